@@ -1,0 +1,33 @@
+/// One problem found in the input, with where it is.
+///
+/// Printed as `path:line:col: error: message` followed by the source line and a caret
+/// (`DiagnosticRenderer`). Errors make `check` exit 1 and stop `respond`; warnings are advice.
+public struct Diagnostic: Error, Sendable, Hashable {
+    public enum Severity: String, Sendable, Hashable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+    }
+
+    public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, message, at: location)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, message, at: location)
+    }
+
+    /// The one-line form, `path:line:col: severity: message`.
+    public var summary: String {
+        "\(location.pathLineColumn): \(severity.rawValue): \(message)"
+    }
+}

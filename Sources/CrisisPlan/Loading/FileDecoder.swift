@@ -1,0 +1,158 @@
+/// Reads typed values out of one file's YAML tree, collecting every problem as a diagnostic.
+///
+/// One per file, never shared between threads. Scalars are typed by the field that holds them
+/// (SPEC §2): a text field keeps `no` as the text "no"; a boolean field takes only plain `true`
+/// or `false`. A missing or malformed value is reported and read as `nil`, so decoding goes on
+/// and every problem in the file is reported at once.
+final class FileDecoder {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(_ mark: Mark) -> SourceLocation {
+        SourceLocation(file: file, mark: mark)
+    }
+
+    func error(_ message: String, at mark: Mark) {
+        diagnostics.append(.error(message, at: location(mark)))
+    }
+
+    func warning(_ message: String, at mark: Mark) {
+        diagnostics.append(.warning(message, at: location(mark)))
+    }
+
+    // MARK: Collections
+
+    /// The node as a map whose keys are all in `keys`; unknown keys are errors with a
+    /// did-you-mean suggestion, and `required` keys that are missing are errors.
+    func fields(_ node: YAMLNode, _ what: String, keys: [String], required: [String] = []) -> Fields? {
+        guard case .mapping(let entries) = node.content else {
+            error("expected \(what) as a map of keys and values, found \(node.kindDescription)", at: node.mark)
+            return nil
+        }
+        for entry in entries where !keys.contains(entry.key) {
+            error("unknown key '\(entry.key)' in \(what)" + Suggestion.hint(for: entry.key, in: keys), at: entry.keyMark)
+        }
+        for key in required where !entries.contains(where: { $0.key == key }) {
+            error("missing required key '\(key)' in \(what)", at: node.mark)
+        }
+        return Fields(entries: entries, mark: node.mark, what: what)
+    }
+
+    /// The node as a list; `nil` (with an error) for anything else.
+    func list(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+        if case .sequence(let items) = node.content { return items }
+        if isEmpty(node) { return [] }
+        error("expected \(what) as a list, found \(node.kindDescription)", at: node.mark)
+        return nil
+    }
+
+    /// A list of text items, each with its position.
+    func textList(_ node: YAMLNode?, _ what: String) -> [SourcedText] {
+        guard let node, let items = list(node, what) else { return [] }
+        return items.compactMap { item in
+            text(item, "an entry of \(what)").map { SourcedText(text: $0, source: location(item.mark)) }
+        }
+    }
+
+    // MARK: Scalars
+
+    /// Non-empty text. Quoted or plain, the text is kept as written.
+    func text(_ node: YAMLNode, _ what: String) -> String? {
+        guard case .scalar(let scalar) = node.content else {
+            error("expected text for \(what), found \(node.kindDescription)", at: node.mark)
+            return nil
+        }
+        if scalar.isPlain && (scalar.text.isEmpty || scalar.text == "~" || scalar.text == "null") {
+            error("\(what) is empty; write a value", at: node.mark)
+            return nil
+        }
+        return scalar.text
+    }
+
+    func text(_ fields: Fields?, _ key: String) -> String? {
+        guard let node = fields?[key] else { return nil }
+        return text(node, "'\(key)'")
+    }
+
+    func bool(_ fields: Fields?, _ key: String) -> Bool? {
+        guard let node = fields?[key] else { return nil }
+        guard case .scalar(let scalar) = node.content, scalar.isPlain,
+            scalar.text == "true" || scalar.text == "false"
+        else {
+            error("'\(key)' takes true or false, found \(describe(node)); write true or false", at: node.mark)
+            return nil
+        }
+        return scalar.text == "true"
+    }
+
+    func date(_ fields: Fields?, _ key: String) -> CalendarDate? {
+        guard let node = fields?[key], let text = text(node, "'\(key)'") else { return nil }
+        guard let date = CalendarDate(parsing: text) else {
+            error("'\(key)' takes a date written YYYY-MM-DD, found '\(text)'", at: node.mark)
+            return nil
+        }
+        return date
+    }
+
+    func timestamp(_ node: YAMLNode, _ what: String) -> Timestamp? {
+        guard let text = text(node, what) else { return nil }
+        guard let time = Timestamp(parsing: text) else {
+            error("\(what) takes a time with a zone, like 2026-11-24T10:30:00Z, found '\(text)'", at: node.mark)
+            return nil
+        }
+        return time
+    }
+
+    func duration(_ fields: Fields?, _ key: String) -> PolicyDuration? {
+        guard let node = fields?[key], let text = text(node, "'\(key)'") else { return nil }
+        guard let duration = PolicyDuration(parsing: text) else {
+            error("'\(key)' takes a duration: a positive whole number and m, h, d or w (30m, 72h, 7d), found '\(text)'",
+                at: node.mark)
+            return nil
+        }
+        return duration
+    }
+
+    /// A whole number of at least `minimum`.
+    func integer(_ fields: Fields?, _ key: String, minimum: Int) -> Int? {
+        guard let node = fields?[key], let text = text(node, "'\(key)'") else { return nil }
+        guard text.count <= 9, let value = Int(text), value >= minimum else {
+            error("'\(key)' takes a whole number of at least \(minimum), found '\(text)'", at: node.mark)
+            return nil
+        }
+        return value
+    }
+
+    /// Text that must be one of `allowed`.
+    func choice(_ fields: Fields?, _ key: String, _ allowed: [String]) -> String? {
+        guard let node = fields?[key], let text = text(node, "'\(key)'") else { return nil }
+        guard allowed.contains(text) else {
+            error("'\(key)' cannot be '\(text)'" + Suggestion.hint(for: text, in: allowed), at: node.mark)
+            return nil
+        }
+        return text
+    }
+
+    /// A scalar kept as written, for values typed later (fact values).
+    func operand(_ node: YAMLNode, _ what: String) -> FactOperand? {
+        guard case .scalar(let scalar) = node.content else {
+            error("expected a single value for \(what), found \(node.kindDescription)", at: node.mark)
+            return nil
+        }
+        return FactOperand(text: scalar.text, isPlain: scalar.isPlain, source: location(node.mark))
+    }
+
+    private func isEmpty(_ node: YAMLNode) -> Bool {
+        if case .scalar(let scalar) = node.content, scalar.isPlain, scalar.text.isEmpty { return true }
+        return false
+    }
+
+    private func describe(_ node: YAMLNode) -> String {
+        if case .scalar(let scalar) = node.content { return "'\(scalar.text)'" }
+        return node.kindDescription
+    }
+}

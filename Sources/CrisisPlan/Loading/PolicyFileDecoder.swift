@@ -1,0 +1,154 @@
+/// Decodes one `Rules/policy/*.yaml` file into a `PolicyFragment`.
+struct PolicyFileDecoder {
+    let decoder: FileDecoder
+
+    static let topLevelKeys = [
+        "stages", "signs_active_for", "capacity_valid_for", "facts", "escalation", "flags", "language",
+    ]
+
+    func decode(_ root: YAMLNode?) -> PolicyFragment {
+        var fragment = PolicyFragment()
+        guard let root else {
+            decoder.error("the policy file is empty; expected keys such as: stages, facts, flags", at: Mark(line: 1, column: 1))
+            return fragment
+        }
+        guard let fields = decoder.fields(root, "policy", keys: Self.topLevelKeys) else { return fragment }
+        if let node = fields["stages"] {
+            fragment.stages = items(node, "stages").compactMap(stage)
+            fragment.stagesSource = decoder.location(fields.keyMark("stages")!)
+        }
+        if let duration = decoder.duration(fields, "signs_active_for") {
+            fragment.signsActiveFor = (duration, decoder.location(fields.keyMark("signs_active_for")!))
+        }
+        if let duration = decoder.duration(fields, "capacity_valid_for") {
+            fragment.capacityValidFor = (duration, decoder.location(fields.keyMark("capacity_valid_for")!))
+        }
+        fragment.facts = items(fields["facts"], "facts").compactMap(fact)
+        fragment.escalation = items(fields["escalation"], "escalation").compactMap(escalationRule)
+        fragment.flags = items(fields["flags"], "flags").compactMap(flag)
+        fragment.language = items(fields["language"], "language").compactMap(languageRule)
+        return fragment
+    }
+
+    private func items(_ node: YAMLNode?, _ what: String) -> [YAMLNode] {
+        guard let node else { return [] }
+        return decoder.list(node, "'\(what)'") ?? []
+    }
+
+    private func stage(_ node: YAMLNode) -> Stage? {
+        let fields = decoder.fields(node, "stage", keys: ["id", "label"], required: ["id", "label"])
+        guard let id = decoder.text(fields, "id"), let label = decoder.text(fields, "label") else { return nil }
+        return Stage(id: id, label: label, source: decoder.location(node.mark))
+    }
+
+    private func fact(_ node: YAMLNode) -> FactDeclaration? {
+        let fields = decoder.fields(
+            node, "fact", keys: ["id", "type", "values", "default", "asks"], required: ["id", "type"])
+        let id = decoder.text(fields, "id")
+        let type = decoder.choice(fields, "type", ["bool", "enum", "contact"])
+        let defaultValue = fields?["default"].flatMap { decoder.operand($0, "'default'") }
+        let asks = decoder.text(fields, "asks")
+        guard let id, let type else { return nil }
+        let kind: FactDeclaration.Kind
+        switch type {
+        case "enum":
+            guard let valuesNode = fields?["values"] else {
+                decoder.error("fact '\(id)' is an enum and needs 'values', lowest first", at: node.mark)
+                return nil
+            }
+            let values = decoder.textList(valuesNode, "'values'")
+            if values.isEmpty { decoder.error("'values' needs at least one value", at: valuesNode.mark) }
+            var seen: [String: SourceLocation] = [:]
+            for value in values {
+                if let first = seen[value.text] {
+                    decoder.error("duplicate value '\(value.text)'; it is already listed on line \(first.line)",
+                        at: value.source.mark)
+                }
+                seen[value.text] = value.source
+            }
+            kind = .enumeration(values.map(\.text))
+        case "bool":
+            kind = .bool
+        default:
+            kind = .contact
+        }
+        if let valuesNode = fields?["values"], type != "enum" {
+            decoder.error("'values' is only for facts of type enum; fact '\(id)' is \(type)", at: valuesNode.mark)
+        }
+        if type == "contact", let defaultNode = fields?["default"] {
+            decoder.error("a contact fact has no default: contacts differ from plan to plan", at: defaultNode.mark)
+        }
+        return FactDeclaration(
+            id: id, kind: kind, defaultValue: defaultValue, asks: asks, source: decoder.location(node.mark))
+    }
+
+    private func escalationRule(_ node: YAMLNode) -> EscalationRule? {
+        let fields = decoder.fields(
+            node, "escalation rule", keys: ["id", "when", "raise_to"], required: ["id", "when", "raise_to"])
+        let id = decoder.text(fields, "id")
+        let when = fields?["when"].flatMap(ConditionDecoder(decoder: decoder).decode)
+        let raiseTo = decoder.text(fields, "raise_to")
+        guard let id, let when, let raiseTo, let raiseNode = fields?["raise_to"] else { return nil }
+        return EscalationRule(
+            id: id, when: when, raiseTo: raiseTo, raiseToSource: decoder.location(raiseNode.mark),
+            source: decoder.location(node.mark))
+    }
+
+    private func flag(_ node: YAMLNode) -> Flag? {
+        let fields = decoder.fields(
+            node, "flag",
+            keys: ["id", "kind", "title", "basis", "when", "permits", "guidance", "must_record", "effects"],
+            required: ["id", "kind", "title", "basis", "when"])
+        let id = decoder.text(fields, "id")
+        let kind = decoder.choice(fields, "kind", Flag.Kind.allCases.map(\.rawValue)).flatMap(Flag.Kind.init)
+        let title = decoder.text(fields, "title")
+        let basis = decoder.text(fields, "basis")
+        let when = fields?["when"].flatMap(ConditionDecoder(decoder: decoder).decode)
+        let permits = decoder.text(fields, "permits")
+        let guidance = decoder.textList(fields?["guidance"], "'guidance'").map(\.text)
+        let mustRecord = decoder.textList(fields?["must_record"], "'must_record'").map(\.text)
+        let effects = fields?["effects"].map(self.effects) ?? FlagEffects()
+        guard let id, let kind, let title, let basis, let when else { return nil }
+        if permits == nil || mustRecord.isEmpty {
+            let missing = [permits == nil ? "'permits'" : nil, mustRecord.isEmpty ? "'must_record'" : nil]
+                .compactMap { $0 }.joined(separator: " and ")
+            decoder.warning(
+                "flag '\(id)' has no \(missing); say what the override allows and what staff must record",
+                at: node.mark)
+        }
+        return Flag(
+            id: id, kind: kind, title: title, basis: basis, when: when, permits: permits, guidance: guidance,
+            mustRecord: mustRecord, effects: effects, source: decoder.location(node.mark))
+    }
+
+    private func effects(_ node: YAMLNode) -> FlagEffects {
+        var effects = FlagEffects()
+        let fields = decoder.fields(
+            node, "effects",
+            keys: ["withhold_contact_named_by", "add_contacts", "raise_to", "consult_roles", "mha_part4"])
+        if let value = fields?["withhold_contact_named_by"] {
+            effects.withholdContactNamedBy = decoder.text(value, "'withhold_contact_named_by'")
+            effects.withholdSource = decoder.location(value.mark)
+        }
+        let plan = PlanFileDecoder(decoder: decoder)
+        effects.addContacts = items(fields?["add_contacts"], "add_contacts").compactMap(plan.contact)
+        if let value = fields?["raise_to"] {
+            effects.raiseTo = decoder.text(value, "'raise_to'")
+            effects.raiseToSource = decoder.location(value.mark)
+        }
+        effects.consultRoles = decoder.textList(fields?["consult_roles"], "'consult_roles'").map(\.text)
+        effects.mhaPart4 = decoder.bool(fields, "mha_part4") ?? false
+        return effects
+    }
+
+    private func languageRule(_ node: YAMLNode) -> LanguageRule? {
+        let fields = decoder.fields(
+            node, "language rule", keys: ["avoid", "prefer", "unless_followed_by"], required: ["avoid", "prefer"])
+        guard let avoid = decoder.text(fields, "avoid"), let prefer = decoder.text(fields, "prefer") else {
+            return nil
+        }
+        return LanguageRule(
+            avoid: avoid, prefer: prefer, unlessFollowedBy: decoder.text(fields, "unless_followed_by"),
+            source: decoder.location(node.mark))
+    }
+}

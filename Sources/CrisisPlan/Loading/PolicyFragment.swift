@@ -1,0 +1,11 @@
+/// What one policy file sets, before the files are merged into a `Policy`.
+struct PolicyFragment: Sendable {
+    var stages: [Stage]?
+    var stagesSource: SourceLocation?
+    var signsActiveFor: (PolicyDuration, SourceLocation)?
+    var capacityValidFor: (PolicyDuration, SourceLocation)?
+    var facts: [FactDeclaration] = []
+    var escalation: [EscalationRule] = []
+    var flags: [Flag] = []
+    var language: [LanguageRule] = []
+}

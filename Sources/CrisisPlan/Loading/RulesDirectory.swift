@@ -1,0 +1,45 @@
+import Foundation
+
+/// A rules library on disk (`Rules/` by default) and the names its files are shown by.
+///
+/// Sources in answers and diagnostics start with the `--rules` path as typed, without a
+/// leading `./` or a trailing `/` (SPEC §6), so a person can paste them into an editor.
+public struct RulesDirectory: Sendable {
+    /// The path as shown: `Rules`, `../policy-tests/Rules`.
+    public let displayPath: String
+
+    public init(_ typed: String) {
+        var path = typed
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        displayPath = path.isEmpty || path == "." ? "." : path
+    }
+
+    public var exists: Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: displayPath, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    public var policyFolder: String { join("policy") }
+    public var peopleFolder: String { join("people") }
+
+    public func planPath(for id: String) -> String { join("people/\(id).yaml") }
+
+    /// `.yaml` files directly in a folder, in byte order of their names; `nil` if it is missing.
+    public static func yamlFiles(in folder: String) -> (yaml: [String], other: [String])? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        let sorted = names.filter { !$0.hasPrefix(".") }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let join = { (name: String) in folder == "." ? name : folder + "/" + name }
+        return (sorted.filter { $0.hasSuffix(".yaml") }.map(join), sorted.filter { !$0.hasSuffix(".yaml") }.map(join))
+    }
+
+    /// The bytes of a file, or `nil` when it cannot be read.
+    public static func read(_ path: String) -> SourceFile? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return SourceFile(path: path, bytes: [UInt8](data))
+    }
+
+    private func join(_ rest: String) -> String {
+        displayPath == "." ? rest : displayPath + "/" + rest
+    }
+}

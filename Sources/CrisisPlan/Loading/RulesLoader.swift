@@ -1,0 +1,125 @@
+import Dispatch
+
+/// Reads a rules library: the merged policy, and one or all plans.
+///
+/// `check` loads everything (plans in parallel, one per core); `respond` loads the policy and
+/// the one plan it needs. Diagnostics from every file are collected, never thrown one at a time.
+public enum RulesLoader {
+    /// Reads, parses and decodes a file with a decoder built for it.
+    static func load<Value>(
+        _ path: String, decode: (FileDecoder, YAMLNode?) -> Value?
+    ) -> LoadedFile<Value> {
+        guard let source = RulesDirectory.read(path) else {
+            let source = SourceFile(path: path, bytes: [])
+            return LoadedFile(
+                source: source, value: nil,
+                diagnostics: [.error("cannot read this file", at: SourceLocation(file: path, line: 1))])
+        }
+        let root: YAMLNode?
+        do {
+            root = try YAMLParser.parse(source)
+        } catch {
+            return LoadedFile(source: source, value: nil, diagnostics: [error])
+        }
+        let decoder = FileDecoder(file: path)
+        let value = decode(decoder, root)
+        return LoadedFile(source: source, value: value, diagnostics: decoder.diagnostics)
+    }
+
+    /// Loads and validates every `policy/*.yaml` file.
+    public static func loadPolicy(_ rules: RulesDirectory) -> PolicyLoad {
+        var result = PolicyLoad()
+        guard let (files, others) = RulesDirectory.yamlFiles(in: rules.policyFolder) else {
+            result.diagnostics.append(
+                .error("no policy folder: expected \(rules.policyFolder)/ with at least one .yaml file",
+                    at: SourceLocation(file: rules.policyFolder, line: 1)))
+            return result
+        }
+        for other in others {
+            result.diagnostics.append(.warning("not a .yaml file; ignored", at: SourceLocation(file: other, line: 1)))
+        }
+        if files.isEmpty {
+            result.diagnostics.append(
+                .error("no policy files: \(rules.policyFolder)/ holds no .yaml file",
+                    at: SourceLocation(file: rules.policyFolder, line: 1)))
+            return result
+        }
+        var fragments: [PolicyFragment] = []
+        for path in files {
+            let loaded = load(path) { decoder, root in PolicyFileDecoder(decoder: decoder).decode(root) }
+            result.sources.append(loaded.source)
+            result.diagnostics += loaded.diagnostics
+            if let fragment = loaded.value { fragments.append(fragment) }
+        }
+        var merger = PolicyMerger()
+        let policy = merger.merge(fragments, firstFile: files[0])
+        result.diagnostics += merger.diagnostics
+        var validator = PolicyValidator(policy: policy)
+        validator.validate()
+        result.diagnostics += validator.diagnostics
+        result.policy = policy
+        return result
+    }
+
+    /// Loads and validates one plan file against a policy.
+    public static func loadPlan(
+        at path: String, policy: Policy?, today: CalendarDate?
+    ) -> LoadedFile<Plan> {
+        var loaded = load(path) { decoder, root in PlanFileDecoder(decoder: decoder).decode(root) }
+        if let plan = loaded.value {
+            var validator = PlanValidator(plan: plan, policy: policy)
+            let stem = String(path.split(separator: "/").last ?? "").dropLast(".yaml".count)
+            validator.validate(
+                fileStem: String(stem), today: today, language: policy.map { LanguageCheck(rules: $0.language) })
+            loaded.diagnostics += validator.diagnostics
+        }
+        return loaded
+    }
+
+    /// Loads the whole library: the policy, then every plan, in parallel.
+    public static func loadLibrary(_ rules: RulesDirectory, today: CalendarDate?) -> LibraryLoad {
+        let policyLoad = loadPolicy(rules)
+        var result = LibraryLoad(policy: policyLoad.policy, sources: policyLoad.sources)
+        result.diagnostics = policyLoad.diagnostics
+        guard let (files, others) = RulesDirectory.yamlFiles(in: rules.peopleFolder) else {
+            result.diagnostics.append(
+                .warning("no people folder: expected \(rules.peopleFolder)/ with one plan per person",
+                    at: SourceLocation(file: rules.peopleFolder, line: 1)))
+            return result
+        }
+        for other in others {
+            result.diagnostics.append(.warning("not a .yaml file; ignored", at: SourceLocation(file: other, line: 1)))
+        }
+        let policy = policyLoad.policy
+        let plans = ParallelMap.map(files) { path in loadPlan(at: path, policy: policy, today: today) }
+        for loaded in plans {
+            result.sources.append(loaded.source)
+            result.diagnostics += loaded.diagnostics
+            if let plan = loaded.value { result.plans.append(plan) }
+        }
+        result.fileCount = policyLoad.sources.count + files.count
+        return result
+    }
+}
+
+/// The policy with every diagnostic about it.
+public struct PolicyLoad: Sendable {
+    public var policy: Policy?
+    public var sources: [SourceFile] = []
+    public var diagnostics: [Diagnostic] = []
+}
+
+/// The whole library with every diagnostic about it.
+public struct LibraryLoad: Sendable {
+    public var policy: Policy?
+    public var plans: [Plan] = []
+    public var sources: [SourceFile]
+    public var diagnostics: [Diagnostic] = []
+    public var fileCount = 0
+
+    init(policy: Policy?, sources: [SourceFile]) {
+        self.policy = policy
+        self.sources = sources
+        self.fileCount = sources.count
+    }
+}

@@ -1,0 +1,42 @@
+/// "Did you mean …?" for a misspelt key or id: the closest candidate by edit distance.
+enum Suggestion {
+    /// The candidate nearest to `word`, if it is close enough to be a plausible typo
+    /// (at most a third of the word's length in edits, and at least one).
+    static func closest(to word: String, in candidates: [String]) -> String? {
+        let limit = max(1, word.count / 3)
+        var best: (candidate: String, distance: Int)?
+        for candidate in candidates {
+            let distance = editDistance(word.lowercased(), candidate.lowercased())
+            if distance <= limit, distance < (best?.distance ?? .max) {
+                best = (candidate, distance)
+            }
+        }
+        return best?.candidate
+    }
+
+    /// `; did you mean 'x'?` or, without a close match, `; expected one of: a, b, c`.
+    static func hint(for word: String, in candidates: [String], listing label: String = "expected one of") -> String {
+        if let match = closest(to: word, in: candidates) {
+            return "; did you mean '\(match)'?"
+        }
+        return candidates.isEmpty ? "" : "; \(label): " + candidates.joined(separator: ", ")
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars)
+        let b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,38 @@
+/// Whether an advance refusal binds, and if not, why (SPEC §4 "Refusals", MCA 2005 ss24-26).
+public struct RefusalValidity: Sendable, Hashable {
+    public var binding: Bool { notBindingBecause.isEmpty }
+    /// Reasons in a fixed order, each naming the section it rests on.
+    public var notBindingBecause: [String]
+
+    /// A refusal binds unless it was withdrawn; it refuses life-sustaining treatment without
+    /// signature, witness and "even if life is at risk" (s25(5)-(6)); or a registered attorney
+    /// made later has authority over the same treatment (s25(2)(b)). An attorney whose power
+    /// does not expressly reach life-sustaining treatment (s11(8)) does not overtake a refusal
+    /// of life-sustaining treatment. When either date is unknown the attorney is not taken to
+    /// be later: the refusal is not set aside on a guess.
+    public init(_ refusal: AdvanceRefusal, attorney: Attorney?) {
+        var reasons: [String] = []
+        if refusal.withdrawn {
+            reasons.append("it has been withdrawn (MCA 2005 s24(3))")
+        }
+        if refusal.lifeSustaining {
+            var missing: [String] = []
+            if !refusal.signed { missing.append("signed") }
+            if !refusal.witnessed { missing.append("witnessed") }
+            if !refusal.evenIfLifeAtRisk { missing.append("stated to apply even if life is at risk") }
+            if !missing.isEmpty {
+                reasons.append(
+                    "it refuses life-sustaining treatment but is not "
+                        + missing.joined(separator: ", ") + " (MCA 2005 s25(5)-(6))")
+            }
+        }
+        if let attorney, attorney.registered, let attorneyMade = attorney.made, let made = refusal.made,
+            attorneyMade > made, attorney.covers(treatment: refusal.treatment),
+            !refusal.lifeSustaining || attorney.lifeSustaining
+        {
+            reasons.append(
+                "a lasting power of attorney made later (\(attorneyMade)) covers \(refusal.treatment) (MCA 2005 s25(2)(b))")
+        }
+        notBindingBecause = reasons
+    }
+}

@@ -1,0 +1,28 @@
+/// A fact that observations may carry, declared in policy so that a typo is an error,
+/// never a silently ignored observation.
+public struct FactDeclaration: Sendable {
+    public enum Kind: Sendable, Hashable {
+        case bool
+        /// Values in order, lowest first; `at_least`/`at_most` use this order.
+        case enumeration([String])
+        /// An id from the person's `contacts` or `do_not_contact`.
+        case contact
+    }
+
+    public var id: String
+    public var kind: Kind
+    /// The value when never observed, as written (typed against `kind` in validation).
+    public var defaultValue: FactOperand?
+    /// The question staff ask to establish the fact, for training and display.
+    public var asks: String?
+    public var source: SourceLocation
+
+    /// The name of the type as written in YAML.
+    public var typeName: String {
+        switch kind {
+        case .bool: "bool"
+        case .enumeration: "enum"
+        case .contact: "contact"
+        }
+    }
+}

@@ -1,0 +1,19 @@
+/// Fixed-width decimal fields of dates and times, read and written without Foundation.
+enum Digits {
+    /// The value of the ASCII digits in `range`, or `nil` if any byte is not a digit.
+    static func value(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let byte = bytes[index]
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
+    /// `value` in decimal, zero-padded on the left to `width` digits.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+}

@@ -1,0 +1,81 @@
+/// An instant, read from RFC 3339 text with a zone (`2026-11-24T10:30:00Z`).
+///
+/// Held as whole seconds since 1970-01-01T00:00:00Z plus nanoseconds, so comparisons and
+/// differences are exact. Printed in UTC as `YYYY-MM-DDThh:mm:ssZ` (SPEC §6).
+public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let seconds: Int64
+    public let nanoseconds: Int32
+
+    public init(seconds: Int64, nanoseconds: Int32 = 0) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    /// Parses `YYYY-MM-DDThh:mm:ss[.fraction](Z|±hh:mm)`; `nil` for anything else, including
+    /// a time without a zone, which would be ambiguous.
+    public init?(parsing text: String) {
+        let b = Array(text.utf8)
+        guard b.count >= 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+            b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
+            b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
+            let year = Digits.value(b, 0..<4), let month = Digits.value(b, 5..<7),
+            let day = Digits.value(b, 8..<10), let hour = Digits.value(b, 11..<13),
+            let minute = Digits.value(b, 14..<16), let second = Digits.value(b, 17..<19),
+            let date = CalendarDate(year: year, month: month, day: day),
+            hour < 24, minute < 60, second < 60
+        else { return nil }
+        var index = 19
+        var nanos = 0
+        if b[index] == UInt8(ascii: ".") {
+            index += 1
+            let start = index
+            while index < b.count, let digit = Digits.value(b, index..<(index + 1)) {
+                if index - start < 9 { nanos = nanos * 10 + digit }
+                index += 1
+            }
+            guard index > start else { return nil }
+            for _ in 0..<max(0, 9 - (index - start)) { nanos *= 10 }
+        }
+        guard index < b.count else { return nil }
+        var offset = 0
+        switch b[index] {
+        case UInt8(ascii: "Z"), UInt8(ascii: "z"):
+            guard index + 1 == b.count else { return nil }
+        case UInt8(ascii: "+"), UInt8(ascii: "-"):
+            guard index + 6 == b.count, b[index + 3] == UInt8(ascii: ":"),
+                let hours = Digits.value(b, (index + 1)..<(index + 3)),
+                let minutes = Digits.value(b, (index + 4)..<(index + 6)), hours < 24, minutes < 60
+            else { return nil }
+            offset = (hours * 60 + minutes) * 60 * (b[index] == UInt8(ascii: "-") ? -1 : 1)
+        default:
+            return nil
+        }
+        let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        self.init(seconds: local - Int64(offset), nanoseconds: Int32(nanos))
+    }
+
+    /// The UTC calendar date of this instant.
+    public var utcDate: CalendarDate {
+        CalendarDate(daysSinceEpoch: Int((seconds - Self.floorMod(seconds, 86_400)) / 86_400))
+    }
+
+    public var description: String {
+        let secondOfDay = Int(Self.floorMod(seconds, 86_400))
+        return utcDate.description + "T" + Digits.padded(secondOfDay / 3600, 2) + ":"
+            + Digits.padded(secondOfDay / 60 % 60, 2) + ":" + Digits.padded(secondOfDay % 60, 2) + "Z"
+    }
+
+    /// Nanoseconds from `other` to `self` (positive when `self` is later).
+    public func nanoseconds(since other: Timestamp) -> Int64 {
+        (seconds - other.seconds) * 1_000_000_000 + Int64(nanoseconds - other.nanoseconds)
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
+        (lhs.seconds, lhs.nanoseconds) < (rhs.seconds, rhs.nanoseconds)
+    }
+
+    private static func floorMod(_ value: Int64, _ divisor: Int64) -> Int64 {
+        let remainder = value % divisor
+        return remainder < 0 ? remainder + divisor : remainder
+    }
+}

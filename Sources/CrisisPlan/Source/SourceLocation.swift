@@ -1,0 +1,27 @@
+/// Where something came from: a file (as the user typed its path) and a position in it.
+///
+/// Every response, contact, flag and warning carries one, so a person can check and challenge
+/// it (SPEC §1 principle 8). Inputs that are not files use the names `<stdin>` and
+/// `<command line>`.
+public struct SourceLocation: Sendable, Hashable {
+    public var file: String
+    public var mark: Mark
+
+    public init(file: String, mark: Mark) {
+        self.file = file
+        self.mark = mark
+    }
+
+    public init(file: String, line: Int, column: Int = 1) {
+        self.init(file: file, mark: Mark(line: line, column: column))
+    }
+
+    public var line: Int { mark.line }
+    public var column: Int { mark.column }
+
+    /// `path:line`, the form used in answers.
+    public var pathAndLine: String { "\(file):\(mark.line)" }
+
+    /// `path:line:col`, the form used in diagnostics.
+    public var pathLineColumn: String { "\(file):\(mark.line):\(mark.column)" }
+}

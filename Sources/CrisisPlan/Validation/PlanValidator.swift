@@ -1,0 +1,183 @@
+/// Checks one plan against itself and the policy (SPEC §4 "Checks", issue 2).
+///
+/// Errors: a person id that differs from the file name; duplicate ids; undeclared stages,
+/// signs and contacts; a do-not-contact person (by id or name) in a contact route; `review_by`
+/// before `agreed`; an attorney who is not a contact; two signs that match the same text.
+/// Warnings: a stage with signs but no responses or no route; a plan overdue for review; a
+/// refusal that is not binding; stigmatising language in staff-written text.
+struct PlanValidator {
+    let plan: Plan
+    let policy: Policy?
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(plan: Plan, policy: Policy?) {
+        self.plan = plan
+        self.policy = policy
+    }
+
+    mutating func validate(fileStem: String, today: CalendarDate?, language: LanguageCheck?) {
+        if plan.person.id != fileStem {
+            error(
+                "person id '\(plan.person.id)' differs from the file name '\(fileStem).yaml'; the id must equal the file name",
+                plan.person.idSource)
+        }
+        if plan.dates.reviewBy < plan.dates.agreed {
+            error(
+                "review_by \(plan.dates.reviewBy) is before the date the plan was agreed, \(plan.dates.agreed)",
+                plan.dates.reviewBySource)
+        }
+        checkIds()
+        checkStages()
+        checkSignTexts()
+        checkRoutes()
+        checkAttorney()
+        warnAboutGaps()
+        if let today, today > plan.dates.reviewBy {
+            warning(
+                "plan-review-overdue: the plan was due for review on \(plan.dates.reviewBy); it is still used, but review it with \(plan.person.name)",
+                plan.dates.reviewBySource)
+        }
+        for refusal in plan.advanceDecisions.refusals {
+            let validity = RefusalValidity(refusal, attorney: plan.attorney)
+            if !validity.binding {
+                warning(
+                    "advance-refusal-not-valid: the refusal of \(refusal.treatment) is not binding: "
+                        + validity.notBindingBecause.joined(separator: "; "), refusal.source)
+            }
+        }
+        if let language { checkLanguage(language) }
+    }
+
+    private mutating func checkIds() {
+        var seen: [String: SourceLocation] = [:]
+        for sign in plan.signs {
+            if let first = seen[sign.id] {
+                error("duplicate sign id '\(sign.id)'; it is already used at \(first.pathAndLine)", sign.source)
+            }
+            seen[sign.id] = sign.source
+        }
+        var people: [String: SourceLocation] = [:]
+        let entries = plan.contacts.map { ($0.id, $0.source) } + plan.doNotContact.compactMap { entry in
+            entry.id.map { ($0, entry.source) }
+        }
+        for (id, source) in entries {
+            if let first = people[id] {
+                error("duplicate contact id '\(id)'; it is already used at \(first.pathAndLine)", source)
+            }
+            people[id] = source
+        }
+    }
+
+    private mutating func checkStages() {
+        guard let policy, !policy.stages.isEmpty else { return }
+        let ids = policy.stages.map(\.id)
+        func check(_ stage: String, _ source: SourceLocation) {
+            if policy.rank(ofStage: stage) == nil {
+                error("unknown stage '\(stage)'" + Suggestion.hint(for: stage, in: ids), source)
+            }
+        }
+        for sign in plan.signs { check(sign.stage, sign.stageSource) }
+        for group in plan.responses { check(group.stage, group.stageSource) }
+        for route in plan.contactRoutes { check(route.stage, route.stageSource) }
+        let signIds = plan.signs.map(\.id)
+        for group in plan.responses {
+            for response in group.responses {
+                for (id, source) in zip(response.forSigns, response.forSignsSources) where !signIds.contains(id) {
+                    error("unknown sign '\(id)' in for_signs" + Suggestion.hint(for: id, in: signIds), source)
+                }
+            }
+        }
+    }
+
+    /// Two signs must not match the same observed text (SPEC §3 "Sign matching").
+    private mutating func checkSignTexts() {
+        var owners: [String: EarlyWarningSign] = [:]
+        for sign in plan.signs {
+            var texts = [sign.id, sign.says] + sign.also
+            texts = texts.map(TextNormalizer.normalize)
+            for text in Set(texts) {
+                if let other = owners[text], other.id != sign.id {
+                    error(
+                        "signs '\(other.id)' and '\(sign.id)' both match the text '\(text)'; an observation could not tell them apart",
+                        sign.source)
+                } else {
+                    owners[text] = sign
+                }
+            }
+        }
+    }
+
+    private mutating func checkRoutes() {
+        let contactIds = plan.contacts.map(\.id)
+        let blockedNames = Set(plan.doNotContact.map { TextNormalizer.normalize($0.name) })
+        for route in plan.contactRoutes {
+            for entry in route.contacts {
+                if let blocked = plan.doNotContact.first(where: { $0.id == entry.text }) {
+                    error(
+                        "'\(entry.text)' (\(blocked.name)) is on the do-not-contact list and cannot be in a contact route",
+                        entry.source)
+                } else if let contact = plan.contact(entry.text) {
+                    if blockedNames.contains(TextNormalizer.normalize(contact.name)) {
+                        error(
+                            "'\(entry.text)' is \(contact.name), who is on the do-not-contact list, and cannot be in a contact route",
+                            entry.source)
+                    }
+                } else {
+                    error("unknown contact '\(entry.text)' in contact route" + Suggestion.hint(for: entry.text, in: contactIds),
+                        entry.source)
+                }
+            }
+        }
+    }
+
+    private mutating func checkAttorney() {
+        guard let attorney = plan.attorney, plan.contact(attorney.contact) == nil else { return }
+        let hint = Suggestion.hint(for: attorney.contact, in: plan.contacts.map(\.id))
+        error("the attorney '\(attorney.contact)' is not one of the plan's contacts" + hint, attorney.contactSource)
+    }
+
+    /// A stage with signs but nothing to do, or no one to call, would leave a crisis worker
+    /// with an empty answer at the moment it matters.
+    private mutating func warnAboutGaps() {
+        var reported: Set<String> = []
+        let declared = { (stage: String) in self.policy?.rank(ofStage: stage) != nil }
+        for sign in plan.signs where !reported.contains(sign.stage) && declared(sign.stage) {
+            reported.insert(sign.stage)
+            if plan.responses(forStage: sign.stage).isEmpty {
+                warning(
+                    "stage '\(sign.stage)' has signs but no responses; add what helps at this stage, in the person's words",
+                    sign.stageSource)
+            }
+            if plan.route(forStage: sign.stage)?.contacts.isEmpty ?? true {
+                warning("stage '\(sign.stage)' has signs but no contact route; add who to contact at this stage",
+                    sign.stageSource)
+            }
+        }
+    }
+
+    /// Staff-written text only: a sign's `says` and the person's side of a view are the
+    /// person's own words, and so are advance statements and do-not-contact reasons.
+    private mutating func checkLanguage(_ check: LanguageCheck) {
+        var texts: [SourcedText] = plan.keepingWell + plan.stressors
+        for sign in plan.signs { texts += sign.also.map { SourcedText(text: $0, source: sign.source) } }
+        for group in plan.responses { texts += group.responses.map { SourcedText(text: $0.action, source: $0.source) } }
+        texts += plan.whenUnwell.helps + plan.whenUnwell.avoid + plan.whenUnwell.takeCareOf
+        for view in plan.views {
+            texts.append(SourcedText(text: view.about, source: view.source))
+            texts.append(SourcedText(text: view.careTeam, source: view.source))
+        }
+        for text in texts {
+            for rule in check.findings(in: text.text) {
+                warning("language: '\(rule.avoid)' labels the person; instead: \(rule.prefer)", text.source)
+            }
+        }
+    }
+
+    private mutating func error(_ message: String, _ source: SourceLocation) {
+        diagnostics.append(.error(message, at: source))
+    }
+
+    private mutating func warning(_ message: String, _ source: SourceLocation) {
+        diagnostics.append(.warning(message, at: source))
+    }
+}

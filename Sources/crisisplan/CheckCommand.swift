@@ -1,0 +1,31 @@
+import ArgumentParser
+import CrisisPlan
+
+/// `crisisplan check`: validate the rules library and report every problem at once.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate the rules library.",
+        discussion: """
+            Prints each problem as path:line:col: error|warning: message, with the source line \
+            and a caret, then 'N files, N errors, N warnings'. Exit 0 when there are no errors, \
+            1 when there are, 2 when the rules directory is missing.
+            """)
+
+    @OptionGroup var rulesOptions: RulesOptions
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Check as of this time (RFC 3339), e.g. for plan-review-overdue; default now.", valueName: "TIME"))
+    var at: String?
+
+    func run() throws {
+        let rules = try rulesOptions.directory()
+        let today = try Clock.now(at).utcDate
+        let library = RulesLoader.loadLibrary(rules, today: today)
+        let report = CheckReport(library: library)
+        print(report.text, terminator: "")
+        if report.errorCount > 0 { throw ExitCode(1) }
+    }
+}

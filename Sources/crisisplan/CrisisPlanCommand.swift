@@ -1,0 +1,47 @@
+import ArgumentParser
+import CrisisPlan
+
+import Foundation
+
+/// `crisisplan`: the person's own agreed responses first; overrides explicit.
+///
+/// Exit codes follow SPEC §8 rather than the argument parser's: 0 success, 1 a failed check or
+/// test, 2 bad input or usage, with the message on standard error only.
+@main
+struct CrisisPlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crisisplan",
+        abstract: "Crisis plans: the person's own agreed responses first, overrides explicit.",
+        subcommands: [CheckCommand.self])
+
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch let failure as UsageFailure {
+            standardError(failure.message)
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            standardError(fullMessage(for: error))
+            Foundation.exit(2)
+        }
+    }
+}
+
+/// Bad input or usage: printed on standard error, exit code 2.
+struct UsageFailure: Error {
+    var message: String
+}
+
+func standardError(_ message: String) {
+    var text = message
+    if !text.hasSuffix("\n") { text += "\n" }
+    FileHandle.standardError.write(Data(text.utf8))
+}
