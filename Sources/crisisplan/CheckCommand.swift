@@ -23,7 +23,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let rules = try rulesOptions.directory()
         let today = try Clock.now(at).utcDate
-        let library = RulesLoader.loadLibrary(rules, today: today)
+        let library = RulesLoader.loadLibrary(rules, today: today, keepPlans: false)
         let report = CheckReport(library: library)
         print(report.text, terminator: "")
         if report.errorCount > 0 { throw ExitCode(1) }

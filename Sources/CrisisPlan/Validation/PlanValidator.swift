@@ -140,7 +140,8 @@ struct PlanValidator {
     /// with an empty answer at the moment it matters.
     private mutating func warnAboutGaps() {
         var reported: Set<String> = []
-        let declared = { (stage: String) in self.policy?.rank(ofStage: stage) != nil }
+        let policy = self.policy
+        let declared = { (stage: String) in policy?.rank(ofStage: stage) != nil }
         for sign in plan.signs where !reported.contains(sign.stage) && declared(sign.stage) {
             reported.insert(sign.stage)
             if plan.responses(forStage: sign.stage).isEmpty {

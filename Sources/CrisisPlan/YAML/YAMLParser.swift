@@ -34,38 +34,24 @@ public enum YAMLParser {
 }
 
 /// The event loop and the stack of open collections.
+///
+/// Finished nodes wait on one flat stack; an open collection remembers where its children
+/// start, and takes them off in one slice when it closes. In a map, children alternate key,
+/// value, so a child at an even offset is a key.
 private struct TreeBuilder {
-    private enum Frame {
-        case sequence(Mark, [YAMLNode])
-        case mapping(Mark, Mapping)
-    }
-
-    private struct Mapping {
-        var entries: [YAMLEntry] = []
-        var pendingKey: (key: String, mark: Mark)?
-        /// Built once a map grows past a few keys, so duplicate detection stays linear.
-        var index: [String: Mark]?
-
-        func firstMark(of key: String) -> Mark? {
-            if let index { return index[key] }
-            return entries.first(where: { $0.key == key })?.keyMark
-        }
-
-        mutating func append(_ entry: YAMLEntry) {
-            entries.append(entry)
-            if index != nil {
-                index?[entry.key] = entry.keyMark
-            } else if entries.count > 8 {
-                var built: [String: Mark] = [:]
-                for entry in entries { built[entry.key] = entry.keyMark }
-                index = built
-            }
-        }
+    private struct OpenCollection {
+        var isMapping: Bool
+        var mark: Mark
+        var start: Int
+        /// Keys seen so far, built once a map grows past a few keys, so duplicate detection
+        /// stays linear on hostile input.
+        var keyIndex: [String: Mark]?
     }
 
     let source: SourceFile
     let byteOffset: Int
-    private var stack: [Frame] = []
+    private var open: [OpenCollection] = []
+    private var nodes: [YAMLNode] = []
     private var root: YAMLNode?
 
     init(source: SourceFile, byteOffset: Int) {
@@ -111,11 +97,11 @@ private struct TreeBuilder {
                 case YAML_SEQUENCE_START_EVENT:
                     let start = event.data.sequence_start
                     try rejectAnchorAndTag(anchor: start.anchor, tag: start.tag, at: mark)
-                    try open(.sequence(mark, []), at: mark, kind: "a list")
+                    try openCollection(isMapping: false, at: mark, kind: "a list")
                 case YAML_MAPPING_START_EVENT:
                     let start = event.data.mapping_start
                     try rejectAnchorAndTag(anchor: start.anchor, tag: start.tag, at: mark)
-                    try open(.mapping(mark, Mapping()), at: mark, kind: "a map")
+                    try openCollection(isMapping: true, at: mark, kind: "a map")
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     try close()
                 case YAML_NO_EVENT:
@@ -144,51 +130,84 @@ private struct TreeBuilder {
         }
     }
 
-    private mutating func open(_ frame: Frame, at mark: Mark, kind: String) throws(Diagnostic) {
-        if case .mapping(_, let mapping)? = stack.last, mapping.pendingKey == nil {
+    private var isKeyPosition: Bool {
+        guard let top = open.last, top.isMapping else { return false }
+        return (nodes.count - top.start) % 2 == 0
+    }
+
+    private mutating func openCollection(isMapping: Bool, at mark: Mark, kind: String) throws(Diagnostic) {
+        if isKeyPosition {
             throw error("a key must be text, not \(kind)", mark)
         }
-        if stack.count >= YAMLParser.maximumDepth {
+        if open.count >= YAMLParser.maximumDepth {
             throw error("nesting is deeper than \(YAMLParser.maximumDepth) levels", mark)
         }
-        stack.append(frame)
+        open.append(OpenCollection(isMapping: isMapping, mark: mark, start: nodes.count))
     }
 
     private mutating func close() throws(Diagnostic) {
-        switch stack.removeLast() {
-        case .sequence(let mark, let items):
-            try add(YAMLNode(.sequence(items), at: mark))
-        case .mapping(let mark, let mapping):
-            try add(YAMLNode(.mapping(mapping.entries), at: mark))
+        let collection = open.removeLast()
+        let node: YAMLNode
+        if collection.isMapping {
+            var entries: [YAMLEntry] = []
+            entries.reserveCapacity((nodes.count - collection.start) / 2)
+            for index in stride(from: collection.start, to: nodes.count - 1, by: 2) {
+                if case .scalar(let key) = nodes[index].content {
+                    entries.append(YAMLEntry(key: key.text, keyMark: nodes[index].mark, value: nodes[index + 1]))
+                }
+            }
+            node = YAMLNode(.mapping(entries), at: collection.mark)
+        } else {
+            node = YAMLNode(.sequence(Array(nodes[collection.start...])), at: collection.mark)
         }
+        nodes.removeLast(nodes.count - collection.start)
+        try add(node)
     }
 
     private mutating func add(_ node: YAMLNode) throws(Diagnostic) {
-        guard let frame = stack.popLast() else {
+        guard !open.isEmpty else {
             root = node
             return
         }
-        switch frame {
-        case .sequence(let mark, var items):
-            items.append(node)
-            stack.append(.sequence(mark, items))
-        case .mapping(let mark, var mapping):
-            if let pending = mapping.pendingKey {
-                mapping.append(YAMLEntry(key: pending.key, keyMark: pending.mark, value: node))
-                mapping.pendingKey = nil
-            } else {
-                guard case .scalar(let scalar) = node.content else {
-                    throw error("a key must be text", node.mark)
-                }
-                if scalar.isPlain && scalar.text == "<<" {
-                    throw error("merge keys (<<) are not allowed in rule files; write the keys out in full", node.mark)
-                }
-                if let first = mapping.firstMark(of: scalar.text) {
-                    throw error("duplicate key '\(scalar.text)'; it is already set on line \(first.line)", node.mark)
-                }
-                mapping.pendingKey = (scalar.text, node.mark)
+        if isKeyPosition {
+            guard case .scalar(let scalar) = node.content else {
+                throw error("a key must be text", node.mark)
             }
-            stack.append(.mapping(mark, mapping))
+            if scalar.isPlain && scalar.text == "<<" {
+                throw error("merge keys (<<) are not allowed in rule files; write the keys out in full", node.mark)
+            }
+            if let first = firstMark(ofKey: scalar.text) {
+                throw error("duplicate key '\(scalar.text)'; it is already set on line \(first.line)", node.mark)
+            }
+            nodes.append(node)
+            recordKey(scalar.text, at: node.mark)
+            return
+        }
+        nodes.append(node)
+    }
+
+    /// Where a key was first set in the innermost open map, or `nil` if it is new there.
+    private func firstMark(ofKey key: String) -> Mark? {
+        let top = open[open.count - 1]
+        if let index = top.keyIndex { return index[key] }
+        for offset in stride(from: top.start, to: nodes.count, by: 2) {
+            if case .scalar(let scalar) = nodes[offset].content, scalar.text == key { return nodes[offset].mark }
+        }
+        return nil
+    }
+
+    /// Adds the key just pushed to the innermost map's index, building the index once the
+    /// map has more than a few keys.
+    private mutating func recordKey(_ key: String, at mark: Mark) {
+        let top = open.count - 1
+        if open[top].keyIndex != nil {
+            open[top].keyIndex?[key] = mark
+        } else if (nodes.count - open[top].start) / 2 >= 8 {
+            var index: [String: Mark] = [:]
+            for offset in stride(from: open[top].start, to: nodes.count, by: 2) {
+                if case .scalar(let scalar) = nodes[offset].content { index[scalar.text] = nodes[offset].mark }
+            }
+            open[top].keyIndex = index
         }
     }
 
