@@ -32,9 +32,10 @@ let package = Package(
             name: "CrisisPlanTests",
             dependencies: [
                 "CrisisPlan",
+                "crisisplan",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
