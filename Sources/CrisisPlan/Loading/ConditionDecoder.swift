@@ -13,8 +13,9 @@ struct ConditionDecoder {
             return nil
         }
         let conditionEntries = entries.filter { Self.conditionKeys.contains($0.key) }
-        let isFact = conditionEntries.count == 1 && conditionEntries[0].key == "fact"
-        let allowed = isFact ? ["fact"] + FactCondition.Comparator.allCases.map(\.rawValue) : Self.conditionKeys
+        let comparators = FactCondition.Comparator.allCases.map(\.rawValue)
+        let hasFact = conditionEntries.contains { $0.key == "fact" }
+        let allowed = hasFact ? Self.conditionKeys + comparators : Self.conditionKeys
         for entry in entries where !allowed.contains(entry.key) {
             let hint = Suggestion.hint(for: entry.key, in: allowed)
             decoder.error("unknown key '\(entry.key)' in condition" + hint, at: entry.keyMark)

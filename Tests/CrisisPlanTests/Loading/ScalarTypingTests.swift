@@ -1,0 +1,85 @@
+import Testing
+
+@testable import CrisisPlan
+
+@Suite("Scalars are typed by their field")
+struct ScalarTypingTests {
+    @Test("the base fixture is clean")
+    func baseIsClean() throws {
+        #expect(try LibraryFixture.planDiagnostics(LibraryFixture.plan) == [])
+    }
+
+    @Test("a text field keeps 'no' as the text \"no\"")
+    func noStaysText() throws {
+        let library = try TemporaryLibrary([
+            "policy/policy.yaml": LibraryFixture.policy,
+            "people/sam.yaml": LibraryFixture.plan.replacing("name: Sam Taylor", with: "name: no"),
+        ])
+        defer { library.remove() }
+        let loaded = RulesLoader.loadLibrary(RulesDirectory(library.root), today: nil)
+        #expect(loaded.plans.first?.person.name == "no")
+        #expect(loaded.diagnostics.isEmpty)
+    }
+
+    @Test(
+        "a boolean field takes only true or false",
+        arguments: ["yes", "no", "on", "True", "\"true\"", "1"])
+    func booleansAreStrict(_ written: String) throws {
+        let text = LibraryFixture.plan.replacing("phone: \"07700 900123\"", with: "phone: \"07700 900123\"\n    professional: \(written)")
+        let shown = written.hasPrefix("\"") ? "'true'" : "'\(written)'"
+        #expect(
+            try LibraryFixture.planDiagnostics(text) == [
+                "people/sam.yaml:20:19: error: 'professional' takes true or false, found \(shown); write true or false"
+            ])
+    }
+
+    @Test(
+        "dates must be real calendar dates",
+        arguments: [("2027-02-30", "'review_by' takes a date written YYYY-MM-DD, found '2027-02-30'"),
+                    ("14/03/2027", "'review_by' takes a date written YYYY-MM-DD, found '14/03/2027'")])
+    func dates(written: String, message: String) throws {
+        let text = LibraryFixture.plan.replacing("review_by: 2027-03-14", with: "review_by: \(written)")
+        #expect(try LibraryFixture.planDiagnostics(text) == ["people/sam.yaml:6:14: error: \(message)"])
+    }
+
+    @Test(
+        "durations are a positive whole number and m, h, d or w",
+        arguments: ["0h", "72", "1.5h", "-3d", "h"])
+    func badDurations(_ written: String) throws {
+        let text = "signs_active_for: \(written)\n" + LibraryFixture.policy
+        #expect(
+            try LibraryFixture.policyDiagnostics(text) == [
+                "policy/policy.yaml:1:19: error: 'signs_active_for' takes a duration: a positive whole number and m, h, d or w (30m, 72h, 7d), found '\(written)'"
+            ])
+    }
+
+    @Test("unknown keys are errors with a did-you-mean suggestion")
+    func unknownKeys() throws {
+        let text = LibraryFixture.plan.replacing("    says: I stop sleeping", with: "    sayz: I stop sleeping")
+        #expect(
+            try LibraryFixture.planDiagnostics(text) == [
+                "people/sam.yaml:9:5: error: unknown key 'sayz' in early warning sign; did you mean 'says'?",
+                "people/sam.yaml:8:5: error: missing required key 'says' in early warning sign",
+            ])
+    }
+
+    @Test("an unknown top-level key with no close match lists what is allowed")
+    func unknownTopLevel() throws {
+        let text = LibraryFixture.policy + "colours: red\n"
+        let found = try LibraryFixture.policyDiagnostics(text)
+        #expect(
+            found == [
+                "policy/policy.yaml:32:1: error: unknown key 'colours' in policy; expected one of: stages, signs_active_for, capacity_valid_for, facts, escalation, flags, language"
+            ])
+    }
+
+    @Test("times need a zone")
+    func timestamps() {
+        #expect(Timestamp(parsing: "2026-11-24T10:30:00Z")?.description == "2026-11-24T10:30:00Z")
+        #expect(Timestamp(parsing: "2026-11-24T11:30:00+01:00")?.description == "2026-11-24T10:30:00Z")
+        #expect(Timestamp(parsing: "2026-11-24T10:30:00.250Z")?.nanoseconds == 250_000_000)
+        #expect(Timestamp(parsing: "2026-11-24T10:30:00") == nil)
+        #expect(Timestamp(parsing: "2026-02-30T10:30:00Z") == nil)
+        #expect(Timestamp(parsing: "1969-12-31T23:59:59Z")?.description == "1969-12-31T23:59:59Z")
+    }
+}
