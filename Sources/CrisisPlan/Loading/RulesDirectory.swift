@@ -28,7 +28,7 @@ public struct RulesDirectory: Sendable {
     /// `.yaml` files directly in a folder, in byte order of their names; `nil` if it is missing.
     public static func yamlFiles(in folder: String) -> (yaml: [String], other: [String])? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
-        let sorted = names.filter { !$0.hasPrefix(".") }.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        let sorted = names.filter { !$0.hasPrefix(".") }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let join = { (name: String) in folder == "." ? name : folder + "/" + name }
         return (sorted.filter { $0.hasSuffix(".yaml") }.map(join), sorted.filter { !$0.hasSuffix(".yaml") }.map(join))
     }

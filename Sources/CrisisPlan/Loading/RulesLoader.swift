@@ -62,15 +62,19 @@ public enum RulesLoader {
     }
 
     /// Loads and validates one plan file against a policy.
-    public static func loadPlan(
-        at path: String, policy: Policy?, today: CalendarDate?
+    public static func loadPlan(at path: String, policy: Policy?, today: CalendarDate?) -> LoadedFile<Plan> {
+        loadPlan(at: path, policy: policy, language: policy.map { LanguageCheck(rules: $0.language) }, today: today)
+    }
+
+    /// As above, with the policy's language rules compiled once for many plans.
+    static func loadPlan(
+        at path: String, policy: Policy?, language: LanguageCheck?, today: CalendarDate?
     ) -> LoadedFile<Plan> {
         var loaded = load(path) { decoder, root in PlanFileDecoder(decoder: decoder).decode(root) }
         if let plan = loaded.value {
             var validator = PlanValidator(plan: plan, policy: policy)
             let stem = String(path.split(separator: "/").last ?? "").dropLast(".yaml".count)
-            validator.validate(
-                fileStem: String(stem), today: today, language: policy.map { LanguageCheck(rules: $0.language) })
+            validator.validate(fileStem: String(stem), today: today, language: language)
             loaded.diagnostics += validator.diagnostics
         }
         return loaded
@@ -95,8 +99,9 @@ public enum RulesLoader {
             result.diagnostics.append(.warning("not a .yaml file; ignored", at: SourceLocation(file: other, line: 1)))
         }
         let policy = policyLoad.policy
+        let language = policy.map { LanguageCheck(rules: $0.language) }
         let plans = ParallelMap.map(files) { path in
-            var loaded = loadPlan(at: path, policy: policy, today: today)
+            var loaded = loadPlan(at: path, policy: policy, language: language, today: today)
             if loaded.diagnostics.isEmpty { loaded.source.bytes = [] }
             if !keepPlans { loaded.value = nil }
             return loaded

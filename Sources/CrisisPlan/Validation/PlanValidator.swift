@@ -91,17 +91,16 @@ struct PlanValidator {
 
     /// Two signs must not match the same observed text (SPEC §3 "Sign matching").
     private mutating func checkSignTexts() {
-        var owners: [String: EarlyWarningSign] = [:]
-        for sign in plan.signs {
-            var texts = [sign.id, sign.says] + sign.also
-            texts = texts.map(TextNormalizer.normalize)
-            for text in Set(texts) {
-                if let other = owners[text], other.id != sign.id {
+        var owners: [String: Int] = [:]
+        for (index, sign) in plan.signs.enumerated() {
+            for text in [sign.id, sign.says] + sign.also {
+                let normalized = TextNormalizer.normalize(text)
+                if let owner = owners[normalized], owner != index {
                     error(
-                        "signs '\(other.id)' and '\(sign.id)' both match the text '\(text)'; an observation could not tell them apart",
+                        "signs '\(plan.signs[owner].id)' and '\(sign.id)' both match the text '\(normalized)'; an observation could not tell them apart",
                         sign.source)
                 } else {
-                    owners[text] = sign
+                    owners[normalized] = index
                 }
             }
         }

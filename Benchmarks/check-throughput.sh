@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Times `crisisplan check` (release build) on the shared benchmark's generated library and
+# prints MB/s. Target (issue 2): at least 25 MB/s end to end on a 2-core machine.
+#
+#   Benchmarks/check-throughput.sh              # N=5000 plans, 5 runs
+#   N=2000 RUNS=10 Benchmarks/check-throughput.sh
+#
+# The workload comes from ../shared/bench (gen.py, ref.py, to_spec.py: Python standard library
+# only), generated into Benchmarks/data/ (git-ignored) so the shared folder is never written.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=${N:-5000}
+M=${M:-1000}
+SEED=${SEED:-20260101}
+RUNS=${RUNS:-5}
+SHARED=${SHARED:-../shared/bench}
+WORK=Benchmarks/data/bench-$N
+
+if [ ! -d "$WORK/data/spec/Rules/people" ]; then
+  echo "== generating $N plans into $WORK" >&2
+  rm -rf "$WORK" && mkdir -p "$WORK"
+  cp "$SHARED"/*.py "$WORK"/
+  (cd "$WORK" && python3 gen.py --seed "$SEED" --people "$N" --evals "$M" >&2 \
+    && python3 ref.py >/dev/null && python3 to_spec.py >&2)
+fi
+RULES="$WORK/data/spec/Rules"
+
+swift build -c release --product crisisplan >&2
+BIN=.build/release/crisisplan
+
+bytes=$(find "$RULES" -name '*.yaml' -print0 | xargs -0 cat | wc -c)
+"$BIN" check --rules "$RULES" >/dev/null || true   # warm the file cache
+
+best=""
+for _ in $(seq "$RUNS"); do
+  start=$(date +%s%N)
+  "$BIN" check --rules "$RULES" >/dev/null || true
+  end=$(date +%s%N)
+  ns=$((end - start))
+  if [ -z "$best" ] || [ "$ns" -lt "$best" ]; then best=$ns; fi
+done
+
+summary=$("$BIN" check --rules "$RULES" | tail -n 1)
+python3 - "$bytes" "$best" "$N" "$summary" <<'PY'
+import json, sys
+size, ns, n, summary = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+print(json.dumps({"benchmark": "check", "plans": n, "bytes": size, "best_s": round(ns / 1e9, 3),
+                  "mb_per_s": round(size / 1e6 / (ns / 1e9), 1), "summary": summary}))
+PY
