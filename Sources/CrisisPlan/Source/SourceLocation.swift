@@ -19,8 +19,11 @@ public struct SourceLocation: Sendable, Hashable {
     public var line: Int { mark.line }
     public var column: Int { mark.column }
 
-    /// `path:line`, the form used in answers.
-    public var pathAndLine: String { "\(file):\(mark.line)" }
+    /// The name used for values given as command-line options, which have no line.
+    public static let commandLine = "<command line>"
+
+    /// `path:line`, the form used in answers; just `<command line>` for command-line values.
+    public var pathAndLine: String { file == Self.commandLine ? file : "\(file):\(mark.line)" }
 
     /// `path:line:col`, the form used in diagnostics.
     public var pathLineColumn: String { "\(file):\(mark.line):\(mark.column)" }

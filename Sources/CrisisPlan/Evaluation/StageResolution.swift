@@ -1,0 +1,96 @@
+/// The stage and the fired flags, computed to a fixed point (SPEC §3 "Evaluation order").
+///
+/// The stage starts at the highest active sign's stage; escalation rules run until it stops
+/// changing; flags are evaluated, and a fired flag's `raise_to` above the stage raises it and
+/// starts the round again. A raise to a stage not above the current one does nothing, so the
+/// stage never falls within one evaluation.
+struct StageResolution {
+    struct FiredFlag {
+        var flag: Flag
+        var line: FlagLine
+    }
+
+    let context: EvaluationContext
+    let state: TimelineState
+    let now: Timestamp
+    private(set) var rank = 0
+    private(set) var because: [String] = []
+    private(set) var firedFlags: [FiredFlag] = []
+
+    init(context: EvaluationContext, state: TimelineState, now: Timestamp) {
+        self.context = context
+        self.state = state
+        self.now = now
+    }
+
+    mutating func resolve() {
+        let policy = context.policy.policy
+        let window = policy.signsActiveFor
+        var top: [String] = []
+        for (index, sign) in context.plan.signs.enumerated() where state.isActive(index, now: now, window: window) {
+            let signRank = context.signRanks[index]
+            if signRank > rank {
+                rank = signRank
+                top = []
+            }
+            if signRank == rank { top.append(sign.id) }
+        }
+        if top.isEmpty {
+            because.append("no active early warning signs")
+        } else if !policy.stages.isEmpty {
+            because.append(
+                "active sign\(top.count == 1 ? "" : "s") of stage \(policy.stages[rank].id): " + top.joined(separator: ", "))
+        }
+        while true {
+            escalate()
+            evaluateFlags()
+            var raise: (rank: Int, flags: [String]) = (rank, [])
+            for fired in firedFlags {
+                guard let target = fired.flag.effects.raiseTo, let targetRank = context.policy.stageRank[target] else {
+                    continue
+                }
+                if targetRank > raise.rank {
+                    raise = (targetRank, [fired.flag.id])
+                } else if targetRank == raise.rank && targetRank > rank {
+                    raise.flags.append(fired.flag.id)
+                }
+            }
+            guard raise.rank > rank else { return }
+            rank = raise.rank
+            because.append(
+                "raised to \(policy.stages[rank].id) by flag " + raise.flags.map { "'\($0)'" }.joined(separator: ", "))
+        }
+    }
+
+    private mutating func escalate() {
+        var changed = true
+        while changed {
+            changed = false
+            for rule in context.policy.policy.escalation {
+                guard let target = context.policy.stageRank[rule.raiseTo], target > rank else { continue }
+                var reasons: [String] = []
+                var decisions: [String] = []
+                let evaluator = ConditionEvaluator(context: context, state: state, now: now, stageRank: rank)
+                guard evaluator.holds(rule.when, because: &reasons, decisions: &decisions) else { continue }
+                rank = target
+                changed = true
+                because.append("raised to \(rule.raiseTo) by escalation rule '\(rule.id)': " + reasons.joined(separator: "; "))
+            }
+        }
+    }
+
+    private mutating func evaluateFlags() {
+        let evaluator = ConditionEvaluator(context: context, state: state, now: now, stageRank: rank)
+        firedFlags = context.policy.policy.flags.compactMap { flag in
+            var reasons: [String] = []
+            var decisions: [String] = []
+            guard evaluator.holds(flag.when, because: &reasons, decisions: &decisions) else { return nil }
+            return FiredFlag(
+                flag: flag,
+                line: FlagLine(
+                    id: flag.id, kind: flag.kind, title: flag.title, basis: flag.basis, because: reasons,
+                    permits: flag.permits ?? "", guidance: flag.guidance, mustRecord: flag.mustRecord,
+                    decisions: decisions, source: flag.source.pathAndLine))
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// What a timeline of observations adds up to at one moment: which signs are active, each
+/// fact's current value, and the latest capacity assessment for each decision.
+struct TimelineState {
+    struct SignState {
+        var lastObserved: Timestamp?
+        var active = false
+    }
+
+    var signs: [SignState]
+    var facts: [FactValue?]
+    /// Where each fact's current value was observed, for `because` lines.
+    var factObservedAt: [Timestamp?]
+    /// The latest assessment for each decision, in order of first appearance.
+    var capacity: [CapacityAssessment] = []
+    /// `unknown-sign`, `unknown-contact` and `future-observation`, in timeline order.
+    var warnings: [AnswerWarning] = []
+    /// Bad input: an undeclared fact or a value its type does not allow.
+    var errors: [Diagnostic] = []
+
+    init(signCount: Int, policy: CompiledPolicy) {
+        signs = Array(repeating: SignState(), count: signCount)
+        facts = policy.initialFacts
+        factObservedAt = Array(repeating: nil, count: policy.initialFacts.count)
+    }
+
+    mutating func apply(_ observation: Observation, now: Timestamp, context: EvaluationContext) {
+        if observation.at > now {
+            warnings.append(
+                AnswerWarning(
+                    code: .futureObservation,
+                    message: "the observation at \(observation.at) is after the evaluation time \(now) and is ignored",
+                    source: observation.source.pathAndLine))
+            return
+        }
+        for text in observation.signs {
+            if let index = context.matcher.match(text.text) {
+                signs[index].lastObserved = observation.at
+                signs[index].active = true
+            } else {
+                warnings.append(unknownSign(text, context))
+            }
+        }
+        for text in observation.resolved {
+            if let index = context.matcher.match(text.text) {
+                signs[index].active = false
+            } else {
+                warnings.append(unknownSign(text, context))
+            }
+        }
+        for observed in observation.facts {
+            apply(observed, at: observation.at, context: context)
+        }
+        for assessment in observation.capacity {
+            if let existing = capacity.firstIndex(where: { $0.decision == assessment.decision }) {
+                if assessment.assessedAt >= capacity[existing].assessedAt { capacity[existing] = assessment }
+            } else {
+                capacity.append(assessment)
+            }
+        }
+    }
+
+    private mutating func apply(_ observed: ObservedFact, at time: Timestamp, context: EvaluationContext) {
+        let policy = context.policy
+        guard let index = policy.factIndex[observed.fact] else {
+            let declared = policy.policy.facts.map(\.id)
+            errors.append(
+                .error(
+                    "unknown fact '\(observed.fact)'"
+                        + Suggestion.hint(for: observed.fact, in: declared, listing: "declared facts"),
+                    at: observed.factSource))
+            return
+        }
+        let declaration = policy.policy.facts[index]
+        switch declaration.value(of: observed.value) {
+        case .failure(let problem):
+            errors.append(.error(problem.message, at: observed.valueSource))
+        case .success(.contact(let id)):
+            if context.knowsPerson(id) {
+                facts[index] = .contact(id)
+            } else {
+                facts[index] = nil
+                warnings.append(
+                    AnswerWarning(
+                        code: .unknownContact,
+                        message:
+                            "fact '\(observed.fact)' names '\(id)', who is not among \(context.plan.person.name)'s contacts or do-not-contact list; the fact counts as not known",
+                        source: observed.valueSource.pathAndLine))
+            }
+            factObservedAt[index] = time
+        case .success(let value):
+            facts[index] = value
+            factObservedAt[index] = time
+        }
+    }
+
+    private func unknownSign(_ text: SourcedText, _ context: EvaluationContext) -> AnswerWarning {
+        AnswerWarning(
+            code: .unknownSign,
+            message:
+                "'\(text.text)' matches none of \(context.plan.person.name)'s early warning signs; it is recorded, not taken as all clear",
+            source: text.source.pathAndLine)
+    }
+
+    /// Whether sign `index` is active now: observed, not resolved since, and within the window.
+    func isActive(_ index: Int, now: Timestamp, window: PolicyDuration) -> Bool {
+        guard signs[index].active, let last = signs[index].lastObserved else { return false }
+        return now.nanoseconds(since: last) <= window.nanoseconds
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import CrisisPlan
+import Foundation
+
+/// `crisisplan respond PERSON`: the person's own agreed responses first, overrides beside them.
+struct RespondCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "respond",
+        abstract: "The answer for one person now: their own agreed responses first.")
+
+    @Argument(help: "The person's id (the plan's file name without .yaml).")
+    var person: String
+
+    @Option(name: .long, help: ArgumentHelp("An observed sign: an id, or words matching it.", valueName: "S"))
+    var sign: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("An observed fact, typed as the policy declares it.", valueName: "k=v"))
+    var fact: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A capacity assessment made now.", valueName: "DECISION=lacks|has"))
+    var capacity: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Evaluate as of this time (RFC 3339).", valueName: "TIME"))
+    var at: String?
+
+    @Option(name: .long, help: ArgumentHelp("A timeline of observations, YAML or JSON; - for stdin.", valueName: "FILE"))
+    var observations: String?
+
+    @ArgumentParser.Flag(name: .long, help: "Print the answer as JSON.")
+    var json = false
+
+    @OptionGroup var rulesOptions: RulesOptions
+
+    func run() throws {
+        let rules = try rulesOptions.directory()
+        do {
+            var timeline = ObservationTimeline()
+            var sources: [SourceFile] = []
+            if let observations {
+                let input = try ObservationInput.read(observations)
+                timeline = input.timeline
+                sources = [input.source]
+            }
+            if let named = timeline.person, named != person {
+                throw BadInput(
+                    "error: the observations are for '\(named)', not '\(person)'" + (timeline.personSource.map { " (\($0.pathLineColumn))" } ?? ""))
+            }
+            let now = timeline.now(override: try at.map(Clock.parse), clock: try Clock.now(nil))
+            let (policy, plan) = try PersonLoader.load(rules, person: person, today: now.utcDate)
+            var all = timeline.observations
+            if let extra = try CommandLineObservation.make(signs: sign, facts: fact, capacity: capacity, at: now) {
+                all.append(extra)
+            }
+            let answer: Answer
+            do {
+                answer = try Evaluator(policy: policy, plan: plan).evaluate(all, now: now)
+            } catch {
+                throw BadInput(error.diagnostics, sources: sources)
+            }
+            if json {
+                print(AnswerJSON.render(answer))
+            } else {
+                print(AnswerText(color: Terminal.wantsColor).render(answer), terminator: "")
+            }
+        } catch let error as BadInput {
+            throw UsageFailure(message: error.message)
+        }
+    }
+}
