@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "CrisisPlan", targets: ["CrisisPlan"]),
         .executable(name: "crisisplan", targets: ["crisisplan"]),
+        .executable(name: "crisisplan-bench", targets: ["crisisplan-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +28,11 @@ let package = Package(
                 "CrisisPlan",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .executableTarget(
+            name: "crisisplan-bench",
+            dependencies: ["CrisisPlan"],
+            path: "Benchmarks/crisisplan-bench"
         ),
         .testTarget(
             name: "CrisisPlanTests",

@@ -1,0 +1,123 @@
+// crisisplan-bench DIR: the shared peer benchmark's workload (../shared/bench/README.md),
+// evaluated in-process. Reads DIR/Rules, DIR/observations.jsonl and DIR/expected.jsonl; loads
+// the rules once (load_ms), decodes the observations (parse_ms), then evaluates each one in
+// order on one thread, timing each call that returns the complete SPEC §6 answer, and compares
+// it with the expected line. Prints one JSON line.
+import CrisisPlan
+import Foundation
+
+func monotonicNanoseconds() -> UInt64 {
+    var spec = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &spec)
+    return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(2)
+}
+
+struct Expected {
+    var stage: String
+    var responses: [String]
+    var contacts: [String]
+    var flags: [String]
+}
+
+func scalars(_ node: YAMLNode?) -> [String] {
+    guard case .sequence(let items)? = node?.content else { return [] }
+    return items.compactMap { if case .scalar(let s) = $0.content { return s.text } else { return nil } }
+}
+
+func field(_ node: YAMLNode, _ key: String) -> YAMLNode? {
+    guard case .mapping(let entries) = node.content else { return nil }
+    return entries.first { $0.key == key }?.value
+}
+
+func lines(_ path: String) -> [ArraySlice<UInt8>] {
+    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+    return [UInt8](data).split(separator: UInt8(ascii: "\n"))
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 2 else { fail("usage: crisisplan-bench DIR") }
+let directory = arguments[1]
+
+// Load the rules once.
+let loadStart = monotonicNanoseconds()
+let library = RulesLoader.loadLibrary(RulesDirectory(directory + "/Rules"), today: nil)
+if let error = library.diagnostics.first(where: { $0.severity == .error }) { fail(error.summary) }
+guard let policy = library.policy else { fail("no policy") }
+let compiled = CompiledPolicy(policy)
+var evaluators: [String: Evaluator] = [:]
+for plan in library.plans {
+    evaluators[plan.person.id] = Evaluator(context: EvaluationContext(policy: compiled, plan: plan))
+}
+let loadMs = Double(monotonicNanoseconds() - loadStart) / 1e6
+
+// Decode observations and expected answers (not part of evaluation time).
+let parseStart = monotonicNanoseconds()
+var timelines: [ObservationTimeline] = []
+for (number, line) in lines(directory + "/observations.jsonl").enumerated() {
+    let source = SourceFile(path: "observations.jsonl:\(number + 1)", bytes: Array(line))
+    do {
+        timelines.append(try ObservationDecoder.decode(source))
+    } catch {
+        fail(error.diagnostics.first?.summary ?? "bad observation line \(number + 1)")
+    }
+}
+var expected: [Expected] = []
+for line in lines(directory + "/expected.jsonl") {
+    guard let node = try? YAMLParser.parse(SourceFile(path: "expected.jsonl", bytes: Array(line))),
+        case .scalar(let stage)? = field(node, "stage")?.content
+    else { fail("bad expected line") }
+    expected.append(
+        Expected(
+            stage: stage.text, responses: scalars(field(node, "responses")), contacts: scalars(field(node, "contacts")),
+            flags: scalars(field(node, "flags"))))
+}
+let parseMs = Double(monotonicNanoseconds() - parseStart) / 1e6
+guard timelines.count == expected.count else { fail("observations and expected answers differ in count") }
+
+// Evaluate.
+var durations: [UInt64] = []
+durations.reserveCapacity(timelines.count)
+var mismatches = 0
+let clock = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+let evalStart = monotonicNanoseconds()
+for (index, timeline) in timelines.enumerated() {
+    guard let person = timeline.person, let evaluator = evaluators[person] else { fail("unknown person on line \(index + 1)") }
+    let now = timeline.now(override: nil, clock: clock)
+    let start = monotonicNanoseconds()
+    let answer: Answer
+    do {
+        answer = try evaluator.evaluate(timeline.observations, now: now)
+    } catch {
+        fail(error.diagnostics.first?.summary ?? "bad input on line \(index + 1)")
+    }
+    durations.append(monotonicNanoseconds() - start)
+    let want = expected[index]
+    let got = Expected(
+        stage: answer.stage.id, responses: answer.ownResponses.map(\.action), contacts: answer.contacts.map(\.id),
+        flags: answer.flags.map(\.id).sorted())
+    if got.stage != want.stage || got.responses != want.responses || got.contacts != want.contacts
+        || got.flags != want.flags
+    {
+        mismatches += 1
+        if mismatches <= 3 {
+            FileHandle.standardError.write(Data("MISMATCH line \(index + 1): expected \(want), got \(got)\n".utf8))
+        }
+    }
+}
+let evalSeconds = Double(monotonicNanoseconds() - evalStart) / 1e9
+durations.sort()
+let sorted = durations
+let percentile = { (p: Double) -> Double in
+    sorted.isEmpty ? 0 : Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]) / 1000
+}
+let rounded = { (value: Double) in (value * 100).rounded() / 100 }
+print(
+    "{\"engine\": \"crisisplan\", \"version\": \"0.1.0\", \"parse_ms\": \(rounded(parseMs)), \"load_ms\": \(rounded(loadMs)), "
+        + "\"evals\": \(timelines.count), \"eval_s\": \(rounded(evalSeconds * 1000) / 1000), "
+        + "\"evals_per_s\": \(Int(Double(timelines.count) / max(evalSeconds, 1e-9))), "
+        + "\"p50_us\": \(rounded(percentile(0.5))), \"p99_us\": \(rounded(percentile(0.99))), \"mismatches\": \(mismatches)}")
