@@ -1,5 +1,5 @@
 /// A policy prepared for evaluating many plans: lookups by id built once.
-public struct CompiledPolicy: Sendable {
+public final class CompiledPolicy: Sendable {
     public let policy: Policy
     let factIndex: [String: Int]
     let stageRank: [String: Int]

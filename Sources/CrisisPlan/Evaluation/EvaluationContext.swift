@@ -1,5 +1,8 @@
 /// One person's plan prepared against a policy: everything evaluation looks up, built once.
-public struct EvaluationContext: Sendable {
+///
+/// A class, immutable after `init`, so that passing it around the evaluation costs one
+/// reference count rather than a copy of the whole plan.
+public final class EvaluationContext: Sendable {
     public let policy: CompiledPolicy
     public let plan: Plan
     let matcher: SignMatcher
