@@ -1,0 +1,218 @@
+@testable import CrisisPlan
+
+/// Draws small numbers from a list of choices, so a property-based generator's array of
+/// integers (which it can shrink) becomes a policy, a plan and a timeline.
+struct ChoiceStream {
+    private let choices: [Int]
+    private var position = 0
+
+    init(_ choices: [Int]) {
+        self.choices = choices
+    }
+
+    /// A number in `0..<bound`; 0 once the choices run out.
+    mutating func next(_ bound: Int) -> Int {
+        guard bound > 1, position < choices.count else {
+            position += 1
+            return 0
+        }
+        defer { position += 1 }
+        return abs(choices[position]) % bound
+    }
+
+    mutating func chance(_ percent: Int) -> Bool { next(100) < percent }
+}
+
+/// A random but valid policy, plan and timeline, built from choices.
+struct RandomWorld {
+    var policy: Policy
+    var plan: Plan
+    var observations: [Observation]
+    var now: Timestamp
+
+    static let stages = ["s0", "s1", "s2", "s3"]
+    static let contactIds = ["c0", "c1", "c2", "c3"]
+    static let blockedIds = ["d0", "d1"]
+
+    static func location(_ line: Int) -> SourceLocation {
+        SourceLocation(file: "Rules/people/p.yaml", line: line)
+    }
+
+    static func policyLocation(_ line: Int) -> SourceLocation {
+        SourceLocation(file: "Rules/policy/p.yaml", line: line)
+    }
+
+    init(_ choices: [Int]) {
+        var c = ChoiceStream(choices)
+        let start = Timestamp(parsing: "2026-11-20T00:00:00Z")!
+
+        func operand(_ text: String) -> FactOperand {
+            FactOperand(text: text, isPlain: true, source: Self.policyLocation(1))
+        }
+        func condition(_ c: inout ChoiceStream, depth: Int = 0) -> Condition {
+            let loc = Self.policyLocation(2)
+            switch c.next(depth > 1 ? 4 : 7) {
+            case 0:
+                return .fact(FactCondition(
+                    fact: "level", factSource: loc, comparator: .atLeast,
+                    operands: [operand(["none", "some", "lots"][c.next(3)])], source: loc))
+            case 1:
+                return .fact(FactCondition(
+                    fact: "flagged", factSource: loc, comparator: .is, operands: [operand(c.chance(50) ? "true" : "false")],
+                    source: loc))
+            case 2:
+                return .signs(SignsCondition(
+                    atLeast: 1 + c.next(3), stage: c.chance(50) ? Self.stages[c.next(4)] : nil, stageSource: loc,
+                    within: c.chance(30) ? PolicyDuration(parsing: "\(1 + c.next(48))h") : nil, source: loc))
+            case 3:
+                return .capacity(CapacityCondition(
+                    status: c.chance(70) ? .lacks : .has, decision: c.chance(50) ? ["care", "admission"][c.next(2)] : nil,
+                    source: loc))
+            case 4:
+                return .stage(StageCondition(
+                    comparator: [.is, .atLeast, .atMost][c.next(3)], stage: Self.stages[c.next(4)], stageSource: loc,
+                    source: loc))
+            case 5:
+                return .all([condition(&c, depth: depth + 1), condition(&c, depth: depth + 1)], loc)
+            default:
+                return .any([condition(&c, depth: depth + 1), .not(condition(&c, depth: depth + 1), loc)], loc)
+            }
+        }
+
+        var flags: [Flag] = []
+        for index in 0..<c.next(5) {
+            var effects = FlagEffects()
+            if c.chance(50) {
+                effects.withholdContactNamedBy = "who"
+                effects.withholdSource = Self.policyLocation(3)
+            }
+            if c.chance(40) {
+                effects.raiseTo = Self.stages[c.next(4)]
+                effects.raiseToSource = Self.policyLocation(4)
+            }
+            if c.chance(50) {
+                // Sometimes a name that matches a do-not-contact entry, to test conflicts.
+                let blocked = c.chance(40)
+                effects.addContacts = [
+                    Contact(
+                        id: blocked ? "d\(c.next(2))" : "svc\(index)", name: blocked ? "Blocked Person \(c.next(2))" : "Service \(index)",
+                        relation: nil, phone: "0300 555 01\(10 + index)", roles: [], professional: true,
+                        source: Self.policyLocation(10 + index))
+                ]
+            }
+            if c.chance(30) { effects.consultRoles = ["nearest_relative"] }
+            effects.mhaPart4 = c.chance(30)
+            flags.append(
+                Flag(
+                    id: "flag\(index)", kind: Flag.Kind.allCases[c.next(4)], title: "Flag \(index)", basis: "Act s\(index)",
+                    when: condition(&c), permits: "Something", guidance: [], mustRecord: ["what"], effects: effects,
+                    source: Self.policyLocation(20 + index)))
+        }
+        var escalation: [EscalationRule] = []
+        for index in 0..<c.next(3) {
+            escalation.append(
+                EscalationRule(
+                    id: "rule\(index)", when: condition(&c), raiseTo: Self.stages[c.next(4)],
+                    raiseToSource: Self.policyLocation(5), source: Self.policyLocation(30 + index)))
+        }
+        policy = Policy(
+            stages: Self.stages.enumerated().map { Stage(id: $1, label: "Stage \($0)", source: Self.policyLocation($0 + 1)) },
+            signsActiveFor: PolicyDuration(parsing: "\(24 + c.next(72))h")!,
+            capacityValidFor: PolicyDuration(parsing: "\(1 + c.next(48))h")!,
+            facts: [
+                FactDeclaration(id: "level", kind: .enumeration(["none", "some", "lots"]), defaultValue: nil, asks: nil,
+                    source: Self.policyLocation(40)),
+                FactDeclaration(id: "flagged", kind: .bool, defaultValue: nil, asks: nil, source: Self.policyLocation(41)),
+                FactDeclaration(id: "who", kind: .contact, defaultValue: nil, asks: nil, source: Self.policyLocation(42)),
+            ],
+            escalation: escalation, flags: flags, language: [])
+
+        let signs = (0..<(1 + c.next(5))).map { index in
+            EarlyWarningSign(
+                id: "sign\(index)", says: "I notice sign \(index)", also: ["other \(index)"], stage: Self.stages[c.next(4)],
+                stageSource: Self.location(50 + index), source: Self.location(50 + index))
+        }
+        let contacts = Self.contactIds.enumerated().map { index, id in
+            Contact(
+                id: id, name: "Contact \(index)", relation: nil, phone: "07700 900\(100 + index)",
+                roles: index == 0 && c.chance(50) ? ["nearest_relative"] : [], professional: false,
+                source: Self.location(60 + index))
+        }
+        let blocked = Self.blockedIds.enumerated().map { index, id in
+            DoNotContactEntry(
+                id: c.chance(70) ? id : nil, name: "Blocked Person \(index)", relation: nil, reason: "Because",
+                roles: c.chance(40) ? ["nearest_relative"] : [], source: Self.location(70 + index))
+        }
+        let responses = Self.stages.enumerated().map { stageIndex, stage in
+            StageResponses(
+                stage: stage, stageSource: Self.location(80),
+                responses: (0..<c.next(4)).map { index in
+                    let forSigns = c.chance(25) ? [signs[c.next(signs.count)].id] : []
+                    return Response(
+                        by: Response.Actor.allCases[c.next(3)], action: "Do \(stage)-\(index)", forSigns: forSigns,
+                        forSignsSources: forSigns.map { _ in Self.location(81) }, source: Self.location(82 + stageIndex * 5 + index))
+                })
+        }
+        let routes = Self.stages.map { stage in
+            ContactRoute(
+                stage: stage, stageSource: Self.location(100),
+                contacts: (0..<c.next(4)).map { _ in SourcedText(text: Self.contactIds[c.next(4)], source: Self.location(101)) })
+        }
+        let refusal = AdvanceRefusal(
+            treatment: "haloperidol", made: CalendarDate(parsing: "2025-01-01"), signed: c.chance(50), witnessed: c.chance(50),
+            lifeSustaining: c.chance(30), evenIfLifeAtRisk: c.chance(50), forMentalDisorder: c.chance(70), ect: c.chance(20),
+            withdrawn: c.chance(10), source: Self.location(110))
+        var decisions = AdvanceDecisions()
+        decisions.refusals = [refusal]
+        let attorney: Attorney? =
+            c.chance(40)
+            ? Attorney(
+                contact: Self.contactIds[c.next(4)], contactSource: Self.location(120), registered: c.chance(70),
+                made: CalendarDate(parsing: "2025-06-01"), covers: c.chance(50) ? ["all"] : ["care"],
+                lifeSustaining: c.chance(50), source: Self.location(120)) : nil
+        plan = Plan(
+            person: Person(id: "p", idSource: Self.location(2), name: "Pat", pronouns: nil, source: Self.location(1)),
+            dates: PlanDates(
+                agreed: CalendarDate(parsing: "2026-01-01")!, reviewBy: CalendarDate(parsing: c.chance(30) ? "2026-06-01" : "2027-06-01")!,
+                writtenWith: [], agreedSource: Self.location(5), reviewBySource: Self.location(6)),
+            keepingWell: [], stressors: [], signs: signs, responses: responses, whenUnwell: WhenUnwell(), contacts: contacts,
+            contactRoutes: routes, doNotContact: blocked, advanceDecisions: decisions, attorney: attorney, views: [],
+            file: "Rules/people/p.yaml")
+
+        var observations: [Observation] = []
+        var time = start
+        for index in 0..<c.next(6) {
+            time = Timestamp(seconds: time.seconds + Int64(c.next(30 * 3600)))
+            var observation = Observation(at: time, source: SourceLocation(file: "obs.yaml", line: 3 + index * 5))
+            for _ in 0..<c.next(3) {
+                let sign = signs[c.next(signs.count)]
+                let text = [sign.id, sign.says, "  \(sign.also[0].uppercased()) ", "unknown thing"][c.next(4)]
+                observation.signs.append(SourcedText(text: text, source: observation.source))
+            }
+            if c.chance(20) {
+                observation.resolved.append(SourcedText(text: signs[c.next(signs.count)].id, source: observation.source))
+            }
+            if c.chance(60) {
+                let (fact, value): (String, String) = [
+                    ("level", ["none", "some", "lots"][c.next(3)]), ("flagged", c.chance(50) ? "true" : "false"),
+                    ("who", (Self.contactIds + Self.blockedIds + ["stranger"])[c.next(7)]),
+                ][c.next(3)]
+                observation.facts.append(
+                    ObservedFact(fact: fact, value: value, factSource: observation.source, valueSource: observation.source))
+            }
+            if c.chance(40) {
+                observation.capacity.append(
+                    CapacityAssessment(
+                        decision: ["care", "admission"][c.next(2)], status: c.chance(60) ? .lacks : .has,
+                        assessedAt: time, source: observation.source))
+            }
+            observations.append(observation)
+        }
+        self.observations = observations
+        now = Timestamp(seconds: time.seconds + Int64(c.next(80 * 3600)))
+    }
+
+    func evaluate(policy: Policy? = nil) throws -> Answer {
+        try Evaluator(policy: policy ?? self.policy, plan: plan).evaluate(observations, now: now)
+    }
+}
