@@ -1,0 +1,146 @@
+import Testing
+
+@testable import CrisisPlan
+
+/// One test per principle of SPEC §1, on the shipped policy and plans.
+@Suite("SPEC §1 principles")
+struct PrinciplesTests {
+    @Test("1. Person first: own responses lead every answer, in their words and order, even in an emergency")
+    func personFirst() throws {
+        let answer = try ShippedRules.respond(
+            "sam", signs: ["hearing voices"], facts: ["life_at_risk=true"] + ShippedRules.safeguarding)
+        #expect(answer.stage.id == "emergency")
+        #expect(answer.ownResponses.map(\.action) == [
+            "If I need to go to hospital, tell me what is happening at each step"
+        ])
+        let text = AnswerText(color: false).render(answer)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0].hasPrefix("EMERGENCY — Immediate risk to life — Sam Taylor (they/them) — Emergency"))
+        let own = try #require(text.range(of: "If I need to go to hospital"))
+        let firstFlag = try #require(text.range(of: "FLAG ("))
+        #expect(own.lowerBound < firstFlag.lowerBound)
+        let json = AnswerJSON.render(answer)
+        let ownKey = try #require(json.range(of: "\"own_responses\""))
+        #expect(ownKey.lowerBound < json.range(of: "\"contacts\"")!.lowerBound)
+        #expect(ownKey.lowerBound < json.range(of: "\"flags\"")!.lowerBound)
+    }
+
+    @Test("2. Overrides are explicit: a flag is listed beside the responses with basis, reasons, permits and record")
+    func overridesExplicit() throws {
+        let quiet = try ShippedRules.respond("sam", signs: ["not sleeping"])
+        let flagged = try ShippedRules.respond("sam", signs: ["not sleeping"], facts: ShippedRules.safeguarding)
+        #expect(quiet.ownResponses.map(\.action) == flagged.ownResponses.map(\.action))
+        let flag = try #require(flagged.flags.first)
+        #expect(flag.id == "care-act-s42")
+        #expect(flag.basis == "Care Act 2014 s42(1)")
+        #expect(flag.because == [
+            "abuse_or_neglect is suspected (observed 2026-11-24T10:30:00Z)",
+            "care_and_support_needs is true (observed 2026-11-24T10:30:00Z)",
+            "can_protect_self is false (observed 2026-11-24T10:30:00Z)",
+        ])
+        #expect(flag.permits.hasPrefix("Raising a concern with the local authority"))
+        #expect(flag.mustRecord.first == "what was shared")
+        #expect(flag.source == "\(ShippedRules.rules.displayPath)/policy/40-safeguarding.yaml:4")
+    }
+
+    @Test("3. Do-not-contact holds: the nearest relative on the list is a conflict, never a contact")
+    func doNotContactHolds() throws {
+        let answer = try ShippedRules.respond("sam", signs: ["hearing voices"], facts: ["mha_application=section_3"])
+        #expect(answer.flags.map(\.id) == ["mha-nearest-relative"])
+        #expect(answer.contacts.map(\.id) == ["jo", "htt"])
+        #expect(!answer.contacts.contains { $0.name == "Mark Taylor" })
+        #expect(answer.conflicts.count == 1)
+        #expect(answer.conflicts.first?.role == "nearest_relative")
+        #expect(answer.conflicts.first?.name == "Mark Taylor")
+        #expect(answer.conflicts.first?.flag == "mha-nearest-relative")
+        #expect(answer.doNotContact.map(\.name) == ["Mark Taylor"])
+    }
+
+    @Test("4. A named source of harm is never routed to: withheld, with the reason")
+    func namedSourceOfHarmWithheld() throws {
+        let before = try ShippedRules.respond("kit", signs: ["panic attacks"])
+        #expect(before.contacts.map(\.id) == ["aunt", "lee"])
+        let answer = try ShippedRules.respond(
+            "kit", signs: ["panic attacks"], facts: ShippedRules.safeguarding + ["harm_source=lee"])
+        #expect(answer.contacts.map(\.id) == ["aunt", "la-adult-safeguarding"])
+        #expect(answer.withheld.map(\.id) == ["lee"])
+        #expect(answer.withheld.first?.flag == "care-act-s42")
+        #expect(answer.withheld.first?.because.contains("source of harm") == true)
+    }
+
+    @Test("5. Capacity is presumed, decision-specific and time-specific")
+    func capacityPresumed() throws {
+        let none = try ShippedRules.respond("priya", signs: ["racing thoughts"])
+        #expect(none.flags.isEmpty)
+        #expect(none.attorney?.canAct == false)
+
+        let lacks = try ShippedRules.respond("priya", signs: ["racing thoughts"], capacity: ["admission=lacks"])
+        #expect(lacks.flags.map(\.id) == ["mca-best-interests"])
+        #expect(lacks.flags.first?.decisions == ["admission"])
+        #expect(lacks.attorney?.canAct == true)
+
+        let other = try ShippedRules.respond(
+            "priya", signs: ["racing thoughts"], capacity: ["admission=lacks", "finances=has"])
+        #expect(other.flags.first?.decisions == ["admission"])
+
+        let stale = try ShippedRules.evaluator("priya").evaluate(
+            [try ShippedRules.observation(
+                capacity: ["admission=lacks"], at: Timestamp(parsing: "2026-11-23T08:00:00Z")!)],
+            now: ShippedRules.now)
+        #expect(stale.flags.isEmpty)
+        #expect(stale.warnings.map(\.code) == [.advanceRefusalNotValid, .capacityAssessmentStale])
+        #expect(stale.attorney?.canAct == false)
+    }
+
+    @Test("6. A valid advance refusal stays binding under a best-interests decision, and is shown")
+    func refusalStaysBinding() throws {
+        let answer = try ShippedRules.respond("sam", signs: ["hearing voices"], capacity: ["medication=lacks"])
+        #expect(answer.flags.map(\.id) == ["mca-best-interests"])
+        let refusal = try #require(answer.refusals.first)
+        #expect(refusal.treatment == "haloperidol")
+        #expect(refusal.binding)
+        #expect(refusal.mayBeOverriddenBy == nil)
+        let detained = try ShippedRules.respond(
+            "sam", signs: ["hearing voices"], facts: ["mha_detention=section_3"], capacity: ["medication=lacks"])
+        #expect(detained.refusals.first?.mayBeOverriddenBy == "mha-part4-treatment")
+        #expect(detained.refusals.first?.binding == true)
+        let ect = try ShippedRules.respond("priya", facts: ["mha_detention=section_3"])
+        #expect(ect.refusals.map(\.treatment) == ["olanzapine", "ECT"])
+        #expect(ect.refusals[1].binding && ect.refusals[1].mayBeOverriddenBy == nil)
+        let s136 = try ShippedRules.respond("sam", facts: ["mha_detention=section_136"])
+        #expect(s136.refusals.first?.mayBeOverriddenBy == nil)
+    }
+
+    @Test("7. Nothing is dropped quietly: unmatched signs, unknown contacts, overdue plans become warnings")
+    func nothingDroppedQuietly() throws {
+        let answer = try ShippedRules.respond("dee", signs: ["shouting at the neighbours"], facts: ["harm_source=zed"])
+        #expect(answer.warnings.map(\.code) == [.planReviewOverdue, .unknownSign, .unknownContact])
+        #expect(answer.stage.id == "well")
+        #expect(answer.warnings[1].message.contains("not taken as all clear"))
+        #expect(answer.warnings[0].source == "\(ShippedRules.rules.displayPath)/people/dee.yaml:10")
+    }
+
+    @Test("8. Everything has a source: path and line of what it came from")
+    func everythingHasASource() throws {
+        let answer = try ShippedRules.respond("sam", signs: ["not sleeping"])
+        let root = ShippedRules.rules.displayPath
+        #expect(answer.ownResponses.map(\.source) == [30, 32, 35].map { "\(root)/people/sam.yaml:\($0)" })
+        #expect(answer.contacts.map(\.source) == ["\(root)/people/sam.yaml:50"])
+        #expect(answer.refusals.map(\.source) == ["\(root)/people/sam.yaml:72"])
+    }
+
+    @Test("9. Bad input gets a clear error, never a partial answer")
+    func badInput() throws {
+        let evaluator = try ShippedRules.evaluator("sam")
+        let observation = try ShippedRules.observation(facts: ["abuse_or_neglect=maybe", "colour=red"])
+        #expect {
+            try evaluator.evaluate([observation], now: ShippedRules.now)
+        } throws: { error in
+            let messages = (error as? DiagnosticList)?.diagnostics.map(\.message) ?? []
+            return messages == [
+                "'maybe' is not a value of fact 'abuse_or_neglect'; allowed values: none, suspected, disclosed",
+                "unknown fact 'colour'; declared facts: abuse_or_neglect, care_and_support_needs, can_protect_self, harm_source, child_harm, self_harm, harm_to_others, life_at_risk, mha_application, mha_detention",
+            ]
+        }
+    }
+}

@@ -1,0 +1,32 @@
+@testable import CrisisPlan
+
+/// The shipped `Rules/` library, for tests of behaviour a crisis worker relies on.
+enum ShippedRules {
+    static let rules = RulesDirectory(PackageRoot.path + "/Rules")
+    static let now = Timestamp(parsing: "2026-11-24T10:30:00Z")!
+
+    static func evaluator(_ person: String) throws -> Evaluator {
+        let (policy, plan) = try PersonLoader.load(rules, person: person, today: now.utcDate)
+        return Evaluator(policy: policy, plan: plan)
+    }
+
+    /// One observation at `now` with these signs, facts (`id=value`) and capacity assessments.
+    static func observation(
+        signs: [String] = [], facts: [String] = [], capacity: [String] = [], at time: Timestamp = now
+    ) throws -> Observation {
+        try CommandLineObservation.make(signs: signs, facts: facts, capacity: capacity, at: time)
+            ?? Observation(at: time, source: SourceLocation(file: "<test>", line: 1))
+    }
+
+    static func respond(
+        _ person: String, signs: [String] = [], facts: [String] = [], capacity: [String] = [],
+        earlier: [Observation] = [], at time: Timestamp = now
+    ) throws -> Answer {
+        let observations = earlier + [try observation(signs: signs, facts: facts, capacity: capacity, at: time)]
+        return try evaluator(person).evaluate(observations, now: time)
+    }
+
+    static let safeguarding = [
+        "abuse_or_neglect=suspected", "care_and_support_needs=true", "can_protect_self=false",
+    ]
+}
