@@ -26,5 +26,7 @@ public struct SourceLocation: Sendable, Hashable {
     public var pathAndLine: String { file == Self.commandLine ? file : "\(file):\(mark.line)" }
 
     /// `path:line:col`, the form used in diagnostics.
-    public var pathLineColumn: String { "\(file):\(mark.line):\(mark.column)" }
+    public var pathLineColumn: String {
+        file == Self.commandLine ? file : "\(file):\(mark.line):\(mark.column)"
+    }
 }

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@Suite("crisisplan respond, run as a built binary")
+struct RespondCommandTests {
+    static let at = ["--at", "2026-11-24T10:30:00Z"]
+
+    @Test("the text answer: header, own responses first, contacts with numbers, do-not-contact with reasons")
+    func textAnswer() throws {
+        let result = try CommandRunner.run(["respond", "sam", "--sign", "not sleeping"] + Self.at)
+        #expect(result.status == 0)
+        #expect(result.stderr == "")
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "Sam Taylor (they/them) — Early warning signs  as of 2026-11-24T10:30:00Z")
+        #expect(lines[3] == "What Sam Taylor has agreed helps, in their order")
+        #expect(lines[4] == "  1. [me] Walk Bramble and put my music on")
+        #expect(result.stdout.contains("  1. Jo Taylor (sister) 07700 900123"))
+        #expect(result.stdout.contains("Do NOT contact\n  - Mark Taylor: I do not want my father told anything about my health."))
+        #expect(lines.allSatisfy { $0.count <= 80 })
+        #expect(!result.stdout.contains("\u{1B}["))
+    }
+
+    @Test("--json has every key, in SPEC §6's order")
+    func jsonKeys() throws {
+        let result = try CommandRunner.run(["respond", "robin", "--json"] + Self.at)
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == [
+            "person", "name", "at", "stage", "own_responses", "helps", "avoid", "take_care_of", "contacts",
+            "do_not_contact", "withheld", "conflicts", "flags", "advance_decisions", "attorney", "views", "warnings",
+        ])
+        #expect(object["attorney"] is NSNull)
+        #expect(object["at"] as? String == "2026-11-24T10:30:00Z")
+        let order = ["\"person\"", "\"name\"", "\"at\"", "\"stage\"", "\"own_responses\"", "\"helps\"", "\"contacts\"",
+            "\"do_not_contact\"", "\"withheld\"", "\"conflicts\"", "\"flags\"", "\"advance_decisions\"", "\"warnings\""]
+        let positions = order.compactMap { result.stdout.range(of: $0)?.lowerBound }
+        #expect(positions == positions.sorted() && positions.count == order.count)
+    }
+
+    @Test("observations from a YAML file and from JSON on stdin give the same answer")
+    func observationsFile() throws {
+        let yaml = """
+            person: kit
+            at: 2026-11-24T10:30:00Z
+            observations:
+              - at: 2026-11-23T21:00:00Z
+                signs: [panic attacks]
+              - at: 2026-11-24T09:00:00Z
+                signs: [self-harm]
+                facts: {abuse_or_neglect: disclosed, care_and_support_needs: true, can_protect_self: false, harm_source: lee}
+
+            """
+        let library = try TemporaryLibrary(["obs.yaml": yaml])
+        defer { library.remove() }
+        let fromFile = try CommandRunner.run(["respond", "kit", "--json", "--observations", library.root + "/obs.yaml"])
+        #expect(fromFile.status == 0)
+        let json = """
+            {"person": "kit", "at": "2026-11-24T10:30:00Z", "observations": [
+              {"at": "2026-11-23T21:00:00Z", "signs": ["panic attacks"]},
+              {"at": "2026-11-24T09:00:00Z", "signs": ["self-harm"], "facts": {"abuse_or_neglect": "disclosed",
+               "care_and_support_needs": true, "can_protect_self": false, "harm_source": "lee"}}]}
+            """
+        let fromStdin = try CommandRunner.run(["respond", "kit", "--json", "--observations", "-"], stdin: json)
+        #expect(fromStdin.status == 0)
+        #expect(fromFile.stdout == fromStdin.stdout)
+        #expect(fromFile.stdout.contains("\"withheld\":[{\"id\":\"lee\""))
+    }
+
+    @Test(
+        "bad input exits 2 with a message naming the problem and what is allowed",
+        arguments: [
+            (["respond", "sma"], "error: unknown person 'sma': there is no Rules/people/sma.yaml; did you mean 'sam'?\n"),
+            (["respond", "sam", "--fact", "abuse_or_neglect=maybe"],
+             "<command line>: error: 'maybe' is not a value of fact 'abuse_or_neglect'; allowed values: none, suspected, disclosed\n"),
+            (["respond", "sam", "--fact", "colour=red"],
+             "<command line>: error: unknown fact 'colour'; declared facts: abuse_or_neglect, care_and_support_needs, can_protect_self, harm_source, child_harm, self_harm, harm_to_others, life_at_risk, mha_application, mha_detention\n"),
+            (["respond", "sam", "--fact", "life_at_risk=yes"],
+             "<command line>: error: fact 'life_at_risk' is true or false, found 'yes'; write true or false\n"),
+            (["respond", "sam", "--capacity", "admission=unsure"],
+             "error: --capacity takes DECISION=lacks or DECISION=has, like admission=lacks; found 'admission=unsure'\n"),
+            (["respond", "sam", "--at", "tomorrow"],
+             "error: --at takes a time with a zone, like 2026-11-24T10:30:00Z; found 'tomorrow'\n"),
+            (["respond", "sam", "--observations", "missing.yaml"],
+             "error: cannot read the observations file 'missing.yaml'\n"),
+        ])
+    func badInput(arguments: [String], message: String) throws {
+        let result = try CommandRunner.run(arguments)
+        #expect(result.status == 2)
+        #expect(result.stdout == "")
+        #expect(result.stderr == message)
+    }
+
+    @Test("a timeline out of order, or for someone else, is bad input")
+    func badTimelines() throws {
+        let backwards = """
+            observations:
+              - at: 2026-11-24T09:00:00Z
+              - at: 2026-11-23T09:00:00Z
+
+            """
+        let library = try TemporaryLibrary(["back.yaml": backwards, "other.yaml": "person: kit\nobservations: []\n"])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["respond", "sam", "--observations", library.root + "/back.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix(library.root + "/back.yaml:3:5: error: observations must be oldest first: 2026-11-23T09:00:00Z is before the previous observation's 2026-11-24T09:00:00Z\n  - at: 2026-11-23T09:00:00Z\n    ^"))
+        let other = try CommandRunner.run(["respond", "sam", "--observations", library.root + "/other.yaml"])
+        #expect(other.status == 2)
+        #expect(other.stderr == "error: the observations are for 'kit', not 'sam' (\(library.root)/other.yaml:1:9)\n")
+    }
+}
