@@ -1,0 +1,90 @@
+/// The whole plan as a document in the order of the person-centred safety plan (seed 001,
+/// Box 5), worded as the person would: "This is what helps me to stay well", then the
+/// stresses, the early signs, what works best at each stage, what helps when unwell, who to
+/// contact and who not to, advance decisions, where views differ, and who wrote it when.
+public struct PlanDocument: Sendable {
+    public struct Section: Sendable {
+        public var title: String
+        /// Plain lines; `ordered` when their order is the person's order of preference.
+        public var lines: [String]
+        public var ordered: Bool
+    }
+
+    public var title: String
+    public var subtitle: String
+    public var sections: [Section]
+
+    public init(plan: Plan, policy: Policy) {
+        let person = plan.person
+        title = "\(person.name)'s crisis and safety plan"
+        subtitle = (person.pronouns.map { "Pronouns: \($0). " } ?? "")
+            + "Agreed \(plan.dates.agreed); review by \(plan.dates.reviewBy)."
+        var sections: [Section] = []
+        func add(_ title: String, _ lines: [String], ordered: Bool = false) {
+            if !lines.isEmpty { sections.append(Section(title: title, lines: lines, ordered: ordered)) }
+        }
+        add("This is what helps me to stay well", plan.keepingWell.map(\.text))
+        add("These are experiences that upset me and I find stressful", plan.stressors.map(\.text))
+        add(
+            "The first things I or others notice when I am becoming unwell",
+            plan.signs.map { sign in
+                let stage = policy.stages.first { $0.id == sign.stage }?.label ?? sign.stage
+                return "\(sign.says) (\(stage))" + (sign.also.isEmpty ? "" : " — others may say: " + sign.also.joined(separator: ", "))
+            })
+        for stage in policy.stages {
+            let responses = plan.responses(forStage: stage.id)
+            add(
+                "What works best for me — \(stage.label)",
+                responses.map { response in
+                    let who: String
+                    switch response.by {
+                    case .me: who = "Me"
+                    case .supporters: who = "My supporters"
+                    case .careTeam: who = "My care team"
+                    }
+                    return "\(who): \(response.action)"
+                }, ordered: true)
+        }
+        add("When I am unwell, these make me feel safe", plan.whenUnwell.helps.map(\.text))
+        add("These make me feel unsafe or make things worse", plan.whenUnwell.avoid.map(\.text))
+        add("These are important to me and need taking care of", plan.whenUnwell.takeCareOf.map(\.text))
+        for stage in policy.stages {
+            guard let route = plan.route(forStage: stage.id) else { continue }
+            add(
+                "The people I want contacted — \(stage.label)",
+                route.contacts.compactMap { entry in
+                    plan.contact(entry.text).map { contact in
+                        contact.name + (contact.relation.map { " (\($0))" } ?? "") + ": \(contact.phone)"
+                    }
+                }, ordered: true)
+        }
+        add(
+            "The people I do not want contacted",
+            plan.doNotContact.map { entry in
+                entry.name + (entry.relation.map { " (\($0))" } ?? "") + (entry.reason.map { " — \($0)" } ?? "")
+            })
+        add("My wishes if I cannot decide for myself", plan.advanceDecisions.statements.map(\.text))
+        add(
+            "Treatments I refuse",
+            plan.advanceDecisions.refusals.map { refusal in
+                let validity = RefusalValidity(refusal, attorney: plan.attorney)
+                return refusal.treatment + (refusal.made.map { " (made \($0))" } ?? "")
+                    + (validity.binding ? "" : " — not binding: " + validity.notBindingBecause.joined(separator: "; "))
+            })
+        if let attorney = plan.attorney {
+            let name = plan.contact(attorney.contact)?.name ?? attorney.contact
+            add(
+                "My attorney for health and welfare",
+                [
+                    "\(name)" + (attorney.registered ? ", registered" : ", not registered")
+                        + "; covers: " + attorney.covers.joined(separator: ", ")
+                        + (attorney.lifeSustaining ? "; includes life-sustaining treatment" : "")
+                ])
+        }
+        add(
+            "Where my care team and I see things differently",
+            plan.views.map { "\($0.about) — me: \($0.person) Care team: \($0.careTeam)" })
+        add("This plan was written by", plan.dates.writtenWith)
+        self.sections = sections
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+@Suite("crisisplan show, run as a built binary")
+struct ShowCommandTests {
+    @Test("text follows Box 5's order, in the person's words")
+    func text() throws {
+        let result = try CommandRunner.run(["show", "sam"])
+        #expect(result.status == 0)
+        let order = [
+            "This is what helps me to stay well", "These are experiences that upset me",
+            "The first things I or others notice", "What works best for me — Early warning signs",
+            "When I am unwell, these make me feel safe", "The people I want contacted",
+            "The people I do not want contacted", "Treatments I refuse", "Where my care team and I see things differently",
+            "This plan was written by",
+        ]
+        let positions = order.compactMap { result.stdout.range(of: $0)?.lowerBound }
+        #expect(positions.count == order.count && positions == positions.sorted())
+        #expect(result.stdout.contains("I stop sleeping more than four hours"))
+        #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
+    @Test("HTML stands alone and is accessible: language, headings, lists, no external assets, escaped text")
+    func html() throws {
+        let result = try CommandRunner.run(["show", "sam", "--format", "html"])
+        #expect(result.status == 0)
+        let page = result.stdout
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"en-GB\">"))
+        #expect(page.contains("<h1>Sam Taylor&#39;s crisis and safety plan</h1>"))
+        #expect(page.contains("<h2>The people I do not want contacted</h2>"))
+        #expect(page.contains("<ol>") && page.contains("<ul>"))
+        #expect(!page.contains("src=") && !page.contains("href=") && !page.contains("@import"))
+        #expect(page.contains("color:#111;background:#fff"))
+    }
+
+    @Test("Markdown uses headings and the person's order")
+    func markdown() throws {
+        let result = try CommandRunner.run(["show", "robin", "--format", "markdown"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("# Robin Hale's crisis and safety plan\n"))
+        #expect(result.stdout.contains("## What works best for me — Early warning signs\n\n1. Me: Go for a run\n"))
+    }
+
+    @Test("an unknown format is a usage error")
+    func badFormat() throws {
+        let result = try CommandRunner.run(["show", "sam", "--format", "pdf"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: --format takes text, markdown or html; found 'pdf'\n")
+    }
+}
