@@ -118,3 +118,11 @@ public struct AnswerWarning: Sendable, Hashable {
     public var message: String
     public var source: String
 }
+
+extension ContactLine {
+    init(_ contact: Contact, statutory: Bool) {
+        self.init(
+            id: contact.id, name: contact.name, relation: contact.relation, phone: contact.phone, statutory: statutory,
+            source: contact.source.pathAndLine)
+    }
+}

@@ -4,6 +4,9 @@ public final class CompiledPolicy: Sendable {
     let factIndex: [String: Int]
     let stageRank: [String: Int]
     let initialFacts: [FactValue?]
+    /// Per flag: the contacts it adds, as answer lines with their sources.
+    let addedContacts: [[ContactLine]]
+    let flagSources: [String]
 
     public init(_ policy: Policy) {
         self.policy = policy
@@ -14,5 +17,7 @@ public final class CompiledPolicy: Sendable {
         self.factIndex = factIndex
         self.stageRank = stageRank
         self.initialFacts = policy.facts.map(\.initialValue)
+        addedContacts = policy.flags.map { $0.effects.addContacts.map { ContactLine($0, statutory: true) } }
+        flagSources = policy.flags.map(\.source.pathAndLine)
     }
 }

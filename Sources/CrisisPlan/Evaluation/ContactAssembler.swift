@@ -7,7 +7,7 @@
 struct ContactAssembler {
     let context: EvaluationContext
     let state: TimelineState
-    let stage: String
+    let rank: Int
     private(set) var contacts: [ContactLine] = []
     private(set) var withheld: [WithheldLine] = []
     private(set) var conflicts: [ConflictLine] = []
@@ -17,26 +17,22 @@ struct ContactAssembler {
     private(set) var attorney: AttorneyLine?
     private var withheldNames: Set<String> = []
 
-    init(context: EvaluationContext, state: TimelineState, stage: String) {
+    init(context: EvaluationContext, state: TimelineState, rank: Int) {
         self.context = context
         self.state = state
-        self.stage = stage
+        self.rank = rank
     }
 
-    mutating func assemble(fired: [Flag], current: [CapacityAssessment]) {
-        for flag in fired { withhold(by: flag) }
-        for entry in context.plan.route(forStage: stage)?.contacts ?? [] {
-            guard let contact = context.plan.contact(entry.text), !excluded(id: contact.id, name: contact.name),
-                !contacts.contains(where: { $0.id == contact.id })
-            else { continue }
-            contacts.append(
-                ContactLine(
-                    id: contact.id, name: contact.name, relation: contact.relation, phone: contact.phone,
-                    statutory: false, source: contact.source.pathAndLine))
-        }
+    /// `fired` holds the positions of the fired flags in the policy, in declaration order.
+    mutating func assemble(fired: [Int], current: [CapacityAssessment]) {
+        let flags = context.policy.policy.flags
+        for index in fired { withhold(by: flags[index]) }
+        let route = rank < context.routeByRank.count ? context.routeByRank[rank] : []
+        contacts = withheld.isEmpty ? route : route.filter { !isWithheld(id: $0.id, name: $0.name) }
         routeIsEmpty = contacts.isEmpty
-        for flag in fired {
-            for added in flag.effects.addContacts where !contacts.contains(where: { $0.id == added.id }) {
+        for index in fired {
+            let flag = flags[index]
+            for added in context.policy.addedContacts[index] where !contacts.contains(where: { $0.id == added.id }) {
                 if excluded(id: added.id, name: added.name) {
                     conflicts.append(
                         ConflictLine(
@@ -44,10 +40,7 @@ struct ContactAssembler {
                             message:
                                 "flag '\(flag.id)' would add \(added.name), who is on the do-not-contact list or withheld; not added — a named professional decides"))
                 } else {
-                    contacts.append(
-                        ContactLine(
-                            id: added.id, name: added.name, relation: added.relation, phone: added.phone,
-                            statutory: true, source: added.source.pathAndLine))
+                    contacts.append(added)
                 }
             }
             for role in flag.effects.consultRoles { consult(role, for: flag) }

@@ -11,13 +11,53 @@ public final class EvaluationContext: Sendable {
     let blockedIds: Set<String>
     let blockedNames: Set<String>
 
+    // Answer lines that do not depend on the observations, with their sources, built once.
+    /// Per stage rank: the responses in written order, with the signs that gate them.
+    let responsesByRank: [[(forSigns: [Int], line: ResponseLine)]]
+    /// Per stage rank: the person's route, in order, without anyone on the do-not-contact list.
+    let routeByRank: [[ContactLine]]
+    let doNotContactLines: [DoNotContactLine]
+    let refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)]
+    let personSource: String
+    let reviewBySource: String
+
     public init(policy: CompiledPolicy, plan: Plan) {
         self.policy = policy
         self.plan = plan
         matcher = SignMatcher(signs: plan.signs)
         signRanks = plan.signs.map { policy.stageRank[$0.stage] ?? 0 }
-        blockedIds = Set(plan.doNotContact.compactMap(\.id))
-        blockedNames = Set(plan.doNotContact.map { TextNormalizer.normalize($0.name) })
+        let blockedIds = Set(plan.doNotContact.compactMap(\.id))
+        let blockedNames = Set(plan.doNotContact.map { TextNormalizer.normalize($0.name) })
+        self.blockedIds = blockedIds
+        self.blockedNames = blockedNames
+        let stages = policy.policy.stages
+        responsesByRank = stages.map { stage in
+            plan.responses(forStage: stage.id).map { response in
+                (
+                    response.forSigns.compactMap { id in plan.signs.firstIndex { $0.id == id } },
+                    ResponseLine(by: response.by, action: response.action, source: response.source.pathAndLine)
+                )
+            }
+        }
+        routeByRank = stages.map { stage in
+            var lines: [ContactLine] = []
+            for entry in plan.route(forStage: stage.id)?.contacts ?? [] {
+                guard let contact = plan.contact(entry.text), !blockedIds.contains(contact.id),
+                    !blockedNames.contains(TextNormalizer.normalize(contact.name)),
+                    !lines.contains(where: { $0.id == contact.id })
+                else { continue }
+                lines.append(ContactLine(contact, statutory: false))
+            }
+            return lines
+        }
+        doNotContactLines = plan.doNotContact.map {
+            DoNotContactLine(id: $0.id, name: $0.name, reason: $0.reason ?? "", source: $0.source.pathAndLine)
+        }
+        refusals = plan.advanceDecisions.refusals.map {
+            ($0, RefusalValidity($0, attorney: plan.attorney), $0.source.pathAndLine)
+        }
+        personSource = plan.person.source.pathAndLine
+        reviewBySource = plan.dates.reviewBySource.pathAndLine
     }
 
     /// Whether an id is one of the plan's contacts or do-not-contact entries.

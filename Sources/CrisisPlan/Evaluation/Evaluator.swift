@@ -33,24 +33,22 @@ public struct Evaluator: Sendable {
             at: now,
             stage: StageAnswer(
                 id: stageId, label: policy.stages.isEmpty ? "" : policy.stages[stage.rank].label, because: stage.because),
-            ownResponses: ownResponses(stageId, state: state, now: now),
+            ownResponses: ownResponses(stage.rank, state: state, now: now),
             helps: context.plan.whenUnwell.helps.map(\.text), avoid: context.plan.whenUnwell.avoid.map(\.text),
             takeCareOf: context.plan.whenUnwell.takeCareOf.map(\.text), contacts: [],
-            doNotContact: context.plan.doNotContact.map {
-                DoNotContactLine(id: $0.id, name: $0.name, reason: $0.reason ?? "", source: $0.source.pathAndLine)
-            },
+            doNotContact: context.doNotContactLines,
             withheld: [], conflicts: [], flags: fired.map(\.line),
             statements: context.plan.advanceDecisions.statements.map(\.text), refusals: [], attorney: nil,
             views: context.plan.views, warnings: [])
 
         let current = ConditionEvaluator(context: context, state: state, now: now, stageRank: stage.rank).current
-        var contacts = ContactAssembler(context: context, state: state, stage: stageId)
-        contacts.assemble(fired: fired.map(\.flag), current: current)
+        var contacts = ContactAssembler(context: context, state: state, rank: stage.rank)
+        contacts.assemble(fired: fired.map(\.index), current: current)
         answer.contacts = contacts.contacts
         answer.withheld = contacts.withheld
         answer.conflicts = contacts.conflicts
 
-        let mhaFlag = fired.first { $0.flag.effects.mhaPart4 }?.flag.id
+        let mhaFlag = fired.first { policy.flags[$0.index].effects.mhaPart4 }?.line.id
         var planWarnings: [AnswerWarning] = []
         if now.utcDate > context.plan.dates.reviewBy {
             planWarnings.append(
@@ -58,10 +56,9 @@ public struct Evaluator: Sendable {
                     code: .planReviewOverdue,
                     message:
                         "the plan was due for review on \(context.plan.dates.reviewBy); it is still used — review it with \(context.plan.person.name)",
-                    source: context.plan.dates.reviewBySource.pathAndLine))
+                    source: context.reviewBySource))
         }
-        for refusal in context.plan.advanceDecisions.refusals {
-            let validity = RefusalValidity(refusal, attorney: context.plan.attorney)
+        for (refusal, validity, source) in context.refusals {
             let overridable = validity.binding && refusal.forMentalDisorder && !refusal.ect
             answer.refusals.append(
                 RefusalLine(
@@ -74,7 +71,7 @@ public struct Evaluator: Sendable {
                         code: .advanceRefusalNotValid,
                         message: "the refusal of \(refusal.treatment) is not binding: "
                             + validity.notBindingBecause.joined(separator: "; "),
-                        source: refusal.source.pathAndLine))
+                        source: source))
             }
         }
         answer.attorney = contacts.attorney
@@ -92,7 +89,7 @@ public struct Evaluator: Sendable {
         }
 
         var evaluationWarnings: [AnswerWarning] = []
-        let personSource = context.plan.person.source.pathAndLine
+        let personSource = context.personSource
         if stage.rank > 0 {
             if contacts.routeIsEmpty {
                 evaluationWarnings.append(
@@ -124,17 +121,16 @@ public struct Evaluator: Sendable {
     }
 
     /// `responses[stage]` in written order; those with `for_signs` only while one is active.
-    private func ownResponses(_ stage: String, state: TimelineState, now: Timestamp) -> [ResponseLine] {
+    private func ownResponses(_ rank: Int, state: TimelineState, now: Timestamp) -> [ResponseLine] {
+        guard rank < context.responsesByRank.count else { return [] }
         let window = context.policy.policy.signsActiveFor
-        return context.plan.responses(forStage: stage).compactMap { response in
-            if !response.forSigns.isEmpty {
-                let active = response.forSigns.contains { id in
-                    guard let index = context.plan.signs.firstIndex(where: { $0.id == id }) else { return false }
-                    return state.isActive(index, now: now, window: window)
-                }
-                if !active { return nil }
+        return context.responsesByRank[rank].compactMap { response in
+            if !response.forSigns.isEmpty,
+                !response.forSigns.contains(where: { state.isActive($0, now: now, window: window) })
+            {
+                return nil
             }
-            return ResponseLine(by: response.by, action: response.action, source: response.source.pathAndLine)
+            return response.line
         }
     }
 }

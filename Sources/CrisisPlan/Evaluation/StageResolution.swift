@@ -6,7 +6,8 @@
 /// stage never falls within one evaluation.
 struct StageResolution {
     struct FiredFlag {
-        var flag: Flag
+        /// The flag's position in the policy.
+        var index: Int
         var line: FlagLine
     }
 
@@ -46,13 +47,13 @@ struct StageResolution {
             evaluateFlags()
             var raise: (rank: Int, flags: [String]) = (rank, [])
             for fired in firedFlags {
-                guard let target = fired.flag.effects.raiseTo, let targetRank = context.policy.stageRank[target] else {
-                    continue
-                }
+                guard let target = policy.flags[fired.index].effects.raiseTo,
+                    let targetRank = context.policy.stageRank[target]
+                else { continue }
                 if targetRank > raise.rank {
-                    raise = (targetRank, [fired.flag.id])
+                    raise = (targetRank, [fired.line.id])
                 } else if targetRank == raise.rank && targetRank > rank {
-                    raise.flags.append(fired.flag.id)
+                    raise.flags.append(fired.line.id)
                 }
             }
             guard raise.rank > rank else { return }
@@ -81,16 +82,18 @@ struct StageResolution {
 
     private mutating func evaluateFlags() {
         let evaluator = ConditionEvaluator(context: context, state: state, now: now, stageRank: rank)
-        firedFlags = context.policy.policy.flags.compactMap { flag in
+        firedFlags = []
+        for (index, flag) in context.policy.policy.flags.enumerated() {
             var reasons: [String] = []
             var decisions: [String] = []
-            guard evaluator.holds(flag.when, because: &reasons, decisions: &decisions) else { return nil }
-            return FiredFlag(
-                flag: flag,
-                line: FlagLine(
-                    id: flag.id, kind: flag.kind, title: flag.title, basis: flag.basis, because: reasons,
-                    permits: flag.permits ?? "", guidance: flag.guidance, mustRecord: flag.mustRecord,
-                    decisions: decisions, source: flag.source.pathAndLine))
+            guard evaluator.holds(flag.when, because: &reasons, decisions: &decisions) else { continue }
+            firedFlags.append(
+                FiredFlag(
+                    index: index,
+                    line: FlagLine(
+                        id: flag.id, kind: flag.kind, title: flag.title, basis: flag.basis, because: reasons,
+                        permits: flag.permits ?? "", guidance: flag.guidance, mustRecord: flag.mustRecord,
+                        decisions: decisions, source: context.policy.flagSources[index])))
         }
     }
 }
