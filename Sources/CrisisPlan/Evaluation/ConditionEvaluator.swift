@@ -6,7 +6,8 @@ struct ConditionEvaluator {
     let context: EvaluationContext
     let state: TimelineState
     let now: Timestamp
-    let stageRank: Int
+    /// The stage so far; `StageResolution` moves it up as rules and flags fire.
+    var stageRank: Int
 
     /// The current, non-stale assessments.
     let current: [CapacityAssessment]

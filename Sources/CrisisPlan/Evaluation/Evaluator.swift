@@ -41,7 +41,7 @@ public struct Evaluator: Sendable {
             statements: context.plan.advanceDecisions.statements.map(\.text), refusals: [], attorney: nil,
             views: context.plan.views, warnings: [])
 
-        let current = ConditionEvaluator(context: context, state: state, now: now, stageRank: stage.rank).current
+        let current = stage.currentAssessments
         var contacts = ContactAssembler(context: context, state: state, rank: stage.rank)
         contacts.assemble(fired: fired.map(\.index), current: current)
         answer.contacts = contacts.contacts

@@ -14,7 +14,10 @@ struct StageResolution {
     let context: EvaluationContext
     let state: TimelineState
     let now: Timestamp
-    private(set) var rank = 0
+    private var evaluator: ConditionEvaluator
+    private(set) var rank = 0 {
+        didSet { evaluator.stageRank = rank }
+    }
     private(set) var because: [String] = []
     private(set) var firedFlags: [FiredFlag] = []
 
@@ -22,7 +25,11 @@ struct StageResolution {
         self.context = context
         self.state = state
         self.now = now
+        evaluator = ConditionEvaluator(context: context, state: state, now: now, stageRank: 0)
     }
+
+    /// The assessments that still count now.
+    var currentAssessments: [CapacityAssessment] { evaluator.current }
 
     mutating func resolve() {
         let policy = context.policy.policy
@@ -71,7 +78,6 @@ struct StageResolution {
                 guard let target = context.policy.stageRank[rule.raiseTo], target > rank else { continue }
                 var reasons: [String] = []
                 var decisions: [String] = []
-                let evaluator = ConditionEvaluator(context: context, state: state, now: now, stageRank: rank)
                 guard evaluator.holds(rule.when, because: &reasons, decisions: &decisions) else { continue }
                 rank = target
                 changed = true
@@ -81,7 +87,6 @@ struct StageResolution {
     }
 
     private mutating func evaluateFlags() {
-        let evaluator = ConditionEvaluator(context: context, state: state, now: now, stageRank: rank)
         firedFlags = []
         for (index, flag) in context.policy.policy.flags.enumerated() {
             var reasons: [String] = []

@@ -61,8 +61,31 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var description: String {
         let secondOfDay = Int(Self.floorMod(seconds, 86_400))
-        return utcDate.description + "T" + Digits.padded(secondOfDay / 3600, 2) + ":"
-            + Digits.padded(secondOfDay / 60 % 60, 2) + ":" + Digits.padded(secondOfDay % 60, 2) + "Z"
+        let date = utcDate
+        guard (0...9999).contains(date.year) else {
+            return date.description + "T" + Digits.padded(secondOfDay / 3600, 2) + ":"
+                + Digits.padded(secondOfDay / 60 % 60, 2) + ":" + Digits.padded(secondOfDay % 60, 2) + "Z"
+        }
+        // Written byte by byte: answers carry several times each, and this is on the hot path.
+        return String(unsafeUninitializedCapacity: 20) { buffer in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var value = value
+                for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                }
+            }
+            put(date.year, 4, at: 0)
+            put(date.month, 2, at: 5)
+            put(date.day, 2, at: 8)
+            put(secondOfDay / 3600, 2, at: 11)
+            put(secondOfDay / 60 % 60, 2, at: 14)
+            put(secondOfDay % 60, 2, at: 17)
+            for (offset, byte) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "Z")] as [(Int, Unicode.Scalar)] {
+                buffer[offset] = UInt8(ascii: byte)
+            }
+            return 20
+        }
     }
 
     /// Nanoseconds from `other` to `self` (positive when `self` is later).
