@@ -7,6 +7,11 @@ public final class CompiledPolicy: Sendable {
     /// Per flag: the contacts it adds, as answer lines with their sources.
     let addedContacts: [[ContactLine]]
     let flagSources: [String]
+    /// Per flag and per escalation rule, in policy order.
+    let flagConditions: [CompiledCondition]
+    let escalation: [(condition: CompiledCondition, raiseTo: Int)]
+    /// Per fact: the typed value of each allowed text (empty for contact facts).
+    let factValues: [[String: FactValue]]
 
     public init(_ policy: Policy) {
         self.policy = policy
@@ -19,5 +24,20 @@ public final class CompiledPolicy: Sendable {
         self.initialFacts = policy.facts.map(\.initialValue)
         addedContacts = policy.flags.map { $0.effects.addContacts.map { ContactLine($0, statutory: true) } }
         flagSources = policy.flags.map(\.source.pathAndLine)
+        let compile = { (condition: Condition) in
+            CompiledCondition(condition, policy: policy, factIndex: factIndex, stageRank: stageRank)
+        }
+        flagConditions = policy.flags.map { compile($0.when) }
+        escalation = policy.escalation.map { (compile($0.when), stageRank[$0.raiseTo] ?? -1) }
+        factValues = policy.facts.map { fact in
+            switch fact.kind {
+            case .bool: return ["true": .bool(true), "false": .bool(false)]
+            case .enumeration(let values):
+                var table: [String: FactValue] = [:]
+                for (index, value) in values.enumerated() where table[value] == nil { table[value] = .enumeration(index) }
+                return table
+            case .contact: return [:]
+            }
+        }
     }
 }

@@ -74,24 +74,26 @@ struct StageResolution {
         var changed = true
         while changed {
             changed = false
-            for rule in context.policy.policy.escalation {
-                guard let target = context.policy.stageRank[rule.raiseTo], target > rank else { continue }
+            for (index, rule) in context.policy.escalation.enumerated() where rule.raiseTo > rank {
                 var reasons: [String] = []
                 var decisions: [String] = []
-                guard evaluator.holds(rule.when, because: &reasons, decisions: &decisions) else { continue }
-                rank = target
+                guard evaluator.holds(rule.condition, because: &reasons, decisions: &decisions) else { continue }
+                rank = rule.raiseTo
                 changed = true
-                because.append("raised to \(rule.raiseTo) by escalation rule '\(rule.id)': " + reasons.joined(separator: "; "))
+                let policyRule = context.policy.policy.escalation[index]
+                because.append(
+                    "raised to \(policyRule.raiseTo) by escalation rule '\(policyRule.id)': " + reasons.joined(separator: "; "))
             }
         }
     }
 
     private mutating func evaluateFlags() {
         firedFlags = []
-        for (index, flag) in context.policy.policy.flags.enumerated() {
+        for (index, condition) in context.policy.flagConditions.enumerated() {
             var reasons: [String] = []
             var decisions: [String] = []
-            guard evaluator.holds(flag.when, because: &reasons, decisions: &decisions) else { continue }
+            guard evaluator.holds(condition, because: &reasons, decisions: &decisions) else { continue }
+            let flag = context.policy.policy.flags[index]
             firedFlags.append(
                 FiredFlag(
                     index: index,

@@ -70,8 +70,13 @@ struct TimelineState {
                     at: observed.factSource))
             return
         }
-        let declaration = policy.policy.facts[index]
-        switch declaration.value(of: observed.value) {
+        let typed: Result<FactValue, FactValueError>
+        if let value = policy.factValues[index][observed.value] {
+            typed = .success(value)
+        } else {
+            typed = policy.policy.facts[index].value(of: observed.value)
+        }
+        switch typed {
         case .failure(let problem):
             errors.append(.error(problem.message, at: observed.valueSource))
         case .success(.contact(let id)):
