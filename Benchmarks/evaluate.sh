@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Evaluations per second on the shared peer workload, and `crisisplan respond` latency.
+#
+#   Benchmarks/evaluate.sh                 # N=2000 plans, M=100000 observations
+#   N=500 M=20000 Benchmarks/evaluate.sh
+#
+# Generates the workload from ../shared/bench (gen.py, ref.py, to_spec.py: Python standard
+# library only) into Benchmarks/data/ (git-ignored), runs the release `crisisplan-bench` on it
+# (zero mismatches first, then evals/s and p50/p99), then times `crisisplan respond` end to end
+# on the 5,000-plan library of Benchmarks/check-throughput.sh. For the side-by-side table with
+# the peer engines, run from ../shared/bench:
+#   ENGINE="crisisplan=$PWD/../../main/.build/release/crisisplan-bench data/spec" ./bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N=${N:-2000}
+M=${M:-100000}
+SEED=${SEED:-20260101}
+SHARED=${SHARED:-../shared/bench}
+
+generate() {  # people evals folder
+  if [ ! -d "$3/data/spec/Rules/people" ]; then
+    echo "== generating $1 plans, $2 observations into $3" >&2
+    rm -rf "$3" && mkdir -p "$3"
+    cp "$SHARED"/*.py "$3"/
+    (cd "$3" && python3 gen.py --seed "$SEED" --people "$1" --evals "$2" >&2 \
+      && python3 ref.py >/dev/null && python3 to_spec.py >&2)
+  fi
+}
+
+WORK=Benchmarks/data/eval-$N-$M
+generate "$N" "$M" "$WORK"
+swift build -c release --product crisisplan-bench >&2
+swift build -c release --product crisisplan >&2
+.build/release/crisisplan-bench "$WORK/data/spec"
+
+LIB=Benchmarks/data/bench-5000
+generate 5000 1000 "$LIB"
+person=$(ls "$LIB/data/spec/Rules/people" | sed -n '1234p' | sed 's/\.yaml$//')
+best=""
+for _ in $(seq 20); do
+  start=$(date +%s%N)
+  .build/release/crisisplan respond "$person" --rules "$LIB/data/spec/Rules" --sign s01 --json >/dev/null
+  end=$(date +%s%N)
+  ns=$((end - start))
+  if [ -z "$best" ] || [ "$ns" -lt "$best" ]; then best=$ns; fi
+done
+echo "{\"benchmark\": \"respond\", \"plans\": 5000, \"best_ms\": $(awk "BEGIN {print $best / 1e6}")}"
