@@ -20,11 +20,19 @@ public struct Answer: Sendable {
     public var attorney: AttorneyLine?
     public var views: [DifferingView]
     public var warnings: [AnswerWarning]
+    /// How the answer came about, for coverage reports (not part of SPEC §6's JSON): the
+    /// escalation rules that raised the stage and the signs active now, by id.
+    public var trace = AnswerTrace()
 
     /// The first fired flag of kind emergency, which the header line names.
     public var emergency: FlagLine? {
         flags.first { $0.kind == .emergency }
     }
+}
+
+public struct AnswerTrace: Sendable {
+    public var escalatedBy: [String] = []
+    public var activeSigns: [String] = []
 }
 
 public struct StageAnswer: Sendable {

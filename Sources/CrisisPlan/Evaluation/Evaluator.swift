@@ -117,6 +117,10 @@ public struct Evaluator: Sendable {
                     source: personSource))
         }
         answer.warnings = planWarnings + observationWarnings + evaluationWarnings
+        answer.trace.escalatedBy = stage.escalatedBy
+        let window = policy.signsActiveFor
+        answer.trace.activeSigns = context.plan.signs.indices.filter { state.isActive($0, now: now, window: window) }
+            .map { context.plan.signs[$0].id }
         return answer
     }
 

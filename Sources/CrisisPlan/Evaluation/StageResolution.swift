@@ -20,6 +20,8 @@ struct StageResolution {
     }
     private(set) var because: [String] = []
     private(set) var firedFlags: [FiredFlag] = []
+    /// The escalation rules that raised the stage, in order.
+    private(set) var escalatedBy: [String] = []
 
     init(context: EvaluationContext, state: TimelineState, now: Timestamp) {
         self.context = context
@@ -81,6 +83,7 @@ struct StageResolution {
                 rank = rule.raiseTo
                 changed = true
                 let policyRule = context.policy.policy.escalation[index]
+                escalatedBy.append(policyRule.id)
                 because.append(
                     "raised to \(policyRule.raiseTo) by escalation rule '\(policyRule.id)': " + reasons.joined(separator: "; "))
             }

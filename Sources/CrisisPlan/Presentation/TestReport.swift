@@ -1,0 +1,21 @@
+/// What `crisisplan test` prints: each failure with scenario, step, where the expectation is
+/// written, and expected against actual; then `N passed, N failed` as the last line.
+public enum TestReport {
+    public static func render(_ runner: ScenarioRunner) -> String {
+        var out: [String] = []
+        for result in runner.results where !result.passed {
+            out.append("FAIL \(result.scenario) — step \(result.step) (\(result.source.pathAndLine))")
+            if let error = result.error {
+                out.append("  could not evaluate: \(error)")
+            }
+            for failure in result.failures {
+                out.append("  \(failure.source.pathAndLine): \(failure.key)")
+                out.append("    - expected: \(failure.expected)")
+                out.append("    + actual:   \(failure.actual)")
+            }
+            out.append("")
+        }
+        out.append("\(runner.passedCount) passed, \(runner.failedCount) failed")
+        return out.joined(separator: "\n") + "\n"
+    }
+}

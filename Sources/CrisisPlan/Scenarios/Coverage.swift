@@ -1,0 +1,76 @@
+/// Which flags, escalation rules, signs and responses the scenarios exercised: a flag when it
+/// fired, a rule when it raised the stage, a sign when it was active, a response when shown.
+public struct Coverage: Sendable {
+    public struct Item: Sendable {
+        public var kind: String
+        public var id: String
+        public var source: SourceLocation
+        public var exercised = false
+    }
+
+    /// Items by the file that declares them, in first-seen order.
+    public private(set) var files: [(file: String, items: [Item])] = []
+
+    init(policy: Policy) {
+        for flag in policy.flags { add(Item(kind: "flag", id: flag.id, source: flag.source)) }
+        for rule in policy.escalation { add(Item(kind: "escalation rule", id: rule.id, source: rule.source)) }
+    }
+
+    mutating func add(plan: Plan) {
+        guard !files.contains(where: { $0.file == plan.file }) else { return }
+        for sign in plan.signs { add(Item(kind: "sign", id: sign.id, source: sign.source)) }
+        for group in plan.responses {
+            for response in group.responses {
+                add(Item(kind: "response", id: "\(group.stage): \(response.action)", source: response.source))
+            }
+        }
+    }
+
+    mutating func record(_ answer: Answer, plan: Plan) {
+        for flag in answer.flags { mark("flag", flag.id, file: nil) }
+        for rule in answer.trace.escalatedBy { mark("escalation rule", rule, file: nil) }
+        for sign in answer.trace.activeSigns { mark("sign", sign, file: plan.file) }
+        let shown = Set(answer.ownResponses.map(\.source))
+        if let index = files.firstIndex(where: { $0.file == plan.file }) {
+            for item in files[index].items.indices where files[index].items[item].kind == "response" {
+                if shown.contains(files[index].items[item].source.pathAndLine) { files[index].items[item].exercised = true }
+            }
+        }
+    }
+
+    private mutating func add(_ item: Item) {
+        if let index = files.firstIndex(where: { $0.file == item.source.file }) {
+            files[index].items.append(item)
+        } else {
+            files.append((item.source.file, [item]))
+        }
+    }
+
+    private mutating func mark(_ kind: String, _ id: String, file: String?) {
+        for index in files.indices where file == nil || files[index].file == file {
+            for item in files[index].items.indices where files[index].items[item].kind == kind && files[index].items[item].id == id {
+                files[index].items[item].exercised = true
+            }
+        }
+    }
+
+    /// Per file: exercised out of all, as a percentage, then what no step exercised.
+    public var report: String {
+        var lines: [String] = []
+        for (file, items) in files {
+            let done = items.filter(\.exercised).count
+            let percent = items.isEmpty ? 100 : done * 100 / items.count
+            lines.append("\(file): \(done) of \(items.count) exercised (\(percent)%)")
+            for item in items where !item.exercised {
+                lines.append("  not exercised: \(item.kind) '\(item.id)' (\(item.source.pathAndLine))")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The share of policy flags and escalation rules exercised, 0 to 100.
+    public func percent(ofKinds kinds: Set<String>) -> Int {
+        let items = files.flatMap(\.items).filter { kinds.contains($0.kind) }
+        return items.isEmpty ? 100 : items.filter(\.exercised).count * 100 / items.count
+    }
+}

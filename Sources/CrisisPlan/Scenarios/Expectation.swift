@@ -1,0 +1,40 @@
+/// What a step expects of the answer. Every key is optional; each one given is checked.
+///
+/// SPEC §7 keys: `stage`, `first_response` (a substring of the first own response), `contacts`
+/// (ids, exact, in order), `contacts_exclude`, `flags` (the exact set) or `flags_include` /
+/// `flags_exclude`, `warnings_include`. Added for policy authors: `warnings_exclude`,
+/// `withheld` (ids, exact set), `conflicts` (roles, exact set), `stage_because` (a substring of
+/// one of the stage's reasons), `decisions` (the decisions capacity flags apply to),
+/// `attorney_can_act`, and `refusals` (treatment → `binding`, `not binding`, or
+/// `may be overridden by FLAG`).
+public struct Expectation: Sendable {
+    public var stage: Expected<String>?
+    public var firstResponse: Expected<String>?
+    public var contacts: Expected<[String]>?
+    public var contactsExclude: Expected<[String]>?
+    public var flags: Expected<[String]>?
+    public var flagsInclude: Expected<[String]>?
+    public var flagsExclude: Expected<[String]>?
+    public var warningsInclude: Expected<[String]>?
+    public var warningsExclude: Expected<[String]>?
+    public var withheld: Expected<[String]>?
+    public var conflicts: Expected<[String]>?
+    public var stageBecause: Expected<String>?
+    public var decisions: Expected<[String]>?
+    public var attorneyCanAct: Expected<Bool>?
+    public var refusals: [(treatment: String, state: Expected<String>)] = []
+
+    public static let keys = [
+        "stage", "first_response", "contacts", "contacts_exclude", "flags", "flags_include", "flags_exclude",
+        "warnings_include", "warnings_exclude", "withheld", "conflicts", "stage_because", "decisions",
+        "attorney_can_act", "refusals",
+    ]
+}
+
+/// An expected value with where it was written, so a failure can point at it.
+public struct Expected<Value: Sendable>: Sendable {
+    public var value: Value
+    /// Each list item's own position, for `check` errors about unknown ids.
+    public var itemSources: [SourceLocation]
+    public var source: SourceLocation
+}

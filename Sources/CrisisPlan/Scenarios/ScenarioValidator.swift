@@ -1,0 +1,52 @@
+/// Checks that a scenario's expectations name things that exist: stages, contacts, flags,
+/// warning codes and refusals. A typo here would make a test pass or fail for the wrong reason.
+struct ScenarioValidator {
+    let policy: Policy
+    let plan: Plan
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(policy: Policy, plan: Plan) {
+        self.policy = policy
+        self.plan = plan
+    }
+
+    mutating func validate(_ scenario: Scenario) {
+        let matcher = SignMatcher(signs: plan.signs)
+        let people = plan.contacts.map(\.id) + plan.doNotContact.compactMap(\.id)
+            + policy.flags.flatMap { $0.effects.addContacts.map(\.id) }
+        let flags = policy.flags.map(\.id)
+        let stages = policy.stages.map(\.id)
+        let codes = AnswerWarning.Code.allCases.map(\.rawValue)
+        for step in scenario.steps {
+            for text in step.observation.signs + step.observation.resolved where matcher.match(text.text) == nil {
+                diagnostics.append(
+                    .warning(
+                        "unknown-sign: '\(text.text)' matches none of \(plan.person.name)'s signs; the step will carry an unknown-sign warning",
+                        at: text.source))
+            }
+            guard let expect = step.expect else { continue }
+            if let stage = expect.stage { check([stage.value], [stage.source], in: stages, "stage") }
+            for list in [expect.contacts, expect.contactsExclude, expect.withheld].compactMap({ $0 }) {
+                check(list.value, list.itemSources, in: people, "contact")
+            }
+            for list in [expect.flags, expect.flagsInclude, expect.flagsExclude].compactMap({ $0 }) {
+                check(list.value, list.itemSources, in: flags, "flag")
+            }
+            for list in [expect.warningsInclude, expect.warningsExclude].compactMap({ $0 }) {
+                check(list.value, list.itemSources, in: codes, "warning code")
+            }
+            let treatments = plan.advanceDecisions.refusals.map(\.treatment)
+            for (treatment, expected) in expect.refusals
+            where !treatments.contains(where: { TextNormalizer.normalize($0) == TextNormalizer.normalize(treatment) }) {
+                diagnostics.append(
+                    .error("unknown refusal '\(treatment)'" + Suggestion.hint(for: treatment, in: treatments), at: expected.source))
+            }
+        }
+    }
+
+    private mutating func check(_ values: [String], _ sources: [SourceLocation], in known: [String], _ what: String) {
+        for (value, source) in zip(values, sources) where !known.contains(value) {
+            diagnostics.append(.error("unknown \(what) '\(value)'" + Suggestion.hint(for: value, in: known), at: source))
+        }
+    }
+}

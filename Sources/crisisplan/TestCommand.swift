@@ -1,0 +1,64 @@
+import ArgumentParser
+import CrisisPlan
+import Foundation
+
+/// `crisisplan test`: run example cases against the policy; the last line is `N passed, N failed`.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Run scenarios (default Scenarios/) and compare each step with its expectations.")
+
+    @Argument(help: "Scenario files or folders.")
+    var paths: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Also write JUnit XML here.", valueName: "FILE"))
+    var junit: String?
+
+    @ArgumentParser.Flag(name: .long, help: "Report which flags, escalation rules, signs and responses no step exercised.")
+    var coverage = false
+
+    @OptionGroup var rulesOptions: RulesOptions
+
+    func run() throws {
+        let rules = try rulesOptions.directory()
+        let suite: ScenarioSuite
+        do {
+            suite = try ScenarioLoading.load(paths: paths, rules: rules, today: nil)
+        } catch {
+            throw UsageFailure(message: error.message)
+        }
+        if let error = suite.diagnostics.first(where: { $0.severity == .error }) {
+            let renderer = DiagnosticRenderer(sources: suite.sources)
+            let errors = suite.diagnostics.filter { $0.severity == .error }.map(renderer.render)
+            _ = error
+            throw UsageFailure(message: errors.joined(separator: "\n") + "\nfix these (crisisplan check) before running the scenarios")
+        }
+        let runner = ScenarioRunner(suite: suite)
+        if let junit {
+            do {
+                try Data(JUnitReport.render(runner).utf8).write(to: URL(fileURLWithPath: junit))
+            } catch {
+                throw UsageFailure(message: "error: cannot write the JUnit file '\(junit)': \(error.localizedDescription)")
+            }
+        }
+        var report = TestReport.render(runner)
+        if coverage {
+            report = runner.coverage.report + "\n\n" + report
+        }
+        print(report, terminator: "")
+        if runner.failedCount > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The scenario paths given, or `Scenarios/`, loaded with the policy they run against.
+enum ScenarioLoading {
+    static func load(paths: [String], rules: RulesDirectory, today: CalendarDate?) throws(BadInput) -> ScenarioSuite {
+        let policyLoad = RulesLoader.loadPolicy(rules)
+        let errors = policyLoad.diagnostics.filter { $0.severity == .error }
+        guard let policy = policyLoad.policy, errors.isEmpty else {
+            throw BadInput(errors, sources: policyLoad.sources)
+        }
+        let files = try ScenarioSuite.files(at: paths.isEmpty ? ["Scenarios"] : paths)
+        return ScenarioSuite(files: files, rules: rules, policy: policy, today: today)
+    }
+}
