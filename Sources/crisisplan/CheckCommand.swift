@@ -12,6 +12,9 @@ struct CheckCommand: ParsableCommand {
             1 when there are, 2 when the rules directory is missing.
             """)
 
+    @Argument(help: "Scenario files or folders to check too (default Scenarios/ when it exists).")
+    var paths: [String] = []
+
     @OptionGroup var rulesOptions: RulesOptions
 
     @Option(
@@ -23,7 +26,20 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let rules = try rulesOptions.directory()
         let today = try Clock.now(at).utcDate
-        let library = RulesLoader.loadLibrary(rules, today: today, keepPlans: false)
+        var library = RulesLoader.loadLibrary(rules, today: today, keepPlans: false)
+        let scenarioPaths = paths.isEmpty && RulesDirectory("Scenarios").exists ? ["Scenarios"] : paths
+        if !scenarioPaths.isEmpty {
+            let files: [String]
+            do {
+                files = try ScenarioSuite.files(at: scenarioPaths)
+            } catch {
+                throw UsageFailure(message: error.message)
+            }
+            if let policy = library.policy {
+                let suite = ScenarioSuite(files: files, rules: rules, policy: policy, today: today)
+                library.add(suite)
+            }
+        }
         let report = CheckReport(library: library)
         print(report.text, terminator: "")
         if report.errorCount > 0 { throw ExitCode(1) }

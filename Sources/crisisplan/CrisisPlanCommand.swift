@@ -12,7 +12,7 @@ struct CrisisPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crisisplan",
         abstract: "Crisis plans: the person's own agreed responses first, overrides explicit.",
-        subcommands: [CheckCommand.self, RespondCommand.self, ShowCommand.self, TestCommand.self])
+        subcommands: [CheckCommand.self, RespondCommand.self, ShowCommand.self, TestCommand.self, TrainCommand.self])
 
     static func main() {
         do {

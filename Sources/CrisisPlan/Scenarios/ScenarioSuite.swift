@@ -79,3 +79,15 @@ public struct ScenarioSuite: Sendable {
         }
     }
 }
+
+extension LibraryLoad {
+    /// Adds a scenario suite's files and diagnostics, once each (a plan's own errors are
+    /// already reported by the library).
+    public mutating func add(_ suite: ScenarioSuite) {
+        let known = Set(sources.map(\.path))
+        sources += suite.sources.filter { !known.contains($0.path) }
+        fileCount += suite.fileCount
+        let seen = Set(diagnostics)
+        diagnostics += suite.diagnostics.filter { !seen.contains($0) }
+    }
+}

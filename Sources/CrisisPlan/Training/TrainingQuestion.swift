@@ -1,0 +1,86 @@
+/// A multiple-choice question for one step, drawn from the plan and policy, with the engine's
+/// answer as the right choice.
+public struct TrainingQuestion: Sendable {
+    public var prompt: String
+    public var choices: [String]
+    /// Index into `choices`.
+    public var correct: Int
+
+    /// Builds the question for `kind`. Distractors come from the same plan and policy: the
+    /// person's responses at other stages, their other contacts, people they do not want
+    /// contacted, flags that did not fire, other stages.
+    public init(kind: AnswerKind, ask: String, answer: Answer, plan: Plan, policy: Policy, seed: Int) {
+        prompt = ask
+        var right: String
+        var others: [String] = []
+        switch kind {
+        case .firstResponse:
+            right = answer.ownResponses.first?.action ?? "Nothing is agreed for this stage - ask the person what helps"
+            others = plan.responses.flatMap(\.responses).map(\.action)
+        case .firstContact:
+            right = answer.contacts.first.map { "\($0.name) (\($0.phone))" }
+                ?? "No one on the plan - use the service's crisis procedures"
+            others = plan.contacts.map { "\($0.name) (\($0.phone))" }
+                + plan.doNotContact.map(\.name)
+        case .contacts:
+            right = Self.names(answer.contacts.map(\.name))
+            let route = plan.contacts.map(\.name)
+            others = [
+                Self.names(route), Self.names(route.reversed()),
+                Self.names(answer.contacts.map(\.name) + plan.doNotContact.map(\.name)),
+                Self.names(answer.contacts.filter { !$0.statutory }.map(\.name)),
+            ]
+        case .doNotContact:
+            right = Self.names(answer.doNotContact.map(\.name) + answer.withheld.map(\.name))
+            others = plan.contacts.map(\.name) + [Self.names([])]
+        case .flags:
+            right = Self.names(answer.flags.map(\.title), none: "None - the person's own plan applies")
+            let fired = Set(answer.flags.map(\.id))
+            others = policy.flags.filter { !fired.contains($0.id) }.map(\.title)
+                + [Self.names([], none: "None - the person's own plan applies")]
+        case .stage:
+            right = answer.stage.label
+            others = policy.stages.map(\.label)
+        }
+        var distractors: [String] = []
+        for option in others where option != right && !distractors.contains(option) { distractors.append(option) }
+        var generator = TrainingShuffle(seed: seed)
+        distractors = generator.shuffled(distractors)
+        var choices = Array(distractors.prefix(3)) + [right]
+        choices = generator.shuffled(choices)
+        self.choices = choices
+        correct = choices.firstIndex(of: right) ?? 0
+    }
+
+    static func names(_ names: [String], none: String = "No one") -> String {
+        names.isEmpty ? none : names.joined(separator: ", then ")
+    }
+}
+
+/// A small deterministic shuffle, so a scenario always offers its choices in the same order
+/// (a trainer can prepare, and tests can play a session through).
+struct TrainingShuffle {
+    private var state: UInt64
+
+    init(seed: Int) {
+        state = UInt64(truncatingIfNeeded: seed) &+ 0x9E37_79B9_7F4A_7C15
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func shuffled<T>(_ items: [T]) -> [T] {
+        var items = items
+        guard items.count > 1 else { return items }
+        for index in stride(from: items.count - 1, to: 0, by: -1) {
+            let other = Int(next() % UInt64(index + 1))
+            items.swapAt(index, other)
+        }
+        return items
+    }
+}

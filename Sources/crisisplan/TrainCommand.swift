@@ -1,0 +1,111 @@
+import ArgumentParser
+import CrisisPlan
+import Foundation
+
+/// `crisisplan train SCENARIO`: interactive training at a terminal (answers may be piped).
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Play a scenario as a trainee: read each step, choose an answer, see why.")
+
+    @Argument(help: "A scenario file.")
+    var scenario: String
+
+    @OptionGroup var rulesOptions: RulesOptions
+
+    func run() throws {
+        let rules = try rulesOptions.directory()
+        let suite: ScenarioSuite
+        do {
+            suite = try ScenarioLoading.load(paths: [scenario], rules: rules, today: nil)
+        } catch {
+            throw UsageFailure(message: error.message)
+        }
+        let errors = suite.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty, let loaded = suite.cases.first, let plan = loaded.plan else {
+            throw UsageFailure(
+                message: errors.map(DiagnosticRenderer(sources: suite.sources).render).joined(separator: "\n"))
+        }
+        let session = TrainingSession(scenario: loaded.scenario, plan: plan, policy: suite.policy)
+        let style = Style(color: Terminal.wantsColor)
+        print(style.bold(loaded.scenario.name))
+        if !loaded.scenario.teaches.isEmpty {
+            print(wrap("This scenario is about: " + loaded.scenario.teaches.joined(separator: "; "), indent: "  "))
+        }
+        var score = 0
+        var asked = 0
+        var revisit: [String] = []
+        for (index, step) in loaded.scenario.steps.enumerated() {
+            print("")
+            print(style.bold("Step \(index + 1) of \(loaded.scenario.steps.count) — \(step.observation.at)"))
+            if let narrative = step.narrative { print(wrap(narrative)) }
+            let answer: Answer
+            do {
+                answer = try session.answer(at: index)
+            } catch {
+                throw UsageFailure(message: error.diagnostics.map(\.summary).joined(separator: "\n"))
+            }
+            guard let question = session.question(at: index, answer: answer) else { continue }
+            asked += 1
+            print("")
+            print(style.bold(question.prompt))
+            for (number, choice) in question.choices.enumerated() { print(wrap("\(number + 1). \(choice)", indent: "   ")) }
+            guard let choice = readChoice(count: question.choices.count) else {
+                print("\nNo answer given; stopping here.")
+                asked -= 1
+                break
+            }
+            if choice == question.correct {
+                score += 1
+                print(style.green("Right."))
+            } else {
+                print(style.red("Not this time.") + " The engine's answer: \(question.choices[question.correct])")
+                revisit += loaded.scenario.teaches.filter { !revisit.contains($0) }
+            }
+            print("Why:")
+            for line in session.explanation(answer) { print(wrap(line, indent: "    ", first: "  ")) }
+        }
+        print("")
+        if !revisit.isEmpty {
+            print("To revisit:")
+            for point in revisit { print(wrap("- \(point)", indent: "    ", first: "  ")) }
+        }
+        print("Score: \(score) of \(asked)")
+    }
+
+    /// A number from 1 to `count`, asking again on anything else; `nil` at end of input.
+    private func readChoice(count: Int) -> Int? {
+        while true {
+            print("Your answer (1-\(count)): ", terminator: "")
+            guard let line = readLine() else { return nil }
+            // Piped answers are not echoed by a terminal; show them so the transcript reads.
+            if isatty(STDIN_FILENO) == 0 { print(line) }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if let number = Int(trimmed), (1...count).contains(number) { return number - 1 }
+            print("Please type a number from 1 to \(count).")
+        }
+    }
+
+    private func wrap(_ text: String, indent: String = "", first: String = "") -> String {
+        var lines: [String] = []
+        var line = first
+        for word in text.split(separator: " ") {
+            if line.count + word.count + 1 > 80, line.trimmingCharacters(in: .whitespaces).count > 0 {
+                lines.append(line)
+                line = indent
+            }
+            line += (line.isEmpty || line.hasSuffix(" ") ? "" : " ") + word
+        }
+        lines.append(line)
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Bold and colour for a terminal; plain text otherwise or with `NO_COLOR`.
+struct Style {
+    var color: Bool
+
+    func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    func green(_ text: String) -> String { color ? "\u{1B}[32m\(text)\u{1B}[0m" : text }
+    func red(_ text: String) -> String { color ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
+}
