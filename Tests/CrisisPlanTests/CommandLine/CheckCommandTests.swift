@@ -9,16 +9,17 @@ struct CheckCommandTests {
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.last == "14 files, 0 errors, 3 warnings")
+        #expect(lines.last == "35 files, 0 errors, 4 warnings")
         let summaries = lines.filter { $0.contains(": warning: ") || $0.contains(": error: ") }
         #expect(summaries.map { String($0.prefix(while: { $0 != " " })) } == [
             "Rules/people/alex.yaml:61:7:", "Rules/people/dee.yaml:10:14:", "Rules/people/priya.yaml:62:7:",
+            "Scenarios/14-dee-overdue-plan.yaml:13:29:",
         ])
     }
 
     @Test("a broken library: every problem with file, line, column, the source line and a caret; exit 1")
     func brokenLibrary() throws {
-        let result = try CommandRunner.run(["check", "--rules", "Tests/CrisisPlanTests/Fixtures/broken/"])
+        let result = try CommandRunner.run(["check", "--rules", "broken/"], in: PackageRoot.fixtures)
         let expected = try String(contentsOfFile: PackageRoot.fixtures + "/broken.expected", encoding: .utf8)
         #expect(result.status == 1)
         #expect(result.stdout == expected)
@@ -70,7 +71,7 @@ struct CheckCommandTests {
             "people/crlf.yaml": "person:\r\n  id: crlf\r\n  id: again\r\n",
         ])
         defer { library.remove() }
-        let result = try CommandRunner.run(["check", "--rules", library.root])
+        let result = try CommandRunner.run(["check", "--rules", library.root], in: library.root)
         #expect(result.status == 1)
         let summaries = result.stdout.split(separator: "\n")
             .filter { $0.contains(": error: ") }

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+@Suite("crisisplan test and train, run as a built binary")
+struct ScenarioCommandTests {
+    @Test("the shipped scenarios pass, with every flag and escalation rule exercised")
+    func shippedScenarios() throws {
+        let result = try CommandRunner.run(["test", "--coverage"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("\n25 passed, 0 failed\n"))
+        for file in ["30-capacity", "40-safeguarding", "50-mental-health-act", "60-emergency", "20-escalation"] {
+            #expect(result.stdout.contains("Rules/policy/\(file).yaml: "), "\(file)")
+        }
+        let policyLines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Rules/policy/") }
+        #expect(policyLines.allSatisfy { $0.hasSuffix("(100%)") })
+    }
+
+    @Test("a policy change that breaks an example case is caught with a readable diff; exit 1")
+    func brokenExpectation() throws {
+        let scenario = """
+            scenario: Kit, with the wrong expectations
+            person: kit
+            steps:
+              - at: 2026-11-24T09:00:00Z
+                signs: [panic attacks]
+                facts: {abuse_or_neglect: disclosed, care_and_support_needs: true, can_protect_self: false, harm_source: lee}
+                expect:
+                  stage: crisis
+                  contacts: [lee, aunt]
+                  flags: [care-act-s42]
+              - at: 2026-11-24T10:00:00Z
+                expect:
+                  stage: early
+
+            """
+        let library = try TemporaryLibrary(["bad.yaml": scenario])
+        defer { library.remove() }
+        let path = library.root + "/bad.yaml"
+        let result = try CommandRunner.run(["test", path, "--junit", library.root + "/junit.xml"])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            FAIL Kit, with the wrong expectations — step 1 (\(path):4)
+              \(path):8: stage
+                - expected: crisis
+                + actual:   early
+              \(path):9: contacts
+                - expected: [lee, aunt]
+                + actual:   [aunt, la-adult-safeguarding]
+
+            1 passed, 1 failed
+
+            """)
+        let xml = try Data(contentsOf: URL(fileURLWithPath: library.root + "/junit.xml"))
+        let counter = JUnitCounter()
+        let parser = XMLParser(data: xml)
+        parser.delegate = counter
+        #expect(parser.parse())
+        #expect(counter.testcases == 2)
+        #expect(counter.failures == 1)
+        #expect(counter.suiteAttributes["tests"] == "2" && counter.suiteAttributes["failures"] == "1")
+    }
+
+    @Test("check reports unknown ids in expectations at their line and column")
+    func checkScenario() throws {
+        let scenario = """
+            scenario: typos
+            person: sam
+            steps:
+              - at: 2026-11-24T10:00:00Z
+                expect:
+                  stage: crissis
+                  contacts: [joe]
+                  flags: [care-act-s24]
+
+            """
+        let library = try TemporaryLibrary(["typos.yaml": scenario])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["check", library.root + "/typos.yaml", "--at", "2026-11-24T09:00:00Z"])
+        #expect(result.status == 1)
+        let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+            .map { $0.replacingOccurrences(of: library.root + "/", with: "") }
+        #expect(errors == [
+            "typos.yaml:6:14: error: unknown stage 'crissis'; did you mean 'crisis'?",
+            "typos.yaml:7:18: error: unknown contact 'joe'; did you mean 'jo'?",
+            "typos.yaml:8:15: error: unknown flag 'care-act-s24'; did you mean 'care-act-s42'?",
+        ])
+    }
+
+    @Test("a trainee's session with answers piped on stdin: choices, feedback, score last")
+    func train() throws {
+        let result = try CommandRunner.run(["train", "Scenarios/01-sam-weekend-escalates.yaml"], stdin: "2\nseven\n3\n4\n")
+        #expect(result.status == 0)
+        let out = result.stdout
+        #expect(out.contains("What does Sam's plan say to do first?\n1. "))
+        #expect(out.contains("Your answer (1-4): 2\nRight."))
+        #expect(out.contains("Please type a number from 1 to 4."))
+        #expect(out.hasSuffix("Score: 3 of 3\n"))
+        #expect(!out.contains("\u{1B}["))
+        // Nothing from a later step is shown before the trainee answers this one.
+        let firstAnswer = try #require(out.range(of: "Your answer (1-4): 2"))
+        #expect(!out[..<firstAnswer.lowerBound].contains("has not eaten"))
+    }
+
+    @Test("a trainee who stops early is scored on what was asked")
+    func trainEndOfInput() throws {
+        let result = try CommandRunner.run(["train", "Scenarios/01-sam-weekend-escalates.yaml"], stdin: "1\n")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("No answer given; stopping here."))
+        #expect(result.stdout.hasSuffix("Score: 0 of 1\n"))
+    }
+}
+
+/// Counts JUnit elements with Foundation's XML parser (independent of our writer).
+final class JUnitCounter: NSObject, XMLParserDelegate {
+    var testcases = 0
+    var failures = 0
+    var suiteAttributes: [String: String] = [:]
+
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String]
+    ) {
+        switch name {
+        case "testcase": testcases += 1
+        case "failure": failures += 1
+        case "testsuite": suiteAttributes = attributes
+        default: break
+        }
+    }
+}
