@@ -87,17 +87,7 @@ struct TrainCommand: ParsableCommand {
     }
 
     private func wrap(_ text: String, indent: String = "", first: String = "") -> String {
-        var lines: [String] = []
-        var line = first
-        for word in text.split(separator: " ") {
-            if line.count + word.count + 1 > 80, line.trimmingCharacters(in: .whitespaces).count > 0 {
-                lines.append(line)
-                line = indent
-            }
-            line += (line.isEmpty || line.hasSuffix(" ") ? "" : " ") + word
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n")
+        TextWrapper.wrap(text, first: first, rest: indent)
     }
 }
 

@@ -20,22 +20,8 @@ struct PolicyMerger {
                     policy.stages = stages
                 }
             }
-            if let (duration, source) = fragment.signsActiveFor {
-                if let first = signsSource {
-                    error("'signs_active_for' is already set at \(first.pathAndLine)", source)
-                } else {
-                    signsSource = source
-                    policy.signsActiveFor = duration
-                }
-            }
-            if let (duration, source) = fragment.capacityValidFor {
-                if let first = capacitySource {
-                    error("'capacity_valid_for' is already set at \(first.pathAndLine)", source)
-                } else {
-                    capacitySource = source
-                    policy.capacityValidFor = duration
-                }
-            }
+            setOnce("signs_active_for", fragment.signsActiveFor, &policy.signsActiveFor, &signsSource)
+            setOnce("capacity_valid_for", fragment.capacityValidFor, &policy.capacityValidFor, &capacitySource)
             policy.facts += fragment.facts
             policy.escalation += fragment.escalation
             policy.flags += fragment.flags
@@ -50,6 +36,20 @@ struct PolicyMerger {
         uniqueIds(policy.escalation.map { ($0.id, $0.source) }, "escalation rule")
         uniqueIds(policy.flags.map { ($0.id, $0.source) }, "flag")
         return policy
+    }
+
+    /// A setting may be set in one policy file only.
+    private mutating func setOnce(
+        _ name: String, _ value: (PolicyDuration, SourceLocation)?, _ setting: inout PolicyDuration,
+        _ setAt: inout SourceLocation?
+    ) {
+        guard let (duration, source) = value else { return }
+        if let first = setAt {
+            error("'\(name)' is already set at \(first.pathAndLine)", source)
+        } else {
+            setAt = source
+            setting = duration
+        }
     }
 
     private mutating func uniqueIds(_ items: [(String, SourceLocation)], _ what: String) {

@@ -26,6 +26,11 @@ public enum RulesLoader {
         return LoadedFile(source: source, value: value, diagnostics: decoder.diagnostics)
     }
 
+    /// A warning for each file in a rules folder that is not read.
+    private static func ignored(_ paths: [String]) -> [Diagnostic] {
+        paths.map { .warning("not a .yaml file; ignored", at: SourceLocation(file: $0, line: 1)) }
+    }
+
     /// Loads and validates every `policy/*.yaml` file.
     public static func loadPolicy(_ rules: RulesDirectory) -> PolicyLoad {
         var result = PolicyLoad()
@@ -35,9 +40,7 @@ public enum RulesLoader {
                     at: SourceLocation(file: rules.policyFolder, line: 1)))
             return result
         }
-        for other in others {
-            result.diagnostics.append(.warning("not a .yaml file; ignored", at: SourceLocation(file: other, line: 1)))
-        }
+        result.diagnostics += ignored(others)
         if files.isEmpty {
             result.diagnostics.append(
                 .error("no policy files: \(rules.policyFolder)/ holds no .yaml file",
@@ -95,9 +98,7 @@ public enum RulesLoader {
                     at: SourceLocation(file: rules.peopleFolder, line: 1)))
             return result
         }
-        for other in others {
-            result.diagnostics.append(.warning("not a .yaml file; ignored", at: SourceLocation(file: other, line: 1)))
-        }
+        result.diagnostics += ignored(others)
         let policy = policyLoad.policy
         let language = policy.map { LanguageCheck(rules: $0.language) }
         let plans = ParallelMap.map(files) { path in

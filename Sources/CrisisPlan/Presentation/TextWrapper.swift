@@ -1,8 +1,8 @@
 /// Wraps text to a width for a terminal, keeping words whole.
-enum TextWrapper {
+public enum TextWrapper {
     /// `text` wrapped to `width` columns; the first line starts with `first`, the rest with
     /// `rest` (usually spaces the width of `first`).
-    static func wrap(_ text: String, width: Int = 80, first: String, rest: String) -> String {
+    public static func wrap(_ text: String, width: Int = 80, first: String, rest: String) -> String {
         var lines: [String] = []
         var line = first
         var lineHasWord = false

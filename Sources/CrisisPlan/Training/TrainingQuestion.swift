@@ -60,27 +60,13 @@ public struct TrainingQuestion: Sendable {
 /// A small deterministic shuffle, so a scenario always offers its choices in the same order
 /// (a trainer can prepare, and tests can play a session through).
 struct TrainingShuffle {
-    private var state: UInt64
+    private var generator: SplitMix64
 
     init(seed: Int) {
-        state = UInt64(truncatingIfNeeded: seed) &+ 0x9E37_79B9_7F4A_7C15
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        generator = SplitMix64(seed: UInt64(truncatingIfNeeded: seed))
     }
 
     mutating func shuffled<T>(_ items: [T]) -> [T] {
-        var items = items
-        guard items.count > 1 else { return items }
-        for index in stride(from: items.count - 1, to: 0, by: -1) {
-            let other = Int(next() % UInt64(index + 1))
-            items.swapAt(index, other)
-        }
-        return items
+        items.shuffled(using: &generator)
     }
 }

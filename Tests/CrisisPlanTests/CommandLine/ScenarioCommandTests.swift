@@ -92,7 +92,7 @@ struct ScenarioCommandTests {
 
     @Test("a trainee's session with answers piped on stdin: choices, feedback, score last")
     func train() throws {
-        let result = try CommandRunner.run(["train", "Scenarios/01-sam-weekend-escalates.yaml"], stdin: "2\nseven\n3\n4\n")
+        let result = try CommandRunner.run(["train", "Scenarios/01-sam-weekend-escalates.yaml"], stdin: "2\nseven\n2\n1\n")
         #expect(result.status == 0)
         let out = result.stdout
         #expect(out.contains("What does Sam's plan say to do first?\n1. "))
