@@ -24,10 +24,12 @@ if [ ! -d "$WORK/data/spec/Rules/people" ]; then
   (cd "$WORK" && python3 gen.py --seed "$SEED" --people "$N" --evals "$M" >&2 \
     && python3 ref.py >/dev/null && python3 to_spec.py >&2)
 fi
-RULES="$WORK/data/spec/Rules"
-
 swift build -c release --product crisisplan >&2
-BIN=.build/release/crisisplan
+BIN=$PWD/.build/release/crisisplan
+# Run inside the workload folder: `check` also reads ./Scenarios when it exists, and the
+# project's own scenarios are not about these generated people.
+cd "$WORK/data/spec"
+RULES=Rules
 
 bytes=$(find "$RULES" -name '*.yaml' -print0 | xargs -0 cat | wc -c)
 "$BIN" check --rules "$RULES" >/dev/null || true   # warm the file cache
