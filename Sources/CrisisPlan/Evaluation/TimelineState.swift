@@ -37,14 +37,14 @@ struct TimelineState {
                 signs[index].lastObserved = observation.at
                 signs[index].active = true
             } else {
-                warnings.append(unknownSign(text, context))
+                warnings.append(unknownSign(text, observation, context))
             }
         }
         for text in observation.resolved {
             if let index = context.matcher.match(text.text) {
                 signs[index].active = false
             } else {
-                warnings.append(unknownSign(text, context))
+                warnings.append(unknownSign(text, observation, context))
             }
         }
         for observed in observation.facts {
@@ -98,12 +98,15 @@ struct TimelineState {
         }
     }
 
-    private func unknownSign(_ text: SourcedText, _ context: EvaluationContext) -> AnswerWarning {
+    /// Points at the observation that carried the text (SPEC §6: "the observation").
+    private func unknownSign(_ text: SourcedText, _ observation: Observation, _ context: EvaluationContext)
+        -> AnswerWarning
+    {
         AnswerWarning(
             code: .unknownSign,
             message:
                 "'\(text.text)' matches none of \(context.plan.person.name)'s early warning signs; it is recorded, not taken as all clear",
-            source: text.source.pathAndLine)
+            source: observation.source.pathAndLine)
     }
 
     /// Whether sign `index` is active now: observed, not resolved since, and within the window.

@@ -108,3 +108,39 @@ struct RespondCommandTests {
         #expect(other.stderr == "error: the observations are for 'kit', not 'sam' (\(library.root)/other.yaml:1:9)\n")
     }
 }
+
+@Suite("Warnings point at what caused them")
+struct WarningSourceTests {
+    @Test("plan, then observations, then evaluation; each with its source")
+    func warningOrderAndSources() throws {
+        let yaml = """
+            person: dee
+            at: 2026-11-24T10:30:00Z
+            observations:
+              - at: 2026-11-22T08:00:00Z
+                capacity:
+                  - decision: tenancy
+                    status: lacks
+              - at: 2026-11-24T09:00:00Z
+                signs: [singing at night]
+                facts:
+                  harm_source: nobody
+              - at: 2026-11-25T09:00:00Z
+                signs: [post piling up]
+
+            """
+        let library = try TemporaryLibrary(["obs.yaml": yaml])
+        defer { library.remove() }
+        let path = library.root + "/obs.yaml"
+        let result = try CommandRunner.run(["respond", "dee", "--json", "--observations", path])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let warnings = try #require(object["warnings"] as? [[String: String]])
+        #expect(warnings.map { $0["code"]! } == [
+            "plan-review-overdue", "unknown-sign", "unknown-contact", "future-observation", "capacity-assessment-stale",
+        ])
+        #expect(warnings.map { $0["source"]! } == [
+            "Rules/people/dee.yaml:10", "\(path):8", "\(path):11", "\(path):12", "\(path):6",
+        ])
+    }
+}
