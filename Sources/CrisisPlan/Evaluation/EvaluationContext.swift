@@ -17,6 +17,10 @@ public final class EvaluationContext: Sendable {
     /// Per stage rank: the person's route, in order, without anyone on the do-not-contact list.
     let routeByRank: [[ContactLine]]
     let doNotContactLines: [DoNotContactLine]
+    let helps: [String]
+    let avoid: [String]
+    let takeCareOf: [String]
+    let statements: [String]
     let refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)]
     let personSource: String
     let reviewBySource: String
@@ -53,6 +57,10 @@ public final class EvaluationContext: Sendable {
         doNotContactLines = plan.doNotContact.map {
             DoNotContactLine(id: $0.id, name: $0.name, reason: $0.reason ?? "", source: $0.source.pathAndLine)
         }
+        helps = plan.whenUnwell.helps.map(\.text)
+        avoid = plan.whenUnwell.avoid.map(\.text)
+        takeCareOf = plan.whenUnwell.takeCareOf.map(\.text)
+        statements = plan.advanceDecisions.statements.map(\.text)
         refusals = plan.advanceDecisions.refusals.map {
             ($0, RefusalValidity($0, attorney: plan.attorney), $0.source.pathAndLine)
         }

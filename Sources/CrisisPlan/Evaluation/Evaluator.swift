@@ -34,11 +34,10 @@ public struct Evaluator: Sendable {
             stage: StageAnswer(
                 id: stageId, label: policy.stages.isEmpty ? "" : policy.stages[stage.rank].label, because: stage.because),
             ownResponses: ownResponses(stage.rank, state: state, now: now),
-            helps: context.plan.whenUnwell.helps.map(\.text), avoid: context.plan.whenUnwell.avoid.map(\.text),
-            takeCareOf: context.plan.whenUnwell.takeCareOf.map(\.text), contacts: [],
+            helps: context.helps, avoid: context.avoid, takeCareOf: context.takeCareOf, contacts: [],
             doNotContact: context.doNotContactLines,
             withheld: [], conflicts: [], flags: fired.map(\.line),
-            statements: context.plan.advanceDecisions.statements.map(\.text), refusals: [], attorney: nil,
+            statements: context.statements, refusals: [], attorney: nil,
             views: context.plan.views, warnings: [])
 
         let current = stage.currentAssessments
@@ -49,79 +48,29 @@ public struct Evaluator: Sendable {
         answer.conflicts = contacts.conflicts
 
         let mhaFlag = fired.first { policy.flags[$0.index].effects.mhaPart4 }?.line.id
-        var planWarnings: [AnswerWarning] = []
-        if now.utcDate > context.plan.dates.reviewBy {
-            planWarnings.append(
-                AnswerWarning(
-                    code: .planReviewOverdue,
-                    message:
-                        "the plan was due for review on \(context.plan.dates.reviewBy); it is still used — review it with \(context.plan.person.name)",
-                    source: context.reviewBySource))
-        }
-        for (refusal, validity, source) in context.refusals {
-            let overridable = validity.binding && refusal.forMentalDisorder && !refusal.ect
-            answer.refusals.append(
-                RefusalLine(
-                    treatment: refusal.treatment, binding: validity.binding,
-                    notBindingBecause: validity.notBindingBecause, mayBeOverriddenBy: overridable ? mhaFlag : nil,
-                    source: refusal.source.pathAndLine))
-            if !validity.binding {
-                planWarnings.append(
-                    AnswerWarning(
-                        code: .advanceRefusalNotValid,
-                        message: "the refusal of \(refusal.treatment) is not binding: "
-                            + validity.notBindingBecause.joined(separator: "; "),
-                        source: source))
-            }
-        }
+        answer.refusals = refusalLines(mayBeOverriddenBy: mhaFlag)
         answer.attorney = contacts.attorney
-
-        var observationWarnings = state.warnings
-        let valid = policy.capacityValidFor.nanoseconds
-        for assessment in state.capacity
-        where assessment.status == .lacks && now.nanoseconds(since: assessment.assessedAt) > valid {
-            observationWarnings.append(
-                AnswerWarning(
-                    code: .capacityAssessmentStale,
-                    message:
-                        "the assessment that \(context.plan.person.name) lacks capacity for '\(assessment.decision)' was made at \(assessment.assessedAt), more than \(policy.capacityValidFor) ago; it no longer counts — reassess if the decision is still needed",
-                    source: assessment.source.pathAndLine))
-        }
-
-        var evaluationWarnings: [AnswerWarning] = []
-        let personSource = context.personSource
-        if stage.rank > 0 {
-            if contacts.routeIsEmpty {
-                evaluationWarnings.append(
-                    AnswerWarning(
-                        code: .noRouteForStage,
-                        message:
-                            "no one in \(context.plan.person.name)'s own route for stage '\(stageId)' can be contacted; use the service's crisis procedures",
-                        source: personSource))
-            }
-            if answer.ownResponses.isEmpty {
-                evaluationWarnings.append(
-                    AnswerWarning(
-                        code: .noResponsesForStage,
-                        message:
-                            "\(context.plan.person.name)'s plan has no agreed responses for stage '\(stageId)'; ask them what helps",
-                        source: personSource))
-            }
-        }
-        for (role, flag) in contacts.unrecordedRoles {
-            evaluationWarnings.append(
-                AnswerWarning(
-                    code: .roleNotRecorded,
-                    message:
-                        "flag '\(flag)' asks for the \(role.replacingUnderscores) to be consulted, but the plan records no one in that role",
-                    source: personSource))
-        }
-        answer.warnings = planWarnings + observationWarnings + evaluationWarnings
+        answer.warnings =
+            planWarnings(now: now) + state.warnings + staleAssessmentWarnings(state, now: now)
+            + evaluationWarnings(
+                rank: stage.rank, routeIsEmpty: contacts.routeIsEmpty, noResponses: answer.ownResponses.isEmpty,
+                unrecordedRoles: contacts.unrecordedRoles)
         answer.trace.escalatedBy = stage.escalatedBy
         let window = policy.signsActiveFor
         answer.trace.activeSigns = context.plan.signs.indices.filter { state.isActive($0, now: now, window: window) }
             .map { context.plan.signs[$0].id }
         return answer
+    }
+
+    /// Each refusal with whether it binds; a binding refusal of treatment for the mental
+    /// disorder, other than ECT, is marked as one a fired Part 4 flag may override.
+    private func refusalLines(mayBeOverriddenBy flag: String?) -> [RefusalLine] {
+        context.refusals.map { refusal, validity, source in
+            let overridable = validity.binding && refusal.forMentalDisorder && !refusal.ect
+            return RefusalLine(
+                treatment: refusal.treatment, binding: validity.binding, notBindingBecause: validity.notBindingBecause,
+                mayBeOverriddenBy: overridable ? flag : nil, source: source)
+        }
     }
 
     /// `responses[stage]` in written order; those with `for_signs` only while one is active.

@@ -1,0 +1,73 @@
+/// The answer's warnings (SPEC §6), in its order: plan, then observations, then evaluation.
+extension Evaluator {
+    /// An overdue review (the plan is still used) and every refusal that is not binding.
+    func planWarnings(now: Timestamp) -> [AnswerWarning] {
+        let plan = context.plan
+        var warnings: [AnswerWarning] = []
+        if now.utcDate > plan.dates.reviewBy {
+            warnings.append(
+                AnswerWarning(
+                    code: .planReviewOverdue,
+                    message:
+                        "the plan was due for review on \(plan.dates.reviewBy); it is still used — review it with \(plan.person.name)",
+                    source: context.reviewBySource))
+        }
+        for (refusal, validity, source) in context.refusals where !validity.binding {
+            warnings.append(
+                AnswerWarning(
+                    code: .advanceRefusalNotValid,
+                    message: "the refusal of \(refusal.treatment) is not binding: "
+                        + validity.notBindingBecause.joined(separator: "; "),
+                    source: source))
+        }
+        return warnings
+    }
+
+    /// One per decision whose latest assessment says `lacks` but is too old to count.
+    func staleAssessmentWarnings(_ state: TimelineState, now: Timestamp) -> [AnswerWarning] {
+        let valid = context.policy.policy.capacityValidFor
+        return state.capacity.filter {
+            $0.status == .lacks && now.nanoseconds(since: $0.assessedAt) > valid.nanoseconds
+        }.map { assessment in
+            AnswerWarning(
+                code: .capacityAssessmentStale,
+                message:
+                    "the assessment that \(context.plan.person.name) lacks capacity for '\(assessment.decision)' was made at \(assessment.assessedAt), more than \(valid) ago; it no longer counts — reassess if the decision is still needed",
+                source: assessment.source.pathAndLine)
+        }
+    }
+
+    /// Gaps the evaluation found: above the lowest stage, no one left to call or nothing
+    /// agreed; a role a flag must consult that nobody in the plan holds. All point at `person:`.
+    func evaluationWarnings(rank: Int, routeIsEmpty: Bool, noResponses: Bool, unrecordedRoles: [(String, String)])
+        -> [AnswerWarning]
+    {
+        let name = context.plan.person.name
+        let stage = context.policy.policy.stages.isEmpty ? "" : context.policy.policy.stages[rank].id
+        var warnings: [AnswerWarning] = []
+        if rank > 0 && routeIsEmpty {
+            warnings.append(
+                AnswerWarning(
+                    code: .noRouteForStage,
+                    message:
+                        "no one in \(name)'s own route for stage '\(stage)' can be contacted; use the service's crisis procedures",
+                    source: context.personSource))
+        }
+        if rank > 0 && noResponses {
+            warnings.append(
+                AnswerWarning(
+                    code: .noResponsesForStage,
+                    message: "\(name)'s plan has no agreed responses for stage '\(stage)'; ask them what helps",
+                    source: context.personSource))
+        }
+        for (role, flag) in unrecordedRoles {
+            warnings.append(
+                AnswerWarning(
+                    code: .roleNotRecorded,
+                    message:
+                        "flag '\(flag)' asks for the \(role.replacingUnderscores) to be consulted, but the plan records no one in that role",
+                    source: context.personSource))
+        }
+        return warnings
+    }
+}
