@@ -86,7 +86,9 @@ var mismatches = 0
 let clock = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
 let evalStart = monotonicNanoseconds()
 for (index, timeline) in timelines.enumerated() {
-    guard let person = timeline.person, let evaluator = evaluators[person] else { fail("unknown person on line \(index + 1)") }
+    guard let person = timeline.person, let evaluator = evaluators[person] else {
+        fail("unknown person on line \(index + 1)")
+    }
     let now = timeline.now(override: nil, clock: clock)
     let start = monotonicNanoseconds()
     let answer: Answer
@@ -120,4 +122,5 @@ print(
     "{\"engine\": \"crisisplan\", \"version\": \"0.1.0\", \"parse_ms\": \(rounded(parseMs)), \"load_ms\": \(rounded(loadMs)), "
         + "\"evals\": \(timelines.count), \"eval_s\": \(String(format: "%.3f", evalSeconds)), "
         + "\"evals_per_s\": \(Int(Double(timelines.count) / max(evalSeconds, 1e-9))), "
-        + "\"p50_us\": \(rounded(percentile(0.5))), \"p99_us\": \(rounded(percentile(0.99))), \"mismatches\": \(mismatches)}")
+        + "\"p50_us\": \(rounded(percentile(0.5))), \"p99_us\": \(rounded(percentile(0.99))), \"mismatches\": \(mismatches)}"
+)

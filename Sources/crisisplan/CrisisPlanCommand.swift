@@ -1,6 +1,5 @@
 import ArgumentParser
 import CrisisPlan
-
 import Foundation
 
 /// `crisisplan`: the person's own agreed responses first; overrides explicit.

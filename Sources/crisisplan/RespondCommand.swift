@@ -23,7 +23,8 @@ struct RespondCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Evaluate as of this time (RFC 3339).", valueName: "TIME"))
     var at: String?
 
-    @Option(name: .long, help: ArgumentHelp("A timeline of observations, YAML or JSON; - for stdin.", valueName: "FILE"))
+    @Option(
+        name: .long, help: ArgumentHelp("A timeline of observations, YAML or JSON; - for stdin.", valueName: "FILE"))
     var observations: String?
 
     @ArgumentParser.Flag(name: .long, help: "Print the answer as JSON.")
@@ -43,7 +44,8 @@ struct RespondCommand: ParsableCommand {
             }
             if let named = timeline.person, named != person {
                 throw BadInput(
-                    "error: the observations are for '\(named)', not '\(person)'" + (timeline.personSource.map { " (\($0.pathLineColumn))" } ?? ""))
+                    "error: the observations are for '\(named)', not '\(person)'"
+                        + (timeline.personSource.map { " (\($0.pathLineColumn))" } ?? ""))
             }
             let now = timeline.now(override: try at.map(Clock.parse), clock: try Clock.now(nil))
             let (policy, plan) = try PersonLoader.load(rules, person: person, today: now.utcDate)

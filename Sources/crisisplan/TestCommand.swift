@@ -14,7 +14,8 @@ struct TestCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Also write JUnit XML here.", valueName: "FILE"))
     var junit: String?
 
-    @ArgumentParser.Flag(name: .long, help: "Report which flags, escalation rules, signs and responses no step exercised.")
+    @ArgumentParser.Flag(
+        name: .long, help: "Report which flags, escalation rules, signs and responses no step exercised.")
     var coverage = false
 
     @OptionGroup var rulesOptions: RulesOptions
@@ -31,14 +32,16 @@ struct TestCommand: ParsableCommand {
             let renderer = DiagnosticRenderer(sources: suite.sources)
             let errors = suite.diagnostics.filter { $0.severity == .error }.map(renderer.render)
             _ = error
-            throw UsageFailure(message: errors.joined(separator: "\n") + "\nfix these (crisisplan check) before running the scenarios")
+            throw UsageFailure(
+                message: errors.joined(separator: "\n") + "\nfix these (crisisplan check) before running the scenarios")
         }
         let runner = ScenarioRunner(suite: suite)
         if let junit {
             do {
                 try Data(JUnitReport.render(runner).utf8).write(to: URL(fileURLWithPath: junit))
             } catch {
-                throw UsageFailure(message: "error: cannot write the JUnit file '\(junit)': \(error.localizedDescription)")
+                throw UsageFailure(
+                    message: "error: cannot write the JUnit file '\(junit)': \(error.localizedDescription)")
             }
         }
         var report = TestReport.render(runner)

@@ -49,7 +49,9 @@ struct TrainCommand: ParsableCommand {
             asked += 1
             print("")
             print(style.bold(question.prompt))
-            for (number, choice) in question.choices.enumerated() { print(wrap("\(number + 1). \(choice)", indent: "   ")) }
+            for (number, choice) in question.choices.enumerated() {
+                print(wrap("\(number + 1). \(choice)", indent: "   "))
+            }
             guard let choice = readChoice(count: question.choices.count) else {
                 print("\nNo answer given; stopping here.")
                 asked -= 1

@@ -18,7 +18,9 @@ public final class CompiledPolicy: Sendable {
         var factIndex: [String: Int] = [:]
         for (index, fact) in policy.facts.enumerated() where factIndex[fact.id] == nil { factIndex[fact.id] = index }
         var stageRank: [String: Int] = [:]
-        for (index, stage) in policy.stages.enumerated() where stageRank[stage.id] == nil { stageRank[stage.id] = index }
+        for (index, stage) in policy.stages.enumerated() where stageRank[stage.id] == nil {
+            stageRank[stage.id] = index
+        }
         self.factIndex = factIndex
         self.stageRank = stageRank
         self.initialFacts = policy.facts.map(\.initialValue)
@@ -34,7 +36,9 @@ public final class CompiledPolicy: Sendable {
             case .bool: return ["true": .bool(true), "false": .bool(false)]
             case .enumeration(let values):
                 var table: [String: FactValue] = [:]
-                for (index, value) in values.enumerated() where table[value] == nil { table[value] = .enumeration(index) }
+                for (index, value) in values.enumerated() where table[value] == nil {
+                    table[value] = .enumeration(index)
+                }
                 return table
             case .contact: return [:]
             }

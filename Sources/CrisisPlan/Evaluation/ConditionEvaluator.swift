@@ -58,10 +58,12 @@ struct ConditionEvaluator {
             return signs(atLeast: atLeast, stage: stage, within: within, because: &because)
         case .capacity(let status, let decision):
             var any = false
-            for assessment in current where assessment.status == status && (decision == nil || assessment.decision == decision) {
+            for assessment in current
+            where assessment.status == status && (decision == nil || assessment.decision == decision) {
                 any = true
                 because.append(
-                    "assessed as \(status == .lacks ? "lacking" : "having") capacity for the decision '\(assessment.decision)' at \(assessment.assessedAt)")
+                    "assessed as \(status == .lacks ? "lacking" : "having") capacity for the decision '\(assessment.decision)' at \(assessment.assessedAt)"
+                )
                 if !decisions.contains(assessment.decision) { decisions.append(assessment.decision) }
             }
             return any
@@ -98,7 +100,8 @@ struct ConditionEvaluator {
         var matched: [String] = []
         for (index, sign) in context.plan.signs.enumerated() where state.isActive(index, now: now, window: window) {
             if let stage, sign.stage != stage { continue }
-            if let within, let last = state.signs[index].lastObserved, now.nanoseconds(since: last) > within.nanoseconds {
+            if let within, let last = state.signs[index].lastObserved, now.nanoseconds(since: last) > within.nanoseconds
+            {
                 continue
             }
             matched.append(sign.id)

@@ -38,7 +38,8 @@ struct ContactAssembler {
                         ConflictLine(
                             role: "added_contact", name: added.name, flag: flag.id,
                             message:
-                                "flag '\(flag.id)' would add \(added.name), who is on the do-not-contact list or withheld; not added — a named professional decides"))
+                                "flag '\(flag.id)' would add \(added.name), who is on the do-not-contact list or withheld; not added — a named professional decides"
+                        ))
                 } else {
                     contacts.append(added)
                 }
@@ -66,7 +67,8 @@ struct ContactAssembler {
         withheld.append(
             WithheldLine(
                 id: id, name: name,
-                because: "named as the source of harm ('\(factId)') while flag '\(flag.id)' applies; do not contact them about this",
+                because:
+                    "named as the source of harm ('\(factId)') while flag '\(flag.id)' applies; do not contact them about this",
                 flag: flag.id))
         withheldNames.insert(TextNormalizer.normalize(name))
     }
@@ -80,13 +82,15 @@ struct ContactAssembler {
             return
         }
         for holder in holders where excluded(id: holder.id, name: holder.name) {
-            let why = context.isBlocked(id: holder.id, name: holder.name)
+            let why =
+                context.isBlocked(id: holder.id, name: holder.name)
                 ? "is on \(context.plan.person.name)'s do-not-contact list" : "is withheld as the named source of harm"
             conflicts.append(
                 ConflictLine(
                     role: role, name: holder.name, flag: flag.id,
                     message:
-                        "\(holder.name) is the \(role.replacingUnderscores) and \(why); flag '\(flag.id)' may require consulting them — a named professional decides, and records why; not added as a contact"))
+                        "\(holder.name) is the \(role.replacingUnderscores) and \(why); flag '\(flag.id)' may require consulting them — a named professional decides, and records why; not added as a contact"
+                ))
         }
     }
 
@@ -98,9 +102,11 @@ struct ContactAssembler {
         if excluded(id: attorney.contact, name: name) {
             conflicts.append(
                 ConflictLine(
-                    role: "attorney", name: name, flag: withheld.first(where: { $0.id == attorney.contact })?.flag ?? "",
+                    role: "attorney", name: name,
+                    flag: withheld.first(where: { $0.id == attorney.contact })?.flag ?? "",
                     message:
-                        "\(name) holds a lasting power of attorney but is on the do-not-contact list or withheld; a named professional decides whether they can act"))
+                        "\(name) holds a lasting power of attorney but is on the do-not-contact list or withheld; a named professional decides whether they can act"
+                ))
             return AttorneyLine(
                 id: attorney.contact, name: name, registered: attorney.registered, canAct: false,
                 because: "on the do-not-contact list or withheld")
@@ -115,7 +121,8 @@ struct ContactAssembler {
             return AttorneyLine(
                 id: attorney.contact, name: name, registered: true, canAct: false,
                 because:
-                    "no current assessment says \(context.plan.person.name) lacks capacity for a decision the power covers; capacity is presumed (MCA 2005 s1(2))")
+                    "no current assessment says \(context.plan.person.name) lacks capacity for a decision the power covers; capacity is presumed (MCA 2005 s1(2))"
+            )
         }
         return AttorneyLine(
             id: attorney.contact, name: name, registered: true, canAct: true,

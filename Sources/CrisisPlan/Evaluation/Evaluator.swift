@@ -32,7 +32,8 @@ public struct Evaluator: Sendable {
             person: context.plan.person.id, name: context.plan.person.name, pronouns: context.plan.person.pronouns,
             at: now,
             stage: StageAnswer(
-                id: stageId, label: policy.stages.isEmpty ? "" : policy.stages[stage.rank].label, because: stage.because),
+                id: stageId, label: policy.stages.isEmpty ? "" : policy.stages[stage.rank].label, because: stage.because
+            ),
             ownResponses: ownResponses(stage.rank, state: state, now: now),
             helps: context.helps, avoid: context.avoid, takeCareOf: context.takeCareOf, contacts: [],
             doNotContact: context.doNotContactLines,

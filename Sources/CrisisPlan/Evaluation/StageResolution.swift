@@ -49,7 +49,8 @@ struct StageResolution {
             because.append("no active early warning signs")
         } else if !policy.stages.isEmpty {
             because.append(
-                "active sign\(top.count == 1 ? "" : "s") of stage \(policy.stages[rank].id): " + top.joined(separator: ", "))
+                "active sign\(top.count == 1 ? "" : "s") of stage \(policy.stages[rank].id): "
+                    + top.joined(separator: ", "))
         }
         while true {
             escalate()
@@ -85,7 +86,8 @@ struct StageResolution {
                 let policyRule = context.policy.policy.escalation[index]
                 escalatedBy.append(policyRule.id)
                 because.append(
-                    "raised to \(policyRule.raiseTo) by escalation rule '\(policyRule.id)': " + reasons.joined(separator: "; "))
+                    "raised to \(policyRule.raiseTo) by escalation rule '\(policyRule.id)': "
+                        + reasons.joined(separator: "; "))
             }
         }
     }

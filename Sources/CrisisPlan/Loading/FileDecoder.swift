@@ -34,7 +34,8 @@ final class FileDecoder {
             return nil
         }
         for entry in entries where !keys.contains(entry.key) {
-            error("unknown key '\(entry.key)' in \(what)" + Suggestion.hint(for: entry.key, in: keys), at: entry.keyMark)
+            error(
+                "unknown key '\(entry.key)' in \(what)" + Suggestion.hint(for: entry.key, in: keys), at: entry.keyMark)
         }
         for key in required where !entries.contains(where: { $0.key == key }) {
             error("missing required key '\(key)' in \(what)", at: node.mark)
@@ -110,7 +111,8 @@ final class FileDecoder {
     func duration(_ fields: Fields?, _ key: String) -> PolicyDuration? {
         guard let node = fields?[key], let text = text(node, "'\(key)'") else { return nil }
         guard let duration = PolicyDuration(parsing: text) else {
-            error("'\(key)' takes a duration: a positive whole number and m, h, d or w (30m, 72h, 7d), found '\(text)'",
+            error(
+                "'\(key)' takes a duration: a positive whole number and m, h, d or w (30m, 72h, 7d), found '\(text)'",
                 at: node.mark)
             return nil
         }

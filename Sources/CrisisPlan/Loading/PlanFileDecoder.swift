@@ -10,7 +10,8 @@ struct PlanFileDecoder {
     /// The plan, or `nil` when a required field is missing (the errors say which).
     func decode(_ root: YAMLNode?) -> Plan? {
         guard let root else {
-            decoder.error("the plan file is empty; a plan needs at least 'person' and 'plan'", at: Mark(line: 1, column: 1))
+            decoder.error(
+                "the plan file is empty; a plan needs at least 'person' and 'plan'", at: Mark(line: 1, column: 1))
             return nil
         }
         guard let fields = decoder.fields(root, "plan file", keys: Self.topLevelKeys, required: ["person", "plan"])
@@ -19,11 +20,13 @@ struct PlanFileDecoder {
         let dates = fields["plan"].flatMap(self.dates)
         let whenUnwell = fields["when_unwell"].map(self.whenUnwell) ?? WhenUnwell()
         let plan = Plan(
-            person: person ?? Person(
-                id: "", idSource: decoder.location(root.mark), name: "", source: decoder.location(root.mark)),
-            dates: dates ?? PlanDates(
-                agreed: CalendarDate(daysSinceEpoch: 0), reviewBy: CalendarDate(daysSinceEpoch: 0), writtenWith: [],
-                agreedSource: decoder.location(root.mark), reviewBySource: decoder.location(root.mark)),
+            person: person
+                ?? Person(
+                    id: "", idSource: decoder.location(root.mark), name: "", source: decoder.location(root.mark)),
+            dates: dates
+                ?? PlanDates(
+                    agreed: CalendarDate(daysSinceEpoch: 0), reviewBy: CalendarDate(daysSinceEpoch: 0), writtenWith: [],
+                    agreedSource: decoder.location(root.mark), reviewBySource: decoder.location(root.mark)),
             keepingWell: decoder.textList(fields["keeping_well"], "'keeping_well'"),
             stressors: decoder.textList(fields["stressors"], "'stressors'"),
             signs: items(fields["early_warning_signs"], "early_warning_signs").compactMap(sign),
@@ -49,7 +52,8 @@ struct PlanFileDecoder {
     private func stageMap(_ node: YAMLNode?, _ what: String) -> [YAMLEntry] {
         guard let node else { return [] }
         guard case .mapping(let entries) = node.content else {
-            decoder.error("expected '\(what)' as a map from stage id to a list, found \(node.kindDescription)", at: node.mark)
+            decoder.error(
+                "expected '\(what)' as a map from stage id to a list, found \(node.kindDescription)", at: node.mark)
             return []
         }
         return entries
@@ -163,8 +167,10 @@ struct PlanFileDecoder {
             ],
             required: ["treatment"])
         let made = decoder.date(fields, "made")
-        let flags = ["signed", "witnessed", "life_sustaining", "even_if_life_at_risk", "for_mental_disorder", "ect",
-            "withdrawn"].map { decoder.bool(fields, $0) ?? false }
+        let flags = [
+            "signed", "witnessed", "life_sustaining", "even_if_life_at_risk", "for_mental_disorder", "ect",
+            "withdrawn",
+        ].map { decoder.bool(fields, $0) ?? false }
         guard let treatment = decoder.text(fields, "treatment") else { return nil }
         return AdvanceRefusal(
             treatment: treatment, made: made, signed: flags[0], witnessed: flags[1], lifeSustaining: flags[2],

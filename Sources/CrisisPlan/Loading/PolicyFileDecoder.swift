@@ -9,7 +9,8 @@ struct PolicyFileDecoder {
     func decode(_ root: YAMLNode?) -> PolicyFragment {
         var fragment = PolicyFragment()
         guard let root else {
-            decoder.error("the policy file is empty; expected keys such as: stages, facts, flags", at: Mark(line: 1, column: 1))
+            decoder.error(
+                "the policy file is empty; expected keys such as: stages, facts, flags", at: Mark(line: 1, column: 1))
             return fragment
         }
         guard let fields = decoder.fields(root, "policy", keys: Self.topLevelKeys) else { return fragment }
@@ -61,7 +62,8 @@ struct PolicyFileDecoder {
             var seen: [String: SourceLocation] = [:]
             for value in values {
                 if let first = seen[value.text] {
-                    decoder.error("duplicate value '\(value.text)'; it is already listed on line \(first.line)",
+                    decoder.error(
+                        "duplicate value '\(value.text)'; it is already listed on line \(first.line)",
                         at: value.source.mark)
                 }
                 seen[value.text] = value.source

@@ -14,7 +14,9 @@ struct PolicyMerger {
         for fragment in fragments {
             if let stages = fragment.stages, let source = fragment.stagesSource {
                 if let first = stagesSource {
-                    error("'stages' is set in more than one policy file; it is already set at \(first.pathAndLine)", source)
+                    error(
+                        "'stages' is set in more than one policy file; it is already set at \(first.pathAndLine)",
+                        source)
                 } else {
                     stagesSource = source
                     policy.stages = stages
@@ -28,7 +30,8 @@ struct PolicyMerger {
             policy.language += fragment.language
         }
         if stagesSource == nil, !fragments.isEmpty {
-            error("no policy file declares 'stages'; the escalation ladder is needed, lowest first",
+            error(
+                "no policy file declares 'stages'; the escalation ladder is needed, lowest first",
                 SourceLocation(file: firstFile, line: 1))
         }
         uniqueIds(policy.stages.map { ($0.id, $0.source) }, "stage")

@@ -36,14 +36,16 @@ public enum RulesLoader {
         var result = PolicyLoad()
         guard let (files, others) = RulesDirectory.yamlFiles(in: rules.policyFolder) else {
             result.diagnostics.append(
-                .error("no policy folder: expected \(rules.policyFolder)/ with at least one .yaml file",
+                .error(
+                    "no policy folder: expected \(rules.policyFolder)/ with at least one .yaml file",
                     at: SourceLocation(file: rules.policyFolder, line: 1)))
             return result
         }
         result.diagnostics += ignored(others)
         if files.isEmpty {
             result.diagnostics.append(
-                .error("no policy files: \(rules.policyFolder)/ holds no .yaml file",
+                .error(
+                    "no policy files: \(rules.policyFolder)/ holds no .yaml file",
                     at: SourceLocation(file: rules.policyFolder, line: 1)))
             return result
         }
@@ -88,13 +90,15 @@ public enum RulesLoader {
     /// A file's text is kept only when something was found in it (to quote the line), and the
     /// plans only when `keepPlans` is set: `check` needs neither, and freeing them on the
     /// worker threads keeps the 5,000-plan benchmark fast.
-    public static func loadLibrary(_ rules: RulesDirectory, today: CalendarDate?, keepPlans: Bool = true) -> LibraryLoad {
+    public static func loadLibrary(_ rules: RulesDirectory, today: CalendarDate?, keepPlans: Bool = true) -> LibraryLoad
+    {
         let policyLoad = loadPolicy(rules)
         var result = LibraryLoad(policy: policyLoad.policy, sources: policyLoad.sources)
         result.diagnostics = policyLoad.diagnostics
         guard let (files, others) = RulesDirectory.yamlFiles(in: rules.peopleFolder) else {
             result.diagnostics.append(
-                .warning("no people folder: expected \(rules.peopleFolder)/ with one plan per person",
+                .warning(
+                    "no people folder: expected \(rules.peopleFolder)/ with one plan per person",
                     at: SourceLocation(file: rules.peopleFolder, line: 1)))
             return result
         }

@@ -13,7 +13,9 @@ public enum ObservationDecoder {
         let decoder = FileDecoder(file: source.path)
         var timeline = ObservationTimeline()
         guard let root else {
-            throw DiagnosticList([.error("the observations file is empty", at: decoder.location(Mark(line: 1, column: 1)))])
+            throw DiagnosticList([
+                .error("the observations file is empty", at: decoder.location(Mark(line: 1, column: 1)))
+            ])
         }
         if let fields = decoder.fields(root, "observations document", keys: ["person", "at", "observations"]) {
             if let node = fields["person"] {
@@ -46,7 +48,8 @@ public enum ObservationDecoder {
             if case .mapping(let entries) = factsNode.content {
                 for entry in entries {
                     guard case .scalar(let scalar) = entry.value.content else {
-                        decoder.error("fact '\(entry.key)' takes a single value, found \(entry.value.kindDescription)",
+                        decoder.error(
+                            "fact '\(entry.key)' takes a single value, found \(entry.value.kindDescription)",
                             at: entry.value.mark)
                         continue
                     }
@@ -56,7 +59,8 @@ public enum ObservationDecoder {
                             valueSource: decoder.location(entry.value.mark)))
                 }
             } else {
-                decoder.error("expected 'facts' as a map of fact ids to values, found \(factsNode.kindDescription)",
+                decoder.error(
+                    "expected 'facts' as a map of fact ids to values, found \(factsNode.kindDescription)",
                     at: factsNode.mark)
             }
         }

@@ -72,14 +72,17 @@ public struct AnswerText {
             for statement in answer.statements { out.append(wrapped("- Wish: \(statement)", "    ")) }
             for refusal in answer.refusals {
                 var line = "- Refuses \(refusal.treatment): "
-                line += refusal.binding ? "binding" : "not binding (" + refusal.notBindingBecause.joined(separator: "; ") + ")"
+                line +=
+                    refusal.binding
+                    ? "binding" : "not binding (" + refusal.notBindingBecause.joined(separator: "; ") + ")"
                 if let flag = refusal.mayBeOverriddenBy { line += "; may be overridden under flag '\(flag)'" }
                 out.append(wrapped(line, "    "))
             }
             if let attorney = answer.attorney {
                 out.append(
                     wrapped(
-                        "- Attorney: \(attorney.name) — " + (attorney.canAct ? "can act" : "cannot act") + " (\(attorney.because))",
+                        "- Attorney: \(attorney.name) — " + (attorney.canAct ? "can act" : "cannot act")
+                            + " (\(attorney.because))",
                         "    "))
             }
         }

@@ -6,10 +6,22 @@ struct JSONWriter {
     private(set) var text = ""
     private var needsComma: [Bool] = [false]
 
-    mutating func beginObject() { value("{"); needsComma.append(false) }
-    mutating func endObject() { needsComma.removeLast(); text += "}" }
-    mutating func beginArray() { value("["); needsComma.append(false) }
-    mutating func endArray() { needsComma.removeLast(); text += "]" }
+    mutating func beginObject() {
+        value("{")
+        needsComma.append(false)
+    }
+    mutating func endObject() {
+        needsComma.removeLast()
+        text += "}"
+    }
+    mutating func beginArray() {
+        value("[")
+        needsComma.append(false)
+    }
+    mutating func endArray() {
+        needsComma.removeLast()
+        text += "]"
+    }
 
     mutating func key(_ name: String) {
         separate()
@@ -31,10 +43,22 @@ struct JSONWriter {
         endArray()
     }
 
-    mutating func field(_ name: String, _ value: String) { key(name); string(value) }
-    mutating func field(_ name: String, _ value: String?) { key(name); string(value) }
-    mutating func field(_ name: String, _ value: Bool) { key(name); bool(value) }
-    mutating func field(_ name: String, _ values: [String]) { key(name); strings(values) }
+    mutating func field(_ name: String, _ value: String) {
+        key(name)
+        string(value)
+    }
+    mutating func field(_ name: String, _ value: String?) {
+        key(name)
+        string(value)
+    }
+    mutating func field(_ name: String, _ value: Bool) {
+        key(name)
+        bool(value)
+    }
+    mutating func field(_ name: String, _ values: [String]) {
+        key(name)
+        strings(values)
+    }
 
     private mutating func value(_ raw: String) {
         if pendingKey {

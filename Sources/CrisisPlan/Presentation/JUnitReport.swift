@@ -6,15 +6,18 @@ public enum JUnitReport {
         for result in runner.results where !files.contains(result.file) { files.append(result.file) }
         var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
         out.append(
-            "<testsuites name=\"crisisplan\" tests=\"\(runner.results.count)\" failures=\"\(runner.failedCount)\" errors=\"0\">")
+            "<testsuites name=\"crisisplan\" tests=\"\(runner.results.count)\" failures=\"\(runner.failedCount)\" errors=\"0\">"
+        )
         for file in files {
             let results = runner.results.filter { $0.file == file }
             let failed = results.filter { !$0.passed }.count
             out.append(
-                "  <testsuite name=\"\(escape(file))\" tests=\"\(results.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">")
+                "  <testsuite name=\"\(escape(file))\" tests=\"\(results.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">"
+            )
             for result in results {
                 let name = "\(result.scenario) — step \(result.step)"
-                let open = "    <testcase classname=\"\(escape(file))\" name=\"\(escape(name))\" file=\"\(escape(result.file))\" line=\"\(result.source.line)\""
+                let open =
+                    "    <testcase classname=\"\(escape(file))\" name=\"\(escape(name))\" file=\"\(escape(result.file))\" line=\"\(result.source.line)\""
                 if result.passed {
                     out.append(open + "/>")
                     continue

@@ -17,7 +17,8 @@ public struct PlanDocument: Sendable {
     public init(plan: Plan, policy: Policy) {
         let person = plan.person
         title = "\(person.name)'s crisis and safety plan"
-        subtitle = (person.pronouns.map { "Pronouns: \($0). " } ?? "")
+        subtitle =
+            (person.pronouns.map { "Pronouns: \($0). " } ?? "")
             + "Agreed \(plan.dates.agreed); review by \(plan.dates.reviewBy)."
         var sections: [Section] = []
         func add(_ title: String, _ lines: [String], ordered: Bool = false) {
@@ -29,7 +30,8 @@ public struct PlanDocument: Sendable {
             "The first things I or others notice when I am becoming unwell",
             plan.signs.map { sign in
                 let stage = policy.stages.first { $0.id == sign.stage }?.label ?? sign.stage
-                return "\(sign.says) (\(stage))" + (sign.also.isEmpty ? "" : " — others may say: " + sign.also.joined(separator: ", "))
+                return "\(sign.says) (\(stage))"
+                    + (sign.also.isEmpty ? "" : " — others may say: " + sign.also.joined(separator: ", "))
             })
         for stage in policy.stages {
             let responses = plan.responses(forStage: stage.id)

@@ -21,7 +21,8 @@ public enum PlanRenderer {
             out.append(TextWrapper.wrap(section.title, first: "", rest: "  "))
             for (index, line) in section.lines.enumerated() {
                 let bullet = section.ordered ? "\(index + 1). " : "- "
-                out.append(TextWrapper.wrap(line, first: "  " + bullet, rest: String(repeating: " ", count: 2 + bullet.count)))
+                out.append(
+                    TextWrapper.wrap(line, first: "  " + bullet, rest: String(repeating: " ", count: 2 + bullet.count)))
             }
         }
         return out.joined(separator: "\n") + "\n"

@@ -14,13 +14,15 @@ public enum CommandLineObservation {
             }
             observation.facts.append(
                 ObservedFact(
-                    fact: String(fact[..<equals]), value: String(fact[fact.index(after: equals)...]), factSource: source,
+                    fact: String(fact[..<equals]), value: String(fact[fact.index(after: equals)...]),
+                    factSource: source,
                     valueSource: source))
         }
         for entry in capacity {
             let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, !parts[0].isEmpty, let status = CapacityStatus(rawValue: parts[1]) else {
-                throw BadInput("error: --capacity takes DECISION=lacks or DECISION=has, like admission=lacks; found '\(entry)'")
+                throw BadInput(
+                    "error: --capacity takes DECISION=lacks or DECISION=has, like admission=lacks; found '\(entry)'")
             }
             observation.capacity.append(
                 CapacityAssessment(decision: parts[0], status: status, assessedAt: now, source: source))

@@ -8,7 +8,8 @@ public enum PersonLoader {
             let known = (RulesDirectory.yamlFiles(in: rules.peopleFolder)?.yaml ?? []).map { path in
                 String(path.split(separator: "/").last!.dropLast(".yaml".count))
             }
-            let hint = Suggestion.closest(to: person, in: known).map { "; did you mean '\($0)'?" }
+            let hint =
+                Suggestion.closest(to: person, in: known).map { "; did you mean '\($0)'?" }
                 ?? (known.isEmpty ? "" : "; known people: " + known.prefix(20).joined(separator: ", "))
             throw BadInput("error: unknown person '\(person)': there is no \(path)\(hint)")
         }

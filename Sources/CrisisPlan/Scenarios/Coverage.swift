@@ -33,7 +33,9 @@ public struct Coverage: Sendable {
         let shown = Set(answer.ownResponses.map(\.source))
         if let index = files.firstIndex(where: { $0.file == plan.file }) {
             for item in files[index].items.indices where files[index].items[item].kind == "response" {
-                if shown.contains(files[index].items[item].source.pathAndLine) { files[index].items[item].exercised = true }
+                if shown.contains(files[index].items[item].source.pathAndLine) {
+                    files[index].items[item].exercised = true
+                }
             }
         }
     }
@@ -48,7 +50,8 @@ public struct Coverage: Sendable {
 
     private mutating func mark(_ kind: String, _ id: String, file: String?) {
         for index in files.indices where file == nil || files[index].file == file {
-            for item in files[index].items.indices where files[index].items[item].kind == kind && files[index].items[item].id == id {
+            for item in files[index].items.indices
+            where files[index].items[item].kind == kind && files[index].items[item].id == id {
                 files[index].items[item].exercised = true
             }
         }

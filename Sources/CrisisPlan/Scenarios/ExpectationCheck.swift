@@ -20,7 +20,9 @@ enum ExpectationCheck {
         if let first = expect.firstResponse {
             let actual = answer.ownResponses.first?.action
             if !(actual?.contains(first.value) ?? false) {
-                fail("first_response", "a first response containing '\(first.value)'", actual.map { "'\($0)'" } ?? "no responses", first.source)
+                fail(
+                    "first_response", "a first response containing '\(first.value)'",
+                    actual.map { "'\($0)'" } ?? "no responses", first.source)
             }
         }
         let contacts = answer.contacts.map(\.id)
@@ -29,7 +31,11 @@ enum ExpectationCheck {
         }
         if let excluded = expect.contactsExclude {
             let present = excluded.value.filter(contacts.contains)
-            if !present.isEmpty { fail("contacts_exclude", "none of " + list(excluded.value), "contacts include " + list(present), excluded.source) }
+            if !present.isEmpty {
+                fail(
+                    "contacts_exclude", "none of " + list(excluded.value), "contacts include " + list(present),
+                    excluded.source)
+            }
         }
         let flags = answer.flags.map(\.id)
         if let expected = expect.flags, Set(expected.value) != Set(flags) {
@@ -37,20 +43,34 @@ enum ExpectationCheck {
         }
         if let included = expect.flagsInclude {
             let missing = included.value.filter { !flags.contains($0) }
-            if !missing.isEmpty { fail("flags_include", "flags including " + list(included.value), "missing " + list(missing), included.source) }
+            if !missing.isEmpty {
+                fail(
+                    "flags_include", "flags including " + list(included.value), "missing " + list(missing),
+                    included.source)
+            }
         }
         if let excluded = expect.flagsExclude {
             let present = excluded.value.filter(flags.contains)
-            if !present.isEmpty { fail("flags_exclude", "none of " + list(excluded.value), "fired " + list(present), excluded.source) }
+            if !present.isEmpty {
+                fail("flags_exclude", "none of " + list(excluded.value), "fired " + list(present), excluded.source)
+            }
         }
         let warnings = answer.warnings.map(\.code.rawValue)
         if let included = expect.warningsInclude {
             let missing = included.value.filter { !warnings.contains($0) }
-            if !missing.isEmpty { fail("warnings_include", "warnings including " + list(included.value), "warnings " + list(warnings), included.source) }
+            if !missing.isEmpty {
+                fail(
+                    "warnings_include", "warnings including " + list(included.value), "warnings " + list(warnings),
+                    included.source)
+            }
         }
         if let excluded = expect.warningsExclude {
             let present = excluded.value.filter(warnings.contains)
-            if !present.isEmpty { fail("warnings_exclude", "none of " + list(excluded.value), "warnings " + list(warnings), excluded.source) }
+            if !present.isEmpty {
+                fail(
+                    "warnings_exclude", "none of " + list(excluded.value), "warnings " + list(warnings), excluded.source
+                )
+            }
         }
         if let expected = expect.withheld, Set(expected.value) != Set(answer.withheld.map(\.id)) {
             fail("withheld", list(expected.value), list(answer.withheld.map(\.id)), expected.source)
@@ -59,17 +79,26 @@ enum ExpectationCheck {
             fail("conflicts", list(expected.value), list(answer.conflicts.map(\.role)), expected.source)
         }
         if let expected = expect.stageBecause, !answer.stage.because.contains(where: { $0.contains(expected.value) }) {
-            fail("stage_because", "a reason containing '\(expected.value)'", list(answer.stage.because), expected.source)
+            fail(
+                "stage_because", "a reason containing '\(expected.value)'", list(answer.stage.because), expected.source)
         }
         if let expected = expect.decisions {
             let decisions = answer.flags.flatMap(\.decisions)
-            if Set(expected.value) != Set(decisions) { fail("decisions", list(expected.value), list(decisions), expected.source) }
+            if Set(expected.value) != Set(decisions) {
+                fail("decisions", list(expected.value), list(decisions), expected.source)
+            }
         }
         if let expected = expect.attorneyCanAct, expected.value != (answer.attorney?.canAct ?? false) {
-            fail("attorney_can_act", String(expected.value), answer.attorney.map { "\($0.canAct) (\($0.because))" } ?? "no attorney", expected.source)
+            fail(
+                "attorney_can_act", String(expected.value),
+                answer.attorney.map { "\($0.canAct) (\($0.because))" } ?? "no attorney", expected.source)
         }
         for (treatment, expected) in expect.refusals {
-            guard let refusal = answer.refusals.first(where: { TextNormalizer.normalize($0.treatment) == TextNormalizer.normalize(treatment) }) else {
+            guard
+                let refusal = answer.refusals.first(where: {
+                    TextNormalizer.normalize($0.treatment) == TextNormalizer.normalize(treatment)
+                })
+            else {
                 fail("refusals", "a refusal of \(treatment)", "none", expected.source)
                 continue
             }

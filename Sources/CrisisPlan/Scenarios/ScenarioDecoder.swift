@@ -6,13 +6,15 @@ struct ScenarioDecoder {
 
     func decode(_ root: YAMLNode?) -> Scenario? {
         guard let root else {
-            decoder.error("the scenario file is empty; a scenario needs 'scenario', 'person' or 'plan', and 'steps'",
+            decoder.error(
+                "the scenario file is empty; a scenario needs 'scenario', 'person' or 'plan', and 'steps'",
                 at: Mark(line: 1, column: 1))
             return nil
         }
         guard
             let fields = decoder.fields(
-                root, "scenario", keys: ["scenario", "person", "plan", "teaches", "steps"], required: ["scenario", "steps"])
+                root, "scenario", keys: ["scenario", "person", "plan", "teaches", "steps"],
+                required: ["scenario", "steps"])
         else { return nil }
         let name = decoder.text(fields, "scenario")
         var person: String?
@@ -26,7 +28,8 @@ struct ScenarioDecoder {
             plan = PlanFileDecoder(decoder: decoder).decode(node)
         }
         if (fields["person"] == nil) == (fields["plan"] == nil) {
-            decoder.error("a scenario names exactly one of 'person' (an id in Rules/people) and 'plan' (a whole plan)",
+            decoder.error(
+                "a scenario names exactly one of 'person' (an id in Rules/people) and 'plan' (a whole plan)",
                 at: root.mark)
         }
         let teaches = decoder.textList(fields["teaches"], "'teaches'").map(\.text)
@@ -79,14 +82,16 @@ struct ScenarioDecoder {
             expect.attorneyCanAct = Expected(value: value, itemSources: [], source: decoder.location(node.mark))
         }
         if fields["flags"] != nil && (fields["flags_include"] != nil || fields["flags_exclude"] != nil) {
-            decoder.error("'flags' is the exact set; use it or 'flags_include'/'flags_exclude', not both",
+            decoder.error(
+                "'flags' is the exact set; use it or 'flags_include'/'flags_exclude', not both",
                 at: fields.keyMark("flags")!)
         }
         if let node = fields["refusals"] {
             if case .mapping(let entries) = node.content {
                 for entry in entries {
                     guard let state = decoder.text(entry.value, "refusal '\(entry.key)'") else { continue }
-                    let allowed = state == "binding" || state == "not binding" || state.hasPrefix("may be overridden by ")
+                    let allowed =
+                        state == "binding" || state == "not binding" || state.hasPrefix("may be overridden by ")
                     if !allowed {
                         decoder.error(
                             "refusal '\(entry.key)' expects 'binding', 'not binding' or 'may be overridden by FLAG', found '\(state)'",

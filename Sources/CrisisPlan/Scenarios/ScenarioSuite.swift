@@ -66,7 +66,8 @@ public struct ScenarioSuite: Sendable {
                     }
                     diagnostics.append(
                         .error(
-                            "unknown person '\(person)': there is no \(planPath)" + Suggestion.hint(for: person, in: known, listing: "known people"),
+                            "unknown person '\(person)': there is no \(planPath)"
+                                + Suggestion.hint(for: person, in: known, listing: "known people"),
                             at: scenario.personSource ?? SourceLocation(file: path, line: 1)))
                 }
             }

@@ -12,7 +12,8 @@ struct ScenarioValidator {
 
     mutating func validate(_ scenario: Scenario) {
         let matcher = SignMatcher(signs: plan.signs)
-        let people = plan.contacts.map(\.id) + plan.doNotContact.compactMap(\.id)
+        let people =
+            plan.contacts.map(\.id) + plan.doNotContact.compactMap(\.id)
             + policy.flags.flatMap { $0.effects.addContacts.map(\.id) }
         let flags = policy.flags.map(\.id)
         let stages = policy.stages.map(\.id)
@@ -39,14 +40,17 @@ struct ScenarioValidator {
             for (treatment, expected) in expect.refusals
             where !treatments.contains(where: { TextNormalizer.normalize($0) == TextNormalizer.normalize(treatment) }) {
                 diagnostics.append(
-                    .error("unknown refusal '\(treatment)'" + Suggestion.hint(for: treatment, in: treatments), at: expected.source))
+                    .error(
+                        "unknown refusal '\(treatment)'" + Suggestion.hint(for: treatment, in: treatments),
+                        at: expected.source))
             }
         }
     }
 
     private mutating func check(_ values: [String], _ sources: [SourceLocation], in known: [String], _ what: String) {
         for (value, source) in zip(values, sources) where !known.contains(value) {
-            diagnostics.append(.error("unknown \(what) '\(value)'" + Suggestion.hint(for: value, in: known), at: source))
+            diagnostics.append(
+                .error("unknown \(what) '\(value)'" + Suggestion.hint(for: value, in: known), at: source))
         }
     }
 }

@@ -18,9 +18,11 @@ public struct TrainingQuestion: Sendable {
             right = answer.ownResponses.first?.action ?? "Nothing is agreed for this stage - ask the person what helps"
             others = plan.responses.flatMap(\.responses).map(\.action)
         case .firstContact:
-            right = answer.contacts.first.map { "\($0.name) (\($0.phone))" }
+            right =
+                answer.contacts.first.map { "\($0.name) (\($0.phone))" }
                 ?? "No one on the plan - use the service's crisis procedures"
-            others = plan.contacts.map { "\($0.name) (\($0.phone))" }
+            others =
+                plan.contacts.map { "\($0.name) (\($0.phone))" }
                 + plan.doNotContact.map(\.name)
         case .contacts:
             right = Self.names(answer.contacts.map(\.name))
@@ -36,7 +38,8 @@ public struct TrainingQuestion: Sendable {
         case .flags:
             right = Self.names(answer.flags.map(\.title), none: "None - the person's own plan applies")
             let fired = Set(answer.flags.map(\.id))
-            others = policy.flags.filter { !fired.contains($0.id) }.map(\.title)
+            others =
+                policy.flags.filter { !fired.contains($0.id) }.map(\.title)
                 + [Self.names([], none: "None - the person's own plan applies")]
         case .stage:
             right = answer.stage.label

@@ -57,9 +57,11 @@ struct PlanValidator {
             seen[sign.id] = sign.source
         }
         var people: [String: SourceLocation] = [:]
-        let entries = plan.contacts.map { ($0.id, $0.source) } + plan.doNotContact.compactMap { entry in
-            entry.id.map { ($0, entry.source) }
-        }
+        let entries =
+            plan.contacts.map { ($0.id, $0.source) }
+            + plan.doNotContact.compactMap { entry in
+                entry.id.map { ($0, entry.source) }
+            }
         for (id, source) in entries {
             if let first = people[id] {
                 error("duplicate contact id '\(id)'; it is already used at \(first.pathAndLine)", source)
@@ -122,7 +124,9 @@ struct PlanValidator {
                             entry.source)
                     }
                 } else {
-                    error("unknown contact '\(entry.text)' in contact route" + Suggestion.hint(for: entry.text, in: contactIds),
+                    error(
+                        "unknown contact '\(entry.text)' in contact route"
+                            + Suggestion.hint(for: entry.text, in: contactIds),
                         entry.source)
                 }
             }
@@ -149,7 +153,8 @@ struct PlanValidator {
                     sign.stageSource)
             }
             if plan.route(forStage: sign.stage)?.contacts.isEmpty ?? true {
-                warning("stage '\(sign.stage)' has signs but no contact route; add who to contact at this stage",
+                warning(
+                    "stage '\(sign.stage)' has signs but no contact route; add who to contact at this stage",
                     sign.stageSource)
             }
         }

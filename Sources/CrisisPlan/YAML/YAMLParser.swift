@@ -123,10 +123,13 @@ private struct TreeBuilder {
         anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at mark: Mark
     ) throws(Diagnostic) {
         if let anchor {
-            throw error("anchors (&\(String(cString: anchor))) are not allowed in rule files; write the value out in full", mark)
+            throw error(
+                "anchors (&\(String(cString: anchor))) are not allowed in rule files; write the value out in full", mark
+            )
         }
         if let tag {
-            throw error("tags (\(String(cString: tag))) are not allowed in rule files; the field decides the type", mark)
+            throw error(
+                "tags (\(String(cString: tag))) are not allowed in rule files; the field decides the type", mark)
         }
     }
 
@@ -233,9 +236,9 @@ private struct TreeBuilder {
     }
 }
 
-private extension String {
+extension String {
     /// ` (byte 0xFF)` for a reader error's offending value.
-    init(format2Hex value: Int32) {
+    fileprivate init(format2Hex value: Int32) {
         let hex = String(value, radix: 16, uppercase: true)
         self = " (byte 0x\(hex.count < 2 ? "0" + hex : hex))"
     }

@@ -11,10 +11,11 @@ struct CheckCommandTests {
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.last == "35 files, 0 errors, 4 warnings")
         let summaries = lines.filter { $0.contains(": warning: ") || $0.contains(": error: ") }
-        #expect(summaries.map { String($0.prefix(while: { $0 != " " })) } == [
-            "Rules/people/alex.yaml:61:7:", "Rules/people/dee.yaml:10:14:", "Rules/people/priya.yaml:62:7:",
-            "Scenarios/14-dee-overdue-plan.yaml:13:29:",
-        ])
+        #expect(
+            summaries.map { String($0.prefix(while: { $0 != " " })) } == [
+                "Rules/people/alex.yaml:61:7:", "Rules/people/dee.yaml:10:14:", "Rules/people/priya.yaml:62:7:",
+                "Scenarios/14-dee-overdue-plan.yaml:13:29:",
+            ])
     }
 
     @Test("a broken library: every problem with file, line, column, the source line and a caret; exit 1")
@@ -60,7 +61,8 @@ struct CheckCommandTests {
     func hostileFiles() throws {
         var laughs = "person: &a0 [lol]\n"
         for level in 1...9 {
-            laughs += "l\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ",") + "]\n"
+            laughs +=
+                "l\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ",") + "]\n"
         }
         let library = try TemporaryLibrary([
             "policy/policy.yaml": LibraryFixture.policy,
@@ -76,13 +78,14 @@ struct CheckCommandTests {
         let summaries = result.stdout.split(separator: "\n")
             .filter { $0.contains(": error: ") }
             .map { $0.replacingOccurrences(of: library.root + "/", with: "") }
-        #expect(summaries == [
-            "people/crlf.yaml:3:3: error: duplicate key 'id'; it is already set on line 2",
-            "people/deep.yaml:1:65: error: nesting is deeper than 64 levels",
-            "people/empty.yaml:1:1: error: the plan file is empty; a plan needs at least 'person' and 'plan'",
-            "people/laughs.yaml:1:9: error: anchors (&a0) are not allowed in rule files; write the value out in full",
-            "people/tabs.yaml:2:1: error: invalid YAML: found character that cannot start any token while scanning for the next token",
-        ])
+        #expect(
+            summaries == [
+                "people/crlf.yaml:3:3: error: duplicate key 'id'; it is already set on line 2",
+                "people/deep.yaml:1:65: error: nesting is deeper than 64 levels",
+                "people/empty.yaml:1:1: error: the plan file is empty; a plan needs at least 'person' and 'plan'",
+                "people/laughs.yaml:1:9: error: anchors (&a0) are not allowed in rule files; write the value out in full",
+                "people/tabs.yaml:2:1: error: invalid YAML: found character that cannot start any token while scanning for the next token",
+            ])
         #expect(result.stdout.hasSuffix("6 files, 5 errors, 0 warnings\n"))
     }
 }

@@ -15,7 +15,9 @@ struct RespondCommandTests {
         #expect(lines[3] == "What Sam Taylor has agreed helps, in their order")
         #expect(lines[4] == "  1. [me] Walk Bramble and put my music on")
         #expect(result.stdout.contains("  1. Jo Taylor (sister) 07700 900123"))
-        #expect(result.stdout.contains("Do NOT contact\n  - Mark Taylor: I do not want my father told anything about my health."))
+        #expect(
+            result.stdout.contains(
+                "Do NOT contact\n  - Mark Taylor: I do not want my father told anything about my health."))
         #expect(lines.allSatisfy { $0.count <= 80 })
         #expect(!result.stdout.contains("\u{1B}["))
     }
@@ -25,14 +27,18 @@ struct RespondCommandTests {
         let result = try CommandRunner.run(["respond", "robin", "--json"] + Self.at)
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == [
-            "person", "name", "at", "stage", "own_responses", "helps", "avoid", "take_care_of", "contacts",
-            "do_not_contact", "withheld", "conflicts", "flags", "advance_decisions", "attorney", "views", "warnings",
-        ])
+        #expect(
+            Set(object.keys) == [
+                "person", "name", "at", "stage", "own_responses", "helps", "avoid", "take_care_of", "contacts",
+                "do_not_contact", "withheld", "conflicts", "flags", "advance_decisions", "attorney", "views",
+                "warnings",
+            ])
         #expect(object["attorney"] is NSNull)
         #expect(object["at"] as? String == "2026-11-24T10:30:00Z")
-        let order = ["\"person\"", "\"name\"", "\"at\"", "\"stage\"", "\"own_responses\"", "\"helps\"", "\"contacts\"",
-            "\"do_not_contact\"", "\"withheld\"", "\"conflicts\"", "\"flags\"", "\"advance_decisions\"", "\"warnings\""]
+        let order = [
+            "\"person\"", "\"name\"", "\"at\"", "\"stage\"", "\"own_responses\"", "\"helps\"", "\"contacts\"",
+            "\"do_not_contact\"", "\"withheld\"", "\"conflicts\"", "\"flags\"", "\"advance_decisions\"", "\"warnings\"",
+        ]
         let positions = order.compactMap { result.stdout.range(of: $0)?.lowerBound }
         #expect(positions == positions.sorted() && positions.count == order.count)
     }
@@ -69,19 +75,34 @@ struct RespondCommandTests {
     @Test(
         "bad input exits 2 with a message naming the problem and what is allowed",
         arguments: [
-            (["respond", "sma"], "error: unknown person 'sma': there is no Rules/people/sma.yaml; did you mean 'sam'?\n"),
-            (["respond", "sam", "--fact", "abuse_or_neglect=maybe"],
-             "<command line>: error: 'maybe' is not a value of fact 'abuse_or_neglect'; allowed values: none, suspected, disclosed\n"),
-            (["respond", "sam", "--fact", "colour=red"],
-             "<command line>: error: unknown fact 'colour'; declared facts: abuse_or_neglect, care_and_support_needs, can_protect_self, harm_source, child_harm, self_harm, harm_to_others, life_at_risk, mha_application, mha_detention\n"),
-            (["respond", "sam", "--fact", "life_at_risk=yes"],
-             "<command line>: error: fact 'life_at_risk' is true or false, found 'yes'; write true or false\n"),
-            (["respond", "sam", "--capacity", "admission=unsure"],
-             "error: --capacity takes DECISION=lacks or DECISION=has, like admission=lacks; found 'admission=unsure'\n"),
-            (["respond", "sam", "--at", "tomorrow"],
-             "error: --at takes a time with a zone, like 2026-11-24T10:30:00Z; found 'tomorrow'\n"),
-            (["respond", "sam", "--observations", "missing.yaml"],
-             "error: cannot read the observations file 'missing.yaml'\n"),
+            (
+                ["respond", "sma"],
+                "error: unknown person 'sma': there is no Rules/people/sma.yaml; did you mean 'sam'?\n"
+            ),
+            (
+                ["respond", "sam", "--fact", "abuse_or_neglect=maybe"],
+                "<command line>: error: 'maybe' is not a value of fact 'abuse_or_neglect'; allowed values: none, suspected, disclosed\n"
+            ),
+            (
+                ["respond", "sam", "--fact", "colour=red"],
+                "<command line>: error: unknown fact 'colour'; declared facts: abuse_or_neglect, care_and_support_needs, can_protect_self, harm_source, child_harm, self_harm, harm_to_others, life_at_risk, mha_application, mha_detention\n"
+            ),
+            (
+                ["respond", "sam", "--fact", "life_at_risk=yes"],
+                "<command line>: error: fact 'life_at_risk' is true or false, found 'yes'; write true or false\n"
+            ),
+            (
+                ["respond", "sam", "--capacity", "admission=unsure"],
+                "error: --capacity takes DECISION=lacks or DECISION=has, like admission=lacks; found 'admission=unsure'\n"
+            ),
+            (
+                ["respond", "sam", "--at", "tomorrow"],
+                "error: --at takes a time with a zone, like 2026-11-24T10:30:00Z; found 'tomorrow'\n"
+            ),
+            (
+                ["respond", "sam", "--observations", "missing.yaml"],
+                "error: cannot read the observations file 'missing.yaml'\n"
+            ),
         ])
     func badInput(arguments: [String], message: String) throws {
         let result = try CommandRunner.run(arguments)
@@ -102,7 +123,11 @@ struct RespondCommandTests {
         defer { library.remove() }
         let result = try CommandRunner.run(["respond", "sam", "--observations", library.root + "/back.yaml"])
         #expect(result.status == 2)
-        #expect(result.stderr.hasPrefix(library.root + "/back.yaml:3:5: error: observations must be oldest first: 2026-11-23T09:00:00Z is before the previous observation's 2026-11-24T09:00:00Z\n  - at: 2026-11-23T09:00:00Z\n    ^"))
+        #expect(
+            result.stderr.hasPrefix(
+                library.root
+                    + "/back.yaml:3:5: error: observations must be oldest first: 2026-11-23T09:00:00Z is before the previous observation's 2026-11-24T09:00:00Z\n  - at: 2026-11-23T09:00:00Z\n    ^"
+            ))
         let other = try CommandRunner.run(["respond", "sam", "--observations", library.root + "/other.yaml"])
         #expect(other.status == 2)
         #expect(other.stderr == "error: the observations are for 'kit', not 'sam' (\(library.root)/other.yaml:1:9)\n")
@@ -136,11 +161,14 @@ struct WarningSourceTests {
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let warnings = try #require(object["warnings"] as? [[String: String]])
-        #expect(warnings.map { $0["code"]! } == [
-            "plan-review-overdue", "unknown-sign", "unknown-contact", "future-observation", "capacity-assessment-stale",
-        ])
-        #expect(warnings.map { $0["source"]! } == [
-            "Rules/people/dee.yaml:10", "\(path):8", "\(path):11", "\(path):12", "\(path):6",
-        ])
+        #expect(
+            warnings.map { $0["code"]! } == [
+                "plan-review-overdue", "unknown-sign", "unknown-contact", "future-observation",
+                "capacity-assessment-stale",
+            ])
+        #expect(
+            warnings.map { $0["source"]! } == [
+                "Rules/people/dee.yaml:10", "\(path):8", "\(path):11", "\(path):12", "\(path):6",
+            ])
     }
 }

@@ -42,18 +42,19 @@ struct ScenarioCommandTests {
         let path = library.root + "/bad.yaml"
         let result = try CommandRunner.run(["test", path, "--junit", library.root + "/junit.xml"])
         #expect(result.status == 1)
-        #expect(result.stdout == """
-            FAIL Kit, with the wrong expectations — step 1 (\(path):4)
-              \(path):8: stage
-                - expected: crisis
-                + actual:   early
-              \(path):9: contacts
-                - expected: [lee, aunt]
-                + actual:   [aunt, la-adult-safeguarding]
+        #expect(
+            result.stdout == """
+                FAIL Kit, with the wrong expectations — step 1 (\(path):4)
+                  \(path):8: stage
+                    - expected: crisis
+                    + actual:   early
+                  \(path):9: contacts
+                    - expected: [lee, aunt]
+                    + actual:   [aunt, la-adult-safeguarding]
 
-            1 passed, 1 failed
+                1 passed, 1 failed
 
-            """)
+                """)
         let xml = try Data(contentsOf: URL(fileURLWithPath: library.root + "/junit.xml"))
         let counter = JUnitCounter()
         let parser = XMLParser(data: xml)
@@ -83,16 +84,18 @@ struct ScenarioCommandTests {
         #expect(result.status == 1)
         let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
             .map { $0.replacingOccurrences(of: library.root + "/", with: "") }
-        #expect(errors == [
-            "typos.yaml:6:14: error: unknown stage 'crissis'; did you mean 'crisis'?",
-            "typos.yaml:7:18: error: unknown contact 'joe'; did you mean 'jo'?",
-            "typos.yaml:8:15: error: unknown flag 'care-act-s24'; did you mean 'care-act-s42'?",
-        ])
+        #expect(
+            errors == [
+                "typos.yaml:6:14: error: unknown stage 'crissis'; did you mean 'crisis'?",
+                "typos.yaml:7:18: error: unknown contact 'joe'; did you mean 'jo'?",
+                "typos.yaml:8:15: error: unknown flag 'care-act-s24'; did you mean 'care-act-s42'?",
+            ])
     }
 
     @Test("a trainee's session with answers piped on stdin: choices, feedback, score last")
     func train() throws {
-        let result = try CommandRunner.run(["train", "Scenarios/01-sam-weekend-escalates.yaml"], stdin: "2\nseven\n2\n1\n")
+        let result = try CommandRunner.run(
+            ["train", "Scenarios/01-sam-weekend-escalates.yaml"], stdin: "2\nseven\n2\n1\n")
         #expect(result.status == 0)
         let out = result.stdout
         #expect(out.contains("What does Sam's plan say to do first?\n1. "))

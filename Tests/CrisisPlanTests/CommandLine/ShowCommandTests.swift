@@ -11,7 +11,8 @@ struct ShowCommandTests {
             "This is what helps me to stay well", "These are experiences that upset me",
             "The first things I or others notice", "What works best for me — Early warning signs",
             "When I am unwell, these make me feel safe", "The people I want contacted",
-            "The people I do not want contacted", "Treatments I refuse", "Where my care team and I see things differently",
+            "The people I do not want contacted", "Treatments I refuse",
+            "Where my care team and I see things differently",
             "This plan was written by",
         ]
         let positions = order.compactMap { result.stdout.range(of: $0)?.lowerBound }

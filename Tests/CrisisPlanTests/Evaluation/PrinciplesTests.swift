@@ -10,9 +10,10 @@ struct PrinciplesTests {
         let answer = try ShippedRules.respond(
             "sam", signs: ["hearing voices"], facts: ["life_at_risk=true"] + ShippedRules.safeguarding)
         #expect(answer.stage.id == "emergency")
-        #expect(answer.ownResponses.map(\.action) == [
-            "If I need to go to hospital, tell me what is happening at each step"
-        ])
+        #expect(
+            answer.ownResponses.map(\.action) == [
+                "If I need to go to hospital, tell me what is happening at each step"
+            ])
         let text = AnswerText(color: false).render(answer)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0].hasPrefix("EMERGENCY — Immediate risk to life — Sam Taylor (they/them) — Emergency"))
@@ -33,11 +34,12 @@ struct PrinciplesTests {
         let flag = try #require(flagged.flags.first)
         #expect(flag.id == "care-act-s42")
         #expect(flag.basis == "Care Act 2014 s42(1)")
-        #expect(flag.because == [
-            "abuse_or_neglect is suspected (observed 2026-11-24T10:30:00Z)",
-            "care_and_support_needs is true (observed 2026-11-24T10:30:00Z)",
-            "can_protect_self is false (observed 2026-11-24T10:30:00Z)",
-        ])
+        #expect(
+            flag.because == [
+                "abuse_or_neglect is suspected (observed 2026-11-24T10:30:00Z)",
+                "care_and_support_needs is true (observed 2026-11-24T10:30:00Z)",
+                "can_protect_self is false (observed 2026-11-24T10:30:00Z)",
+            ])
         #expect(flag.permits.hasPrefix("Raising a concern with the local authority"))
         #expect(flag.mustRecord.first == "what was shared")
         #expect(flag.source == "\(ShippedRules.rules.displayPath)/policy/40-safeguarding.yaml:4")
@@ -84,8 +86,10 @@ struct PrinciplesTests {
         #expect(other.flags.first?.decisions == ["admission"])
 
         let stale = try ShippedRules.evaluator("priya").evaluate(
-            [try ShippedRules.observation(
-                capacity: ["admission=lacks"], at: Timestamp(parsing: "2026-11-23T08:00:00Z")!)],
+            [
+                try ShippedRules.observation(
+                    capacity: ["admission=lacks"], at: Timestamp(parsing: "2026-11-23T08:00:00Z")!)
+            ],
             now: ShippedRules.now)
         #expect(stale.flags.isEmpty)
         #expect(stale.warnings.map(\.code) == [.advanceRefusalNotValid, .capacityAssessmentStale])

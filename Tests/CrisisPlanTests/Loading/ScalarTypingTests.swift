@@ -25,7 +25,8 @@ struct ScalarTypingTests {
         "a boolean field takes only true or false",
         arguments: ["yes", "no", "on", "True", "\"true\"", "1"])
     func booleansAreStrict(_ written: String) throws {
-        let text = LibraryFixture.plan.replacing("phone: \"07700 900123\"", with: "phone: \"07700 900123\"\n    professional: \(written)")
+        let text = LibraryFixture.plan.replacing(
+            "phone: \"07700 900123\"", with: "phone: \"07700 900123\"\n    professional: \(written)")
         let shown = written.hasPrefix("\"") ? "'true'" : "'\(written)'"
         #expect(
             try LibraryFixture.planDiagnostics(text) == [
@@ -35,8 +36,10 @@ struct ScalarTypingTests {
 
     @Test(
         "dates must be real calendar dates",
-        arguments: [("2027-02-30", "'review_by' takes a date written YYYY-MM-DD, found '2027-02-30'"),
-                    ("14/03/2027", "'review_by' takes a date written YYYY-MM-DD, found '14/03/2027'")])
+        arguments: [
+            ("2027-02-30", "'review_by' takes a date written YYYY-MM-DD, found '2027-02-30'"),
+            ("14/03/2027", "'review_by' takes a date written YYYY-MM-DD, found '14/03/2027'"),
+        ])
     func dates(written: String, message: String) throws {
         let text = LibraryFixture.plan.replacing("review_by: 2027-03-14", with: "review_by: \(written)")
         #expect(try LibraryFixture.planDiagnostics(text) == ["people/sam.yaml:6:14: error: \(message)"])

@@ -53,25 +53,33 @@ struct RandomWorld {
             let loc = Self.policyLocation(2)
             switch c.next(depth > 1 ? 4 : 7) {
             case 0:
-                return .fact(FactCondition(
-                    fact: "level", factSource: loc, comparator: .atLeast,
-                    operands: [operand(["none", "some", "lots"][c.next(3)])], source: loc))
+                return .fact(
+                    FactCondition(
+                        fact: "level", factSource: loc, comparator: .atLeast,
+                        operands: [operand(["none", "some", "lots"][c.next(3)])], source: loc))
             case 1:
-                return .fact(FactCondition(
-                    fact: "flagged", factSource: loc, comparator: .is, operands: [operand(c.chance(50) ? "true" : "false")],
-                    source: loc))
+                return .fact(
+                    FactCondition(
+                        fact: "flagged", factSource: loc, comparator: .is,
+                        operands: [operand(c.chance(50) ? "true" : "false")],
+                        source: loc))
             case 2:
-                return .signs(SignsCondition(
-                    atLeast: 1 + c.next(3), stage: c.chance(50) ? Self.stages[c.next(4)] : nil, stageSource: loc,
-                    within: c.chance(30) ? PolicyDuration(parsing: "\(1 + c.next(48))h") : nil, source: loc))
+                return .signs(
+                    SignsCondition(
+                        atLeast: 1 + c.next(3), stage: c.chance(50) ? Self.stages[c.next(4)] : nil, stageSource: loc,
+                        within: c.chance(30) ? PolicyDuration(parsing: "\(1 + c.next(48))h") : nil, source: loc))
             case 3:
-                return .capacity(CapacityCondition(
-                    status: c.chance(70) ? .lacks : .has, decision: c.chance(50) ? ["care", "admission"][c.next(2)] : nil,
-                    source: loc))
+                return .capacity(
+                    CapacityCondition(
+                        status: c.chance(70) ? .lacks : .has,
+                        decision: c.chance(50) ? ["care", "admission"][c.next(2)] : nil,
+                        source: loc))
             case 4:
-                return .stage(StageCondition(
-                    comparator: [.is, .atLeast, .atMost][c.next(3)], stage: Self.stages[c.next(4)], stageSource: loc,
-                    source: loc))
+                return .stage(
+                    StageCondition(
+                        comparator: [.is, .atLeast, .atMost][c.next(3)], stage: Self.stages[c.next(4)],
+                        stageSource: loc,
+                        source: loc))
             case 5:
                 return .all([condition(&c, depth: depth + 1), condition(&c, depth: depth + 1)], loc)
             default:
@@ -95,7 +103,8 @@ struct RandomWorld {
                 let blocked = c.chance(40)
                 effects.addContacts = [
                     Contact(
-                        id: blocked ? "d\(c.next(2))" : "svc\(index)", name: blocked ? "Blocked Person \(c.next(2))" : "Service \(index)",
+                        id: blocked ? "d\(c.next(2))" : "svc\(index)",
+                        name: blocked ? "Blocked Person \(c.next(2))" : "Service \(index)",
                         relation: nil, phone: "0300 555 01\(10 + index)", roles: [], professional: true,
                         source: Self.policyLocation(10 + index))
                 ]
@@ -104,7 +113,8 @@ struct RandomWorld {
             effects.mhaPart4 = c.chance(30)
             flags.append(
                 Flag(
-                    id: "flag\(index)", kind: Flag.Kind.allCases[c.next(4)], title: "Flag \(index)", basis: "Act s\(index)",
+                    id: "flag\(index)", kind: Flag.Kind.allCases[c.next(4)], title: "Flag \(index)",
+                    basis: "Act s\(index)",
                     when: condition(&c), permits: "Something", guidance: [], mustRecord: ["what"], effects: effects,
                     source: Self.policyLocation(20 + index)))
         }
@@ -116,20 +126,26 @@ struct RandomWorld {
                     raiseToSource: Self.policyLocation(5), source: Self.policyLocation(30 + index)))
         }
         policy = Policy(
-            stages: Self.stages.enumerated().map { Stage(id: $1, label: "Stage \($0)", source: Self.policyLocation($0 + 1)) },
+            stages: Self.stages.enumerated().map {
+                Stage(id: $1, label: "Stage \($0)", source: Self.policyLocation($0 + 1))
+            },
             signsActiveFor: PolicyDuration(parsing: "\(24 + c.next(72))h")!,
             capacityValidFor: PolicyDuration(parsing: "\(1 + c.next(48))h")!,
             facts: [
-                FactDeclaration(id: "level", kind: .enumeration(["none", "some", "lots"]), defaultValue: nil, asks: nil,
+                FactDeclaration(
+                    id: "level", kind: .enumeration(["none", "some", "lots"]), defaultValue: nil, asks: nil,
                     source: Self.policyLocation(40)),
-                FactDeclaration(id: "flagged", kind: .bool, defaultValue: nil, asks: nil, source: Self.policyLocation(41)),
-                FactDeclaration(id: "who", kind: .contact, defaultValue: nil, asks: nil, source: Self.policyLocation(42)),
+                FactDeclaration(
+                    id: "flagged", kind: .bool, defaultValue: nil, asks: nil, source: Self.policyLocation(41)),
+                FactDeclaration(
+                    id: "who", kind: .contact, defaultValue: nil, asks: nil, source: Self.policyLocation(42)),
             ],
             escalation: escalation, flags: flags, language: [])
 
         let signs = (0..<(1 + c.next(5))).map { index in
             EarlyWarningSign(
-                id: "sign\(index)", says: "I notice sign \(index)", also: ["other \(index)"], stage: Self.stages[c.next(4)],
+                id: "sign\(index)", says: "I notice sign \(index)", also: ["other \(index)"],
+                stage: Self.stages[c.next(4)],
                 stageSource: Self.location(50 + index), source: Self.location(50 + index))
         }
         let contacts = Self.contactIds.enumerated().map { index, id in
@@ -150,17 +166,22 @@ struct RandomWorld {
                     let forSigns = c.chance(25) ? [signs[c.next(signs.count)].id] : []
                     return Response(
                         by: Response.Actor.allCases[c.next(3)], action: "Do \(stage)-\(index)", forSigns: forSigns,
-                        forSignsSources: forSigns.map { _ in Self.location(81) }, source: Self.location(82 + stageIndex * 5 + index))
+                        forSignsSources: forSigns.map { _ in Self.location(81) },
+                        source: Self.location(82 + stageIndex * 5 + index))
                 })
         }
         let routes = Self.stages.map { stage in
             ContactRoute(
                 stage: stage, stageSource: Self.location(100),
-                contacts: (0..<c.next(4)).map { _ in SourcedText(text: Self.contactIds[c.next(4)], source: Self.location(101)) })
+                contacts: (0..<c.next(4)).map { _ in
+                    SourcedText(text: Self.contactIds[c.next(4)], source: Self.location(101))
+                })
         }
         let refusal = AdvanceRefusal(
-            treatment: "haloperidol", made: CalendarDate(parsing: "2025-01-01"), signed: c.chance(50), witnessed: c.chance(50),
-            lifeSustaining: c.chance(30), evenIfLifeAtRisk: c.chance(50), forMentalDisorder: c.chance(70), ect: c.chance(20),
+            treatment: "haloperidol", made: CalendarDate(parsing: "2025-01-01"), signed: c.chance(50),
+            witnessed: c.chance(50),
+            lifeSustaining: c.chance(30), evenIfLifeAtRisk: c.chance(50), forMentalDisorder: c.chance(70),
+            ect: c.chance(20),
             withdrawn: c.chance(10), source: Self.location(110))
         var decisions = AdvanceDecisions()
         decisions.refusals = [refusal]
@@ -173,9 +194,11 @@ struct RandomWorld {
         plan = Plan(
             person: Person(id: "p", idSource: Self.location(2), name: "Pat", pronouns: nil, source: Self.location(1)),
             dates: PlanDates(
-                agreed: CalendarDate(parsing: "2026-01-01")!, reviewBy: CalendarDate(parsing: c.chance(30) ? "2026-06-01" : "2027-06-01")!,
+                agreed: CalendarDate(parsing: "2026-01-01")!,
+                reviewBy: CalendarDate(parsing: c.chance(30) ? "2026-06-01" : "2027-06-01")!,
                 writtenWith: [], agreedSource: Self.location(5), reviewBySource: Self.location(6)),
-            keepingWell: [], stressors: [], signs: signs, responses: responses, whenUnwell: WhenUnwell(), contacts: contacts,
+            keepingWell: [], stressors: [], signs: signs, responses: responses, whenUnwell: WhenUnwell(),
+            contacts: contacts,
             contactRoutes: routes, doNotContact: blocked, advanceDecisions: decisions, attorney: attorney, views: [],
             file: "Rules/people/p.yaml")
 
@@ -190,7 +213,8 @@ struct RandomWorld {
                 observation.signs.append(SourcedText(text: text, source: observation.source))
             }
             if c.chance(20) {
-                observation.resolved.append(SourcedText(text: signs[c.next(signs.count)].id, source: observation.source))
+                observation.resolved.append(
+                    SourcedText(text: signs[c.next(signs.count)].id, source: observation.source))
             }
             if c.chance(60) {
                 let (fact, value): (String, String) = [
@@ -198,7 +222,8 @@ struct RandomWorld {
                     ("who", (Self.contactIds + Self.blockedIds + ["stranger"])[c.next(7)]),
                 ][c.next(3)]
                 observation.facts.append(
-                    ObservedFact(fact: fact, value: value, factSource: observation.source, valueSource: observation.source))
+                    ObservedFact(
+                        fact: fact, value: value, factSource: observation.source, valueSource: observation.source))
             }
             if c.chance(40) {
                 observation.capacity.append(

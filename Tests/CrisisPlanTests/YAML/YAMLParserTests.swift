@@ -37,28 +37,46 @@ struct YAMLParserTests {
 
     @Test("columns count characters, not bytes")
     func unicodeColumns() {
-        #expect(errorSummary("name: Zoë\nname: Zoë\n") == "t.yaml:2:1: error: duplicate key 'name'; it is already set on line 1")
-        #expect(errorSummary("a: \"é\" x\n") == "t.yaml:1:8: error: invalid YAML: did not find expected key while parsing a block mapping")
+        #expect(
+            errorSummary("name: Zoë\nname: Zoë\n")
+                == "t.yaml:2:1: error: duplicate key 'name'; it is already set on line 1")
+        #expect(
+            errorSummary("a: \"é\" x\n")
+                == "t.yaml:1:8: error: invalid YAML: did not find expected key while parsing a block mapping")
     }
 
     @Test(
         "rejected constructs have exact, located messages",
         arguments: [
-            ("a: &x 1\nb: *x\n",
-             "t.yaml:1:4: error: anchors (&x) are not allowed in rule files; write the value out in full"),
-            ("a: *x\n",
-             "t.yaml:1:4: error: aliases (*name) are not allowed in rule files; write the value out in full"),
-            ("a: !!str 1\n",
-             "t.yaml:1:4: error: tags (tag:yaml.org,2002:str) are not allowed in rule files; the field decides the type"),
-            ("base: {x: 1}\nother:\n  <<: {x: 2}\n",
-             "t.yaml:3:3: error: merge keys (<<) are not allowed in rule files; write the keys out in full"),
-            ("a: 1\n---\nb: 2\n",
-             "t.yaml:2:1: error: a rule file holds one YAML document; found a second one here"),
-            ("id: one\nname: x\nid: two\n",
-             "t.yaml:3:1: error: duplicate key 'id'; it is already set on line 1"),
+            (
+                "a: &x 1\nb: *x\n",
+                "t.yaml:1:4: error: anchors (&x) are not allowed in rule files; write the value out in full"
+            ),
+            (
+                "a: *x\n",
+                "t.yaml:1:4: error: aliases (*name) are not allowed in rule files; write the value out in full"
+            ),
+            (
+                "a: !!str 1\n",
+                "t.yaml:1:4: error: tags (tag:yaml.org,2002:str) are not allowed in rule files; the field decides the type"
+            ),
+            (
+                "base: {x: 1}\nother:\n  <<: {x: 2}\n",
+                "t.yaml:3:3: error: merge keys (<<) are not allowed in rule files; write the keys out in full"
+            ),
+            (
+                "a: 1\n---\nb: 2\n",
+                "t.yaml:2:1: error: a rule file holds one YAML document; found a second one here"
+            ),
+            (
+                "id: one\nname: x\nid: two\n",
+                "t.yaml:3:1: error: duplicate key 'id'; it is already set on line 1"
+            ),
             ("? [a]\n: 1\n", "t.yaml:1:3: error: a key must be text, not a list"),
-            ("a:\n\t- b\n",
-             "t.yaml:2:1: error: invalid YAML: found character that cannot start any token while scanning for the next token"),
+            (
+                "a:\n\t- b\n",
+                "t.yaml:2:1: error: invalid YAML: found character that cannot start any token while scanning for the next token"
+            ),
         ])
     func rejected(text: String, message: String) {
         #expect(errorSummary(text) == message)
@@ -94,7 +112,9 @@ struct YAMLParserTests {
             let refs = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
             text += "lol\(level): &a\(level) [\(refs)]\n"
         }
-        #expect(errorSummary(text) == "t.yaml:1:7: error: anchors (&a0) are not allowed in rule files; write the value out in full")
+        #expect(
+            errorSummary(text)
+                == "t.yaml:1:7: error: anchors (&a0) are not allowed in rule files; write the value out in full")
     }
 
     @Test("invalid UTF-8 is reported at its line and column")
@@ -106,7 +126,9 @@ struct YAMLParserTests {
             Issue.record("expected an error")
             return
         }
-        #expect(diagnostic.summary == "t.yaml:2:10: error: the file is not valid UTF-8 text: invalid leading UTF-8 octet (byte 0xFF)")
+        #expect(
+            diagnostic.summary
+                == "t.yaml:2:10: error: the file is not valid UTF-8 text: invalid leading UTF-8 octet (byte 0xFF)")
     }
 
     @Test("a NUL byte is reported where it is")
@@ -117,7 +139,10 @@ struct YAMLParserTests {
             Issue.record("expected an error")
             return
         }
-        #expect(diagnostic.summary == "t.yaml:2:3: error: the file is not valid UTF-8 text: control characters are not allowed (byte 0x00)")
+        #expect(
+            diagnostic.summary
+                == "t.yaml:2:3: error: the file is not valid UTF-8 text: control characters are not allowed (byte 0x00)"
+        )
     }
 
     @Test("a byte-order mark is skipped and does not shift columns")
@@ -133,7 +158,9 @@ struct YAMLParserTests {
 
     @Test("CRLF line ends count as one line break")
     func crlf() {
-        #expect(errorSummary("a: 1\r\nb: 2\r\na: 3\r\n") == "t.yaml:3:1: error: duplicate key 'a'; it is already set on line 1")
+        #expect(
+            errorSummary("a: 1\r\nb: 2\r\na: 3\r\n")
+                == "t.yaml:3:1: error: duplicate key 'a'; it is already set on line 1")
     }
 
     @Test("an empty file, or one with only comments, has no document")
@@ -150,7 +177,9 @@ struct YAMLParserTests {
             Issue.record("expected an error")
             return
         }
-        #expect(diagnostic.summary == "t.yaml:1:1: error: file is 1048577 bytes; rule files are limited to 1048576 bytes (1 MiB)")
+        #expect(
+            diagnostic.summary
+                == "t.yaml:1:1: error: file is 1048577 bytes; rule files are limited to 1048576 bytes (1 MiB)")
     }
 
     @Test("plain and quoted scalars are kept as written")

@@ -31,7 +31,8 @@ public struct RefusalValidity: Sendable, Hashable {
             !refusal.lifeSustaining || attorney.lifeSustaining
         {
             reasons.append(
-                "a lasting power of attorney made later (\(attorneyMade)) covers \(refusal.treatment) (MCA 2005 s25(2)(b))")
+                "a lasting power of attorney made later (\(attorneyMade)) covers \(refusal.treatment) (MCA 2005 s25(2)(b))"
+            )
         }
         notBindingBecause = reasons
     }

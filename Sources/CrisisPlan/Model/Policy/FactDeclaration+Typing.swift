@@ -17,7 +17,8 @@ extension FactDeclaration {
                 let hint = Suggestion.closest(to: text, in: values).map { " (did you mean '\($0)'?)" } ?? ""
                 return .failure(
                     FactValueError(
-                        "'\(text)' is not a value of fact '\(id)'\(hint); allowed values: \(values.joined(separator: ", "))"))
+                        "'\(text)' is not a value of fact '\(id)'\(hint); allowed values: \(values.joined(separator: ", "))"
+                    ))
             }
             return .success(.enumeration(index))
         case .contact:

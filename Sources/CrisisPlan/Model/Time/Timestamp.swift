@@ -81,7 +81,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             put(secondOfDay / 3600, 2, at: 11)
             put(secondOfDay / 60 % 60, 2, at: 14)
             put(secondOfDay % 60, 2, at: 17)
-            for (offset, byte) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "Z")] as [(Int, Unicode.Scalar)] {
+            for (offset, byte) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "Z")]
+                as [(Int, Unicode.Scalar)]
+            {
                 buffer[offset] = UInt8(ascii: byte)
             }
             return 20
