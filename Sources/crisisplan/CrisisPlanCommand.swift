@@ -11,6 +11,7 @@ struct CrisisPlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crisisplan",
         abstract: "Crisis plans: the person's own agreed responses first, overrides explicit.",
+        version: "0.1.0",
         subcommands: [CheckCommand.self, RespondCommand.self, ShowCommand.self, TestCommand.self, TrainCommand.self])
 
     static func main() {
