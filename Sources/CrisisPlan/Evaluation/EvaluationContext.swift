@@ -14,6 +14,8 @@ public final class EvaluationContext: Sendable {
     // Answer lines that do not depend on the observations, with their sources, built once.
     /// Per stage rank: the responses in written order, with the signs that gate them.
     let responsesByRank: [[(forSigns: [Int], line: ResponseLine)]]
+    /// Per stage rank: the lines alone when no response is gated by signs (shared, not copied).
+    let ungatedResponsesByRank: [[ResponseLine]?]
     /// Per stage rank: the person's route, in order, without anyone on the do-not-contact list.
     let routeByRank: [[ContactLine]]
     let doNotContactLines: [DoNotContactLine]
@@ -42,6 +44,9 @@ public final class EvaluationContext: Sendable {
                     ResponseLine(by: response.by, action: response.action, source: response.source.pathAndLine)
                 )
             }
+        }
+        ungatedResponsesByRank = responsesByRank.map { responses in
+            responses.allSatisfy { $0.forSigns.isEmpty } ? responses.map(\.line) : nil
         }
         routeByRank = stages.map { stage in
             var lines: [ContactLine] = []

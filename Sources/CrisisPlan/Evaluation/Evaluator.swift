@@ -77,6 +77,7 @@ public struct Evaluator: Sendable {
     /// `responses[stage]` in written order; those with `for_signs` only while one is active.
     private func ownResponses(_ rank: Int, state: TimelineState, now: Timestamp) -> [ResponseLine] {
         guard rank < context.responsesByRank.count else { return [] }
+        if let ungated = context.ungatedResponsesByRank[rank] { return ungated }
         let window = context.policy.policy.signsActiveFor
         return context.responsesByRank[rank].compactMap { response in
             if !response.forSigns.isEmpty,
