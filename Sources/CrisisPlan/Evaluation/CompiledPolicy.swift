@@ -6,7 +6,8 @@ public final class CompiledPolicy: Sendable {
     let initialFacts: [FactValue?]
     /// Per flag: the contacts it adds, as answer lines with their sources.
     let addedContacts: [[ContactLine]]
-    let flagSources: [String]
+    /// Per flag: its answer line, to be completed with `because` and `decisions` when it fires.
+    let flagLines: [FlagLine]
     /// Per flag and per escalation rule, in policy order.
     let flagConditions: [CompiledCondition]
     let escalation: [(condition: CompiledCondition, raiseTo: Int)]
@@ -25,7 +26,12 @@ public final class CompiledPolicy: Sendable {
         self.stageRank = stageRank
         self.initialFacts = policy.facts.map(\.initialValue)
         addedContacts = policy.flags.map { $0.effects.addContacts.map { ContactLine($0, statutory: true) } }
-        flagSources = policy.flags.map(\.source.pathAndLine)
+        flagLines = policy.flags.map { flag in
+            FlagLine(
+                id: flag.id, kind: flag.kind, title: flag.title, basis: flag.basis, because: [],
+                permits: flag.permits ?? "", guidance: flag.guidance, mustRecord: flag.mustRecord, decisions: [],
+                source: flag.source.pathAndLine)
+        }
         let compile = { (condition: Condition) in
             CompiledCondition(condition, policy: policy, factIndex: factIndex, stageRank: stageRank)
         }

@@ -20,7 +20,7 @@ public struct Evaluator: Sendable {
     public func evaluate(_ observations: [Observation], now: Timestamp) throws(DiagnosticList) -> Answer {
         let policy = context.policy.policy
         var state = TimelineState(signCount: context.plan.signs.count, policy: context.policy)
-        for observation in observations { state.apply(observation, now: now, context: context) }
+        for index in observations.indices { state.apply(observations[index], now: now, context: context) }
         if !state.errors.isEmpty { throw DiagnosticList(state.errors) }
 
         var stage = StageResolution(context: context, state: state, now: now)

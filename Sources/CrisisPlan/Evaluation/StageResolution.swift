@@ -98,14 +98,10 @@ struct StageResolution {
             var reasons: [String] = []
             var decisions: [String] = []
             guard evaluator.holds(condition, because: &reasons, decisions: &decisions) else { continue }
-            let flag = context.policy.policy.flags[index]
-            firedFlags.append(
-                FiredFlag(
-                    index: index,
-                    line: FlagLine(
-                        id: flag.id, kind: flag.kind, title: flag.title, basis: flag.basis, because: reasons,
-                        permits: flag.permits ?? "", guidance: flag.guidance, mustRecord: flag.mustRecord,
-                        decisions: decisions, source: context.policy.flagSources[index])))
+            var line = context.policy.flagLines[index]
+            line.because = reasons
+            line.decisions = decisions
+            firedFlags.append(FiredFlag(index: index, line: line))
         }
     }
 }

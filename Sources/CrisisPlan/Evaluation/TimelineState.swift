@@ -23,7 +23,7 @@ struct TimelineState {
         factObservedAt = Array(repeating: nil, count: policy.initialFacts.count)
     }
 
-    mutating func apply(_ observation: Observation, now: Timestamp, context: EvaluationContext) {
+    mutating func apply(_ observation: borrowing Observation, now: Timestamp, context: EvaluationContext) {
         if observation.at > now {
             warnings.append(
                 AnswerWarning(
@@ -32,23 +32,25 @@ struct TimelineState {
                     source: observation.source.pathAndLine))
             return
         }
-        for text in observation.signs {
-            if let index = context.matcher.match(text.text) {
+        // Indexed loops read each element in place rather than copying it: this runs for
+        // every observation of every evaluation.
+        for item in observation.signs.indices {
+            if let index = context.matcher.match(observation.signs[item].text) {
                 signs[index].lastObserved = observation.at
                 signs[index].active = true
             } else {
-                warnings.append(unknownSign(text, observation, context))
+                warnings.append(unknownSign(observation.signs[item].text, observation.source, context))
             }
         }
-        for text in observation.resolved {
-            if let index = context.matcher.match(text.text) {
+        for item in observation.resolved.indices {
+            if let index = context.matcher.match(observation.resolved[item].text) {
                 signs[index].active = false
             } else {
-                warnings.append(unknownSign(text, observation, context))
+                warnings.append(unknownSign(observation.resolved[item].text, observation.source, context))
             }
         }
-        for observed in observation.facts {
-            apply(observed, at: observation.at, context: context)
+        for item in observation.facts.indices {
+            apply(observation.facts[item], at: observation.at, context: context)
         }
         for assessment in observation.capacity {
             if let existing = capacity.firstIndex(where: { $0.decision == assessment.decision }) {
@@ -59,7 +61,7 @@ struct TimelineState {
         }
     }
 
-    private mutating func apply(_ observed: ObservedFact, at time: Timestamp, context: EvaluationContext) {
+    private mutating func apply(_ observed: borrowing ObservedFact, at time: Timestamp, context: EvaluationContext) {
         let policy = context.policy
         guard let index = policy.factIndex[observed.fact] else {
             let declared = policy.policy.facts.map(\.id)
@@ -99,14 +101,12 @@ struct TimelineState {
     }
 
     /// Points at the observation that carried the text (SPEC §6: "the observation").
-    private func unknownSign(_ text: SourcedText, _ observation: Observation, _ context: EvaluationContext)
-        -> AnswerWarning
-    {
+    private func unknownSign(_ text: String, _ source: SourceLocation, _ context: EvaluationContext) -> AnswerWarning {
         AnswerWarning(
             code: .unknownSign,
             message:
-                "'\(text.text)' matches none of \(context.plan.person.name)'s early warning signs; it is recorded, not taken as all clear",
-            source: observation.source.pathAndLine)
+                "'\(text)' matches none of \(context.plan.person.name)'s early warning signs; it is recorded, not taken as all clear",
+            source: source.pathAndLine)
     }
 
     /// Whether sign `index` is active now: observed, not resolved since, and within the window.
