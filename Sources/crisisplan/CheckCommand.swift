@@ -5,14 +5,18 @@ import CrisisPlan
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Validate the rules library.",
+        abstract: "Validate the rules library and scenarios.",
         discussion: """
             Prints each problem as path:line:col: error|warning: message, with the source line \
             and a caret, then 'N files, N errors, N warnings'. Exit 0 when there are no errors, \
-            1 when there are, 2 when the rules directory is missing.
+            1 when there are, 2 when a path or the rules directory is missing.
             """)
 
-    @Argument(help: "Scenario files or folders to check too (default Scenarios/ when it exists).")
+    @Argument(
+        help: """
+            Scenario files or folders (default Scenarios/ when it exists); a folder holding policy/ \
+            is checked as a rules library instead of --rules.
+            """)
     var paths: [String] = []
 
     @OptionGroup var rulesOptions: RulesOptions
@@ -24,10 +28,16 @@ struct CheckCommand: ParsableCommand {
     var at: String?
 
     func run() throws {
-        let rules = try rulesOptions.directory()
         let today = try Clock.now(at).utcDate
+        let libraries = paths.map(RulesDirectory.init).filter { RulesDirectory($0.policyFolder).exists }
+        let rules = try libraries.first ?? rulesOptions.directory()
         var library = RulesLoader.loadLibrary(rules, today: today, keepPlans: false)
-        let scenarioPaths = paths.isEmpty && RulesDirectory("Scenarios").exists ? ["Scenarios"] : paths
+        for other in libraries.dropFirst() {
+            library.add(RulesLoader.loadLibrary(other, today: today, keepPlans: false))
+        }
+        let named = Set(libraries.map(\.displayPath))
+        let others = paths.filter { !named.contains(RulesDirectory($0).displayPath) }
+        let scenarioPaths = paths.isEmpty && RulesDirectory("Scenarios").exists ? ["Scenarios"] : others
         if !scenarioPaths.isEmpty {
             let files: [String]
             do {

@@ -141,4 +141,12 @@ public struct LibraryLoad: Sendable {
         self.sources = sources
         self.fileCount = sources.count
     }
+
+    /// Adds another library's files and diagnostics (`check` given several libraries).
+    public mutating func add(_ other: LibraryLoad) {
+        plans += other.plans
+        sources += other.sources
+        diagnostics += other.diagnostics
+        fileCount += other.fileCount
+    }
 }

@@ -27,6 +27,21 @@ struct CheckCommandTests {
         #expect(result.stderr == "")
     }
 
+    @Test("a folder holding policy/ given as a path is checked as a rules library")
+    func libraryAsPath() throws {
+        let result = try CommandRunner.run(["check", "broken"], in: PackageRoot.fixtures)
+        let expected = try String(contentsOfFile: PackageRoot.fixtures + "/broken.expected", encoding: .utf8)
+        #expect(result.status == 1)
+        #expect(result.stdout == expected)
+    }
+
+    @Test("a missing scenario path is bad input")
+    func missingPath() throws {
+        let result = try CommandRunner.run(["check", "No/Such/Scenario.yaml"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: no such file or folder: 'No/Such/Scenario.yaml'\n")
+    }
+
     @Test("a missing rules directory is bad input: exit 2, message on stderr only")
     func missingDirectory() throws {
         let result = try CommandRunner.run(["check", "--rules", "No/Such/Rules"])
