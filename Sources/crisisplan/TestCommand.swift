@@ -28,12 +28,11 @@ struct TestCommand: ParsableCommand {
         } catch {
             throw UsageFailure(message: error.message)
         }
-        if let error = suite.diagnostics.first(where: { $0.severity == .error }) {
-            let renderer = DiagnosticRenderer(sources: suite.sources)
-            let errors = suite.diagnostics.filter { $0.severity == .error }.map(renderer.render)
-            _ = error
+        let errors = suite.diagnostics.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            let rendered = errors.map(DiagnosticRenderer(sources: suite.sources).render)
             throw UsageFailure(
-                message: errors.joined(separator: "\n") + "\nfix these (crisisplan check) before running the scenarios")
+                message: rendered.joined(separator: "\n") + "\nfix these (crisisplan check) before running the scenarios")
         }
         let runner = ScenarioRunner(suite: suite)
         if let junit {
