@@ -32,7 +32,8 @@ struct TestCommand: ParsableCommand {
         if !errors.isEmpty {
             let rendered = errors.map(DiagnosticRenderer(sources: suite.sources).render)
             throw UsageFailure(
-                message: rendered.joined(separator: "\n") + "\nfix these (crisisplan check) before running the scenarios")
+                message: rendered.joined(separator: "\n")
+                    + "\nfix these (crisisplan check) before running the scenarios")
         }
         let runner = ScenarioRunner(suite: suite)
         if let junit {

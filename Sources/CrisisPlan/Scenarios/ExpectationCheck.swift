@@ -1,11 +1,4 @@
 /// Compares an answer with what a step expects, producing a readable difference per key.
-public struct ExpectationFailure: Sendable {
-    public var key: String
-    public var expected: String
-    public var actual: String
-    public var source: SourceLocation
-}
-
 enum ExpectationCheck {
     static func failures(_ expect: Expectation, _ answer: Answer) -> [ExpectationFailure] {
         var failures: [ExpectationFailure] = []

@@ -1,0 +1,4 @@
+public struct AnswerTrace: Sendable {
+    public var escalatedBy: [String] = []
+    public var activeSigns: [String] = []
+}

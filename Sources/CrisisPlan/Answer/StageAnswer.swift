@@ -1,0 +1,6 @@
+/// The stage now, with every reason it is this stage (signs, escalation rules, flags).
+public struct StageAnswer: Sendable {
+    public var id: String
+    public var label: String
+    public var because: [String]
+}
