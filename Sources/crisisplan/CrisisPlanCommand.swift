@@ -34,14 +34,3 @@ struct CrisisPlanCommand: ParsableCommand {
         }
     }
 }
-
-/// Bad input or usage: printed on standard error, exit code 2.
-struct UsageFailure: Error {
-    var message: String
-}
-
-func standardError(_ message: String) {
-    var text = message
-    if !text.hasSuffix("\n") { text += "\n" }
-    FileHandle.standardError.write(Data(text.utf8))
-}

@@ -52,16 +52,3 @@ struct TestCommand: ParsableCommand {
         if runner.failedCount > 0 { throw ExitCode(1) }
     }
 }
-
-/// The scenario paths given, or `Scenarios/`, loaded with the policy they run against.
-enum ScenarioLoading {
-    static func load(paths: [String], rules: RulesDirectory, today: CalendarDate?) throws(BadInput) -> ScenarioSuite {
-        let policyLoad = RulesLoader.loadPolicy(rules)
-        let errors = policyLoad.diagnostics.filter { $0.severity == .error }
-        guard let policy = policyLoad.policy, errors.isEmpty else {
-            throw BadInput(errors, sources: policyLoad.sources)
-        }
-        let files = try ScenarioSuite.files(at: paths.isEmpty ? ["Scenarios"] : paths)
-        return ScenarioSuite(files: files, rules: rules, policy: policy, today: today)
-    }
-}

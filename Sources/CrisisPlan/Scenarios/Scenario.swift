@@ -13,23 +13,3 @@ public struct Scenario: Sendable {
     public var steps: [ScenarioStep]
     public var file: String
 }
-
-/// One step: an observation (SPEC §5) plus the story, the question and what is expected.
-public struct ScenarioStep: Sendable {
-    public var observation: Observation
-    public var narrative: String?
-    public var ask: String?
-    public var answer: AnswerKind?
-    public var expect: Expectation?
-    public var source: SourceLocation
-}
-
-/// What a training question is about.
-public enum AnswerKind: String, Sendable, CaseIterable {
-    case firstResponse = "first_response"
-    case firstContact = "first_contact"
-    case contacts
-    case doNotContact = "do_not_contact"
-    case flags
-    case stage
-}

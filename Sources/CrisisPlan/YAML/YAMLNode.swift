@@ -26,30 +26,3 @@ public struct YAMLNode: Sendable {
         }
     }
 }
-
-/// A scalar as written: its text and whether it was plain (unquoted).
-///
-/// The plain/quoted distinction matters for booleans: only plain `true` and `false` are
-/// booleans; `"true"` in quotes is text.
-public struct YAMLScalar: Sendable {
-    public var text: String
-    public var isPlain: Bool
-
-    public init(text: String, isPlain: Bool) {
-        self.text = text
-        self.isPlain = isPlain
-    }
-}
-
-/// One key and value of a map. Keys are always scalars in rule files.
-public struct YAMLEntry: Sendable {
-    public var key: String
-    public var keyMark: Mark
-    public var value: YAMLNode
-
-    public init(key: String, keyMark: Mark, value: YAMLNode) {
-        self.key = key
-        self.keyMark = keyMark
-        self.value = value
-    }
-}
