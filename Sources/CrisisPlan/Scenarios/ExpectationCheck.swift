@@ -18,53 +18,40 @@ enum ExpectationCheck {
                     actual.map { "'\($0)'" } ?? "no responses", first.source)
             }
         }
+        /// `key: [ids]` must all be present (include) or all absent (exclude) among `actual`.
+        func include(_ key: String, _ expected: Expected<[String]>?, _ actual: [String]) {
+            guard let expected else { return }
+            let missing = expected.value.filter { !actual.contains($0) }
+            if !missing.isEmpty {
+                fail(
+                    key, "including " + list(expected.value), list(actual) + ", missing " + list(missing),
+                    expected.source)
+            }
+        }
+        func exclude(_ key: String, _ expected: Expected<[String]>?, _ actual: [String]) {
+            guard let expected else { return }
+            let present = expected.value.filter(actual.contains)
+            if !present.isEmpty {
+                fail(
+                    key, "none of " + list(expected.value), list(actual) + ", including " + list(present),
+                    expected.source)
+            }
+        }
+
         let contacts = answer.contacts.map(\.id)
         if let expected = expect.contacts, expected.value != contacts {
             fail("contacts", list(expected.value), list(contacts), expected.source)
         }
-        if let excluded = expect.contactsExclude {
-            let present = excluded.value.filter(contacts.contains)
-            if !present.isEmpty {
-                fail(
-                    "contacts_exclude", "none of " + list(excluded.value), "contacts include " + list(present),
-                    excluded.source)
-            }
-        }
+        exclude("contacts_exclude", expect.contactsExclude, contacts)
         let flags = answer.flags.map(\.id)
         if let expected = expect.flags, Set(expected.value) != Set(flags) {
             fail("flags", list(expected.value.sorted()), list(flags.sorted()), expected.source)
         }
-        if let included = expect.flagsInclude {
-            let missing = included.value.filter { !flags.contains($0) }
-            if !missing.isEmpty {
-                fail(
-                    "flags_include", "flags including " + list(included.value), "missing " + list(missing),
-                    included.source)
-            }
-        }
-        if let excluded = expect.flagsExclude {
-            let present = excluded.value.filter(flags.contains)
-            if !present.isEmpty {
-                fail("flags_exclude", "none of " + list(excluded.value), "fired " + list(present), excluded.source)
-            }
-        }
+        include("flags_include", expect.flagsInclude, flags)
+        exclude("flags_exclude", expect.flagsExclude, flags)
         let warnings = answer.warnings.map(\.code.rawValue)
-        if let included = expect.warningsInclude {
-            let missing = included.value.filter { !warnings.contains($0) }
-            if !missing.isEmpty {
-                fail(
-                    "warnings_include", "warnings including " + list(included.value), "warnings " + list(warnings),
-                    included.source)
-            }
-        }
-        if let excluded = expect.warningsExclude {
-            let present = excluded.value.filter(warnings.contains)
-            if !present.isEmpty {
-                fail(
-                    "warnings_exclude", "none of " + list(excluded.value), "warnings " + list(warnings), excluded.source
-                )
-            }
-        }
+        include("warnings_include", expect.warningsInclude, warnings)
+        exclude("warnings_exclude", expect.warningsExclude, warnings)
         if let expected = expect.withheld, Set(expected.value) != Set(answer.withheld.map(\.id)) {
             fail("withheld", list(expected.value), list(answer.withheld.map(\.id)), expected.source)
         }
