@@ -17,8 +17,8 @@ struct ConditionEvaluator {
         self.state = state
         self.now = now
         self.stageRank = stageRank
-        let valid = context.policy.policy.capacityValidFor.nanoseconds
-        current = state.capacity.filter { now.nanoseconds(since: $0.assessedAt) <= valid }
+        let valid = context.policy.policy.capacityValidFor
+        current = state.capacity.filter { now.isWithin(valid, of: $0.assessedAt) }
     }
 
     func holds(_ condition: CompiledCondition, because: inout [String], decisions: inout [String]) -> Bool {
@@ -100,7 +100,7 @@ struct ConditionEvaluator {
         var matched: [String] = []
         for (index, sign) in context.plan.signs.enumerated() where state.isActive(index, now: now, window: window) {
             if let stage, sign.stage != stage { continue }
-            if let within, let last = state.signs[index].lastObserved, now.nanoseconds(since: last) > within.nanoseconds
+            if let within, let last = state.signs[index].lastObserved, !now.isWithin(within, of: last)
             {
                 continue
             }

@@ -27,7 +27,7 @@ extension Evaluator {
     func staleAssessmentWarnings(_ state: TimelineState, now: Timestamp) -> [AnswerWarning] {
         let valid = context.policy.policy.capacityValidFor
         return state.capacity.filter {
-            $0.status == .lacks && now.nanoseconds(since: $0.assessedAt) > valid.nanoseconds
+            $0.status == .lacks && !now.isWithin(valid, of: $0.assessedAt)
         }.map { assessment in
             AnswerWarning(
                 code: .capacityAssessmentStale,

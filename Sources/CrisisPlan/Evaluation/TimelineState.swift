@@ -112,6 +112,6 @@ struct TimelineState {
     /// Whether sign `index` is active now: observed, not resolved since, and within the window.
     func isActive(_ index: Int, now: Timestamp, window: PolicyDuration) -> Bool {
         guard signs[index].active, let last = signs[index].lastObserved else { return false }
-        return now.nanoseconds(since: last) <= window.nanoseconds
+        return now.isWithin(window, of: last)
     }
 }

@@ -85,4 +85,19 @@ struct ScalarTypingTests {
         #expect(Timestamp(parsing: "2026-02-30T10:30:00Z") == nil)
         #expect(Timestamp(parsing: "1969-12-31T23:59:59Z")?.description == "1969-12-31T23:59:59Z")
     }
+
+    @Test("elapsed time is compared exactly and never overflows")
+    func elapsed() throws {
+        let start = try #require(Timestamp(parsing: "2026-11-24T10:00:00Z"))
+        let hour = try #require(PolicyDuration(parsing: "1h"))
+        #expect(try #require(Timestamp(parsing: "2026-11-24T11:00:00Z")).isWithin(hour, of: start))
+        #expect(!(try #require(Timestamp(parsing: "2026-11-24T11:00:00.000000001Z")).isWithin(hour, of: start)))
+        #expect(try #require(Timestamp(parsing: "2026-11-24T09:00:00Z")).isWithin(hour, of: start))
+        let far = try #require(Timestamp(parsing: "9999-12-31T23:59:59Z"))
+        let ancient = try #require(Timestamp(parsing: "0001-01-01T00:00:00Z"))
+        let forever = try #require(PolicyDuration(parsing: "999999999w"))
+        #expect(far.isWithin(forever, of: ancient))
+        #expect(!far.isWithin(hour, of: ancient))
+        #expect(ancient.isWithin(hour, of: far))
+    }
 }

@@ -58,3 +58,44 @@ struct YAMLFuzzTests {
         }
     }
 }
+
+@Suite("Observations and evaluation on hostile input")
+struct ObservationFuzzTests {
+    static let seed = Array(
+        """
+        {"person": "sam", "at": "2026-11-24T10:30:00Z", "observations": [
+          {"at": "2026-11-23T21:00:00Z", "signs": ["not sleeping", "x"], "resolved": ["sleep-loss"]},
+          {"at": "2026-11-24T09:00:00Z", "facts": {"abuse_or_neglect": "suspected", "harm_source": "mark"},
+           "capacity": [{"decision": "admission", "status": "lacks", "assessed_at": "2026-11-24T08:30:00Z"}]}]}
+        """.utf8)
+
+    @Test("3,000 mutated observation files: an answer or located bad-input errors, never a crash")
+    func mutatedObservations() throws {
+        // Both calls throw only `DiagnosticList` (typed throws), so `error` below is one.
+        let evaluator = try ShippedRules.evaluator("sam")
+        var random = SplitMix64(seed: 7)
+        let inserts = Array("[]{}:,\"0123456789TZ-+ \n".utf8) + [0x00, 0xFF]
+        var answered = 0
+        for _ in 0..<3_000 {
+            var bytes = Self.seed
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let index = Int.random(in: 0..<bytes.count, using: &random)
+                if Bool.random(using: &random) {
+                    bytes[index] = inserts.randomElement(using: &random)!
+                } else {
+                    bytes.remove(at: index)
+                }
+            }
+            do {
+                let timeline = try ObservationDecoder.decode(SourceFile(path: "<stdin>", bytes: bytes))
+                let now = timeline.now(override: nil, clock: ShippedRules.now)
+                _ = try evaluator.evaluate(timeline.observations, now: now)
+                answered += 1
+            } catch {
+                #expect(!error.diagnostics.isEmpty)
+                #expect(error.diagnostics.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 })
+            }
+        }
+        #expect(answered > 0)
+    }
+}

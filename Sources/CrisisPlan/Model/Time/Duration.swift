@@ -22,6 +22,5 @@ public struct PolicyDuration: Sendable, Hashable, CustomStringConvertible {
         self.text = text
     }
 
-    public var nanoseconds: Int64 { seconds * 1_000_000_000 }
     public var description: String { text }
 }

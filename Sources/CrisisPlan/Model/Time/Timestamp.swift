@@ -90,9 +90,19 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
-    /// Nanoseconds from `other` to `self` (positive when `self` is later).
-    public func nanoseconds(since other: Timestamp) -> Int64 {
-        (seconds - other.seconds) * 1_000_000_000 + Int64(nanoseconds - other.nanoseconds)
+    /// Whether at most `duration` has passed from `earlier` to `self` (true when `self` is
+    /// earlier still), exactly to the nanosecond.
+    ///
+    /// Works in whole seconds plus a nanosecond remainder, so no combination of times (years
+    /// 0000 to 9999) and durations (up to 999,999,999 weeks) can overflow.
+    public func isWithin(_ duration: PolicyDuration, of earlier: Timestamp) -> Bool {
+        var elapsed = seconds - earlier.seconds
+        var remainder = Int64(nanoseconds) - Int64(earlier.nanoseconds)
+        if remainder < 0 {
+            elapsed -= 1
+            remainder += 1_000_000_000
+        }
+        return elapsed < duration.seconds || (elapsed == duration.seconds && remainder == 0)
     }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
