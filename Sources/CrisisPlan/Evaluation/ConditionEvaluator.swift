@@ -100,8 +100,7 @@ struct ConditionEvaluator {
         var matched: [String] = []
         for (index, sign) in context.plan.signs.enumerated() where state.isActive(index, now: now, window: window) {
             if let stage, sign.stage != stage { continue }
-            if let within, let last = state.signs[index].lastObserved, !now.isWithin(within, of: last)
-            {
+            if let within, let last = state.signs[index].lastObserved, !now.isWithin(within, of: last) {
                 continue
             }
             matched.append(sign.id)

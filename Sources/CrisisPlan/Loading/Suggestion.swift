@@ -5,7 +5,7 @@ enum Suggestion {
     static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(1, word.count / 3)
         var best: (candidate: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where abs(candidate.count - word.count) <= limit {
             let distance = editDistance(word.lowercased(), candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)

@@ -99,3 +99,54 @@ struct ObservationFuzzTests {
         #expect(answered > 0)
     }
 }
+
+@Suite("Rule files on hostile input")
+struct RuleFileFuzzTests {
+    /// Mutates `seed` and runs it through `body`, which must return rather than trap.
+    static func mutations(of seed: String, count: Int, seed number: UInt64, _ body: (SourceFile) -> Void) {
+        var random = SplitMix64(seed: number)
+        let inserts = Array("[]{}:,-&*!|>'\"# \n\t\u{7F}".utf8) + Array("yes true 0 99999w 2026-02-30".utf8)
+        let original = Array(seed.utf8)
+        for _ in 0..<count {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let index = Int.random(in: 0..<bytes.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: bytes[index] = inserts.randomElement(using: &random)!
+                case 1: bytes.insert(inserts.randomElement(using: &random)!, at: index)
+                default: bytes.remove(at: index)
+                }
+            }
+            body(SourceFile(path: "fuzz.yaml", bytes: bytes))
+        }
+    }
+
+    @Test("2,000 mutated policies and 2,000 mutated plans decode and validate without trapping")
+    func mutatedRuleFiles() throws {
+        var decodedPolicies = 0
+        Self.mutations(of: LibraryFixture.policy, count: 2_000, seed: 11) { source in
+            guard let root = try? YAMLParser.parse(source) else { return }
+            let fragment = PolicyFileDecoder(decoder: FileDecoder(file: source.path)).decode(root)
+            var merger = PolicyMerger()
+            var validator = PolicyValidator(policy: merger.merge([fragment], firstFile: source.path))
+            validator.validate()
+            decodedPolicies += 1
+        }
+        let policy = try #require(
+            try? YAMLParser.parse(SourceFile(path: "p.yaml", bytes: Array(LibraryFixture.policy.utf8))))
+        var merger = PolicyMerger()
+        let base = merger.merge(
+            [PolicyFileDecoder(decoder: FileDecoder(file: "p.yaml")).decode(policy)], firstFile: "p.yaml")
+        var checkedPlans = 0
+        Self.mutations(of: LibraryFixture.plan, count: 2_000, seed: 12) { source in
+            guard let root = try? YAMLParser.parse(source),
+                let plan = PlanFileDecoder(decoder: FileDecoder(file: source.path)).decode(root)
+            else { return }
+            var validator = PlanValidator(plan: plan, policy: base)
+            validator.validate(fileStem: "sam", today: nil, language: LanguageCheck(rules: base.language))
+            _ = try? Evaluator(policy: base, plan: plan).evaluate([], now: ShippedRules.now)
+            checkedPlans += 1
+        }
+        #expect(decodedPolicies > 100 && checkedPlans > 100)
+    }
+}
