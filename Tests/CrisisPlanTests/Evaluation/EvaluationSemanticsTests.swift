@@ -1,0 +1,244 @@
+import Testing
+
+@testable import CrisisPlan
+
+/// SPEC §3 "Time, exactly", "Evaluation order" and §6 contact assembly, case by case, on a
+/// small policy whose names are not the shipped ones.
+@Suite("Evaluation semantics")
+struct EvaluationSemanticsTests {
+    static let policy = """
+        stages:
+          - {id: green, label: Green}
+          - {id: amber, label: Amber}
+          - {id: red, label: Red}
+          - {id: black, label: Black}
+        signs_active_for: 10h
+        capacity_valid_for: 2h
+        facts:
+          - {id: danger, type: enum, values: [low, mid, top]}
+          - {id: alarm, type: bool}
+          - {id: culprit, type: contact}
+        escalation:
+          - id: amber-pair
+            when: {signs: {at_least: 2, stage: amber, within: 5h}}
+            raise_to: red
+          - id: red-to-black-when-top
+            when: {all: [{stage: {at_least: red}}, {fact: danger, is: top}]}
+            raise_to: black
+        flags:
+          - id: alarm-flag
+            kind: emergency
+            title: Alarm
+            basis: Test Act s1
+            when: {fact: alarm, is: true}
+            permits: Anything needed.
+            must_record: [what]
+            effects:
+              raise_to: red
+              add_contacts:
+                - {id: svc, name: Service, phone: "0300 555 0123"}
+                - {id: x-dad, name: "  PAT  parent ", phone: "07700 900555"}
+          - id: culprit-flag
+            kind: safeguarding
+            title: Culprit named
+            basis: Test Act s2
+            when: {fact: danger, at_least: mid}
+            permits: Withholding.
+            must_record: [who]
+            effects:
+              withhold_contact_named_by: culprit
+              consult_roles: [guardian, keeper]
+          - id: cap-flag
+            kind: capacity
+            title: Capacity
+            basis: Test Act s3
+            when: {any: [{capacity: {status: lacks, decision: money}}, {capacity: {status: lacks, decision: home}}]}
+            permits: Deciding for those decisions.
+            must_record: [which]
+
+        """
+
+    static let plan = """
+        person: {id: ann, name: Ann Lee}
+        plan: {agreed: 2026-01-01, review_by: 2027-01-01}
+        early_warning_signs:
+          - {id: a1, says: First amber, stage: amber}
+          - {id: a2, says: Second amber, stage: amber}
+          - {id: r1, says: A red one, also: [Red  Thing], stage: red}
+        responses:
+          amber:
+            - {by: me, do: Amber one}
+            - {by: me, do: Only with a2, for_signs: [a2]}
+          red:
+            - {by: me, do: Red one}
+        contacts:
+          - {id: bo, name: Bo, phone: "07700 900111", roles: [guardian]}
+          - {id: cy, name: Cy, phone: "07700 900112"}
+        contact_routes:
+          amber: [bo, cy]
+          red: [cy, bo]
+          black: [bo]
+        do_not_contact:
+          - {id: dad, name: Pat Parent, roles: [guardian]}
+
+        """
+
+    static func evaluator() throws -> Evaluator {
+        let library = try TemporaryLibrary(["policy/p.yaml": policy, "people/ann.yaml": plan])
+        defer { library.remove() }
+        let (policy, plan) = try PersonLoader.load(RulesDirectory(library.root), person: "ann", today: nil)
+        return Evaluator(policy: policy, plan: plan)
+    }
+
+    static func time(_ text: String) -> Timestamp { Timestamp(parsing: "2026-11-24T\(text):00Z")! }
+
+    static func observation(
+        _ at: String, signs: [String] = [], resolved: [String] = [], facts: [String: String] = [:],
+        capacity: [(String, CapacityStatus, String?)] = []
+    ) -> Observation {
+        let source = SourceLocation(file: "obs", line: 1)
+        var observation = Observation(at: time(at), source: source)
+        observation.signs = signs.map { SourcedText(text: $0, source: source) }
+        observation.resolved = resolved.map { SourcedText(text: $0, source: source) }
+        observation.facts = facts.sorted { $0.key < $1.key }.map {
+            ObservedFact(fact: $0.key, value: $0.value, factSource: source, valueSource: source)
+        }
+        observation.capacity = capacity.map {
+            CapacityAssessment(
+                decision: $0.0, status: $0.1, assessedAt: $0.2.map(time) ?? time(at), source: source)
+        }
+        return observation
+    }
+
+    @Test("a sign is active for exactly signs_active_for, and observing it again restarts its clock")
+    func signWindow() throws {
+        let evaluator = try Self.evaluator()
+        let seen = [Self.observation("00:00", signs: ["a1"])]
+        #expect(try evaluator.evaluate(seen, now: Self.time("10:00")).stage.id == "amber")
+        #expect(try evaluator.evaluate(seen, now: Self.time("10:01")).stage.id == "green")
+        let again = seen + [Self.observation("09:00", signs: ["first AMBER"])]
+        #expect(try evaluator.evaluate(again, now: Self.time("18:00")).stage.id == "amber")
+    }
+
+    @Test("resolved applies after signs in the same observation, and until the sign is seen again")
+    func resolved() throws {
+        let evaluator = try Self.evaluator()
+        let same = [Self.observation("00:00", signs: ["r1"], resolved: ["r1"])]
+        #expect(try evaluator.evaluate(same, now: Self.time("01:00")).stage.id == "green")
+        let later = same + [Self.observation("02:00", signs: ["red thing"])]
+        #expect(try evaluator.evaluate(later, now: Self.time("03:00")).stage.id == "red")
+    }
+
+    @Test("signs within: only signs last observed inside the window count toward escalation")
+    func escalationWithin() throws {
+        let evaluator = try Self.evaluator()
+        let apart = [Self.observation("00:00", signs: ["a1"]), Self.observation("06:00", signs: ["a2"])]
+        let answer = try evaluator.evaluate(apart, now: Self.time("06:00"))
+        #expect(answer.stage.id == "amber")
+        let close = [Self.observation("02:00", signs: ["a1"]), Self.observation("06:00", signs: ["a2"])]
+        let raised = try evaluator.evaluate(close, now: Self.time("06:00"))
+        #expect(raised.stage.id == "red")
+        #expect(raised.stage.because.last?.hasPrefix("raised to red by escalation rule 'amber-pair'") == true)
+        #expect(raised.ownResponses.map(\.action) == ["Red one"])
+    }
+
+    @Test("a flag's raise_to runs escalation again: the fixed point reaches a stage neither reaches alone")
+    func fixedPoint() throws {
+        let evaluator = try Self.evaluator()
+        let answer = try evaluator.evaluate(
+            [Self.observation("00:00", facts: ["alarm": "true", "danger": "top"])], now: Self.time("00:00"))
+        #expect(answer.stage.id == "black")
+        #expect(
+            answer.stage.because == [
+                "no active early warning signs", "raised to red by flag 'alarm-flag'",
+                "raised to black by escalation rule 'red-to-black-when-top': stage is red (at_least red); danger is top (observed 2026-11-24T00:00:00Z)",
+            ])
+        #expect(answer.flags.map(\.id) == ["alarm-flag", "culprit-flag"])
+    }
+
+    @Test("a raise_to below the current stage does nothing: the stage never falls")
+    func neverFalls() throws {
+        let evaluator = try Self.evaluator()
+        let answer = try evaluator.evaluate(
+            [Self.observation("00:00", signs: ["r1"], facts: ["alarm": "true", "danger": "top"])],
+            now: Self.time("00:00"))
+        #expect(answer.stage.id == "black")
+    }
+
+    @Test("for_signs responses show only while one of their signs is active")
+    func gatedResponses() throws {
+        let evaluator = try Self.evaluator()
+        let one = try evaluator.evaluate([Self.observation("00:00", signs: ["a1"])], now: Self.time("00:00"))
+        #expect(one.ownResponses.map(\.action) == ["Amber one"])
+        let two = try evaluator.evaluate([Self.observation("00:00", signs: ["a2"])], now: Self.time("00:00"))
+        #expect(two.ownResponses.map(\.action) == ["Amber one", "Only with a2"])
+    }
+
+    @Test("contacts: route minus do-not-contact and withheld, then flag contacts; blocked additions become conflicts")
+    func contacts() throws {
+        let evaluator = try Self.evaluator()
+        let answer = try evaluator.evaluate(
+            [Self.observation("00:00", signs: ["r1"], facts: ["alarm": "true", "danger": "mid", "culprit": "bo"])],
+            now: Self.time("00:00"))
+        #expect(answer.stage.id == "red")
+        #expect(answer.contacts.map(\.id) == ["cy", "svc"])
+        #expect(answer.contacts.map(\.statutory) == [false, true])
+        #expect(answer.withheld.map(\.id) == ["bo"])
+        #expect(answer.conflicts.map(\.role) == ["added_contact", "guardian", "guardian"])
+        #expect(answer.conflicts.map(\.name) == ["  PAT  parent ", "Bo", "Pat Parent"])
+        #expect(answer.warnings.map(\.code) == [.roleNotRecorded])
+        #expect(answer.warnings.first?.message.contains("keeper") == true)
+    }
+
+    @Test("a withheld person is withheld even when not on this stage's route")
+    func withheldOffRoute() throws {
+        let evaluator = try Self.evaluator()
+        let answer = try evaluator.evaluate(
+            [Self.observation("00:00", facts: ["danger": "mid", "culprit": "dad"])], now: Self.time("00:00"))
+        #expect(answer.stage.id == "green")
+        #expect(answer.withheld.map(\.id) == ["dad"])
+        #expect(answer.contacts.isEmpty)
+    }
+
+    @Test("capacity: only the latest assessment per decision counts, and not once stale")
+    func capacityLatestAndStale() throws {
+        let evaluator = try Self.evaluator()
+        let flipped = [
+            Self.observation("00:00", capacity: [("money", .lacks, nil)]),
+            Self.observation("01:00", capacity: [("money", .has, nil), ("home", .lacks, nil)]),
+        ]
+        let answer = try evaluator.evaluate(flipped, now: Self.time("01:30"))
+        #expect(answer.flags.map(\.id) == ["cap-flag"])
+        #expect(answer.flags.first?.decisions == ["home"])
+        let stale = try evaluator.evaluate(flipped, now: Self.time("03:01"))
+        #expect(stale.flags.isEmpty)
+        #expect(stale.warnings.map(\.code) == [.capacityAssessmentStale])
+        // The latest by assessed_at, not by when it was reported.
+        let backdated = [
+            Self.observation("01:00", capacity: [("money", .lacks, "01:00")]),
+            Self.observation("02:00", capacity: [("money", .has, "00:30")]),
+        ]
+        #expect(try evaluator.evaluate(backdated, now: Self.time("02:00")).flags.first?.decisions == ["money"])
+    }
+
+    @Test("an observation after now is ignored, with a warning")
+    func futureObservation() throws {
+        let evaluator = try Self.evaluator()
+        let answer = try evaluator.evaluate([Self.observation("05:00", signs: ["r1"])], now: Self.time("04:00"))
+        #expect(answer.stage.id == "green")
+        #expect(answer.warnings.map(\.code) == [.futureObservation])
+    }
+
+    @Test("facts persist until observed again; a contact fact naming a stranger counts as not known")
+    func factsPersist() throws {
+        let evaluator = try Self.evaluator()
+        let answer = try evaluator.evaluate(
+            [
+                Self.observation("00:00", facts: ["danger": "mid", "culprit": "cy"]),
+                Self.observation("01:00", facts: ["culprit": "zed"]),
+            ], now: Self.time("02:00"))
+        #expect(answer.flags.map(\.id) == ["culprit-flag"])
+        #expect(answer.withheld.isEmpty)
+        #expect(answer.warnings.map(\.code) == [.unknownContact, .roleNotRecorded])
+    }
+}
