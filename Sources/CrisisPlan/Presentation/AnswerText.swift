@@ -17,10 +17,9 @@ public struct AnswerText {
         if let emergency = answer.emergency {
             header = "EMERGENCY — \(emergency.title) — " + header
         }
-        out.append(bold(header) + dim("  as of \(answer.at)"))
-        if !answer.stage.because.isEmpty {
-            out.append(wrapped("Stage because: " + answer.stage.because.joined(separator: "; "), "  "))
-        }
+        out.append(bold(header))
+        out.append(
+            dim(wrapped("As of \(answer.at). Stage because: " + answer.stage.because.joined(separator: "; "), "    ")))
 
         section(&out, "What \(answer.name) has agreed helps, in their order")
         if answer.ownResponses.isEmpty { out.append("  (none written for this stage)") }

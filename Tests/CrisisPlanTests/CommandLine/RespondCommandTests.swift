@@ -11,9 +11,11 @@ struct RespondCommandTests {
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(lines[0] == "Sam Taylor (they/them) — Early warning signs  as of 2026-11-24T10:30:00Z")
-        #expect(lines[3] == "What Sam Taylor has agreed helps, in their order")
-        #expect(lines[4] == "  1. [me] Walk Bramble and put my music on")
+        #expect(lines[0] == "Sam Taylor (they/them) — Early warning signs")
+        #expect(lines[1] == "  As of 2026-11-24T10:30:00Z. Stage because: active sign of stage early:")
+        #expect(lines[2] == "    sleep-loss")
+        #expect(lines[4] == "What Sam Taylor has agreed helps, in their order")
+        #expect(lines[5] == "  1. [me] Walk Bramble and put my music on")
         #expect(result.stdout.contains("  1. Jo Taylor (sister) 07700 900123"))
         #expect(
             result.stdout.contains(
