@@ -12,7 +12,9 @@ public final class CompiledPolicy: Sendable {
     let flagConditions: [CompiledCondition]
     let escalation: [(condition: CompiledCondition, raiseTo: Int)]
     /// Per fact: the typed value of each allowed text (empty for contact facts).
-    let factValues: [[String: FactValue]]
+    let factValues: [SmallTable<FactValue>]
+    /// Fact ids to positions, for observations.
+    let factTable: SmallTable<Int>
 
     public init(_ policy: Policy) {
         self.policy = policy
@@ -39,15 +41,11 @@ public final class CompiledPolicy: Sendable {
         escalation = policy.escalation.map { (compile($0.when), stageRank[$0.raiseTo] ?? -1) }
         factValues = policy.facts.map { fact in
             switch fact.kind {
-            case .bool: return ["true": .bool(true), "false": .bool(false)]
-            case .enumeration(let values):
-                var table: [String: FactValue] = [:]
-                for (index, value) in values.enumerated() where table[value] == nil {
-                    table[value] = .enumeration(index)
-                }
-                return table
-            case .contact: return [:]
+            case .bool: return SmallTable([("true", .bool(true)), ("false", .bool(false))])
+            case .enumeration(let values): return SmallTable(values.enumerated().map { ($1, .enumeration($0)) })
+            case .contact: return SmallTable([])
             }
         }
+        factTable = SmallTable(policy.facts.enumerated().map { ($1.id, $0) })
     }
 }

@@ -89,8 +89,8 @@ struct ConditionEvaluator {
             holds = false
         }
         if holds {
-            let when = state.factObservedAt[index].map { " (observed \($0))" } ?? " (the default)"
-            because.append("\(name) is \(context.policy.policy.facts[index].text(of: value))\(when)")
+            let when = state.factObservedAt[index].map { " (observed " + $0.description + ")" } ?? " (the default)"
+            because.append(name + " is " + context.policy.policy.facts[index].text(of: value) + when)
         }
         return holds
     }

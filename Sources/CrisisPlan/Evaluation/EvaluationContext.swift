@@ -26,6 +26,10 @@ public final class EvaluationContext: Sendable {
     let refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)]
     let personSource: String
     let reviewBySource: String
+    /// The fixed ends of frequent warning messages, built once (string interpolation per
+    /// evaluation was a measurable share of the time).
+    let unknownSignSuffix: String
+    let unknownContactSuffix: String
 
     public init(policy: CompiledPolicy, plan: Plan) {
         self.policy = policy
@@ -69,6 +73,10 @@ public final class EvaluationContext: Sendable {
         refusals = plan.advanceDecisions.refusals.map {
             ($0, RefusalValidity($0, attorney: plan.attorney), $0.source.pathAndLine)
         }
+        unknownSignSuffix =
+            "' matches none of \(plan.person.name)'s early warning signs; it is recorded, not taken as all clear"
+        unknownContactSuffix =
+            "', who is not among \(plan.person.name)'s contacts or do-not-contact list; the fact counts as not known"
         personSource = plan.person.source.pathAndLine
         reviewBySource = plan.dates.reviewBySource.pathAndLine
     }

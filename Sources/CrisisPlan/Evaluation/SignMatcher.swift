@@ -1,21 +1,20 @@
 /// Finds which of a person's signs an observed text means (SPEC §3 "Sign matching"): the
 /// text, normalised, equals a sign's id, its `says`, or one of its `also` entries.
 struct SignMatcher: Sendable {
-    private let index: [String: Int]
+    private let table: SmallTable<Int>
 
     init(signs: [EarlyWarningSign]) {
-        var index: [String: Int] = [:]
+        var pairs: [(String, Int)] = []
         for (position, sign) in signs.enumerated() {
             for text in [sign.id, sign.says] + sign.also {
-                let key = TextNormalizer.normalize(text)
-                if index[key] == nil { index[key] = position }
+                pairs.append((TextNormalizer.normalize(text), position))
             }
         }
-        self.index = index
+        table = SmallTable(pairs)
     }
 
     /// The position of the sign in the plan, or `nil` when the text matches none.
     func match(_ text: String) -> Int? {
-        index[text] ?? index[TextNormalizer.normalize(text)]
+        table[text] ?? table[TextNormalizer.normalize(text)]
     }
 }

@@ -63,7 +63,7 @@ struct TimelineState {
 
     private mutating func apply(_ observed: borrowing ObservedFact, at time: Timestamp, context: EvaluationContext) {
         let policy = context.policy
-        guard let index = policy.factIndex[observed.fact] else {
+        guard let index = policy.factTable[observed.fact] else {
             let declared = policy.policy.facts.map(\.id)
             errors.append(
                 .error(
@@ -89,8 +89,7 @@ struct TimelineState {
                 warnings.append(
                     AnswerWarning(
                         code: .unknownContact,
-                        message:
-                            "fact '\(observed.fact)' names '\(id)', who is not among \(context.plan.person.name)'s contacts or do-not-contact list; the fact counts as not known",
+                        message: "fact '" + observed.fact + "' names '" + id + context.unknownContactSuffix,
                         source: observed.valueSource.pathAndLine))
             }
             factObservedAt[index] = time
@@ -102,11 +101,7 @@ struct TimelineState {
 
     /// Points at the observation that carried the text (SPEC §6: "the observation").
     private func unknownSign(_ text: String, _ source: SourceLocation, _ context: EvaluationContext) -> AnswerWarning {
-        AnswerWarning(
-            code: .unknownSign,
-            message:
-                "'\(text)' matches none of \(context.plan.person.name)'s early warning signs; it is recorded, not taken as all clear",
-            source: source.pathAndLine)
+        AnswerWarning(code: .unknownSign, message: "'" + text + context.unknownSignSuffix, source: source.pathAndLine)
     }
 
     /// Whether sign `index` is active now: observed, not resolved since, and within the window.
