@@ -12,16 +12,16 @@ indirect enum CompiledCondition: Sendable {
     /// Refers to something undeclared: never true (`check` reports it as an error).
     case never
 
-    init(_ condition: Condition, policy: Policy, factIndex: [String: Int], stageRank: [String: Int]) {
+    init(_ condition: Condition, policy: Policy, factTable: SmallTable<Int>, stageRank: [String: Int]) {
         let compile = { (inner: Condition) in
-            CompiledCondition(inner, policy: policy, factIndex: factIndex, stageRank: stageRank)
+            CompiledCondition(inner, policy: policy, factTable: factTable, stageRank: stageRank)
         }
         switch condition {
         case .all(let items, _): self = .all(items.map(compile))
         case .any(let items, _): self = .any(items.map(compile))
         case .not(let inner, _): self = .not(compile(inner), inner.description)
         case .fact(let c):
-            guard let index = factIndex[c.fact] else {
+            guard let index = factTable[c.fact] else {
                 self = .never
                 return
             }

@@ -1,7 +1,6 @@
 /// A policy prepared for evaluating many plans: lookups by id built once.
 public final class CompiledPolicy: Sendable {
     public let policy: Policy
-    let factIndex: [String: Int]
     let stageRank: [String: Int]
     let initialFacts: [FactValue?]
     /// Per flag: the contacts it adds, as answer lines with their sources.
@@ -18,13 +17,12 @@ public final class CompiledPolicy: Sendable {
 
     public init(_ policy: Policy) {
         self.policy = policy
-        var factIndex: [String: Int] = [:]
-        for (index, fact) in policy.facts.enumerated() where factIndex[fact.id] == nil { factIndex[fact.id] = index }
         var stageRank: [String: Int] = [:]
         for (index, stage) in policy.stages.enumerated() where stageRank[stage.id] == nil {
             stageRank[stage.id] = index
         }
-        self.factIndex = factIndex
+        let factTable = SmallTable(policy.facts.enumerated().map { ($1.id, $0) })
+        self.factTable = factTable
         self.stageRank = stageRank
         self.initialFacts = policy.facts.map(\.initialValue)
         addedContacts = policy.flags.map { $0.effects.addContacts.map { ContactLine($0, statutory: true) } }
@@ -35,7 +33,7 @@ public final class CompiledPolicy: Sendable {
                 source: flag.source.pathAndLine)
         }
         let compile = { (condition: Condition) in
-            CompiledCondition(condition, policy: policy, factIndex: factIndex, stageRank: stageRank)
+            CompiledCondition(condition, policy: policy, factTable: factTable, stageRank: stageRank)
         }
         flagConditions = policy.flags.map { compile($0.when) }
         escalation = policy.escalation.map { (compile($0.when), stageRank[$0.raiseTo] ?? -1) }
@@ -46,6 +44,5 @@ public final class CompiledPolicy: Sendable {
             case .contact: return SmallTable([])
             }
         }
-        factTable = SmallTable(policy.facts.enumerated().map { ($1.id, $0) })
     }
 }

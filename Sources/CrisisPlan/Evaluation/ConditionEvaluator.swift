@@ -98,12 +98,12 @@ struct ConditionEvaluator {
     private func signs(atLeast: Int, stage: String?, within: PolicyDuration?, because: inout [String]) -> Bool {
         let window = context.policy.policy.signsActiveFor
         var matched: [String] = []
-        for (index, sign) in context.plan.signs.enumerated() where state.isActive(index, now: now, window: window) {
-            if let stage, sign.stage != stage { continue }
+        for index in context.signIds.indices where state.isActive(index, now: now, window: window) {
+            if let stage, context.signStages[index] != stage { continue }
             if let within, let last = state.signs[index].lastObserved, !now.isWithin(within, of: last) {
                 continue
             }
-            matched.append(sign.id)
+            matched.append(context.signIds[index])
         }
         guard matched.count >= atLeast else { return false }
         var text = "\(matched.count) active sign\(matched.count == 1 ? "" : "s")"

@@ -59,7 +59,7 @@ struct ContactAssembler {
     }
 
     private mutating func withhold(by flag: Flag) {
-        guard let factId = flag.effects.withholdContactNamedBy, let index = context.policy.factIndex[factId],
+        guard let factId = flag.effects.withholdContactNamedBy, let index = context.policy.factTable[factId],
             case .contact(let id)? = state.facts[index], !withheld.contains(where: { $0.id == id })
         else { return }
         let name =

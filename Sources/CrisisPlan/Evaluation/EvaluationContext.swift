@@ -6,7 +6,10 @@ public final class EvaluationContext: Sendable {
     public let policy: CompiledPolicy
     public let plan: Plan
     let matcher: SignMatcher
-    /// Each sign's stage rank, by the sign's position in the plan.
+    /// Each sign's id, stage and stage rank, by the sign's position in the plan (read on every
+    /// evaluation without copying the signs themselves).
+    let signIds: [String]
+    let signStages: [String]
     let signRanks: [Int]
     let blockedIds: Set<String>
     let blockedNames: Set<String>
@@ -35,6 +38,8 @@ public final class EvaluationContext: Sendable {
         self.policy = policy
         self.plan = plan
         matcher = SignMatcher(signs: plan.signs)
+        signIds = plan.signs.map(\.id)
+        signStages = plan.signs.map(\.stage)
         signRanks = plan.signs.map { policy.stageRank[$0.stage] ?? 0 }
         let blockedIds = Set(plan.doNotContact.compactMap(\.id))
         let blockedNames = Set(plan.doNotContact.map { TextNormalizer.normalize($0.name) })

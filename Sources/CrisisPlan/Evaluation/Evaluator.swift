@@ -56,10 +56,7 @@ public struct Evaluator: Sendable {
             + evaluationWarnings(
                 rank: stage.rank, routeIsEmpty: contacts.routeIsEmpty, noResponses: answer.ownResponses.isEmpty,
                 unrecordedRoles: contacts.unrecordedRoles)
-        answer.trace.escalatedBy = stage.escalatedBy
-        let window = policy.signsActiveFor
-        answer.trace.activeSigns = context.plan.signs.indices.filter { state.isActive($0, now: now, window: window) }
-            .map { context.plan.signs[$0].id }
+        answer.trace = AnswerTrace(escalatedBy: stage.escalatedBy, activeSigns: stage.activeSigns)
         return answer
     }
 

@@ -22,6 +22,8 @@ struct StageResolution {
     private(set) var firedFlags: [FiredFlag] = []
     /// The escalation rules that raised the stage, in order.
     private(set) var escalatedBy: [String] = []
+    /// The ids of the signs active now, in plan order (for coverage).
+    private(set) var activeSigns: [String] = []
 
     init(context: EvaluationContext, state: TimelineState, now: Timestamp) {
         self.context = context
@@ -37,13 +39,15 @@ struct StageResolution {
         let policy = context.policy.policy
         let window = policy.signsActiveFor
         var top: [String] = []
-        for (index, sign) in context.plan.signs.enumerated() where state.isActive(index, now: now, window: window) {
+        for index in context.signIds.indices where state.isActive(index, now: now, window: window) {
+            let id = context.signIds[index]
+            activeSigns.append(id)
             let signRank = context.signRanks[index]
             if signRank > rank {
                 rank = signRank
                 top = []
             }
-            if signRank == rank { top.append(sign.id) }
+            if signRank == rank { top.append(id) }
         }
         if top.isEmpty {
             because.append("no active early warning signs")
