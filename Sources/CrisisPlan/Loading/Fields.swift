@@ -2,8 +2,6 @@
 struct Fields {
     let entries: [YAMLEntry]
     let mark: Mark
-    /// What the map is, for messages: "sign", "flag", "contact".
-    let what: String
 
     subscript(key: String) -> YAMLNode? {
         for entry in entries where entry.key == key { return entry.value }

@@ -40,7 +40,7 @@ final class FileDecoder {
         for key in required where !entries.contains(where: { $0.key == key }) {
             error("missing required key '\(key)' in \(what)", at: node.mark)
         }
-        return Fields(entries: entries, mark: node.mark, what: what)
+        return Fields(entries: entries, mark: node.mark)
     }
 
     /// The node as a list; `nil` (with an error) for anything else.

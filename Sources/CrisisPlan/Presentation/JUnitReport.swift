@@ -12,12 +12,12 @@ public enum JUnitReport {
             let results = runner.results.filter { $0.file == file }
             let failed = results.filter { !$0.passed }.count
             out.append(
-                "  <testsuite name=\"\(escape(file))\" tests=\"\(results.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">"
+                "  <testsuite name=\"\(MarkupEscaping.escape(file))\" tests=\"\(results.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">"
             )
             for result in results {
                 let name = "\(result.scenario) — step \(result.step)"
                 let open =
-                    "    <testcase classname=\"\(escape(file))\" name=\"\(escape(name))\" file=\"\(escape(result.file))\" line=\"\(result.source.line)\""
+                    "    <testcase classname=\"\(MarkupEscaping.escape(file))\" name=\"\(MarkupEscaping.escape(name))\" file=\"\(MarkupEscaping.escape(result.file))\" line=\"\(result.source.line)\""
                 if result.passed {
                     out.append(open + "/>")
                     continue
@@ -29,29 +29,13 @@ public enum JUnitReport {
                 }
                 let message = result.failures.map(\.key).joined(separator: ", ")
                 out.append(
-                    "      <failure message=\"\(escape(message.isEmpty ? "error" : message))\" type=\"expectation\">"
-                        + escape(detail.joined(separator: "\n")) + "</failure>")
+                    "      <failure message=\"\(MarkupEscaping.escape(message.isEmpty ? "error" : message))\" type=\"expectation\">"
+                        + MarkupEscaping.escape(detail.joined(separator: "\n")) + "</failure>")
                 out.append("    </testcase>")
             }
             out.append("  </testsuite>")
         }
         out.append("</testsuites>")
         return out.joined(separator: "\n") + "\n"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case let c where c.value < 0x20 && c != "\n" && c != "\t" && c != "\r": out += " "
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

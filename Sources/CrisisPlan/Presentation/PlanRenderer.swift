@@ -43,39 +43,24 @@ public enum PlanRenderer {
         var out = [
             "<!DOCTYPE html>", "<html lang=\"en-GB\">", "<head>", "<meta charset=\"utf-8\">",
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<title>\(escape(document.title))</title>",
+            "<title>\(MarkupEscaping.escape(document.title))</title>",
             "<style>",
             "body{font-family:system-ui,sans-serif;font-size:1rem;line-height:1.5;color:#111;background:#fff;max-width:48rem;margin:1.5rem auto;padding:0 1rem}",
             "h1{font-size:1.6rem;margin-bottom:.25rem}h2{font-size:1.15rem;margin:1.25rem 0 .25rem;border-bottom:2px solid #111}",
             "li{margin:.15rem 0}@media print{body{margin:0;font-size:10.5pt}h2{break-after:avoid}}",
             "</style>", "</head>", "<body>", "<main>",
-            "<h1>\(escape(document.title))</h1>", "<p>\(escape(document.subtitle))</p>",
+            "<h1>\(MarkupEscaping.escape(document.title))</h1>", "<p>\(MarkupEscaping.escape(document.subtitle))</p>",
         ]
         for section in document.sections {
             out.append("<section>")
-            out.append("<h2>\(escape(section.title))</h2>")
+            out.append("<h2>\(MarkupEscaping.escape(section.title))</h2>")
             let list = section.ordered ? "ol" : "ul"
             out.append("<\(list)>")
-            for line in section.lines { out.append("<li>\(escape(line))</li>") }
+            for line in section.lines { out.append("<li>\(MarkupEscaping.escape(line))</li>") }
             out.append("</\(list)>")
             out.append("</section>")
         }
         out += ["</main>", "</body>", "</html>"]
         return out.joined(separator: "\n") + "\n"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -70,10 +70,4 @@ public struct Coverage: Sendable {
         }
         return lines.joined(separator: "\n")
     }
-
-    /// The share of policy flags and escalation rules exercised, 0 to 100.
-    public func percent(ofKinds kinds: Set<String>) -> Int {
-        let items = files.flatMap(\.items).filter { kinds.contains($0.kind) }
-        return items.isEmpty ? 100 : items.filter(\.exercised).count * 100 / items.count
-    }
 }

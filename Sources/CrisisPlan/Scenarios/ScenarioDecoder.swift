@@ -54,7 +54,7 @@ struct ScenarioDecoder {
         guard let observation = ObservationDecoder.observation(node, decoder, extraKeys: Self.stepKeys),
             case .mapping(let entries) = node.content
         else { return nil }
-        let fields = Fields(entries: entries, mark: node.mark, what: "step")
+        let fields = Fields(entries: entries, mark: node.mark)
         let answer = decoder.choice(fields, "answer", AnswerKind.allCases.map(\.rawValue)).flatMap(AnswerKind.init)
         let expect = fields["expect"].flatMap(expectation)
         return ScenarioStep(
