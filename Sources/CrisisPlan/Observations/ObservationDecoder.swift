@@ -36,9 +36,12 @@ public enum ObservationDecoder {
 
     static let observationKeys = ["at", "signs", "resolved", "facts", "capacity"]
 
-    /// One observation's fields from a map that may also hold other keys (a scenario step).
-    static func observation(_ node: YAMLNode, _ decoder: FileDecoder, extraKeys: [String] = []) -> Observation? {
-        guard let fields = decoder.fields(node, "observation", keys: observationKeys + extraKeys, required: ["at"])
+    /// One observation's fields from a map that may also hold other keys: a scenario step
+    /// passes its own keys and is named "step" in messages.
+    static func observation(
+        _ node: YAMLNode, _ decoder: FileDecoder, what: String = "observation", extraKeys: [String] = []
+    ) -> Observation? {
+        guard let fields = decoder.fields(node, what, keys: observationKeys + extraKeys, required: ["at"])
         else { return nil }
         guard let atNode = fields["at"], let at = decoder.timestamp(atNode, "'at'") else { return nil }
         var observation = Observation(at: at, source: decoder.location(node.mark))

@@ -51,7 +51,7 @@ struct ScenarioDecoder {
     }
 
     private func step(_ node: YAMLNode) -> ScenarioStep? {
-        guard let observation = ObservationDecoder.observation(node, decoder, extraKeys: Self.stepKeys),
+        guard let observation = ObservationDecoder.observation(node, decoder, what: "step", extraKeys: Self.stepKeys),
             case .mapping(let entries) = node.content
         else { return nil }
         let fields = Fields(entries: entries, mark: node.mark)

@@ -92,6 +92,17 @@ struct ScenarioCommandTests {
             ])
     }
 
+    @Test("a misspelt key in a step is named as a step's key, with a suggestion")
+    func misspeltStepKey() throws {
+        let library = try TemporaryLibrary([
+            "k.yaml": "scenario: k\nperson: sam\nsteps:\n  - at: 2026-11-24T10:00:00Z\n    expected: {stage: early}\n"
+        ])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["check", library.root + "/k.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("k.yaml:5:5: error: unknown key 'expected' in step; did you mean 'expect'?\n"))
+    }
+
     @Test("a trainee's session with answers piped on stdin: choices, feedback, score last")
     func train() throws {
         let result = try CommandRunner.run(
