@@ -10,20 +10,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+. Benchmarks/workload.sh
 N=${N:-5000}
 M=${M:-1000}
-SEED=${SEED:-20260101}
 RUNS=${RUNS:-5}
-SHARED=${SHARED:-../shared/bench}
 WORK=Benchmarks/data/bench-$N
-
-if [ ! -d "$WORK/data/spec/Rules/people" ]; then
-  echo "== generating $N plans into $WORK" >&2
-  rm -rf "$WORK" && mkdir -p "$WORK"
-  cp "$SHARED"/*.py "$WORK"/
-  (cd "$WORK" && python3 gen.py --seed "$SEED" --people "$N" --evals "$M" >&2 \
-    && python3 ref.py >/dev/null && python3 to_spec.py >&2)
-fi
+generate_workload "$N" "$M" "$WORK"
 swift build -c release --product crisisplan >&2
 BIN=$PWD/.build/release/crisisplan
 # Run inside the workload folder: `check` also reads ./Scenarios when it exists, and the

@@ -13,29 +13,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+. Benchmarks/workload.sh
 N=${N:-2000}
 M=${M:-100000}
-SEED=${SEED:-20260101}
-SHARED=${SHARED:-../shared/bench}
-
-generate() {  # people evals folder
-  if [ ! -d "$3/data/spec/Rules/people" ]; then
-    echo "== generating $1 plans, $2 observations into $3" >&2
-    rm -rf "$3" && mkdir -p "$3"
-    cp "$SHARED"/*.py "$3"/
-    (cd "$3" && python3 gen.py --seed "$SEED" --people "$1" --evals "$2" >&2 \
-      && python3 ref.py >/dev/null && python3 to_spec.py >&2)
-  fi
-}
 
 WORK=Benchmarks/data/eval-$N-$M
-generate "$N" "$M" "$WORK"
+generate_workload "$N" "$M" "$WORK"
 swift build -c release --product crisisplan-bench >&2
 swift build -c release --product crisisplan >&2
 .build/release/crisisplan-bench "$WORK/data/spec"
 
 LIB=Benchmarks/data/bench-5000
-generate 5000 1000 "$LIB"
+generate_workload 5000 1000 "$LIB"
 person=$(ls "$LIB/data/spec/Rules/people" | sed -n '1234p' | sed 's/\.yaml$//')
 best=""
 for _ in $(seq 20); do
