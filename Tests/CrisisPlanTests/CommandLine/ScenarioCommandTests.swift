@@ -92,6 +92,50 @@ struct ScenarioCommandTests {
             ])
     }
 
+    @Test("a scenario with its whole plan inline runs, and do-not-contact holds for it too")
+    func inlinePlan() throws {
+        let scenario = """
+            scenario: An inline plan
+            plan:
+              person: {id: lou, name: Lou Green}
+              plan: {agreed: 2026-01-01, review_by: 2027-01-01}
+              early_warning_signs:
+                - {id: quiet, says: I go quiet, stage: early}
+              responses:
+                early:
+                  - {by: me, do: Sit with me in silence}
+              contacts:
+                - {id: max, name: Max Green, phone: "07700 900333"}
+              contact_routes:
+                early: [max]
+              do_not_contact:
+                - {id: ray, name: Ray Green, roles: [nearest_relative]}
+            steps:
+              - at: 2026-11-24T10:00:00Z
+                signs: [I go quiet]
+                facts: {mha_application: section_2}
+                expect:
+                  stage: early
+                  first_response: Sit with me
+                  contacts: [max]
+                  contacts_exclude: [ray]
+                  conflicts: [nearest_relative]
+
+            """
+        let broken = scenario.replacingOccurrences(of: "early: [max]", with: "early: [max, ray]")
+        let library = try TemporaryLibrary(["inline.yaml": scenario, "broken/inline.yaml": broken])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["test", library.root + "/inline.yaml"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "1 passed, 0 failed\n")
+        let check = try CommandRunner.run(["check", library.root + "/broken/inline.yaml"])
+        #expect(check.status == 1)
+        #expect(
+            check.stdout.contains(
+                "inline.yaml:13:18: error: 'ray' (Ray Green) is on the do-not-contact list and cannot be in a contact route"
+            ))
+    }
+
     @Test("a misspelt key in a step is named as a step's key, with a suggestion")
     func misspeltStepKey() throws {
         let library = try TemporaryLibrary([

@@ -83,8 +83,8 @@ struct EvaluationSemanticsTests {
 
         """
 
-    static func evaluator() throws -> Evaluator {
-        let library = try TemporaryLibrary(["policy/p.yaml": policy, "people/ann.yaml": plan])
+    static func evaluator(extraPlan: String = "") throws -> Evaluator {
+        let library = try TemporaryLibrary(["policy/p.yaml": policy, "people/ann.yaml": plan + extraPlan])
         defer { library.remove() }
         let (policy, plan) = try PersonLoader.load(RulesDirectory(library.root), person: "ann", today: nil)
         return Evaluator(policy: policy, plan: plan)
@@ -240,5 +240,19 @@ struct EvaluationSemanticsTests {
         #expect(answer.flags.map(\.id) == ["culprit-flag"])
         #expect(answer.withheld.isEmpty)
         #expect(answer.warnings.map(\.code) == [.unknownContact, .roleNotRecorded])
+    }
+
+    @Test("a withheld attorney cannot act and becomes a conflict, never a contact")
+    func withheldAttorney() throws {
+        let evaluator = try Self.evaluator(extraPlan: "attorney: {contact: bo, registered: true}\n")
+        let lacks = Self.observation("00:00", signs: ["a1"], capacity: [("home", .lacks, nil)])
+        let acting = try evaluator.evaluate([lacks], now: Self.time("00:00"))
+        #expect(acting.attorney?.canAct == true)
+        #expect(acting.contacts.map(\.id) == ["bo", "cy"])
+        let named = Self.observation("00:30", facts: ["danger": "mid", "culprit": "bo"])
+        let answer = try evaluator.evaluate([lacks, named], now: Self.time("01:00"))
+        #expect(answer.attorney?.canAct == false)
+        #expect(answer.contacts.map(\.id) == ["cy"])
+        #expect(answer.conflicts.filter { $0.role == "attorney" }.map(\.name) == ["Bo"])
     }
 }
