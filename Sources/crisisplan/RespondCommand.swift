@@ -42,13 +42,13 @@ struct RespondCommand: ParsableCommand {
                 timeline = input.timeline
                 sources = [input.source]
             }
-            if let named = timeline.person, named != person {
+            let now = timeline.now(override: try at.map(Clock.parse), clock: try Clock.now(nil))
+            let (policy, plan) = try PersonLoader.load(rules, person: person, today: now.utcDate)
+            if let named = timeline.person, !plan.person.isNamed(by: named) {
                 throw BadInput(
                     "error: the observations are for '\(named)', not '\(person)'"
                         + (timeline.personSource.map { " (\($0.pathLineColumn))" } ?? ""))
             }
-            let now = timeline.now(override: try at.map(Clock.parse), clock: try Clock.now(nil))
-            let (policy, plan) = try PersonLoader.load(rules, person: person, today: now.utcDate)
             var all = timeline.observations
             if let extra = try CommandLineObservation.make(signs: sign, facts: fact, capacity: capacity, at: now) {
                 all.append(extra)

@@ -20,12 +20,14 @@ public struct Answer: Sendable {
     public var attorney: AttorneyLine?
     public var views: [DifferingView]
     public var warnings: [AnswerWarning]
+    /// The plan's review date, for the attention block's "overdue since" (not in the JSON).
+    public var reviewBy: CalendarDate?
     /// How the answer came about, for coverage reports (not part of SPEC §6's JSON): the
     /// escalation rules that raised the stage and the signs active now, by id.
     public var trace = AnswerTrace()
 
-    /// The first fired flag of kind emergency, which the header line names.
-    public var emergency: FlagLine? {
-        flags.first { $0.kind == .emergency }
+    /// The fired flags of kind emergency, which the header names above everything else.
+    public var emergencies: [FlagLine] {
+        flags.filter { $0.kind == .emergency }
     }
 }

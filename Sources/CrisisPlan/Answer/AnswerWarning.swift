@@ -10,9 +10,24 @@ public struct AnswerWarning: Sendable, Hashable {
         case noResponsesForStage = "no-responses-for-stage"
         case roleNotRecorded = "role-not-recorded"
         case futureObservation = "future-observation"
+        case ageUnknown = "age-unknown"
+        case planHasUncheckedEdits = "plan-has-unchecked-edits"
     }
 
     public var code: Code
     public var message: String
     public var source: String
+    /// Sign ids for `unknown-sign`, closest first; empty for every other code (SPEC v2 §6).
+    public var suggestions: [String] = []
+    /// For `unknown-sign`: the text as observed, and each suggestion in the person's words,
+    /// for the attention block (not part of the JSON).
+    public var observed: String?
+    public var suggestedSigns: [SuggestedSign] = []
+}
+
+/// A sign offered for an unrecognised observation, as the attention block shows it.
+public struct SuggestedSign: Sendable, Hashable {
+    public var id: String
+    public var says: String
+    public var stageLabel: String
 }

@@ -4,6 +4,7 @@ public struct FlagLine: Sendable {
     public var kind: Flag.Kind
     public var title: String
     public var basis: String
+    public var firstAction: String?
     public var because: [String]
     public var permits: String
     public var guidance: [String]

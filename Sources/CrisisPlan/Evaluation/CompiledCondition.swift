@@ -8,7 +8,9 @@ indirect enum CompiledCondition: Sendable {
     case fact(index: Int, name: String, comparator: FactCondition.Comparator, operands: [FactValue])
     case stage(comparator: StageCondition.Comparator, rank: Int, name: String)
     case signs(atLeast: Int, stage: String?, within: PolicyDuration?)
+    /// `decision` normalised, as assessments' decisions are compared.
     case capacity(status: CapacityStatus, decision: String?)
+    case age(comparator: AgeCondition.Comparator, years: Int)
     /// Refers to something undeclared: never true (`check` reports it as an error).
     case never
 
@@ -36,7 +38,8 @@ indirect enum CompiledCondition: Sendable {
             }
             self = .stage(comparator: c.comparator, rank: rank, name: c.stage)
         case .signs(let c): self = .signs(atLeast: c.atLeast, stage: c.stage, within: c.within)
-        case .capacity(let c): self = .capacity(status: c.status, decision: c.decision)
+        case .capacity(let c): self = .capacity(status: c.status, decision: c.decision.map(TextNormalizer.normalize))
+        case .age(let c): self = .age(comparator: c.comparator, years: c.years)
         }
     }
 }
@@ -55,6 +58,8 @@ extension Condition: CustomStringConvertible {
                 + (c.within.map { " within \($0)" } ?? "")
         case .capacity(let c):
             return "capacity \(c.status.rawValue)" + (c.decision.map { " for '\($0)'" } ?? "")
+        case .age(let c):
+            return "age \(c.comparator == .under ? "under" : "at least") \(c.years)"
         }
     }
 }

@@ -28,7 +28,7 @@ public final class CompiledPolicy: Sendable {
         addedContacts = policy.flags.map { $0.effects.addContacts.map { ContactLine($0, statutory: true) } }
         flagLines = policy.flags.map { flag in
             FlagLine(
-                id: flag.id, kind: flag.kind, title: flag.title, basis: flag.basis, because: [],
+                id: flag.id, kind: flag.kind, title: flag.title, basis: flag.basis, firstAction: flag.firstAction, because: [],
                 permits: flag.permits ?? "", guidance: flag.guidance, mustRecord: flag.mustRecord, decisions: [],
                 source: flag.source.pathAndLine)
         }

@@ -11,6 +11,8 @@ struct ConditionEvaluator {
 
     /// The current, non-stale assessments.
     let current: [CapacityAssessment]
+    /// Set when an `age` condition was reached for a person without `born` (`age-unknown`).
+    private(set) var ageWasUnknown = false
 
     init(context: EvaluationContext, state: TimelineState, now: Timestamp, stageRank: Int) {
         self.context = context
@@ -21,7 +23,7 @@ struct ConditionEvaluator {
         current = state.capacity.filter { now.isWithin(valid, of: $0.assessedAt) }
     }
 
-    func holds(_ condition: CompiledCondition, because: inout [String], decisions: inout [String]) -> Bool {
+    mutating func holds(_ condition: CompiledCondition, because: inout [String], decisions: inout [String]) -> Bool {
         switch condition {
         case .all(let items):
             var reasons: [String] = []
@@ -59,7 +61,9 @@ struct ConditionEvaluator {
         case .capacity(let status, let decision):
             var any = false
             for assessment in current
-            where assessment.status == status && (decision == nil || assessment.decision == decision) {
+            where assessment.status == status
+                && (decision == nil || TextNormalizer.normalize(assessment.decision) == decision)
+            {
                 any = true
                 because.append(
                     "assessed as \(status == .lacks ? "lacking" : "having") capacity for the decision '\(assessment.decision)' at \(assessment.assessedAt)"
@@ -67,6 +71,18 @@ struct ConditionEvaluator {
                 if !decisions.contains(assessment.decision) { decisions.append(assessment.decision) }
             }
             return any
+        case .age(let comparator, let years):
+            guard let born = context.plan.person.born else {
+                ageWasUnknown = true
+                return false
+            }
+            let age = born.age(on: now.utcDate)
+            let holds = comparator == .under ? age < years : age >= years
+            if holds {
+                because.append(
+                    "aged \(age) (\(comparator == .under ? "under" : "at least") \(years)), born \(born)")
+            }
+            return holds
         case .never:
             return false
         }

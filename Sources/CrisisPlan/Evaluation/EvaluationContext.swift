@@ -6,6 +6,11 @@ public final class EvaluationContext: Sendable {
     public let policy: CompiledPolicy
     public let plan: Plan
     let matcher: SignMatcher
+    let suggester: SignSuggester
+    /// Everyone the plan names, for `contact` facts.
+    let people: PlanPeople
+    /// The decisions an assessment may name for this person.
+    let decisions: DecisionCatalog
     /// Each sign's id, stage and stage rank, by the sign's position in the plan (read on every
     /// evaluation without copying the signs themselves).
     let signIds: [String]
@@ -32,12 +37,14 @@ public final class EvaluationContext: Sendable {
     /// The fixed ends of frequent warning messages, built once (string interpolation per
     /// evaluation was a measurable share of the time).
     let unknownSignSuffix: String
-    let unknownContactSuffix: String
 
     public init(policy: CompiledPolicy, plan: Plan) {
         self.policy = policy
         self.plan = plan
         matcher = SignMatcher(signs: plan.signs)
+        suggester = SignSuggester(signs: plan.signs, matcher: matcher)
+        people = PlanPeople(plan: plan)
+        decisions = DecisionCatalog(policy: policy.policy, plan: plan)
         signIds = plan.signs.map(\.id)
         signStages = plan.signs.map(\.stage)
         signRanks = plan.signs.map { policy.stageRank[$0.stage] ?? 0 }
@@ -76,19 +83,19 @@ public final class EvaluationContext: Sendable {
         takeCareOf = plan.whenUnwell.takeCareOf.map(\.text)
         statements = plan.advanceDecisions.statements.map(\.text)
         refusals = plan.advanceDecisions.refusals.map {
-            ($0, RefusalValidity($0, attorney: plan.attorney), $0.source.pathAndLine)
+            ($0, RefusalValidity($0, attorney: plan.attorney, born: plan.person.born), $0.source.pathAndLine)
         }
         unknownSignSuffix =
             "' matches none of \(plan.person.name)'s early warning signs; it is recorded, not taken as all clear"
-        unknownContactSuffix =
-            "', who is not among \(plan.person.name)'s contacts or do-not-contact list; the fact counts as not known"
         personSource = plan.person.source.pathAndLine
         reviewBySource = plan.dates.reviewBySource.pathAndLine
     }
 
-    /// Whether an id is one of the plan's contacts or do-not-contact entries.
-    func knowsPerson(_ id: String) -> Bool {
-        plan.contacts.contains { $0.id == id } || blockedIds.contains(id)
+    /// A sign as an unrecognised observation's suggestion shows it: id, words, stage label.
+    func suggestedSign(_ index: Int) -> SuggestedSign {
+        let sign = plan.signs[index]
+        let label = policy.policy.stages.first(where: { $0.id == sign.stage })?.label ?? sign.stage
+        return SuggestedSign(id: sign.id, says: sign.says, stageLabel: label)
     }
 
     /// Whether someone is on the do-not-contact list, by id or by normalised name.

@@ -39,9 +39,9 @@ extension Evaluator {
 
     /// Gaps the evaluation found: above the lowest stage, no one left to call or nothing
     /// agreed; a role a flag must consult that nobody in the plan holds. All point at `person:`.
-    func evaluationWarnings(rank: Int, routeIsEmpty: Bool, noResponses: Bool, unrecordedRoles: [(String, String)])
-        -> [AnswerWarning]
-    {
+    func evaluationWarnings(
+        rank: Int, routeIsEmpty: Bool, noResponses: Bool, unrecordedRoles: [(String, String)], ageWasUnknown: Bool
+    ) -> [AnswerWarning] {
         let name = context.plan.person.name
         let stage = context.policy.policy.stages.isEmpty ? "" : context.policy.policy.stages[rank].id
         var warnings: [AnswerWarning] = []
@@ -66,6 +66,14 @@ extension Evaluator {
                     code: .roleNotRecorded,
                     message:
                         "flag '\(flag)' asks for the \(role.replacingUnderscores) to be consulted, but the plan records no one in that role",
+                    source: context.personSource))
+        }
+        if ageWasUnknown {
+            warnings.append(
+                AnswerWarning(
+                    code: .ageUnknown,
+                    message:
+                        "a policy rule depends on \(name)'s age, but the plan gives no date of birth (person.born); the rule was not applied — ask, and add it to the plan",
                     source: context.personSource))
         }
         return warnings

@@ -42,33 +42,52 @@ public struct Evaluator: Sendable {
             views: context.plan.views, warnings: [])
 
         let current = stage.currentAssessments
+        let mhaFlag = fired.first { policy.flags[$0.index].effects.mhaPart4 }?.line.id
         var contacts = ContactAssembler(context: context, state: state, rank: stage.rank)
-        contacts.assemble(fired: fired.map(\.index), current: current)
+        contacts.assemble(fired: fired.map(\.index), current: current, part4: mhaFlag)
         answer.contacts = contacts.contacts
         answer.withheld = contacts.withheld
         answer.conflicts = contacts.conflicts
 
-        let mhaFlag = fired.first { policy.flags[$0.index].effects.mhaPart4 }?.line.id
-        answer.refusals = refusalLines(mayBeOverriddenBy: mhaFlag)
+        answer.refusals = refusalLines(mayBeOverriddenBy: mhaFlag, current: current)
         answer.attorney = contacts.attorney
         answer.warnings =
             planWarnings(now: now) + state.warnings + staleAssessmentWarnings(state, now: now)
             + evaluationWarnings(
                 rank: stage.rank, routeIsEmpty: contacts.routeIsEmpty, noResponses: answer.ownResponses.isEmpty,
-                unrecordedRoles: contacts.unrecordedRoles)
+                unrecordedRoles: contacts.unrecordedRoles, ageWasUnknown: stage.ageWasUnknown)
+        answer.reviewBy = context.plan.dates.reviewBy
         answer.trace = AnswerTrace(escalatedBy: stage.escalatedBy, activeSigns: stage.activeSigns)
         return answer
     }
 
-    /// Each refusal with whether it binds; a binding refusal of treatment for the mental
-    /// disorder, other than ECT, is marked as one a fired Part 4 flag may override.
-    private func refusalLines(mayBeOverriddenBy flag: String?) -> [RefusalLine] {
+    /// Each refusal with whether it binds and whether it applies now; a binding refusal of
+    /// treatment for the mental disorder, other than ECT, is marked as one a fired Part 4 flag
+    /// may override.
+    private func refusalLines(mayBeOverriddenBy flag: String?, current: [CapacityAssessment]) -> [RefusalLine] {
         context.refusals.map { refusal, validity, source in
             let overridable = validity.binding && refusal.forMentalDisorder && !refusal.ect
             return RefusalLine(
                 treatment: refusal.treatment, binding: validity.binding, notBindingBecause: validity.notBindingBecause,
-                mayBeOverriddenBy: overridable ? flag : nil, source: source)
+                appliesNow: appliesNow(refusal, current: current), mayBeOverriddenBy: overridable ? flag : nil,
+                source: source)
         }
+    }
+
+    /// SPEC v2 §4: `true` when a current assessment says `lacks` for a decision about the
+    /// refused treatment, `false` when one says `has`, `nil` when none does.
+    private func appliesNow(_ refusal: AdvanceRefusal, current: [CapacityAssessment]) -> Bool? {
+        guard !current.isEmpty else { return nil }
+        let treatment = TextNormalizer.normalize(refusal.treatment)
+        var result: Bool?
+        for assessment in current {
+            guard let decision = context.decisions.entry(named: assessment.decision),
+                decision.treatmentKey == treatment
+            else { continue }
+            if assessment.status == .lacks { return true }
+            result = false
+        }
+        return result
     }
 
     /// `responses[stage]` in written order; those with `for_signs` only while one is active.

@@ -34,6 +34,8 @@ struct StageResolution {
 
     /// The assessments that still count now.
     var currentAssessments: [CapacityAssessment] { evaluator.current }
+    /// An `age` condition was reached and the plan gives no date of birth.
+    var ageWasUnknown: Bool { evaluator.ageWasUnknown }
 
     mutating func resolve() {
         let policy = context.policy.policy

@@ -10,6 +10,10 @@ struct TimelineState {
     var facts: [FactValue?]
     /// Where each fact's current value was observed, for `because` lines.
     var factObservedAt: [Timestamp?]
+    /// Per `contact` fact: everyone it has named in any observation so far, in order (entries
+    /// of `PlanPeople`). Naming someone new never takes an earlier one off this list, so a
+    /// withholding flag keeps withholding them all (SPEC v2 §3).
+    var named: [[Int]]
     /// The latest assessment for each decision, in order of first appearance.
     var capacity: [CapacityAssessment] = []
     /// `unknown-sign`, `unknown-contact` and `future-observation`, in timeline order.
@@ -21,6 +25,7 @@ struct TimelineState {
         signs = Array(repeating: SignState(), count: signCount)
         facts = policy.initialFacts
         factObservedAt = Array(repeating: nil, count: policy.initialFacts.count)
+        named = Array(repeating: [], count: policy.initialFacts.count)
     }
 
     mutating func apply(_ observation: borrowing Observation, now: Timestamp, context: EvaluationContext) {
@@ -52,7 +57,12 @@ struct TimelineState {
         for item in observation.facts.indices {
             apply(observation.facts[item], at: observation.at, context: context)
         }
-        for assessment in observation.capacity {
+        for var assessment in observation.capacity {
+            guard let decision = context.decisions.entry(named: assessment.decision) else {
+                errors.append(.error(context.decisions.unknownMessage(assessment.decision), at: assessment.decisionSource))
+                continue
+            }
+            assessment.decision = decision.id
             if let existing = capacity.firstIndex(where: { $0.decision == assessment.decision }) {
                 if assessment.assessedAt >= capacity[existing].assessedAt { capacity[existing] = assessment }
             } else {
@@ -81,17 +91,18 @@ struct TimelineState {
         switch typed {
         case .failure(let problem):
             errors.append(.error(problem.message, at: observed.valueSource))
-        case .success(.contact(let id)):
-            if context.knowsPerson(id) {
-                facts[index] = .contact(id)
-            } else {
-                facts[index] = nil
-                warnings.append(
-                    AnswerWarning(
-                        code: .unknownContact,
-                        message: "fact '" + observed.fact + "' names '" + id + context.unknownContactSuffix,
-                        source: observed.valueSource.pathAndLine))
+        case .success(.contact(let text)):
+            guard let entries = context.people.resolve(text) else {
+                errors.append(
+                    .error(
+                        context.people.unknownMessage(
+                            fact: observed.fact, value: text, personName: context.plan.person.name),
+                        at: observed.valueSource))
+                return
             }
+            let first = entries.first.map { context.people.entries[$0] }
+            facts[index] = .contact(first.map { $0.id ?? $0.nameKey } ?? PlanPeople.someoneElse)
+            for entry in entries where !named[index].contains(entry) { named[index].append(entry) }
             factObservedAt[index] = time
         case .success(let value):
             facts[index] = value
@@ -99,9 +110,15 @@ struct TimelineState {
         }
     }
 
-    /// Points at the observation that carried the text (SPEC §6: "the observation").
+    /// Points at the observation that carried the text (SPEC §6: "the observation"), with the
+    /// signs it may have meant (SPEC v2 §3).
     private func unknownSign(_ text: String, _ source: SourceLocation, _ context: EvaluationContext) -> AnswerWarning {
-        AnswerWarning(code: .unknownSign, message: "'" + text + context.unknownSignSuffix, source: source.pathAndLine)
+        let near = context.suggester.suggest(text)
+        var warning = AnswerWarning(
+            code: .unknownSign, message: "'" + text + context.unknownSignSuffix, source: source.pathAndLine,
+            suggestions: near.map { context.signIds[$0] }, observed: text)
+        warning.suggestedSigns = near.map { context.suggestedSign($0) }
+        return warning
     }
 
     /// Whether sign `index` is active now: observed, not resolved since, and within the window.

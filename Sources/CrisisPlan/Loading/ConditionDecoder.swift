@@ -3,7 +3,7 @@
 struct ConditionDecoder {
     let decoder: FileDecoder
 
-    static let conditionKeys = ["all", "any", "not", "fact", "stage", "signs", "capacity"]
+    static let conditionKeys = ["all", "any", "not", "fact", "stage", "signs", "capacity", "age"]
 
     func decode(_ node: YAMLNode) -> Condition? {
         guard case .mapping(let entries) = node.content else {
@@ -48,6 +48,8 @@ struct ConditionDecoder {
             return stage(entry.value, location: location)
         case "signs":
             return signs(entry.value, location: location)
+        case "age":
+            return age(entry.value, location: location)
         default:
             return capacity(entry.value, location: location)
         }
@@ -116,6 +118,23 @@ struct ConditionDecoder {
             SignsCondition(
                 atLeast: atLeast, stage: stage, stageSource: fields["stage"].map { decoder.location($0.mark) },
                 within: within, source: location))
+    }
+
+    private func age(_ node: YAMLNode, location: SourceLocation) -> Condition? {
+        let keys = AgeCondition.Comparator.allCases.map(\.rawValue)
+        guard let fields = decoder.fields(node, "age condition", keys: keys) else { return nil }
+        guard fields.entries.count == 1, let entry = fields.entries.first,
+            let comparator = AgeCondition.Comparator(rawValue: entry.key)
+        else {
+            if fields.entries.count != 1 {
+                decoder.error(
+                    "an age condition takes exactly one of: \(keys.joined(separator: ", ")), like {under: 18}",
+                    at: node.mark)
+            }
+            return nil
+        }
+        guard let years = decoder.integer(fields, entry.key, minimum: 0) else { return nil }
+        return .age(AgeCondition(comparator: comparator, years: years, source: location))
     }
 
     private func capacity(_ node: YAMLNode, location: SourceLocation) -> Condition? {

@@ -60,12 +60,14 @@ struct PlanFileDecoder {
     }
 
     private func person(_ node: YAMLNode) -> Person? {
-        let fields = decoder.fields(node, "person", keys: ["id", "name", "pronouns"], required: ["id", "name"])
+        let fields = decoder.fields(
+            node, "person", keys: ["id", "name", "pronouns", "born"], required: ["id", "name"])
+        let born = decoder.date(fields, "born")
         guard let id = decoder.text(fields, "id"), let name = decoder.text(fields, "name"), let idNode = fields?["id"]
         else { return nil }
         return Person(
             id: id, idSource: decoder.location(idNode.mark), name: name, pronouns: decoder.text(fields, "pronouns"),
-            source: decoder.location(node.mark))
+            born: born, source: decoder.location(node.mark))
     }
 
     private func dates(_ node: YAMLNode) -> PlanDates? {

@@ -3,7 +3,8 @@ struct PolicyFileDecoder {
     let decoder: FileDecoder
 
     static let topLevelKeys = [
-        "stages", "signs_active_for", "capacity_valid_for", "facts", "escalation", "flags", "language",
+        "stages", "signs_active_for", "capacity_valid_for", "facts", "decisions", "escalation", "flags",
+        "language",
     ]
 
     func decode(_ root: YAMLNode?) -> PolicyFragment {
@@ -25,6 +26,9 @@ struct PolicyFileDecoder {
             fragment.capacityValidFor = (duration, decoder.location(fields.keyMark("capacity_valid_for")!))
         }
         fragment.facts = items(fields["facts"], "facts").compactMap(fact)
+        if let node = fields["decisions"] {
+            fragment.decisions = items(node, "decisions").compactMap(decision)
+        }
         fragment.escalation = items(fields["escalation"], "escalation").compactMap(escalationRule)
         fragment.flags = items(fields["flags"], "flags").compactMap(flag)
         fragment.language = items(fields["language"], "language").compactMap(languageRule)
@@ -84,6 +88,20 @@ struct PolicyFileDecoder {
             id: id, kind: kind, defaultValue: defaultValue, asks: asks, source: decoder.location(node.mark))
     }
 
+    private func decision(_ node: YAMLNode) -> Decision? {
+        let booleans = ["deprivation_of_liberty", "for_mental_disorder", "life_sustaining"]
+        let fields = decoder.fields(
+            node, "decision", keys: ["id", "label", "treatment"] + booleans, required: ["id"])
+        let id = decoder.text(fields, "id")
+        let label = decoder.text(fields, "label")
+        let treatment = decoder.text(fields, "treatment")
+        let flags = booleans.map { decoder.bool(fields, $0) ?? false }
+        guard let id else { return nil }
+        return Decision(
+            id: id, label: label, treatment: treatment, deprivationOfLiberty: flags[0], forMentalDisorder: flags[1],
+            lifeSustaining: flags[2], source: decoder.location(node.mark))
+    }
+
     private func escalationRule(_ node: YAMLNode) -> EscalationRule? {
         let fields = decoder.fields(
             node, "escalation rule", keys: ["id", "when", "raise_to"], required: ["id", "when", "raise_to"])
@@ -99,7 +117,10 @@ struct PolicyFileDecoder {
     private func flag(_ node: YAMLNode) -> Flag? {
         let fields = decoder.fields(
             node, "flag",
-            keys: ["id", "kind", "title", "basis", "when", "permits", "guidance", "must_record", "effects"],
+            keys: [
+                "id", "kind", "title", "basis", "first_action", "when", "permits", "guidance", "must_record",
+                "effects",
+            ],
             required: ["id", "kind", "title", "basis", "when"])
         let id = decoder.text(fields, "id")
         let kind = decoder.choice(fields, "kind", Flag.Kind.allCases.map(\.rawValue)).flatMap(Flag.Kind.init)
@@ -107,6 +128,16 @@ struct PolicyFileDecoder {
         let basis = decoder.text(fields, "basis")
         let when = fields?["when"].flatMap(ConditionDecoder(decoder: decoder).decode)
         let permits = decoder.text(fields, "permits")
+        let firstAction = decoder.text(fields, "first_action")
+        if let firstAction, let node = fields?["first_action"] {
+            if firstAction.contains(where: \.isNewline) {
+                decoder.error("'first_action' is one line, shown under the EMERGENCY header; found more than one", at: node.mark)
+            } else if firstAction.count > 72 {
+                decoder.error(
+                    "'first_action' is at most 72 characters, to fit under the EMERGENCY header; found \(firstAction.count)",
+                    at: node.mark)
+            }
+        }
         let guidance = decoder.textList(fields?["guidance"], "'guidance'").map(\.text)
         let mustRecord = decoder.textList(fields?["must_record"], "'must_record'").map(\.text)
         let effects = fields?["effects"].map(self.effects) ?? FlagEffects()
@@ -119,7 +150,7 @@ struct PolicyFileDecoder {
                 at: node.mark)
         }
         return Flag(
-            id: id, kind: kind, title: title, basis: basis, when: when, permits: permits, guidance: guidance,
+            id: id, kind: kind, title: title, basis: basis, firstAction: firstAction, when: when, permits: permits, guidance: guidance,
             mustRecord: mustRecord, effects: effects, source: decoder.location(node.mark))
     }
 
@@ -145,12 +176,13 @@ struct PolicyFileDecoder {
 
     private func languageRule(_ node: YAMLNode) -> LanguageRule? {
         let fields = decoder.fields(
-            node, "language rule", keys: ["avoid", "prefer", "unless_followed_by"], required: ["avoid", "prefer"])
+            node, "language rule", keys: ["avoid", "prefer", "unless_followed_by", "allow"],
+            required: ["avoid", "prefer"])
         guard let avoid = decoder.text(fields, "avoid"), let prefer = decoder.text(fields, "prefer") else {
             return nil
         }
         return LanguageRule(
             avoid: avoid, prefer: prefer, unlessFollowedBy: decoder.text(fields, "unless_followed_by"),
-            source: decoder.location(node.mark))
+            allow: decoder.textList(fields?["allow"], "'allow'").map(\.text), source: decoder.location(node.mark))
     }
 }

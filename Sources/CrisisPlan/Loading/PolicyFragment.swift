@@ -8,4 +8,6 @@ struct PolicyFragment: Sendable {
     var escalation: [EscalationRule] = []
     var flags: [Flag] = []
     var language: [LanguageRule] = []
+    /// `nil` when this file has no `decisions:` key.
+    var decisions: [Decision]?
 }

@@ -28,6 +28,7 @@ struct PolicyMerger {
             policy.escalation += fragment.escalation
             policy.flags += fragment.flags
             policy.language += fragment.language
+            if let decisions = fragment.decisions { policy.decisions = (policy.decisions ?? []) + decisions }
         }
         if stagesSource == nil, !fragments.isEmpty {
             error(
@@ -38,6 +39,7 @@ struct PolicyMerger {
         uniqueIds(policy.facts.map { ($0.id, $0.source) }, "fact")
         uniqueIds(policy.escalation.map { ($0.id, $0.source) }, "escalation rule")
         uniqueIds(policy.flags.map { ($0.id, $0.source) }, "flag")
+        uniqueIds((policy.decisions ?? []).map { (TextNormalizer.normalize($0.id), $0.source) }, "decision")
         return policy
     }
 

@@ -1,45 +1,94 @@
-/// "Did you mean …?" for a misspelt key or id: the closest candidate by edit distance.
+/// "Did you mean …?" for a misspelt key, id or name: the closest candidates by edit distance.
+///
+/// Distances are bounded: texts further apart in length than the limit are never compared,
+/// and the comparison stops as soon as the limit is passed, so a hostile file full of long,
+/// different ids costs time linear in its size, not quadratic memory.
 enum Suggestion {
     /// The candidate nearest to `word`, if it is close enough to be a plausible typo
     /// (at most a third of the word's length in edits, and at least one).
     static func closest(to word: String, in candidates: [String]) -> String? {
-        let limit = max(1, word.count / 3)
-        var best: (candidate: String, distance: Int)?
-        for candidate in candidates where abs(candidate.count - word.count) <= limit {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
-            if distance <= limit, distance < (best?.distance ?? .max) {
-                best = (candidate, distance)
-            }
-        }
-        return best?.candidate
+        ranked(word, in: candidates, limit: 1).first
     }
 
-    /// `; did you mean 'x'?` or, without a close match, `; expected one of: a, b, c`.
+    /// Up to `limit` candidates close to `word`, nearest first, ties in the order given: those
+    /// within a third of the word's length in edits (at least one), then those that hold the
+    /// word, case aside, or that the word holds.
+    static func ranked(_ word: String, in candidates: [String], limit: Int) -> [String] {
+        let wanted = Array(word.lowercased().unicodeScalars)
+        let bound = max(1, wanted.count / 3)
+        var near: [(candidate: String, distance: Int)] = []
+        var containing: [String] = []
+        let lowered = word.lowercased()
+        for candidate in candidates.prefix(100_000) {
+            let other = Array(candidate.lowercased().unicodeScalars)
+            if let distance = editDistance(wanted, other, limit: bound) {
+                near.append((candidate, distance))
+            } else if lowered.count >= 3, candidate.count < 200,
+                candidate.lowercased().contains(lowered) || lowered.contains(candidate.lowercased())
+            {
+                containing.append(candidate)
+            }
+        }
+        var result: [String] = []
+        for (candidate, _) in near.enumerated().sorted(by: { ($0.element.distance, $0.offset) < ($1.element.distance, $1.offset) }).map(\.element)
+        where !result.contains(candidate) {
+            result.append(candidate)
+        }
+        for candidate in containing where !result.contains(candidate) { result.append(candidate) }
+        return Array(result.prefix(limit))
+    }
+
+    /// `; did you mean 'x'?` or, without a close match, `; expected one of: a, b, c` (at most
+    /// five listed, so that a library of thousands never prints them all).
     static func hint(for word: String, in candidates: [String], listing label: String = "expected one of") -> String {
         if let match = closest(to: word, in: candidates) {
             return "; did you mean '\(match)'?"
         }
-        return candidates.isEmpty ? "" : "; \(label): " + candidates.joined(separator: ", ")
+        guard !candidates.isEmpty else { return "" }
+        let shown = candidates.prefix(20).joined(separator: ", ")
+        return "; \(label): " + shown + (candidates.count > 20 ? ", and \(candidates.count - 20) more" : "")
     }
 
     /// Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
+        return editDistance(a, b, limit: max(a.count, b.count)) ?? max(a.count, b.count)
+    }
+
+    /// The edit distance when it is at most `limit`, else `nil`; only a band of `2 × limit + 1`
+    /// cells per row is filled, and rows stop once every cell in the band is past the limit.
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        let infinity = limit + 1
+        let width = b.count + 1
+        var before = [Int](repeating: infinity, count: width)
+        var previous = [Int](repeating: infinity, count: width)
+        var current = [Int](repeating: infinity, count: width)
+        for j in 0...min(b.count, limit) { previous[j] = j }
         for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+            let low = max(1, i - limit)
+            let high = min(b.count, i + limit)
+            for j in 0..<width { current[j] = infinity }
+            if i <= limit { current[0] = i }
+            var rowBest = current[0]
+            if low <= high {
+                for j in low...high {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        value = min(value, before[j - 2] + 1)
+                    }
+                    current[j] = min(value, infinity)
+                    rowBest = min(rowBest, current[j])
                 }
             }
+            if rowBest > limit { return nil }
+            swap(&before, &previous)
+            swap(&previous, &current)
         }
-        return d[a.count][b.count]
+        let distance = previous[b.count]
+        return distance <= limit ? distance : nil
     }
 }

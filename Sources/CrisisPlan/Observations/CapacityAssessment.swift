@@ -5,4 +5,17 @@ public struct CapacityAssessment: Sendable {
     /// When the assessment was made; the observation's time when not given.
     public var assessedAt: Timestamp
     public var source: SourceLocation
+    /// Where the decision's name is written, for an unknown decision.
+    public var decisionSource: SourceLocation
+
+    public init(
+        decision: String, status: CapacityStatus, assessedAt: Timestamp, source: SourceLocation,
+        decisionSource: SourceLocation? = nil
+    ) {
+        self.decision = decision
+        self.status = status
+        self.assessedAt = assessedAt
+        self.source = source
+        self.decisionSource = decisionSource ?? source
+    }
 }

@@ -79,7 +79,8 @@ public enum ObservationDecoder {
                 observation.capacity.append(
                     CapacityAssessment(
                         decision: decision, status: status, assessedAt: assessedAt ?? at,
-                        source: decoder.location(item.mark)))
+                        source: decoder.location(item.mark),
+                        decisionSource: entry?["decision"].map { decoder.location($0.mark) }))
             }
         }
         return observation

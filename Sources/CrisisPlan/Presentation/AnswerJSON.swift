@@ -78,6 +78,7 @@ public enum AnswerJSON {
             json.field("kind", flag.kind.rawValue)
             json.field("title", flag.title)
             json.field("basis", flag.basis)
+            json.field("first_action", flag.firstAction)
             json.field("because", flag.because)
             json.field("permits", flag.permits)
             json.field("guidance", flag.guidance)
@@ -97,6 +98,7 @@ public enum AnswerJSON {
             json.field("treatment", refusal.treatment)
             json.field("binding", refusal.binding)
             json.field("not_binding_because", refusal.notBindingBecause)
+            json.field("applies_now", refusal.appliesNow)
             json.field("may_be_overridden_by", refusal.mayBeOverriddenBy)
             json.field("source", refusal.source)
             json.endObject()
@@ -111,6 +113,16 @@ public enum AnswerJSON {
             json.field("registered", attorney.registered)
             json.field("can_act", attorney.canAct)
             json.field("because", attorney.because)
+            json.key("decisions")
+            json.beginArray()
+            for decision in attorney.decisions {
+                json.beginObject()
+                json.field("decision", decision.decision)
+                json.field("can_act", decision.canAct)
+                json.field("because", decision.because)
+                json.endObject()
+            }
+            json.endArray()
             json.endObject()
         } else {
             json.null()
@@ -132,6 +144,7 @@ public enum AnswerJSON {
             json.field("code", warning.code.rawValue)
             json.field("message", warning.message)
             json.field("source", warning.source)
+            json.field("suggestions", warning.suggestions)
             json.endObject()
         }
         json.endArray()

@@ -1,7 +1,10 @@
-/// The answer for a crisis worker at 3 a.m. (SPEC §6 text form): one header line, then the
-/// person's own responses in their words, then who to call, who never to call and why, then
-/// each flag with its basis, why it fired, what it permits and what to record; then warnings.
-/// Fits 80 columns; colour only when asked for (a terminal, and `NO_COLOR` unset).
+/// The answer for a crisis worker at 3 a.m. (SPEC v2 §6 text form). At the top, only what must
+/// be seen first: in an emergency the `EMERGENCY —` line and each flag's first action; the line
+/// with the person's name, pronouns and stage; then the attention block — signs that were not
+/// recognised (never read as all clear), an overdue plan, which flags apply. Then the person's
+/// own responses in their words, who to call, who never to call and why, each flag with its
+/// basis, why it fired, what it permits and what to record; then warnings. No line is wider
+/// than 80 terminal cells; colour only when asked for (a terminal, and `NO_COLOR` unset).
 public struct AnswerText {
     public var color: Bool
 
@@ -11,21 +14,29 @@ public struct AnswerText {
 
     public func render(_ answer: Answer) -> String {
         var out: [String] = []
+        let emergencies = answer.emergencies
+        if !emergencies.isEmpty {
+            out.append(bold(wrapped("EMERGENCY — " + emergencies.map(\.title).joined(separator: "; "), "  ", first: "")))
+            for flag in emergencies {
+                if let action = flag.firstAction { out.append(bold(wrapped(action, "  ", first: ""))) }
+            }
+        }
         var header = answer.name
         if let pronouns = answer.pronouns { header += " (\(pronouns))" }
         header += " — \(answer.stage.label)"
-        if let emergency = answer.emergency {
-            header = "EMERGENCY — \(emergency.title) — " + header
-        }
-        out.append(bold(header))
-        out.append(
-            dim(wrapped("As of \(answer.at). Stage because: " + answer.stage.because.joined(separator: "; "), "    ")))
+        out.append(bold(wrapped(header, "  ", first: "")))
+        for item in AttentionBlock.items(answer) { out.append(wrapped(item, "  ", first: "")) }
 
         section(&out, "What \(answer.name) has agreed helps, in their order")
         if answer.ownResponses.isEmpty { out.append("  (none written for this stage)") }
         for (index, response) in answer.ownResponses.enumerated() {
             out.append(wrapped("\(index + 1). [\(actor(response.by))] \(response.action)", "     "))
         }
+        out.append(
+            dim(
+                wrapped(
+                    "Stage \(answer.stage.label) as of \(answer.at), because: "
+                        + answer.stage.because.joined(separator: "; "), "    ")))
         list(&out, "Helps", answer.helps)
         list(&out, "Avoid", answer.avoid)
         list(&out, "Take care of", answer.takeCareOf)
@@ -35,8 +46,8 @@ public struct AnswerText {
         for (index, contact) in answer.contacts.enumerated() {
             var line = "\(index + 1). \(contact.name)"
             if let relation = contact.relation { line += " (\(relation))" }
-            line += "  \(contact.phone)"
-            if contact.statutory { line += "  [added by policy]" }
+            line += " — \(contact.phone)"
+            if contact.statutory { line += " [added by policy]" }
             out.append(wrapped(line, "     "))
         }
         if !answer.doNotContact.isEmpty {
@@ -70,12 +81,7 @@ public struct AnswerText {
             section(&out, "Advance decisions")
             for statement in answer.statements { out.append(wrapped("- Wish: \(statement)", "    ")) }
             for refusal in answer.refusals {
-                var line = "- Refuses \(refusal.treatment): "
-                line +=
-                    refusal.binding
-                    ? "binding" : "not binding (" + refusal.notBindingBecause.joined(separator: "; ") + ")"
-                if let flag = refusal.mayBeOverriddenBy { line += "; may be overridden under flag '\(flag)'" }
-                out.append(wrapped(line, "    "))
+                out.append(wrapped(refusalText(refusal), "    "))
             }
             if let attorney = answer.attorney {
                 out.append(
@@ -83,6 +89,14 @@ public struct AnswerText {
                         "- Attorney: \(attorney.name) — " + (attorney.canAct ? "can act" : "cannot act")
                             + " (\(attorney.because))",
                         "    "))
+                if attorney.decisions.count > 1 || attorney.decisions.contains(where: { $0.because != attorney.because }) {
+                    for decision in attorney.decisions {
+                        out.append(
+                            wrapped(
+                                "\(decision.decision): " + (decision.canAct ? "can act" : "cannot act")
+                                    + " — \(decision.because)", "      ", first: "    "))
+                    }
+                }
             }
         }
         if !answer.views.isEmpty {
@@ -100,6 +114,25 @@ public struct AnswerText {
             }
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Binding or not and why, whether it applies now (MCA s25(3)), and for one that does not
+    /// bind, that it is still a wish to weigh (s4(6)).
+    private func refusalText(_ refusal: RefusalLine) -> String {
+        var line = "- Refuses \(refusal.treatment): "
+        if refusal.binding {
+            line += "binding (a valid advance decision)"
+        } else {
+            line += "not binding (" + refusal.notBindingBecause.joined(separator: "; ")
+                + ") — still a wish to weigh in a best-interests decision (MCA 2005 s4(6))"
+        }
+        switch refusal.appliesNow {
+        case true?: line += "; applies now: a current assessment says they lack capacity for it"
+        case false?: line += "; does not apply now: a current assessment says they can decide for themselves"
+        case nil: line += "; applies only if they lack capacity for this decision when it arises (s25(3))"
+        }
+        if let flag = refusal.mayBeOverriddenBy { line += "; may be overridden under flag '\(flag)'" }
+        return line
     }
 
     private func actor(_ actor: Response.Actor) -> String {

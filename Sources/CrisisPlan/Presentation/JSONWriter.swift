@@ -55,6 +55,10 @@ struct JSONWriter {
         key(name)
         bool(value)
     }
+    mutating func field(_ name: String, _ value: Bool?) {
+        key(name)
+        if let value { bool(value) } else { null() }
+    }
     mutating func field(_ name: String, _ values: [String]) {
         key(name)
         strings(values)

@@ -52,8 +52,9 @@ enum ExpectationCheck {
         let warnings = answer.warnings.map(\.code.rawValue)
         include("warnings_include", expect.warningsInclude, warnings)
         exclude("warnings_exclude", expect.warningsExclude, warnings)
-        if let expected = expect.withheld, Set(expected.value) != Set(answer.withheld.map(\.id)) {
-            fail("withheld", list(expected.value), list(answer.withheld.map(\.id)), expected.source)
+        let withheld = answer.withheld.map { $0.id ?? $0.name }
+        if let expected = expect.withheld, Set(expected.value) != Set(withheld) {
+            fail("withheld", list(expected.value), list(withheld), expected.source)
         }
         if let expected = expect.conflicts, Set(expected.value) != Set(answer.conflicts.map(\.role)) {
             fail("conflicts", list(expected.value), list(answer.conflicts.map(\.role)), expected.source)

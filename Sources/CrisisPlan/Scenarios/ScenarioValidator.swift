@@ -12,6 +12,8 @@ struct ScenarioValidator {
 
     mutating func validate(_ scenario: Scenario) {
         let matcher = SignMatcher(signs: plan.signs)
+        let planPeople = PlanPeople(plan: plan)
+        let decisions = DecisionCatalog(policy: policy, plan: plan)
         let people =
             plan.contacts.map(\.id) + plan.doNotContact.compactMap(\.id)
             + policy.flags.flatMap { $0.effects.addContacts.map(\.id) }
@@ -25,6 +27,7 @@ struct ScenarioValidator {
                         "unknown-sign: '\(text.text)' matches none of \(plan.person.name)'s signs; the step will carry an unknown-sign warning",
                         at: text.source))
             }
+            checkObservation(step.observation, people: planPeople, decisions: decisions)
             guard let expect = step.expect else { continue }
             if let stage = expect.stage { check([stage.value], [stage.source], in: stages, "stage") }
             for list in [expect.contacts, expect.contactsExclude, expect.withheld].compactMap({ $0 }) {
@@ -44,6 +47,22 @@ struct ScenarioValidator {
                         "unknown refusal '\(treatment)'" + Suggestion.hint(for: treatment, in: treatments),
                         at: expected.source))
             }
+        }
+    }
+
+    /// A `contact` fact must name someone in the plan (or `someone-else`), and an assessment a
+    /// declared decision (SPEC v2 §3): the same bad input `respond` refuses.
+    private mutating func checkObservation(_ observation: Observation, people: PlanPeople, decisions: DecisionCatalog) {
+        for fact in observation.facts {
+            guard let declared = policy.fact(fact.fact), declared.kind == .contact, people.resolve(fact.value) == nil
+            else { continue }
+            diagnostics.append(
+                .error(
+                    people.unknownMessage(fact: fact.fact, value: fact.value, personName: plan.person.name),
+                    at: fact.valueSource))
+        }
+        for assessment in observation.capacity where decisions.entry(named: assessment.decision) == nil {
+            diagnostics.append(.error(decisions.unknownMessage(assessment.decision), at: assessment.decisionSource))
         }
     }
 

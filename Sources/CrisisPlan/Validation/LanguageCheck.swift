@@ -2,11 +2,13 @@
 ///
 /// The word list is policy (`language:`), so a local team can extend it. Matching is by whole
 /// words, case-insensitive, with punctuation and hyphens as word breaks, so "non-compliant"
-/// also finds "Non compliant". A rule with `unless_followed_by` lets "high risk of falls" stand.
+/// also finds "Non compliant". A rule's `allow` phrases stand whole ("high risk of falls"),
+/// while "high risk of suicide" is still marked; v1's `unless_followed_by` still works.
 public struct LanguageCheck: Sendable {
     private struct CompiledRule: Sendable {
         var words: [[UInt8]]
         var unlessFollowedBy: [UInt8]?
+        var allow: [[[UInt8]]]
         var rule: LanguageRule
     }
 
@@ -17,7 +19,8 @@ public struct LanguageCheck: Sendable {
             let words = Self.words(rule.avoid)
             guard !words.isEmpty else { return nil }
             return CompiledRule(
-                words: words, unlessFollowedBy: rule.unlessFollowedBy.flatMap { Self.words($0).first }, rule: rule)
+                words: words, unlessFollowedBy: rule.unlessFollowedBy.flatMap { Self.words($0).first },
+                allow: rule.allow.map(Self.words).filter { !$0.isEmpty }, rule: rule)
         }
     }
 
@@ -45,6 +48,19 @@ public struct LanguageCheck: Sendable {
             if let unless = compiled.unlessFollowedBy, start + count < words.count, words[start + count] == unless {
                 continue
             }
+            if compiled.allow.contains(where: { covers($0, words, start..<(start + count)) }) { continue }
+            return true
+        }
+        return false
+    }
+
+    /// Whether an allowed phrase occurs in `words` around the whole of `range`.
+    private static func covers(_ phrase: [[UInt8]], _ words: [[UInt8]], _ range: Range<Int>) -> Bool {
+        guard phrase.count >= range.count else { return false }
+        let lowest = max(0, range.upperBound - phrase.count)
+        let highest = min(range.lowerBound, words.count - phrase.count)
+        guard lowest <= highest else { return false }
+        for start in lowest...highest where Array(words[start..<(start + phrase.count)]) == phrase {
             return true
         }
         return false

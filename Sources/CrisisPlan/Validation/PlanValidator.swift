@@ -38,12 +38,23 @@ struct PlanValidator {
                 plan.dates.reviewBySource)
         }
         for refusal in plan.advanceDecisions.refusals {
-            let validity = RefusalValidity(refusal, attorney: plan.attorney)
+            let validity = RefusalValidity(refusal, attorney: plan.attorney, born: plan.person.born)
             if !validity.binding {
                 warning(
                     "advance-refusal-not-valid: the refusal of \(refusal.treatment) is not binding: "
                         + validity.notBindingBecause.joined(separator: "; "), refusal.source)
             }
+            let treatment = TextNormalizer.normalize(refusal.treatment)
+            if let declared = policy?.decisions,
+                !declared.contains(where: { $0.treatment.map(TextNormalizer.normalize) == treatment })
+            {
+                warning(
+                    "refusal-without-decision: no declared decision has the treatment '\(refusal.treatment)'; it is still a decision for \(plan.person.name), but declare one under 'decisions' so that assessments and the attorney check use it",
+                    refusal.source)
+            }
+        }
+        if let born = plan.person.born, born > plan.dates.agreed {
+            error("born \(born) is after the date the plan was agreed, \(plan.dates.agreed)", plan.person.source)
         }
         if let language { checkLanguage(language) }
     }
@@ -160,17 +171,16 @@ struct PlanValidator {
         }
     }
 
-    /// Staff-written text only: a sign's `says` and the person's side of a view are the
-    /// person's own words, and so are advance statements and do-not-contact reasons.
+    /// Staff-written text only (SPEC v2 §3): responses by the care team and the care team's
+    /// side of a view. Everything else in a plan — signs, the person's and supporters'
+    /// responses, `when_unwell`, statements, refusals ("refuse" is the statutory word),
+    /// do-not-contact reasons — is the person's own words and is never marked.
     private mutating func checkLanguage(_ check: LanguageCheck) {
-        var texts: [SourcedText] = plan.keepingWell + plan.stressors
-        for sign in plan.signs { texts += sign.also.map { SourcedText(text: $0, source: sign.source) } }
-        for group in plan.responses { texts += group.responses.map { SourcedText(text: $0.action, source: $0.source) } }
-        texts += plan.whenUnwell.helps + plan.whenUnwell.avoid + plan.whenUnwell.takeCareOf
-        for view in plan.views {
-            texts.append(SourcedText(text: view.about, source: view.source))
-            texts.append(SourcedText(text: view.careTeam, source: view.source))
+        var texts: [SourcedText] = []
+        for group in plan.responses {
+            texts += group.responses.filter { $0.by == .careTeam }.map { SourcedText(text: $0.action, source: $0.source) }
         }
+        texts += plan.views.map { SourcedText(text: $0.careTeam, source: $0.source) }
         for text in texts {
             for rule in check.findings(in: text.text) {
                 warning("language: '\(rule.avoid)' labels the person; instead: \(rule.prefer)", text.source)

@@ -9,11 +9,18 @@ struct PolicyValidator {
     }
 
     mutating func validate() {
+        if policy.decisions == nil, let first = policy.stages.first {
+            diagnostics.append(
+                .warning(
+                    "decisions-not-declared: the policy declares no 'decisions', so any decision name is accepted in capacity assessments and a misspelt one counts for nothing; declare them (SPEC §3)",
+                    at: first.source))
+        }
         for fact in policy.facts {
             if let value = fact.defaultValue, case .failure(let problem) = fact.value(of: value.text) {
                 error("default: " + problem.message, value.source)
             }
         }
+        checkLanguage()
         for rule in policy.escalation {
             check(rule.when)
             stage(rule.raiseTo, rule.raiseToSource)
@@ -33,6 +40,21 @@ struct PolicyValidator {
         }
     }
 
+    /// The policy's own staff-facing text (SPEC v2 §3): every flag's title, permits, guidance
+    /// and what to record.
+    private mutating func checkLanguage() {
+        let check = LanguageCheck(rules: policy.language)
+        for flag in policy.flags {
+            for text in [flag.title] + [flag.permits].compactMap({ $0 }) + flag.guidance + flag.mustRecord {
+                for rule in check.findings(in: text) {
+                    diagnostics.append(
+                        .warning(
+                            "language: flag '\(flag.id)' says '\(rule.avoid)'; instead: \(rule.prefer)", at: flag.source))
+                }
+            }
+        }
+    }
+
     private mutating func check(_ condition: Condition) {
         switch condition {
         case .all(let items, _), .any(let items, _):
@@ -43,7 +65,15 @@ struct PolicyValidator {
             stage(condition.stage, condition.stageSource)
         case .signs(let condition):
             if let id = condition.stage, let source = condition.stageSource { stage(id, source) }
-        case .capacity:
+        case .capacity(let condition):
+            guard let decision = condition.decision, let declared = policy.decisions,
+                !declared.contains(where: { TextNormalizer.normalize($0.id) == TextNormalizer.normalize(decision) })
+            else { return }
+            error(
+                "unknown decision '\(decision)'; capacity conditions name a decision declared under 'decisions'"
+                    + Suggestion.hint(for: decision, in: declared.map(\.id), listing: "declared decisions"),
+                condition.source)
+        case .age:
             break
         case .fact(let condition):
             guard let fact = declaredFact(condition.fact, condition.factSource) else { return }

@@ -174,15 +174,17 @@ struct EvaluationSemanticsTests {
         #expect(two.ownResponses.map(\.action) == ["Amber one", "Only with a2"])
     }
 
-    @Test("contacts: route minus do-not-contact and withheld, then flag contacts; blocked additions become conflicts")
+    @Test(
+        "contacts: emergency-flag contacts first, then the route minus do-not-contact and withheld, then other flag contacts; blocked additions become conflicts"
+    )
     func contacts() throws {
         let evaluator = try Self.evaluator()
         let answer = try evaluator.evaluate(
             [Self.observation("00:00", signs: ["r1"], facts: ["alarm": "true", "danger": "mid", "culprit": "bo"])],
             now: Self.time("00:00"))
         #expect(answer.stage.id == "red")
-        #expect(answer.contacts.map(\.id) == ["cy", "svc"])
-        #expect(answer.contacts.map(\.statutory) == [false, true])
+        #expect(answer.contacts.map(\.id) == ["svc", "cy"])
+        #expect(answer.contacts.map(\.statutory) == [true, false])
         #expect(answer.withheld.map(\.id) == ["bo"])
         #expect(answer.conflicts.map(\.role) == ["added_contact", "guardian", "guardian"])
         #expect(answer.conflicts.map(\.name) == ["  PAT  parent ", "Bo", "Pat Parent"])
@@ -229,17 +231,31 @@ struct EvaluationSemanticsTests {
         #expect(answer.warnings.map(\.code) == [.futureObservation])
     }
 
-    @Test("facts persist until observed again; a contact fact naming a stranger counts as not known")
+    @Test("facts persist until observed again; someone-else names no one, and earlier names stay withheld")
     func factsPersist() throws {
         let evaluator = try Self.evaluator()
         let answer = try evaluator.evaluate(
             [
                 Self.observation("00:00", facts: ["danger": "mid", "culprit": "cy"]),
-                Self.observation("01:00", facts: ["culprit": "zed"]),
+                Self.observation("01:00", facts: ["culprit": "someone-else"]),
             ], now: Self.time("02:00"))
         #expect(answer.flags.map(\.id) == ["culprit-flag"])
-        #expect(answer.withheld.isEmpty)
-        #expect(answer.warnings.map(\.code) == [.unknownContact, .roleNotRecorded])
+        #expect(answer.withheld.map(\.id) == ["cy"])
+        #expect(!answer.contacts.contains { $0.id == "cy" })
+        #expect(answer.warnings.map(\.code) == [.roleNotRecorded])
+    }
+
+    @Test("a contact fact naming no one in the plan is bad input, with the closest ids and names")
+    func contactFactStranger() throws {
+        let evaluator = try Self.evaluator()
+        #expect {
+            try evaluator.evaluate([Self.observation("00:00", facts: ["culprit": "Cyy"])], now: Self.time("00:00"))
+        } throws: { error in
+            let message = (error as? DiagnosticList)?.diagnostics.first?.message ?? ""
+            return message.hasPrefix("fact 'culprit' names 'Cyy', who is not among Ann Lee's contacts")
+                && message.contains("write someone-else for a person not in the plan")
+                && message.hasSuffix("did you mean 'cy' (Cy)?")
+        }
     }
 
     @Test("a withheld attorney cannot act and becomes a conflict, never a contact")

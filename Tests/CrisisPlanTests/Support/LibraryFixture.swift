@@ -36,6 +36,9 @@ enum LibraryFixture {
           - avoid: high risk
             prefer: describe what happened
             unless_followed_by: of
+        decisions:
+          - id: admission
+            deprivation_of_liberty: true
 
         """
 

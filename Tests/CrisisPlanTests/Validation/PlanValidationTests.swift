@@ -130,7 +130,8 @@ struct PlanValidationTests {
                 """
         #expect(
             try LibraryFixture.planDiagnostics(text) == [
-                "people/sam.yaml:28:7: warning: advance-refusal-not-valid: the refusal of ventilation is not binding: it refuses life-sustaining treatment but is not witnessed (MCA 2005 s25(5)-(6))"
+                "people/sam.yaml:28:7: warning: advance-refusal-not-valid: the refusal of ventilation is not binding: it refuses life-sustaining treatment but is not witnessed (MCA 2005 s25(5)-(6))",
+                "people/sam.yaml:28:7: warning: refusal-without-decision: no declared decision has the treatment 'ventilation'; it is still a decision for Sam Taylor, but declare one under 'decisions' so that assessments and the attorney check use it",
             ])
     }
 
@@ -138,13 +139,28 @@ struct PlanValidationTests {
     func language() throws {
         let text =
             plan
-            .replacing("do: Walk the dog", with: "do: Sam was Non-Compliant with meds")
+            .replacing(
+                "    - by: me\n      do: Walk the dog",
+                with: "    - by: care_team\n      do: Sam was Non-Compliant with meds\n    - by: me\n      do: I am non-compliant")
             .replacing("says: I stop sleeping", with: "says: They call me non-compliant")
-            .replacing("also: [not sleeping]", with: "also: [not sleeping, high risk of falls]")
+            .replacing("also: [not sleeping]", with: "also: [not sleeping, non-compliant]")
         #expect(
             try LibraryFixture.planDiagnostics(text) == [
                 "people/sam.yaml:14:7: warning: language: 'non-compliant' labels the person; instead: declined"
             ])
+    }
+
+    @Test("allow keeps whole phrases: 'high risk of falls' stands, 'high risk of harm' is marked")
+    func languageAllow() throws {
+        let rules = [
+            LanguageRule(
+                avoid: "high risk", prefer: "describe what happened", unlessFollowedBy: nil,
+                allow: ["high risk of falls"], source: SourceLocation(file: "p", line: 1))
+        ]
+        let check = LanguageCheck(rules: rules)
+        #expect(check.findings(in: "A high risk of falls on the stairs").isEmpty)
+        #expect(check.findings(in: "High-risk of harm to others").map(\.avoid) == ["high risk"])
+        #expect(check.findings(in: "high risk of falls, and high risk of suicide").map(\.avoid) == ["high risk"])
     }
 }
 

@@ -39,7 +39,7 @@ struct PolicyValidationTests {
         #expect(
             found == [
                 "policy/b.yaml:1:1: error: 'stages' is set in more than one policy file; it is already set at policy/a.yaml:1",
-                "policy/b.yaml:4:1: error: 'signs_active_for' is already set at policy/a.yaml:32",
+                "policy/b.yaml:4:1: error: 'signs_active_for' is already set at policy/a.yaml:35",
             ])
     }
 

@@ -10,8 +10,14 @@ public struct RefusalValidity: Sendable, Hashable {
     /// does not expressly reach life-sustaining treatment (s11(8)) does not overtake a refusal
     /// of life-sustaining treatment. When either date is unknown the attorney is not taken to
     /// be later: the refusal is not set aside on a guess.
-    public init(_ refusal: AdvanceRefusal, attorney: Attorney?) {
+    ///
+    /// When the plan gives the person's date of birth, a refusal made before their 18th
+    /// birthday is not valid (s24(1)); without `born` nothing is assumed.
+    public init(_ refusal: AdvanceRefusal, attorney: Attorney?, born: CalendarDate? = nil) {
         var reasons: [String] = []
+        if let born, let made = refusal.made, let adult = born.addingYears(18), made < adult {
+            reasons.append("it was made on \(made), before the person's 18th birthday (MCA 2005 s24(1))")
+        }
         if refusal.withdrawn {
             reasons.append("it has been withdrawn (MCA 2005 s24(3))")
         }

@@ -7,6 +7,7 @@ public indirect enum Condition: Sendable {
     case stage(StageCondition)
     case signs(SignsCondition)
     case capacity(CapacityCondition)
+    case age(AgeCondition)
 
     public var source: SourceLocation {
         switch self {
@@ -15,6 +16,7 @@ public indirect enum Condition: Sendable {
         case .stage(let condition): condition.source
         case .signs(let condition): condition.source
         case .capacity(let condition): condition.source
+        case .age(let condition): condition.source
         }
     }
 }

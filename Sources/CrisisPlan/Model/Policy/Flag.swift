@@ -14,6 +14,9 @@ public struct Flag: Sendable {
     public var kind: Kind
     public var title: String
     public var basis: String
+    /// One line shown under the EMERGENCY header (SPEC v2 §6), e.g. "Call 999 for an
+    /// ambulance now"; at most 72 characters.
+    public var firstAction: String?
     public var when: Condition
     public var permits: String?
     public var guidance: [String]

@@ -9,6 +9,9 @@ public struct Policy: Sendable {
     public var escalation: [EscalationRule]
     public var flags: [Flag]
     public var language: [LanguageRule]
+    /// The decisions a capacity assessment may name; `nil` when the policy declares none (v1:
+    /// any decision name is accepted).
+    public var decisions: [Decision]?
 
     public static let defaultSignsActiveFor = PolicyDuration(parsing: "72h")!
     public static let defaultCapacityValidFor = PolicyDuration(parsing: "24h")!

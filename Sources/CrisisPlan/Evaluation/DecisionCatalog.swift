@@ -1,0 +1,65 @@
+/// The decisions a capacity assessment may name for one person (SPEC v2 §3 "Decisions"): the
+/// policy's declared decisions, in their order, then each of the plan's refused treatments
+/// that no declared decision already has as its `treatment`.
+///
+/// Names are compared after normalisation, so `ECT` names `ect`. A policy without `decisions:`
+/// accepts any name (v1): a decision's name is then its treatment.
+struct DecisionCatalog: Sendable {
+    struct Entry: Sendable {
+        var id: String
+        var key: String
+        var treatment: String?
+        var treatmentKey: String?
+        var deprivationOfLiberty: Bool
+        var forMentalDisorder: Bool
+        var lifeSustaining: Bool
+    }
+
+    let declared: Bool
+    let entries: [Entry]
+
+    init(policy: Policy, plan: Plan) {
+        var entries: [Entry] =
+            (policy.decisions ?? []).map { decision in
+                Entry(
+                    id: decision.id, key: TextNormalizer.normalize(decision.id), treatment: decision.treatment,
+                    treatmentKey: decision.treatment.map(TextNormalizer.normalize),
+                    deprivationOfLiberty: decision.deprivationOfLiberty, forMentalDisorder: decision.forMentalDisorder,
+                    lifeSustaining: decision.lifeSustaining)
+            }
+        for refusal in plan.advanceDecisions.refusals {
+            let key = TextNormalizer.normalize(refusal.treatment)
+            guard !entries.contains(where: { $0.treatmentKey == key || $0.key == key }) else { continue }
+            entries.append(
+                Entry(
+                    id: refusal.treatment, key: key, treatment: refusal.treatment, treatmentKey: key,
+                    deprivationOfLiberty: false, forMentalDisorder: refusal.forMentalDisorder,
+                    lifeSustaining: refusal.lifeSustaining))
+        }
+        declared = policy.decisions != nil
+        self.entries = entries
+    }
+
+    /// The entry a name means. Without declared decisions, an unknown name is its own
+    /// decision, whose treatment is its name.
+    func entry(named name: String) -> Entry? {
+        let key = TextNormalizer.normalize(name)
+        if let found = entries.first(where: { $0.key == key }) { return found }
+        guard !declared else { return nil }
+        return Entry(
+            id: name, key: key, treatment: name, treatmentKey: key, deprivationOfLiberty: false,
+            forMentalDisorder: false, lifeSustaining: false)
+    }
+
+    /// The position of a decision in the answer's order: declared and refused ones as listed,
+    /// any other after them.
+    func rank(of key: String) -> Int {
+        entries.firstIndex(where: { $0.key == key }) ?? entries.count
+    }
+
+    /// "unknown decision 'x'; did you mean 'y'?" with the decisions this person may be assessed for.
+    func unknownMessage(_ name: String) -> String {
+        "unknown decision '\(name)': capacity is assessed for one declared decision at a time"
+            + Suggestion.hint(for: name, in: entries.map(\.id), listing: "decisions")
+    }
+}

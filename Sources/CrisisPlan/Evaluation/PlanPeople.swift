@@ -1,0 +1,79 @@
+/// Everyone a plan names — its contacts, then its do-not-contact entries — for reading a
+/// `contact` fact by id or by name (SPEC v2 §3 "Facts").
+///
+/// A value names every entry whose id or name normalises to it, and then every entry listed
+/// under the same normalised name: one person listed twice (`lee` and `lee-work`, both "Lee
+/// Walker") is one person to withholding, so naming either withholds both.
+struct PlanPeople: Sendable {
+    struct Entry: Sendable {
+        /// `nil` for a do-not-contact entry without an id.
+        var id: String?
+        var name: String
+        /// The normalised name, for matching route entries and look-alikes.
+        var nameKey: String
+        var onDoNotContactList: Bool
+    }
+
+    /// The value that says the person is not in the plan: present, and names no one.
+    static let someoneElse = "someone-else"
+
+    let entries: [Entry]
+    private let byKey: [String: [Int]]
+
+    init(plan: Plan) {
+        var entries =
+            plan.contacts.map {
+                Entry(id: $0.id, name: $0.name, nameKey: TextNormalizer.normalize($0.name), onDoNotContactList: false)
+            }
+        entries += plan.doNotContact.map {
+            Entry(id: $0.id, name: $0.name, nameKey: TextNormalizer.normalize($0.name), onDoNotContactList: true)
+        }
+        var byKey: [String: [Int]] = [:]
+        for (index, entry) in entries.enumerated() {
+            for key in Set([entry.id.map(TextNormalizer.normalize), entry.nameKey].compactMap { $0 }) {
+                byKey[key, default: []].append(index)
+            }
+        }
+        self.entries = entries
+        self.byKey = byKey
+    }
+
+    /// The entries a value names, in plan order: `[]` for `someone-else`, `nil` for a value
+    /// that names no one in the plan (bad input).
+    func resolve(_ text: String) -> [Int]? {
+        let key = TextNormalizer.normalize(text)
+        if key == TextNormalizer.normalize(Self.someoneElse) { return [] }
+        guard let direct = byKey[key] else { return nil }
+        let names = Set(direct.map { entries[$0].nameKey })
+        return entries.indices.filter { direct.contains($0) || names.contains(entries[$0].nameKey) }
+    }
+
+    /// The error for a value that names no one: who was expected, how to say "not in the
+    /// plan", and the closest people (`'lee' (Lee Walker)`).
+    func unknownMessage(fact: String, value: String, personName: String) -> String {
+        let near = suggestions(for: value).map { entry in
+            entry.id.map { "'\($0)' (\(entry.name))" } ?? "'\(entry.name)'"
+        }
+        return "fact '\(fact)' names '\(value)', who is not among \(personName)'s contacts or do-not-contact list; "
+            + "name them by id or name, or write someone-else for a person not in the plan"
+            + (near.isEmpty ? "" : "; did you mean " + near.joined(separator: " or ") + "?")
+    }
+
+    /// The people whose id or name is closest to a value that names no one, closest first.
+    func suggestions(for text: String, limit: Int = 5) -> [Entry] {
+        var candidates: [String] = []
+        var owners: [Int] = []
+        for (index, entry) in entries.enumerated() {
+            for candidate in [entry.id, entry.name].compactMap({ $0 }) {
+                candidates.append(candidate)
+                owners.append(index)
+            }
+        }
+        var found: [Int] = []
+        for candidate in Suggestion.ranked(text, in: candidates, limit: candidates.count) {
+            guard let position = candidates.firstIndex(of: candidate) else { continue }
+            if !found.contains(owners[position]) { found.append(owners[position]) }
+        }
+        return found.prefix(limit).map { entries[$0] }
+    }
+}

@@ -1,0 +1,66 @@
+/// Finds the plan a crisis worker means (SPEC v2 §8): PERSON is an id in any case, or — only
+/// when no id matches — the person's name, normalised, when exactly one plan has it. Anything
+/// else is bad input naming at most five of the closest ids and names, never the whole list.
+public enum PersonFinder {
+    /// The path of the person's plan file.
+    public static func path(for person: String, in rules: RulesDirectory) throws(BadInput) -> String {
+        let exact = rules.planPath(for: person)
+        let files = RulesDirectory.yamlFiles(in: rules.peopleFolder)?.yaml ?? []
+        if person.allSatisfy({ $0 != "/" }), files.contains(exact) { return exact }
+        let ids = files.map(stem)
+        let byCase = files.filter { stem($0).lowercased() == person.lowercased() }
+        if byCase.count == 1 { return byCase[0] }
+        if byCase.count > 1 {
+            throw BadInput(
+                "error: '\(person)' matches more than one plan by id: "
+                    + byCase.map(stem).joined(separator: ", ") + "; give the id exactly")
+        }
+        let wanted = TextNormalizer.normalize(person)
+        let names = files.map(nameOfPerson)
+        let byName = files.indices.filter { names[$0].map(TextNormalizer.normalize) == wanted }
+        if byName.count == 1 { return files[byName[0]] }
+        if byName.count > 1 {
+            throw BadInput(
+                "error: more than one person is called '\(person)': "
+                    + byName.map { "'\(ids[$0])'" }.joined(separator: ", ") + "; give their id")
+        }
+        var candidates: [String] = []
+        var owners: [Int] = []
+        for index in files.indices {
+            for candidate in [ids[index], names[index]].compactMap({ $0 }) {
+                candidates.append(candidate)
+                owners.append(index)
+            }
+        }
+        var near: [Int] = []
+        for candidate in Suggestion.ranked(person, in: candidates, limit: candidates.count) {
+            guard let position = candidates.firstIndex(of: candidate), !near.contains(owners[position]) else {
+                continue
+            }
+            near.append(owners[position])
+            if near.count == 5 { break }
+        }
+        let hint =
+            near.isEmpty
+            ? "" : "; did you mean " + near.map { "'\(ids[$0])'" + (names[$0].map { " (\($0))" } ?? "") }
+                .joined(separator: ", ") + "?"
+        throw BadInput(
+            "error: unknown person '\(person)': no plan in \(rules.peopleFolder)/ has that id or name\(hint)")
+    }
+
+    private static func stem(_ path: String) -> String {
+        String(String(path.split(separator: "/").last ?? "").dropLast(".yaml".count))
+    }
+
+    /// `person.name` from a plan file, read without validating the rest; `nil` when unreadable.
+    private static func nameOfPerson(_ path: String) -> String? {
+        guard let source = RulesDirectory.read(path), let root = try? YAMLParser.parse(source),
+            case .mapping(let entries) = root.content,
+            let person = entries.first(where: { $0.key == "person" })?.value,
+            case .mapping(let fields) = person.content,
+            let name = fields.first(where: { $0.key == "name" })?.value,
+            case .scalar(let scalar) = name.content
+        else { return nil }
+        return scalar.text
+    }
+}
