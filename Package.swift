@@ -19,8 +19,12 @@ let package = Package(
             providers: [.apt(["libyaml-dev"])]
         ),
         .target(
+            name: "CICUSkeleton",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+        ),
+        .target(
             name: "CrisisPlan",
-            dependencies: ["CLibYAML"]
+            dependencies: ["CLibYAML", "CICUSkeleton"]
         ),
         .executableTarget(
             name: "crisisplan",

@@ -2,14 +2,15 @@ import ArgumentParser
 import CrisisPlan
 import Foundation
 
-/// `crisisplan train SCENARIO`: interactive training at a terminal (answers may be piped).
+/// `crisisplan train [SCENARIO|DIR]`: interactive training at a terminal (answers may be
+/// piped). Given a folder (default `Scenarios`), the trainee picks a scenario from a list.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract: "Play a scenario as a trainee: read each step, choose an answer, see why.")
 
-    @Argument(help: "A scenario file.")
-    var scenario: String
+    @Argument(help: "A scenario file, or a folder of them to choose from (default Scenarios).")
+    var scenario: String = "Scenarios"
 
     @OptionGroup var rulesOptions: RulesOptions
 
@@ -22,16 +23,32 @@ struct TrainCommand: ParsableCommand {
             throw UsageFailure(message: error.message)
         }
         let errors = suite.diagnostics.filter { $0.severity == .error }
-        guard errors.isEmpty, let loaded = suite.cases.first, let plan = loaded.plan else {
+        let playable = suite.cases.filter { scenario in
+            scenario.plan != nil && !errors.contains { $0.location.file == scenario.scenario.file }
+        }
+        guard !playable.isEmpty, suite.cases.count > 1 || errors.isEmpty else {
             throw UsageFailure(
-                message: errors.map(DiagnosticRenderer(sources: suite.sources).render).joined(separator: "\n"))
+                message: errors.isEmpty
+                    ? "error: no scenarios in '\(scenario)'"
+                    : errors.map(DiagnosticRenderer(sources: suite.sources).render).joined(separator: "\n"))
         }
-        let session = TrainingSession(scenario: loaded.scenario, plan: plan, policy: suite.policy)
         let style = Style(color: Terminal.wantsColor)
-        print(style.bold(loaded.scenario.name))
-        if !loaded.scenario.teaches.isEmpty {
-            print(wrap("This scenario is about: " + loaded.scenario.teaches.joined(separator: "; "), indent: "  "))
+        var chosen = playable[0]
+        if suite.cases.count > 1 {
+            print(style.bold("Scenarios:"))
+            for (number, option) in playable.enumerated() {
+                print(wrap("\(number + 1). \(option.scenario.name)", indent: "   "))
+            }
+            guard let choice = readChoice(count: playable.count, prompt: "Choose a scenario") else {
+                throw UsageFailure(message: "error: no scenario chosen")
+            }
+            chosen = playable[choice]
+            print("")
         }
+        let loaded = chosen
+        guard let plan = loaded.plan else { return }
+        let session = TrainingSession(scenario: loaded.scenario, plan: plan, policy: suite.policy)
+        print(style.bold(loaded.scenario.name))
         var score = 0
         var asked = 0
         var revisit: [String] = []
@@ -48,11 +65,15 @@ struct TrainCommand: ParsableCommand {
             guard let question = session.question(at: index, answer: answer) else { continue }
             asked += 1
             print("")
+            if let kind = step.answer {
+                for line in session.planExcerpt(for: kind) { print(wrap(line, indent: "      ")) }
+                print("")
+            }
             print(style.bold(question.prompt))
             for (number, choice) in question.choices.enumerated() {
                 print(wrap("\(number + 1). \(choice)", indent: "   "))
             }
-            guard let choice = readChoice(count: question.choices.count) else {
+            guard let choice = readChoice(count: question.choices.count, prompt: "Your answer") else {
                 print("\nNo answer given; stopping here.")
                 asked -= 1
                 break
@@ -66,6 +87,10 @@ struct TrainCommand: ParsableCommand {
             }
             print("Why:")
             for line in session.explanation(answer) { print(wrap(line, indent: "    ", first: "  ")) }
+            if !loaded.scenario.teaches.isEmpty {
+                print("What this scenario teaches:")
+                for point in loaded.scenario.teaches { print(wrap("- \(point)", indent: "    ", first: "  ")) }
+            }
         }
         print("")
         if !revisit.isEmpty {
@@ -76,9 +101,9 @@ struct TrainCommand: ParsableCommand {
     }
 
     /// A number from 1 to `count`, asking again on anything else; `nil` at end of input.
-    private func readChoice(count: Int) -> Int? {
+    private func readChoice(count: Int, prompt: String) -> Int? {
         while true {
-            print("Your answer (1-\(count)): ", terminator: "")
+            print("\(prompt) (1-\(count)): ", terminator: "")
             guard let line = readLine() else { return nil }
             // Piped answers are not echoed by a terminal; show them so the transcript reads.
             if isatty(STDIN_FILENO) == 0 { print(line) }

@@ -67,7 +67,7 @@ struct ContactAssembler {
 
     private func isWithheld(id: String?, name: String) -> Bool {
         if let id, withheld.contains(where: { $0.id == id }) { return true }
-        return withheldNames.contains(TextNormalizer.normalize(name))
+        return withheldNames.contains(context.skeleton(of: name))
     }
 
     /// Everyone the flag's `contact` fact has named so far, contact or do-not-contact entry,
@@ -85,7 +85,7 @@ struct ContactAssembler {
                     because:
                         "named as the source of harm ('\(factId)') while flag '\(flag.id)' applies; do not contact them about this",
                     flag: flag.id))
-            withheldNames.insert(entry.nameKey)
+            withheldNames.insert(context.skeleton(of: entry.name))
         }
     }
 

@@ -17,7 +17,11 @@ public final class EvaluationContext: Sendable {
     let signStages: [String]
     let signRanks: [Int]
     let blockedIds: Set<String>
+    /// The confusable skeletons of the do-not-contact names: a name that looks like one of
+    /// them (case, spacing, invisible characters or look-alike letters aside) is blocked too.
     let blockedNames: Set<String>
+    /// Skeletons of every name the plan and the policy's added contacts use, computed once.
+    private let skeletons: [String: String]
 
     // Answer lines that do not depend on the observations, with their sources, built once.
     /// Per stage rank: the responses in written order, with the signs that gate them.
@@ -49,7 +53,13 @@ public final class EvaluationContext: Sendable {
         signStages = plan.signs.map(\.stage)
         signRanks = plan.signs.map { policy.stageRank[$0.stage] ?? 0 }
         let blockedIds = Set(plan.doNotContact.compactMap(\.id))
-        let blockedNames = Set(plan.doNotContact.map { TextNormalizer.normalize($0.name) })
+        var skeletons: [String: String] = [:]
+        let names =
+            plan.contacts.map(\.name) + plan.doNotContact.map(\.name)
+            + policy.policy.flags.flatMap { $0.effects.addContacts.map(\.name) }
+        for name in names where skeletons[name] == nil { skeletons[name] = ConfusableSkeleton.of(name) }
+        self.skeletons = skeletons
+        let blockedNames = Set(plan.doNotContact.map { skeletons[$0.name] ?? ConfusableSkeleton.of($0.name) })
         self.blockedIds = blockedIds
         self.blockedNames = blockedNames
         let stages = policy.policy.stages
@@ -68,7 +78,7 @@ public final class EvaluationContext: Sendable {
             var lines: [ContactLine] = []
             for entry in plan.route(forStage: stage.id)?.contacts ?? [] {
                 guard let contact = plan.contact(entry.text), !blockedIds.contains(contact.id),
-                    !blockedNames.contains(TextNormalizer.normalize(contact.name)),
+                    !blockedNames.contains(skeletons[contact.name] ?? ConfusableSkeleton.of(contact.name)),
                     !lines.contains(where: { $0.id == contact.id })
                 else { continue }
                 lines.append(ContactLine(contact, statutory: false))
@@ -101,6 +111,11 @@ public final class EvaluationContext: Sendable {
     /// Whether someone is on the do-not-contact list, by id or by normalised name.
     func isBlocked(id: String?, name: String) -> Bool {
         if let id, blockedIds.contains(id) { return true }
-        return blockedNames.contains(TextNormalizer.normalize(name))
+        return blockedNames.contains(skeleton(of: name))
+    }
+
+    /// A name's confusable skeleton, from the table when the plan or policy uses the name.
+    func skeleton(of name: String) -> String {
+        skeletons[name] ?? ConfusableSkeleton.of(name)
     }
 }

@@ -1,16 +1,18 @@
 /// Everyone a plan names — its contacts, then its do-not-contact entries — for reading a
 /// `contact` fact by id or by name (SPEC v2 §3 "Facts").
 ///
-/// A value names every entry whose id or name normalises to it, and then every entry listed
-/// under the same normalised name: one person listed twice (`lee` and `lee-work`, both "Lee
+/// A value names every entry whose id or name normalises to it, and then every entry whose
+/// name looks the same (the same confusable skeleton, UTS #39): one person listed twice (`lee` and `lee-work`, both "Lee
 /// Walker") is one person to withholding, so naming either withholds both.
 struct PlanPeople: Sendable {
     struct Entry: Sendable {
         /// `nil` for a do-not-contact entry without an id.
         var id: String?
         var name: String
-        /// The normalised name, for matching route entries and look-alikes.
+        /// The normalised name.
         var nameKey: String
+        /// The confusable skeleton of the name: entries that look alike are one person.
+        var skeleton: String
         var onDoNotContactList: Bool
     }
 
@@ -23,10 +25,14 @@ struct PlanPeople: Sendable {
     init(plan: Plan) {
         var entries =
             plan.contacts.map {
-                Entry(id: $0.id, name: $0.name, nameKey: TextNormalizer.normalize($0.name), onDoNotContactList: false)
+                Entry(
+                    id: $0.id, name: $0.name, nameKey: TextNormalizer.normalize($0.name),
+                    skeleton: ConfusableSkeleton.of($0.name), onDoNotContactList: false)
             }
         entries += plan.doNotContact.map {
-            Entry(id: $0.id, name: $0.name, nameKey: TextNormalizer.normalize($0.name), onDoNotContactList: true)
+            Entry(
+                id: $0.id, name: $0.name, nameKey: TextNormalizer.normalize($0.name),
+                skeleton: ConfusableSkeleton.of($0.name), onDoNotContactList: true)
         }
         var byKey: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
@@ -43,9 +49,16 @@ struct PlanPeople: Sendable {
     func resolve(_ text: String) -> [Int]? {
         let key = TextNormalizer.normalize(text)
         if key == TextNormalizer.normalize(Self.someoneElse) { return [] }
-        guard let direct = byKey[key] else { return nil }
-        let names = Set(direct.map { entries[$0].nameKey })
-        return entries.indices.filter { direct.contains($0) || names.contains(entries[$0].nameKey) }
+        guard let direct = byKey[key] ?? lookAlikes(of: text) else { return nil }
+        let looks = Set(direct.map { entries[$0].skeleton })
+        return entries.indices.filter { direct.contains($0) || looks.contains(entries[$0].skeleton) }
+    }
+
+    /// Entries whose name has the same confusable skeleton as the text, if any.
+    private func lookAlikes(of text: String) -> [Int]? {
+        let skeleton = ConfusableSkeleton.of(text)
+        let found = entries.indices.filter { entries[$0].skeleton == skeleton }
+        return found.isEmpty ? nil : found
     }
 
     /// The error for a value that names no one: who was expected, how to say "not in the

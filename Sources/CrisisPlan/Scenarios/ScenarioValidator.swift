@@ -11,6 +11,12 @@ struct ScenarioValidator {
     }
 
     mutating func validate(_ scenario: Scenario) {
+        if !scenario.steps.contains(where: { $0.ask != nil && $0.answer != nil }) {
+            diagnostics.append(
+                .warning(
+                    "scenario '\(scenario.name)' asks no question, so 'crisisplan train' has nothing to ask; give at least one step 'ask' and 'answer'",
+                    at: scenario.personSource ?? SourceLocation(file: scenario.file, line: 1)))
+        }
         let matcher = SignMatcher(signs: plan.signs)
         let planPeople = PlanPeople(plan: plan)
         let decisions = DecisionCatalog(policy: policy, plan: plan)

@@ -27,6 +27,38 @@ public struct TrainingSession: Sendable {
         return TrainingQuestion(kind: kind, ask: ask, answer: answer, plan: plan, policy: policy, seed: seed)
     }
 
+    /// The part of the plan a question is about, shown before it is asked, so that training
+    /// teaches reading the plan rather than guessing: the signs and agreed responses for a
+    /// question about the stage or what helps; the contacts, routes and do-not-contact list
+    /// for a question about who to call; the whole of both for a question about flags.
+    public func planExcerpt(for kind: AnswerKind) -> [String] {
+        let stages = policy.stages
+        let label = { (id: String) in stages.first(where: { $0.id == id })?.label ?? id }
+        var lines: [String] = []
+        let aboutSigns = [.firstResponse, .stage, .flags].contains(kind)
+        let aboutContacts = [.firstContact, .contacts, .doNotContact, .flags].contains(kind)
+        if aboutSigns {
+            lines.append("\(plan.person.name)'s early warning signs:")
+            for sign in plan.signs { lines.append("  - \(sign.says) (\(label(sign.stage)))") }
+            for group in plan.responses {
+                lines.append("What helps at \(label(group.stage)), in \(plan.person.name)'s order:")
+                for (number, response) in group.responses.enumerated() {
+                    lines.append("  \(number + 1). \(response.action)")
+                }
+            }
+        }
+        if aboutContacts {
+            for route in plan.contactRoutes {
+                let names = route.contacts.map { entry in plan.contact(entry.text)?.name ?? entry.text }
+                lines.append("Contact at \(label(route.stage)): " + names.joined(separator: ", then "))
+            }
+            for entry in plan.doNotContact {
+                lines.append("Do NOT contact: \(entry.name)" + (entry.reason.map { " — \($0)" } ?? ""))
+            }
+        }
+        return lines
+    }
+
     /// Why the engine answered as it did: the stage and its reasons, the person's own
     /// responses, and each flag's basis, reasons and what to record.
     public func explanation(_ answer: Answer) -> [String] {

@@ -119,9 +119,11 @@ struct PlanValidator {
         }
     }
 
+    /// No one on the do-not-contact list may be on a route: by id, by name, or by a name that
+    /// looks the same (confusable skeleton, UTS #39 — `Mark Tayl\u{43E}r` is Mark Taylor).
     private mutating func checkRoutes() {
         let contactIds = plan.contacts.map(\.id)
-        let blockedNames = Set(plan.doNotContact.map { TextNormalizer.normalize($0.name) })
+        let blocked = plan.doNotContact.map { (entry: $0, skeleton: ConfusableSkeleton.of($0.name)) }
         for route in plan.contactRoutes {
             for entry in route.contacts {
                 if let blocked = plan.doNotContact.first(where: { $0.id == entry.text }) {
@@ -129,9 +131,13 @@ struct PlanValidator {
                         "'\(entry.text)' (\(blocked.name)) is on the do-not-contact list and cannot be in a contact route",
                         entry.source)
                 } else if let contact = plan.contact(entry.text) {
-                    if blockedNames.contains(TextNormalizer.normalize(contact.name)) {
+                    let skeleton = ConfusableSkeleton.of(contact.name)
+                    if let match = blocked.first(where: { $0.skeleton == skeleton }) {
+                        let same = TextNormalizer.normalize(match.entry.name) == TextNormalizer.normalize(contact.name)
                         error(
-                            "'\(entry.text)' is \(contact.name), who is on the do-not-contact list, and cannot be in a contact route",
+                            "'\(entry.text)' is \(contact.name), who "
+                                + (same ? "is" : "looks the same as \(match.entry.name), who is")
+                                + " on the do-not-contact list, and cannot be in a contact route",
                             entry.source)
                     }
                 } else {
