@@ -9,19 +9,81 @@ import Testing
 struct InvariantPropertyTests {
     static let worlds = Gen.int(in: 0...1_000_000).array(of: 40...160)
 
-    @Test("no do-not-contact person is ever among the contacts")
+    @Test(
+        "no do-not-contact or withheld person is ever among the contacts, whatever case, spacing, Unicode form or name-versus-id"
+    )
     func doNotContactHolds() async {
         await propertyCheck(count: 1_000, input: Self.worlds) { choices in
             let world = RandomWorld(choices)
             let answer = try world.evaluate()
-            let blockedNames = Set(world.plan.doNotContact.map { TextNormalizer.normalize($0.name) })
+            let blockedLooks = Set(world.plan.doNotContact.map { ConfusableSkeleton.of($0.name) })
             let blockedIds = Set(world.plan.doNotContact.compactMap(\.id))
+            let withheldIds = Set(answer.withheld.compactMap(\.id))
+            let withheldLooks = Set(answer.withheld.map { ConfusableSkeleton.of($0.name) })
             for contact in answer.contacts {
-                #expect(!blockedIds.contains(contact.id))
-                #expect(!blockedNames.contains(TextNormalizer.normalize(contact.name)))
+                let looks = ConfusableSkeleton.of(contact.name)
+                #expect(!blockedIds.contains(contact.id) && !blockedLooks.contains(looks), "\(contact.name)")
+                #expect(!withheldIds.contains(contact.id) && !withheldLooks.contains(looks), "\(contact.name)")
             }
-            let withheld = Set(answer.withheld.map(\.id))
-            #expect(answer.contacts.allSatisfy { !withheld.contains($0.id) })
+        }
+    }
+
+    @Test("everyone a withholding fact has named stays withheld while its flag fires")
+    func namedStayWithheld() async {
+        await propertyCheck(count: 1_000, input: Self.worlds) { choices in
+            let world = RandomWorld(choices)
+            let answer = try world.evaluate()
+            guard answer.flags.contains(where: { flag in
+                world.policy.flags.first { $0.id == flag.id }?.effects.withholdContactNamedBy == "who"
+            }) else { return }
+            let people = PlanPeople(plan: world.plan)
+            for observation in world.observations where observation.at <= world.now {
+                for fact in observation.facts where fact.fact == "who" {
+                    for entry in people.resolve(fact.value) ?? [] {
+                        let name = people.entries[entry].name
+                        #expect(answer.withheld.contains { $0.name == name }, "\(name) named by '\(fact.value)'")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("an attorney never has can_act for a decision marked deprivation_of_liberty")
+    func attorneyNeverDeprivesOfLiberty() async {
+        await propertyCheck(count: 1_000, input: Self.worlds) { choices in
+            let world = RandomWorld(choices)
+            guard let attorney = try world.evaluate().attorney else { return }
+            let liberty = Set((world.policy.decisions ?? []).filter(\.deprivationOfLiberty).map(\.id))
+            for decision in attorney.decisions where liberty.contains(decision.decision) {
+                #expect(!decision.canAct)
+                #expect(!attorney.canAct)
+            }
+            #expect(attorney.canAct == (!attorney.decisions.isEmpty && attorney.decisions.allSatisfy(\.canAct)))
+        }
+    }
+
+    @Test("every unrecognised observation appears in the attention block, above the person's responses")
+    func unrecognisedInAttention() async {
+        await propertyCheck(count: 1_000, input: Self.worlds) { choices in
+            let answer = try RandomWorld(choices).evaluate()
+            let items = AttentionBlock.items(answer)
+            for warning in answer.warnings where warning.code == .unknownSign {
+                #expect(items.contains { $0.hasPrefix("Not recognised: \"\(warning.observed ?? "")\"") })
+            }
+            let text = AnswerText(color: false).render(answer)
+            let attention = text.components(separatedBy: "What Pat has agreed helps")[0]
+            let unknown = answer.warnings.filter { $0.code == .unknownSign }.count
+            #expect(attention.components(separatedBy: "Not recognised:").count - 1 == unknown)
+        }
+    }
+
+    @Test("no line of the text answer is wider than 80 terminal cells")
+    func eightyColumns() async {
+        await propertyCheck(count: 1_000, input: Self.worlds) { choices in
+            let text = AnswerText(color: false).render(try RandomWorld(choices).evaluate())
+            for line in text.split(separator: "\n") {
+                #expect(DisplayWidth.of(line) <= 80, "\(DisplayWidth.of(line)) cells: \(line)")
+            }
         }
     }
 

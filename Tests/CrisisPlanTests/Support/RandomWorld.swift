@@ -1,3 +1,5 @@
+import Foundation
+
 @testable import CrisisPlan
 
 /// Draws small numbers from a list of choices, so a property-based generator's array of
@@ -33,6 +35,26 @@ struct RandomWorld {
     static let stages = ["s0", "s1", "s2", "s3"]
     static let contactIds = ["c0", "c1", "c2", "c3"]
     static let blockedIds = ["d0", "d1"]
+
+    /// The same name as a crisis worker or a hostile file might write it: another case,
+    /// extra spaces, a zero-width space, a soft hyphen, a direction mark, U+FEFF, fullwidth
+    /// letters, or Cyrillic look-alike letters (SPEC v2 §3 normalisation and look-alikes).
+    static func variant(of name: String, _ c: inout ChoiceStream) -> String {
+        switch c.next(9) {
+        case 0: return name
+        case 1: return name.uppercased()
+        case 2: return "  " + name.lowercased().replacingOccurrences(of: " ", with: "   ") + " "
+        case 3: return name.replacingOccurrences(of: " ", with: " \u{200B}")
+        case 4: return name.replacingOccurrences(of: "o", with: "o\u{AD}")
+        case 5: return "\u{200F}" + name + "\u{FEFF}"
+        case 6:
+            return String(
+                String.UnicodeScalarView(
+                    name.unicodeScalars.map { $0.isASCII && $0.properties.isAlphabetic ? Unicode.Scalar($0.value + 0xFEE0)! : $0 }))
+        case 7: return name.replacingOccurrences(of: "o", with: "\u{43E}").replacingOccurrences(of: "e", with: "\u{435}")
+        default: return name.replacingOccurrences(of: " ", with: "-")
+        }
+    }
 
     static func location(_ line: Int) -> SourceLocation {
         SourceLocation(file: "Rules/people/p.yaml", line: line)
@@ -140,7 +162,15 @@ struct RandomWorld {
                 FactDeclaration(
                     id: "who", kind: .contact, defaultValue: nil, asks: nil, source: Self.policyLocation(42)),
             ],
-            escalation: escalation, flags: flags, language: [])
+            escalation: escalation, flags: flags, language: [],
+            decisions: c.chance(50)
+                ? [
+                    Decision(id: "care", source: Self.policyLocation(43)),
+                    Decision(id: "admission", deprivationOfLiberty: true, source: Self.policyLocation(44)),
+                    Decision(
+                        id: "haloperidol", treatment: "haloperidol", forMentalDisorder: true,
+                        source: Self.policyLocation(45)),
+                ] : nil)
 
         let signs = (0..<(1 + c.next(5))).map { index in
             EarlyWarningSign(
@@ -148,9 +178,14 @@ struct RandomWorld {
                 stage: Self.stages[c.next(4)],
                 stageSource: Self.location(50 + index), source: Self.location(50 + index))
         }
+        // Sometimes a contact's name is a look-alike of a do-not-contact name: evaluation must
+        // keep them off the contacts even though `check` would refuse such a plan.
         let contacts = Self.contactIds.enumerated().map { index, id in
             Contact(
-                id: id, name: "Contact \(index)", relation: nil, phone: "07700 900\(100 + index)",
+                id: id,
+                name: index >= 2 && c.chance(25)
+                    ? Self.variant(of: "Blocked Person \(c.next(2))", &c) : "Contact \(index)",
+                relation: nil, phone: "07700 900\(100 + index)",
                 roles: index == 0 && c.chance(50) ? ["nearest_relative"] : [], professional: false,
                 source: Self.location(60 + index))
         }
@@ -164,8 +199,12 @@ struct RandomWorld {
                 stage: stage, stageSource: Self.location(80),
                 responses: (0..<c.next(4)).map { index in
                     let forSigns = c.chance(25) ? [signs[c.next(signs.count)].id] : []
+                    let action = [
+                        "Do \(stage)-\(index)", String(repeating: "unbroken", count: 15),
+                        String(repeating: "静かな部屋で話す ", count: 8), "Do \(stage)-\(index) " + String(repeating: "é", count: 90),
+                    ][c.chance(80) ? 0 : 1 + c.next(3)]
                     return Response(
-                        by: Response.Actor.allCases[c.next(3)], action: "Do \(stage)-\(index)", forSigns: forSigns,
+                        by: Response.Actor.allCases[c.next(3)], action: action, forSigns: forSigns,
                         forSignsSources: forSigns.map { _ in Self.location(81) },
                         source: Self.location(82 + stageIndex * 5 + index))
                 })
@@ -217,9 +256,17 @@ struct RandomWorld {
                     SourcedText(text: signs[c.next(signs.count)].id, source: observation.source))
             }
             if c.chance(60) {
+                let people = Self.contactIds + Self.blockedIds.filter { id in blocked.contains { $0.id == id } }
+                let names = contacts.map(\.name) + blocked.map(\.name)
+                let who =
+                    c.chance(15)
+                    ? "someone-else"
+                    : c.chance(50)
+                        ? Self.variant(of: people[c.next(people.count)], &c)
+                        : Self.variant(of: names[c.next(names.count)], &c)
                 let (fact, value): (String, String) = [
                     ("level", ["none", "some", "lots"][c.next(3)]), ("flagged", c.chance(50) ? "true" : "false"),
-                    ("who", (Self.contactIds + Self.blockedIds + ["stranger"])[c.next(7)]),
+                    ("who", who),
                 ][c.next(3)]
                 observation.facts.append(
                     ObservedFact(
@@ -228,7 +275,8 @@ struct RandomWorld {
             if c.chance(40) {
                 observation.capacity.append(
                     CapacityAssessment(
-                        decision: ["care", "admission"][c.next(2)], status: c.chance(60) ? .lacks : .has,
+                        decision: ["care", "admission", "Haloperidol", "ADMISSION"][c.next(4)],
+                        status: c.chance(60) ? .lacks : .has,
                         assessedAt: time, source: observation.source))
             }
             observations.append(observation)
