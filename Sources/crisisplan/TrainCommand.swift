@@ -66,7 +66,10 @@ struct TrainCommand: ParsableCommand {
             asked += 1
             print("")
             if let kind = step.answer {
-                for line in session.planExcerpt(for: kind) { print(wrap(line, indent: "      ")) }
+                for line in session.planExcerpt(for: kind) {
+                    let lead = String(line.prefix(while: { $0 == " " }))
+                    print(wrap(line, indent: lead + "     ", first: lead))
+                }
                 print("")
             }
             print(style.bold(question.prompt))

@@ -17,6 +17,9 @@ struct DecisionCatalog: Sendable {
 
     let declared: Bool
     let entries: [Entry]
+    /// Entry positions by id as written and by normalised key, for lookups on every
+    /// evaluation without normalising the common, exact spelling.
+    private let table: SmallTable<Int>
 
     init(policy: Policy, plan: Plan) {
         var entries: [Entry] =
@@ -38,13 +41,15 @@ struct DecisionCatalog: Sendable {
         }
         declared = policy.decisions != nil
         self.entries = entries
+        table = SmallTable(entries.enumerated().flatMap { [($1.id, $0), ($1.key, $0)] })
     }
 
     /// The entry a name means. Without declared decisions, an unknown name is its own
     /// decision, whose treatment is its name.
     func entry(named name: String) -> Entry? {
+        if let position = table[name] { return entries[position] }
         let key = TextNormalizer.normalize(name)
-        if let found = entries.first(where: { $0.key == key }) { return found }
+        if let position = table[key] { return entries[position] }
         guard !declared else { return nil }
         return Entry(
             id: name, key: key, treatment: name, treatmentKey: key, deprivationOfLiberty: false,
@@ -54,8 +59,11 @@ struct DecisionCatalog: Sendable {
     /// The position of a decision in the answer's order: declared and refused ones as listed,
     /// any other after them.
     func rank(of key: String) -> Int {
-        entries.firstIndex(where: { $0.key == key }) ?? entries.count
+        table[key] ?? entries.count
     }
+
+    /// Whether any name can be assessed without resolving it (v1 policy, nothing refused).
+    var acceptsAnyName: Bool { !declared && entries.isEmpty }
 
     /// "unknown decision 'x'; did you mean 'y'?" with the decisions this person may be assessed for.
     func unknownMessage(_ name: String) -> String {

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One person's plan prepared against a policy: everything evaluation looks up, built once.
 ///
 /// A class, immutable after `init`, so that passing it around the evaluation costs one
@@ -7,6 +9,12 @@ public final class EvaluationContext: Sendable {
     public let plan: Plan
     let matcher: SignMatcher
     let suggester: SignSuggester
+    /// Each sign as an unrecognised observation's suggestion shows it: id, words, stage label.
+    let suggestedSigns: [SuggestedSign]
+    /// Suggestions already worked out for this person's unrecognised texts: the same words
+    /// come back observation after observation. Bounded, so hostile input cannot grow it.
+    private let suggestionCache = Mutex<[String: SignSuggestions]>([:])
+    private static let suggestionCacheLimit = 256
     /// Everyone the plan names, for `contact` facts.
     let people: PlanPeople
     /// The decisions an assessment may name for this person.
@@ -47,6 +55,10 @@ public final class EvaluationContext: Sendable {
         self.plan = plan
         matcher = SignMatcher(signs: plan.signs)
         suggester = SignSuggester(signs: plan.signs, matcher: matcher)
+        suggestedSigns = plan.signs.map { sign in
+            let label = policy.policy.stages.first(where: { $0.id == sign.stage })?.label ?? sign.stage
+            return SuggestedSign(id: sign.id, says: sign.says, stageLabel: label)
+        }
         people = PlanPeople(plan: plan)
         decisions = DecisionCatalog(policy: policy.policy, plan: plan)
         signIds = plan.signs.map(\.id)
@@ -101,11 +113,11 @@ public final class EvaluationContext: Sendable {
         reviewBySource = plan.dates.reviewBySource.pathAndLine
     }
 
-    /// A sign as an unrecognised observation's suggestion shows it: id, words, stage label.
-    func suggestedSign(_ index: Int) -> SuggestedSign {
-        let sign = plan.signs[index]
-        let label = policy.policy.stages.first(where: { $0.id == sign.stage })?.label ?? sign.stage
-        return SuggestedSign(id: sign.id, says: sign.says, stageLabel: label)
+
+    /// The signs an unrecognised text may have meant (`SignSuggester`), remembered per text.
+    func suggestions(for text: String) -> SignSuggestions {
+        let near = suggester.suggest(text)
+        return SignSuggestions(ids: near.map { signIds[$0] }, signs: near.map { suggestedSigns[$0] })
     }
 
     /// Whether someone is on the do-not-contact list, by id or by normalised name.
@@ -118,4 +130,10 @@ public final class EvaluationContext: Sendable {
     func skeleton(of name: String) -> String {
         skeletons[name] ?? ConfusableSkeleton.of(name)
     }
+}
+
+/// An unrecognised text's suggestions, as the warning carries them.
+struct SignSuggestions: Sendable {
+    var ids: [String]
+    var signs: [SuggestedSign]
 }

@@ -78,7 +78,8 @@ public struct Evaluator: Sendable {
     /// refused treatment, `false` when one says `has`, `nil` when none does.
     private func appliesNow(_ refusal: AdvanceRefusal, current: [CapacityAssessment]) -> Bool? {
         guard !current.isEmpty else { return nil }
-        let treatment = TextNormalizer.normalize(refusal.treatment)
+        let treatment = context.decisions.entry(named: refusal.treatment)?.treatmentKey
+            ?? TextNormalizer.normalize(refusal.treatment)
         var result: Bool?
         for assessment in current {
             guard let decision = context.decisions.entry(named: assessment.decision),

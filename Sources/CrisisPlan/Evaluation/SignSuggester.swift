@@ -2,6 +2,9 @@
 /// three of the person's signs near it, closest first. Nothing looser than exact matching
 /// ever counts as a sign; these are only offered, in the `unknown-sign` warning and the
 /// answer's attention block.
+///
+/// Built once per plan: every sign text is kept normalised, as scalars and as words, in flat
+/// lists, so that suggesting costs a few bounded comparisons and almost no allocation.
 struct SignSuggester: Sendable {
     /// Words too common to suggest a sign by ("the", "my", "and").
     static let stopWords: Set<String> = [
@@ -12,19 +15,53 @@ struct SignSuggester: Sendable {
         "don't", "cannot", "can't", "does", "did", "over", "under", "much", "many", "like",
     ]
 
-    private let signTexts: [[String]]
+    /// Every distinct normalised text of every sign, its scalars end to end in one list
+    /// (`starts[k]..<starts[k + 1]`, so that comparing touches no reference counts), its words,
+    /// its words sorted, and the sign it belongs to.
+    private let scalars: [UInt32]
+    private let starts: [Int]
+    private let words: [[String]]
+    private let sortedWords: [[String]]
+    private let owners: [Int]
+    private let signCount: Int
+    /// Each telling word (three letters or more, not a stop word) to the signs using it.
+    private let signsByWord: [String: [Int]]
     private let matcher: SignMatcher
 
     init(signs: [EarlyWarningSign], matcher: SignMatcher) {
-        signTexts = signs.map { sign in
-            var texts: [String] = []
+        var scalars: [UInt32] = []
+        var starts: [Int] = [0]
+        var words: [[String]] = []
+        var owners: [Int] = []
+        var signsByWord: [String: [Int]] = [:]
+        for (position, sign) in signs.enumerated() {
+            var seen: [String] = []
             for text in [sign.id, sign.says] + sign.also {
                 let normalized = TextNormalizer.normalize(text)
-                if !texts.contains(normalized) { texts.append(normalized) }
+                guard !seen.contains(normalized) else { continue }
+                seen.append(normalized)
+                scalars += normalized.unicodeScalars.map(\.value)
+                starts.append(scalars.count)
+                let split = normalized.split(separator: " ").map(String.init)
+                words.append(split)
+                owners.append(position)
+                for word in split where Self.isTelling(word) && signsByWord[word]?.last != position {
+                    signsByWord[word, default: []].append(position)
+                }
             }
-            return texts
         }
+        self.scalars = scalars
+        self.starts = starts
+        self.words = words
+        sortedWords = words.map { $0.sorted() }
+        self.owners = owners
+        signCount = signs.count
+        self.signsByWord = signsByWord
         self.matcher = matcher
+    }
+
+    private static func isTelling(_ word: some StringProtocol) -> Bool {
+        word.count >= 3 && !stopWords.contains(String(word))
     }
 
     /// Sign positions, in the order SPEC v2 gives: the signs each `,`/`;` part matches (when
@@ -32,49 +69,84 @@ struct SignSuggester: Sendable {
     /// prefix of the other; then the same words in another order; then a shared word of three
     /// letters or more that is not a stop word. Ties in plan order; three at most, parts aside.
     func suggest(_ observed: String) -> [Int] {
-        let text = TextNormalizer.normalize(observed)
+        let normalized = TextNormalizer.normalize(observed)
         var parts: [Int] = []
-        if text.contains(",") || text.contains(";") {
-            let pieces = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init)
+        if normalized.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) {
+            let pieces = normalized.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init)
             let matched = pieces.map { matcher.match($0) }
             if pieces.count > 1, matched.allSatisfy({ $0 != nil }) {
                 for index in matched.compactMap({ $0 }) where !parts.contains(index) { parts.append(index) }
             }
         }
-        let words = text.split(separator: " ").map(String.init)
-        let scalars = Array(text.unicodeScalars)
-        var ranked: [(rank: Int, position: Int)] = []
-        for (position, texts) in signTexts.enumerated() where !parts.contains(position) {
-            var best = Int.max
-            for candidate in texts {
-                best = min(best, Self.rank(scalars, words, candidate))
+        // Ranks: 0–2 the edit distance; 3 a word-by-word prefix; 4 the same words reordered;
+        // 5 a shared telling word; Int.max not near. Worked out in a buffer on the stack: this
+        // runs for every unrecognised observation.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: signCount) { best in
+            best.initialize(repeating: Int.max)
+            rankByDistance(normalized, into: best)
+            if best.contains(where: { $0 > 2 }) { rankByWords(normalized, into: best) }
+            for position in parts { best[position] = Int.max }
+            var chosen = parts
+            for _ in 0..<3 {
+                var pick = -1
+                for position in best.indices where best[position] != Int.max {
+                    if pick < 0 || best[position] < best[pick] { pick = position }
+                }
+                guard pick >= 0 else { break }
+                chosen.append(pick)
+                best[pick] = Int.max
             }
-            if best != Int.max { ranked.append((best, position)) }
+            return chosen
         }
-        ranked.sort { ($0.rank, $0.position) < ($1.rank, $1.position) }
-        return parts + ranked.prefix(3).map(\.position)
     }
 
-    /// 0–2: the edit distance; 3: word-by-word prefix; 4: same words reordered; 5: a shared
-    /// word; `Int.max`: not near.
-    private static func rank(_ scalars: [Unicode.Scalar], _ words: [String], _ candidate: String) -> Int {
-        if let distance = Suggestion.editDistance(scalars, Array(candidate.unicodeScalars), limit: 2) {
-            return distance
+    /// Ranks 0–2: signs with a text at most two edits away.
+    private func rankByDistance(_ normalized: String, into best: UnsafeMutableBufferPointer<Int>) {
+        var text = normalized
+        var scratch = BoundedEditDistance()
+        text.withUTF8 { utf8 in
+            let count = utf8.count
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { buffer in
+                var length = 0
+                for scalar in normalized.unicodeScalars {
+                    buffer[length] = scalar.value
+                    length += 1
+                }
+                let observed = UnsafeBufferPointer(rebasing: buffer[0..<length])
+                scalars.withUnsafeBufferPointer { all in
+                    for k in owners.indices where best[owners[k]] > 0 {
+                        guard abs(starts[k + 1] - starts[k] - length) <= 2 else { continue }
+                        let candidate = UnsafeBufferPointer(rebasing: all[starts[k]..<starts[k + 1]])
+                        if let distance = scratch.distance(observed, candidate, limit: min(2, best[owners[k]] - 1)) {
+                            best[owners[k]] = distance
+                        }
+                    }
+                }
+            }
         }
-        let other = candidate.split(separator: " ").map(String.init)
-        if isWordPrefix(words, other) || isWordPrefix(other, words) { return 3 }
-        if words.count > 1, words.sorted() == other.sorted() { return 4 }
-        let shared = Set(words).intersection(other)
-        if shared.contains(where: { $0.count >= 3 && !stopWords.contains($0) }) { return 5 }
-        return Int.max
     }
 
-    /// Every word of `short` begins the word in the same place in `long`, and `short` is not
-    /// empty ("not sleepin" and "not sleeping").
+    /// Ranks 3–5: a word-by-word prefix, the same words reordered, a shared telling word.
+    private func rankByWords(_ normalized: String, into best: UnsafeMutableBufferPointer<Int>) {
+        let observedWords = normalized.split(separator: " ").map(String.init)
+        let observedSorted = observedWords.count > 1 ? observedWords.sorted() : observedWords
+        for k in words.indices where best[owners[k]] > 3 {
+            if Self.isWordPrefix(observedWords, words[k]) || Self.isWordPrefix(words[k], observedWords) {
+                best[owners[k]] = 3
+            } else if best[owners[k]] > 4, observedWords.count > 1, observedSorted == sortedWords[k] {
+                best[owners[k]] = 4
+            }
+        }
+        for word in observedWords where Self.isTelling(word) {
+            for position in signsByWord[word] ?? [] where best[position] > 5 { best[position] = 5 }
+        }
+    }
+
+    /// Every word of `short` begins the word in the same place in `long` ("not sleepin" and
+    /// "not sleeping"); a single word must be three letters or more.
     private static func isWordPrefix(_ short: [String], _ long: [String]) -> Bool {
         guard !short.isEmpty, short.count <= long.count else { return false }
         for (word, other) in zip(short, long) where !other.hasPrefix(word) { return false }
-        guard let last = short.last else { return false }
-        return short.count > 1 || last.count >= 3
+        return short.count > 1 || short[0].count >= 3
     }
 }

@@ -58,11 +58,14 @@ struct TimelineState {
             apply(observation.facts[item], at: observation.at, context: context)
         }
         for var assessment in observation.capacity {
-            guard let decision = context.decisions.entry(named: assessment.decision) else {
-                errors.append(.error(context.decisions.unknownMessage(assessment.decision), at: assessment.decisionSource))
-                continue
+            if !context.decisions.acceptsAnyName {
+                guard let decision = context.decisions.entry(named: assessment.decision) else {
+                    errors.append(
+                        .error(context.decisions.unknownMessage(assessment.decision), at: assessment.decisionSource))
+                    continue
+                }
+                assessment.decision = decision.id
             }
-            assessment.decision = decision.id
             if let existing = capacity.firstIndex(where: { $0.decision == assessment.decision }) {
                 if assessment.assessedAt >= capacity[existing].assessedAt { capacity[existing] = assessment }
             } else {
@@ -113,12 +116,10 @@ struct TimelineState {
     /// Points at the observation that carried the text (SPEC §6: "the observation"), with the
     /// signs it may have meant (SPEC v2 §3).
     private func unknownSign(_ text: String, _ source: SourceLocation, _ context: EvaluationContext) -> AnswerWarning {
-        let near = context.suggester.suggest(text)
-        var warning = AnswerWarning(
+        let near = context.suggestions(for: text)
+        return AnswerWarning(
             code: .unknownSign, message: "'" + text + context.unknownSignSuffix, source: source.pathAndLine,
-            suggestions: near.map { context.signIds[$0] }, observed: text)
-        warning.suggestedSigns = near.map { context.suggestedSign($0) }
-        return warning
+            suggestions: near.ids, observed: text, suggestedSigns: near.signs)
     }
 
     /// Whether sign `index` is active now: observed, not resolved since, and within the window.

@@ -16,12 +16,13 @@ enum Suggestion {
     static func ranked(_ word: String, in candidates: [String], limit: Int) -> [String] {
         let wanted = Array(word.lowercased().unicodeScalars)
         let bound = max(1, wanted.count / 3)
+        var scratch = BoundedEditDistance()
         var near: [(candidate: String, distance: Int)] = []
         var containing: [String] = []
         let lowered = word.lowercased()
         for candidate in candidates.prefix(100_000) {
             let other = Array(candidate.lowercased().unicodeScalars)
-            if let distance = editDistance(wanted, other, limit: bound) {
+            if let distance = scratch.distance(wanted, other, limit: bound) {
                 near.append((candidate, distance))
             } else if lowered.count >= 3, candidate.count < 200,
                 candidate.lowercased().contains(lowered) || lowered.contains(candidate.lowercased())
@@ -53,42 +54,7 @@ enum Suggestion {
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars)
         let b = Array(b.unicodeScalars)
-        return editDistance(a, b, limit: max(a.count, b.count)) ?? max(a.count, b.count)
-    }
-
-    /// The edit distance when it is at most `limit`, else `nil`; only a band of `2 × limit + 1`
-    /// cells per row is filled, and rows stop once every cell in the band is past the limit.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int? {
-        guard abs(a.count - b.count) <= limit else { return nil }
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        let infinity = limit + 1
-        let width = b.count + 1
-        var before = [Int](repeating: infinity, count: width)
-        var previous = [Int](repeating: infinity, count: width)
-        var current = [Int](repeating: infinity, count: width)
-        for j in 0...min(b.count, limit) { previous[j] = j }
-        for i in 1...a.count {
-            let low = max(1, i - limit)
-            let high = min(b.count, i + limit)
-            for j in 0..<width { current[j] = infinity }
-            if i <= limit { current[0] = i }
-            var rowBest = current[0]
-            if low <= high {
-                for j in low...high {
-                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                        value = min(value, before[j - 2] + 1)
-                    }
-                    current[j] = min(value, infinity)
-                    rowBest = min(rowBest, current[j])
-                }
-            }
-            if rowBest > limit { return nil }
-            swap(&before, &previous)
-            swap(&previous, &current)
-        }
-        let distance = previous[b.count]
-        return distance <= limit ? distance : nil
+        var scratch = BoundedEditDistance()
+        return scratch.distance(a, b, limit: max(a.count, b.count)) ?? max(a.count, b.count)
     }
 }

@@ -35,8 +35,7 @@ public struct AnswerText {
         out.append(
             dim(
                 wrapped(
-                    "Stage \(answer.stage.label) as of \(answer.at), because: "
-                        + answer.stage.because.joined(separator: "; "), "    ")))
+                    "Why this stage (as of \(answer.at)): " + answer.stage.because.joined(separator: "; "), "    ")))
         list(&out, "Helps", answer.helps)
         list(&out, "Avoid", answer.avoid)
         list(&out, "Take care of", answer.takeCareOf)

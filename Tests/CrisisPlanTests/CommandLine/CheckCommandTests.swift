@@ -9,12 +9,12 @@ struct CheckCommandTests {
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.last == "35 files, 0 errors, 4 warnings")
+        #expect(lines.last == "49 files, 0 errors, 5 warnings")
         let summaries = lines.filter { $0.contains(": warning: ") || $0.contains(": error: ") }
         #expect(
             summaries.map { String($0.prefix(while: { $0 != " " })) } == [
-                "Rules/people/alex.yaml:61:7:", "Rules/people/dee.yaml:10:14:", "Rules/people/priya.yaml:62:7:",
-                "Scenarios/14-dee-overdue-plan.yaml:13:29:",
+                "Rules/people/alex.yaml:68:7:", "Rules/people/alex.yaml:73:7:", "Rules/people/dee.yaml:15:14:",
+                "Rules/people/priya.yaml:70:7:", "Scenarios/14-dee-overdue-plan.yaml:13:29:",
             ])
     }
 

@@ -12,11 +12,12 @@ struct RespondCommandTests {
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "Sam Taylor (they/them) — Early warning signs")
-        #expect(lines[1] == "  As of 2026-11-24T10:30:00Z. Stage because: active sign of stage early:")
-        #expect(lines[2] == "    sleep-loss")
-        #expect(lines[4] == "What Sam Taylor has agreed helps, in their order")
-        #expect(lines[5] == "  1. [me] Walk Bramble and put my music on")
-        #expect(result.stdout.contains("  1. Jo Taylor (sister) 07700 900123"))
+        #expect(lines[1] == "")
+        #expect(lines[2] == "What Sam Taylor has agreed helps, in their order")
+        #expect(lines[3] == "  1. [me] Walk Bramble and put my music on")
+        #expect(lines[6] == "  Why this stage (as of 2026-11-24T10:30:00Z): active sign of stage early:")
+        #expect(lines[7] == "    sleep-loss")
+        #expect(result.stdout.contains("  1. Jo Taylor (sister) — 07700 900123"))
         #expect(
             result.stdout.contains(
                 "Do NOT contact\n  - Mark Taylor: I do not want my father told anything about my health."))
@@ -35,6 +36,8 @@ struct RespondCommandTests {
                 "do_not_contact", "withheld", "conflicts", "flags", "advance_decisions", "attorney", "views",
                 "warnings",
             ])
+        let advance = try #require(object["advance_decisions"] as? [String: Any])
+        #expect(Set(advance.keys) == ["statements", "refusals"])
         #expect(object["attorney"] is NSNull)
         #expect(object["at"] as? String == "2026-11-24T10:30:00Z")
         let order = [
@@ -55,7 +58,7 @@ struct RespondCommandTests {
                 signs: [panic attacks]
               - at: 2026-11-24T09:00:00Z
                 signs: [self-harm]
-                facts: {abuse_or_neglect: disclosed, care_and_support_needs: true, can_protect_self: false, harm_source: lee}
+                facts: {abuse_or_neglect: disclosed, care_and_support_needs: "yes", can_protect_self: "no", harm_source: Lee Walker}
 
             """
         let library = try TemporaryLibrary(["obs.yaml": yaml])
@@ -66,7 +69,7 @@ struct RespondCommandTests {
             {"person": "kit", "at": "2026-11-24T10:30:00Z", "observations": [
               {"at": "2026-11-23T21:00:00Z", "signs": ["panic attacks"]},
               {"at": "2026-11-24T09:00:00Z", "signs": ["self-harm"], "facts": {"abuse_or_neglect": "disclosed",
-               "care_and_support_needs": true, "can_protect_self": false, "harm_source": "lee"}}]}
+               "care_and_support_needs": "yes", "can_protect_self": "no", "harm_source": "Lee Walker"}}]}
             """
         let fromStdin = try CommandRunner.run(["respond", "kit", "--json", "--observations", "-"], stdin: json)
         #expect(fromStdin.status == 0)
@@ -79,7 +82,15 @@ struct RespondCommandTests {
         arguments: [
             (
                 ["respond", "sma"],
-                "error: unknown person 'sma': there is no Rules/people/sma.yaml; did you mean 'sam'?\n"
+                "error: unknown person 'sma': no plan in Rules/people/ has that id or name; did you mean 'sam' (Sam Taylor)?\n"
+            ),
+            (
+                ["respond", "kit", "--fact", "harm_source=Leo"],
+                "<command line>: error: fact 'harm_source' names 'Leo', who is not among Kit Walker's contacts or do-not-contact list; name them by id or name, or write someone-else for a person not in the plan; did you mean 'lee' (Lee Walker)?\n"
+            ),
+            (
+                ["respond", "priya", "--capacity", "admision=lacks"],
+                "<command line>: error: unknown decision 'admision': capacity is assessed for one declared decision at a time; did you mean 'admission'?\n"
             ),
             (
                 ["respond", "sam", "--fact", "abuse_or_neglect=maybe"],
@@ -87,7 +98,7 @@ struct RespondCommandTests {
             ),
             (
                 ["respond", "sam", "--fact", "colour=red"],
-                "<command line>: error: unknown fact 'colour'; declared facts: abuse_or_neglect, care_and_support_needs, can_protect_self, harm_source, child_harm, self_harm, harm_to_others, life_at_risk, mha_application, mha_detention\n"
+                "<command line>: error: unknown fact 'colour'; declared facts: abuse_or_neglect, harm_source, domestic_abuse, care_and_support_needs, can_protect_self, child_harm, child_in_immediate_danger, self_harm, overdose_injury_or_ligature, life_at_risk, harm_to_others, consent_to_share_with_family, setting, leaving_before_assessment, mha_application, nearest_relative_objects, mha_detention, mha_warrant, part4_medicine_three_months\n"
             ),
             (
                 ["respond", "sam", "--fact", "life_at_risk=yes"],
@@ -146,12 +157,12 @@ struct WarningSourceTests {
             observations:
               - at: 2026-11-22T08:00:00Z
                 capacity:
-                  - decision: tenancy
+                  - decision: finances
                     status: lacks
               - at: 2026-11-24T09:00:00Z
                 signs: [singing at night]
                 facts:
-                  harm_source: nobody
+                  harm_source: someone-else
               - at: 2026-11-25T09:00:00Z
                 signs: [post piling up]
 
@@ -162,15 +173,12 @@ struct WarningSourceTests {
         let result = try CommandRunner.run(["respond", "dee", "--json", "--observations", path])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let warnings = try #require(object["warnings"] as? [[String: String]])
+        let warnings = try #require(object["warnings"] as? [[String: Any]]).map { $0.compactMapValues { $0 as? String } }
         #expect(
             warnings.map { $0["code"]! } == [
-                "plan-review-overdue", "unknown-sign", "unknown-contact", "future-observation",
-                "capacity-assessment-stale",
+                "plan-review-overdue", "unknown-sign", "future-observation", "capacity-assessment-stale",
             ])
         #expect(
-            warnings.map { $0["source"]! } == [
-                "Rules/people/dee.yaml:10", "\(path):8", "\(path):11", "\(path):12", "\(path):6",
-            ])
+            warnings.map { $0["source"]! } == ["Rules/people/dee.yaml:15", "\(path):8", "\(path):12", "\(path):6"])
     }
 }

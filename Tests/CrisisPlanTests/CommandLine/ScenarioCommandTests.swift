@@ -11,8 +11,11 @@ struct ScenarioCommandTests {
     func shippedScenarios() throws {
         let result = try CommandRunner.run(["test", "--coverage"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasSuffix("\n25 passed, 0 failed\n"))
-        for file in ["30-capacity", "40-safeguarding", "50-mental-health-act", "60-emergency", "20-escalation"] {
+        #expect(result.stdout.hasSuffix("\n51 passed, 0 failed\n"))
+        for file in [
+            "30-capacity", "40-safeguarding", "45-information-sharing", "50-mental-health-act", "60-emergency",
+            "20-escalation",
+        ] {
             #expect(result.stdout.contains("Rules/policy/\(file).yaml: "), "\(file)")
         }
         let policyLines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("Rules/policy/") }
@@ -27,11 +30,11 @@ struct ScenarioCommandTests {
             steps:
               - at: 2026-11-24T09:00:00Z
                 signs: [panic attacks]
-                facts: {abuse_or_neglect: disclosed, care_and_support_needs: true, can_protect_self: false, harm_source: lee}
+                facts: {abuse_or_neglect: disclosed, harm_source: Lee}
                 expect:
                   stage: crisis
                   contacts: [lee, aunt]
-                  flags: [care-act-s42]
+                  flags: [adult-safeguarding]
               - at: 2026-11-24T10:00:00Z
                 expect:
                   stage: early
@@ -75,7 +78,7 @@ struct ScenarioCommandTests {
                 expect:
                   stage: crissis
                   contacts: [joe]
-                  flags: [care-act-s24]
+                  flags: [adult-safeguardng]
 
             """
         let library = try TemporaryLibrary(["typos.yaml": scenario])
@@ -88,7 +91,7 @@ struct ScenarioCommandTests {
             errors == [
                 "typos.yaml:6:14: error: unknown stage 'crissis'; did you mean 'crisis'?",
                 "typos.yaml:7:18: error: unknown contact 'joe'; did you mean 'jo'?",
-                "typos.yaml:8:15: error: unknown flag 'care-act-s24'; did you mean 'care-act-s42'?",
+                "typos.yaml:8:15: error: unknown flag 'adult-safeguardng'; did you mean 'adult-safeguarding'?",
             ])
     }
 

@@ -14,9 +14,14 @@ struct PrinciplesTests {
             answer.ownResponses.map(\.action) == [
                 "If I need to go to hospital, tell me what is happening at each step"
             ])
+        #expect(answer.contacts.first?.id == "ambulance-999")
         let text = AnswerText(color: false).render(answer)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines[0].hasPrefix("EMERGENCY — Immediate risk to life — Sam Taylor (they/them) — Emergency"))
+        #expect(lines[0] == "EMERGENCY — Immediate risk to life")
+        #expect(lines[1] == "Call 999 for an ambulance now")
+        #expect(lines[2] == "Sam Taylor (they/them) — Emergency — immediate risk to life")
+        #expect(lines[3] == "Flags: adult-safeguarding, immediate-risk-to-life — see below")
+        #expect(lines[5] == "What Sam Taylor has agreed helps, in their order")
         let own = try #require(text.range(of: "If I need to go to hospital"))
         let firstFlag = try #require(text.range(of: "FLAG ("))
         #expect(own.lowerBound < firstFlag.lowerBound)
@@ -32,17 +37,15 @@ struct PrinciplesTests {
         let flagged = try ShippedRules.respond("sam", signs: ["not sleeping"], facts: ShippedRules.safeguarding)
         #expect(quiet.ownResponses.map(\.action) == flagged.ownResponses.map(\.action))
         let flag = try #require(flagged.flags.first)
-        #expect(flag.id == "care-act-s42")
-        #expect(flag.basis == "Care Act 2014 s42(1)")
+        #expect(flag.id == "adult-safeguarding")
         #expect(
-            flag.because == [
-                "abuse_or_neglect is suspected (observed 2026-11-24T10:30:00Z)",
-                "care_and_support_needs is true (observed 2026-11-24T10:30:00Z)",
-                "can_protect_self is false (observed 2026-11-24T10:30:00Z)",
-            ])
-        #expect(flag.permits.hasPrefix("Raising a concern with the local authority"))
-        #expect(flag.mustRecord.first == "what was shared")
-        #expect(flag.source == "\(ShippedRules.rules.displayPath)/policy/40-safeguarding.yaml:4")
+            flag.basis
+                == "Care and Support Statutory Guidance (DHSC) ch. 14 (raising a concern); Care Act 2014 s42 (the local authority's enquiry duty)"
+        )
+        #expect(flag.because == ["abuse_or_neglect is suspected (observed 2026-11-24T10:30:00Z)"])
+        #expect(flag.permits.hasPrefix("Raising a safeguarding concern with the local authority on suspicion alone"))
+        #expect(flag.mustRecord.first?.hasPrefix("the basis used") == true)
+        #expect(flag.source == "\(ShippedRules.rules.displayPath)/policy/40-safeguarding.yaml:10")
     }
 
     @Test("3. Do-not-contact holds: the nearest relative on the list is a conflict, never a contact")
@@ -62,12 +65,14 @@ struct PrinciplesTests {
     func namedSourceOfHarmWithheld() throws {
         let before = try ShippedRules.respond("kit", signs: ["panic attacks"])
         #expect(before.contacts.map(\.id) == ["aunt", "lee"])
-        let answer = try ShippedRules.respond(
-            "kit", signs: ["panic attacks"], facts: ShippedRules.safeguarding + ["harm_source=lee"])
-        #expect(answer.contacts.map(\.id) == ["aunt", "la-adult-safeguarding"])
-        #expect(answer.withheld.map(\.id) == ["lee"])
-        #expect(answer.withheld.first?.flag == "care-act-s42")
-        #expect(answer.withheld.first?.because.contains("source of harm") == true)
+        for name in ["lee", "Lee", "Lee Walker", "LEE  WALKER."] {
+            let answer = try ShippedRules.respond(
+                "kit", signs: ["panic attacks"], facts: ShippedRules.safeguarding + ["harm_source=\(name)"])
+            #expect(answer.contacts.map(\.id) == ["aunt", "la-adult-safeguarding"], "\(name)")
+            #expect(answer.withheld.map(\.id) == ["lee"])
+            #expect(answer.withheld.first?.flag == "adult-safeguarding")
+            #expect(answer.withheld.first?.because.contains("source of harm") == true)
+        }
     }
 
     @Test("5. Capacity is presumed, decision-specific and time-specific")
@@ -76,19 +81,25 @@ struct PrinciplesTests {
         #expect(none.flags.isEmpty)
         #expect(none.attorney?.canAct == false)
 
-        let lacks = try ShippedRules.respond("priya", signs: ["racing thoughts"], capacity: ["admission=lacks"])
+        let lacks = try ShippedRules.respond(
+            "priya", signs: ["racing thoughts"], capacity: ["physical-treatment=lacks"])
         #expect(lacks.flags.map(\.id) == ["mca-best-interests"])
-        #expect(lacks.flags.first?.decisions == ["admission"])
+        #expect(lacks.flags.first?.decisions == ["physical-treatment"])
         #expect(lacks.attorney?.canAct == true)
 
         let other = try ShippedRules.respond(
-            "priya", signs: ["racing thoughts"], capacity: ["admission=lacks", "finances=has"])
-        #expect(other.flags.first?.decisions == ["admission"])
+            "priya", signs: ["racing thoughts"], capacity: ["physical-treatment=lacks", "finances=has"])
+        #expect(other.flags.first?.decisions == ["physical-treatment"])
+
+        // Admission of a person who objects is a deprivation of liberty: never the attorney's.
+        let admission = try ShippedRules.respond("priya", signs: ["racing thoughts"], capacity: ["admission=lacks"])
+        #expect(admission.flags.map(\.id) == ["mca-best-interests", "mca-deprivation-of-liberty"])
+        #expect(admission.attorney?.canAct == false)
 
         let stale = try ShippedRules.evaluator("priya").evaluate(
             [
                 try ShippedRules.observation(
-                    capacity: ["admission=lacks"], at: Timestamp(parsing: "2026-11-23T08:00:00Z")!)
+                    capacity: ["physical-treatment=lacks"], at: Timestamp(parsing: "2026-11-23T08:00:00Z")!)
             ],
             now: ShippedRules.now)
         #expect(stale.flags.isEmpty)
@@ -98,14 +109,15 @@ struct PrinciplesTests {
 
     @Test("6. A valid advance refusal stays binding under a best-interests decision, and is shown")
     func refusalStaysBinding() throws {
-        let answer = try ShippedRules.respond("sam", signs: ["hearing voices"], capacity: ["medication=lacks"])
+        let answer = try ShippedRules.respond("sam", signs: ["hearing voices"], capacity: ["haloperidol=lacks"])
         #expect(answer.flags.map(\.id) == ["mca-best-interests"])
         let refusal = try #require(answer.refusals.first)
         #expect(refusal.treatment == "haloperidol")
         #expect(refusal.binding)
         #expect(refusal.mayBeOverriddenBy == nil)
+        #expect(refusal.appliesNow == true)
         let detained = try ShippedRules.respond(
-            "sam", signs: ["hearing voices"], facts: ["mha_detention=section_3"], capacity: ["medication=lacks"])
+            "sam", signs: ["hearing voices"], facts: ["mha_detention=section_3"], capacity: ["haloperidol=lacks"])
         #expect(detained.refusals.first?.mayBeOverriddenBy == "mha-part4-treatment")
         #expect(detained.refusals.first?.binding == true)
         let ect = try ShippedRules.respond("priya", facts: ["mha_detention=section_3"])
@@ -115,22 +127,27 @@ struct PrinciplesTests {
         #expect(s136.refusals.first?.mayBeOverriddenBy == nil)
     }
 
-    @Test("7. Nothing is dropped quietly: unmatched signs, unknown contacts, overdue plans become warnings")
+    @Test("7. Nothing is dropped quietly: unmatched signs and overdue plans become warnings, shown first")
     func nothingDroppedQuietly() throws {
-        let answer = try ShippedRules.respond("dee", signs: ["shouting at the neighbours"], facts: ["harm_source=zed"])
-        #expect(answer.warnings.map(\.code) == [.planReviewOverdue, .unknownSign, .unknownContact])
+        let answer = try ShippedRules.respond("dee", signs: ["shouting at the neighbours"])
+        #expect(answer.warnings.map(\.code) == [.planReviewOverdue, .unknownSign])
         #expect(answer.stage.id == "well")
         #expect(answer.warnings[1].message.contains("not taken as all clear"))
-        #expect(answer.warnings[0].source == "\(ShippedRules.rules.displayPath)/people/dee.yaml:10")
+        #expect(answer.warnings[0].source == "\(ShippedRules.rules.displayPath)/people/dee.yaml:15")
+        let top = AnswerText(color: false).render(answer).components(separatedBy: "What Dee")[0]
+        #expect(top.contains("Not recognised: \"shouting at the neighbours\""))
+        #expect(top.contains("Plan overdue for review since"))
+        // A contact fact naming no one in the plan is bad input, never silently dropped.
+        #expect(throws: DiagnosticList.self) { try ShippedRules.respond("dee", facts: ["harm_source=zed"]) }
     }
 
     @Test("8. Everything has a source: path and line of what it came from")
     func everythingHasASource() throws {
         let answer = try ShippedRules.respond("sam", signs: ["not sleeping"])
         let root = ShippedRules.rules.displayPath
-        #expect(answer.ownResponses.map(\.source) == [30, 32, 35].map { "\(root)/people/sam.yaml:\($0)" })
-        #expect(answer.contacts.map(\.source) == ["\(root)/people/sam.yaml:50"])
-        #expect(answer.refusals.map(\.source) == ["\(root)/people/sam.yaml:72"])
+        #expect(answer.ownResponses.map(\.source) == [31, 33, 36].map { "\(root)/people/sam.yaml:\($0)" })
+        #expect(answer.contacts.map(\.source) == ["\(root)/people/sam.yaml:51"])
+        #expect(answer.refusals.map(\.source) == ["\(root)/people/sam.yaml:73"])
     }
 
     @Test("9. Bad input gets a clear error, never a partial answer")
@@ -143,7 +160,7 @@ struct PrinciplesTests {
             let messages = (error as? DiagnosticList)?.diagnostics.map(\.message) ?? []
             return messages == [
                 "'maybe' is not a value of fact 'abuse_or_neglect'; allowed values: none, suspected, disclosed",
-                "unknown fact 'colour'; declared facts: abuse_or_neglect, care_and_support_needs, can_protect_self, harm_source, child_harm, self_harm, harm_to_others, life_at_risk, mha_application, mha_detention",
+                "unknown fact 'colour'; declared facts: abuse_or_neglect, harm_source, domestic_abuse, care_and_support_needs, can_protect_self, child_harm, child_in_immediate_danger, self_harm, overdose_injury_or_ligature, life_at_risk, harm_to_others, consent_to_share_with_family, setting, leaving_before_assessment, mha_application, nearest_relative_objects, mha_detention, mha_warrant, part4_medicine_three_months",
             ]
         }
     }

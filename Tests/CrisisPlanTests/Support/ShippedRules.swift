@@ -26,7 +26,6 @@ enum ShippedRules {
         return try evaluator(person).evaluate(observations, now: time)
     }
 
-    static let safeguarding = [
-        "abuse_or_neglect=suspected", "care_and_support_needs=true", "can_protect_self=false",
-    ]
+    /// Abuse suspected, and nothing yet known of the s42(1) limbs: enough for a concern.
+    static let safeguarding = ["abuse_or_neglect=suspected"]
 }

@@ -1,0 +1,98 @@
+import Testing
+
+@testable import CrisisPlan
+
+/// `check` on SPEC v2's new fields: every bad value is a located error with a suggestion,
+/// never a crash, and what v2 makes unsafe (a look-alike on a route) is an error.
+@Suite("check: SPEC v2 fields")
+struct V2ValidationTests {
+    let plan = LibraryFixture.plan
+    let policy = LibraryFixture.policy
+
+    @Test("a contact whose name looks like a do-not-contact name cannot be on a route")
+    func lookAlikeOnRoute() throws {
+        let text = plan.replacing("name: Jo Taylor", with: "name: \"Mark Tayl\\u043er\"")
+        #expect(
+            try LibraryFixture.planDiagnostics(text) == [
+                "people/sam.yaml:21:11: error: 'jo' is Mark Taylоr, who looks the same as Mark Taylor, who is on the do-not-contact list, and cannot be in a contact route"
+            ])
+    }
+
+    @Test(
+        "invisible characters, case and hyphens do not hide a do-not-contact name",
+        arguments: ["Mark Taylor\\u200b", "MARK-TAYLOR", "Mark Tay\\u00ADlor", "\\uFEFFmark taylor"])
+    func invisibleOnRoute(name: String) throws {
+        let text = plan.replacing("name: Jo Taylor", with: "name: \"\(name)\"")
+        let found = try LibraryFixture.planDiagnostics(text)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("people/sam.yaml:21:11: error: 'jo' is ") == true)
+        #expect(found.first?.hasSuffix("on the do-not-contact list, and cannot be in a contact route") == true)
+    }
+
+    @Test(
+        "first_action is one line of at most 72 characters",
+        arguments: [
+            (
+                String(repeating: "Call 999 now ", count: 6),
+                "error: 'first_action' is at most 72 characters, to fit under the EMERGENCY header; found 77"
+            ),
+            ("\"Call 999\\nnow\"", "error: 'first_action' is one line, shown under the EMERGENCY header; found more than one"),
+        ])
+    func firstAction(value: String, message: String) throws {
+        let text = policy.replacing("    permits: Raising a concern.\n", with: "    permits: Raising a concern.\n    first_action: \(value)\n")
+        let found = try LibraryFixture.policyDiagnostics(text)
+        #expect(found.count == 1)
+        #expect(found.first?.hasSuffix(message) == true, "\(found)")
+    }
+
+    @Test("a capacity condition must name a declared decision, with a suggestion")
+    func undeclaredDecisionInCondition() throws {
+        let text = policy.replacing(
+            "when: {fact: abuse, at_least: suspected}", with: "when: {capacity: {status: lacks, decision: admision}}")
+        #expect(
+            try LibraryFixture.policyDiagnostics(text) == [
+                "policy/policy.yaml:21:11: error: unknown decision 'admision'; capacity conditions name a decision declared under 'decisions'; did you mean 'admission'?"
+            ])
+    }
+
+    @Test("a policy without decisions is warned once")
+    func decisionsNotDeclared() throws {
+        let text = policy.replacing("decisions:\n  - id: admission\n    deprivation_of_liberty: true\n", with: "")
+        let found = try LibraryFixture.policyDiagnostics(text)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("policy/policy.yaml:2:5: warning: decisions-not-declared:") == true)
+    }
+
+    @Test("a decision with a misspelt key or a non-boolean flag is a located error")
+    func badDecision() throws {
+        let text = policy.replacing(
+            "deprivation_of_liberty: true", with: "deprivaton_of_liberty: yes")
+        let found = try LibraryFixture.policyDiagnostics(text)
+        #expect(found.count == 1)
+        #expect(
+            found.first?.hasSuffix(
+                "error: unknown key 'deprivaton_of_liberty' in decision; did you mean 'deprivation_of_liberty'?") == true,
+            "\(found)")
+    }
+
+    @Test("person.born: a real date, not after the plan was agreed")
+    func born() throws {
+        let bad = plan.replacing("  name: Sam Taylor\n", with: "  name: Sam Taylor\n  born: 2027-02-30\n")
+        #expect(try LibraryFixture.planDiagnostics(bad).first?.contains("'born'") == true)
+        let later = plan.replacing("  name: Sam Taylor\n", with: "  name: Sam Taylor\n  born: 2026-10-01\n")
+        #expect(
+            try LibraryFixture.planDiagnostics(later) == [
+                "people/sam.yaml:2:3: error: born 2026-10-01 is after the date the plan was agreed, 2026-09-14"
+            ])
+    }
+
+    @Test("an age condition takes one of under or at_least, a whole number")
+    func ageCondition() throws {
+        let text = policy.replacing("when: {fact: abuse, at_least: suspected}", with: "when: {age: {over: 18}}")
+        let found = try LibraryFixture.policyDiagnostics(text)
+        #expect(found.count == 1)
+        #expect(
+            found.first?.hasSuffix("error: unknown key 'over' in age condition; expected one of: under, at_least") == true,
+            "\(found)")
+    }
+}
