@@ -69,9 +69,12 @@ public struct PlanDocument: Sendable {
         add(
             "Treatments I refuse",
             plan.advanceDecisions.refusals.map { refusal in
-                let validity = RefusalValidity(refusal, attorney: plan.attorney)
+                let validity = RefusalValidity(refusal, attorney: plan.attorney, born: plan.person.born)
                 return refusal.treatment + (refusal.made.map { " (made \($0))" } ?? "")
-                    + (validity.binding ? "" : " — not binding: " + validity.notBindingBecause.joined(separator: "; "))
+                    + (validity.binding
+                        ? " — binding if I lack capacity for it when it arises (MCA 2005 ss24-26)"
+                        : " — not binding: " + validity.notBindingBecause.joined(separator: "; ")
+                            + "; still my wish, to be weighed (MCA 2005 s4(6))")
             })
         if let attorney = plan.attorney {
             let name = plan.contact(attorney.contact)?.name ?? attorney.contact

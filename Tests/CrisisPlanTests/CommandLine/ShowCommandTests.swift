@@ -21,6 +21,17 @@ struct ShowCommandTests {
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
+    @Test("a refusal made before 18 is shown as not binding, and still a wish to weigh")
+    func refusalBefore18() throws {
+        let result = try CommandRunner.run(["show", "alex"])
+        #expect(result.status == 0)
+        let text = result.stdout.replacingOccurrences(of: "\n    ", with: " ")
+        #expect(
+            text.contains(
+                "haloperidol (made 2025-01-15) — not binding: it was made on 2025-01-15, before the person's 18th birthday (MCA 2005 s24(1)); still my wish, to be weighed (MCA 2005 s4(6))"
+            ))
+    }
+
     @Test("HTML stands alone and is accessible: language, headings, lists, no external assets, escaped text")
     func html() throws {
         let result = try CommandRunner.run(["show", "sam", "--format", "html"])

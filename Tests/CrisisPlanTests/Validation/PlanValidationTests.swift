@@ -189,13 +189,13 @@ struct RefusalValidityTests {
 
     @Test("an ordinary refusal binds without signature or witness")
     func ordinary() {
-        #expect(RefusalValidity(Self.refusal(), attorney: nil).binding)
+        #expect(RefusalValidity(Self.refusal(), attorney: nil, born: nil).binding)
     }
 
     @Test("a withdrawn refusal does not bind")
     func withdrawn() {
         #expect(
-            RefusalValidity(Self.refusal(withdrawn: true), attorney: nil).notBindingBecause == [
+            RefusalValidity(Self.refusal(withdrawn: true), attorney: nil, born: nil).notBindingBecause == [
                 "it has been withdrawn (MCA 2005 s24(3))"
             ])
     }
@@ -203,29 +203,42 @@ struct RefusalValidityTests {
     @Test("a life-sustaining refusal needs signature, witness and 'even if life is at risk'")
     func lifeSustaining() {
         #expect(
-            RefusalValidity(Self.refusal(lifeSustaining: true), attorney: nil).notBindingBecause == [
+            RefusalValidity(Self.refusal(lifeSustaining: true), attorney: nil, born: nil).notBindingBecause == [
                 "it refuses life-sustaining treatment but is not signed, witnessed, stated to apply even if life is at risk (MCA 2005 s25(5)-(6))"
             ])
         let complete = Self.refusal(signed: true, witnessed: true, lifeSustaining: true, evenIfLifeAtRisk: true)
-        #expect(RefusalValidity(complete, attorney: nil).binding)
+        #expect(RefusalValidity(complete, attorney: nil, born: nil).binding)
     }
 
     @Test("a later registered attorney covering the treatment overtakes the refusal")
     func laterAttorney() {
-        #expect(!RefusalValidity(Self.refusal(), attorney: Self.attorney(made: "2025-06-01")).binding)
+        #expect(!RefusalValidity(Self.refusal(), attorney: Self.attorney(made: "2025-06-01"), born: nil).binding)
         #expect(
-            !RefusalValidity(Self.refusal(), attorney: Self.attorney(made: "2025-06-01", covers: ["haloperidol"]))
+            !RefusalValidity(Self.refusal(), attorney: Self.attorney(made: "2025-06-01", covers: ["haloperidol"]), born: nil)
                 .binding)
-        #expect(RefusalValidity(Self.refusal(), attorney: Self.attorney(made: "2024-06-01")).binding)
-        #expect(RefusalValidity(Self.refusal(), attorney: Self.attorney(made: "2025-06-01", registered: false)).binding)
-        #expect(RefusalValidity(Self.refusal(), attorney: Self.attorney(made: "2025-06-01", covers: ["ECT"])).binding)
-        #expect(RefusalValidity(Self.refusal(made: nil), attorney: Self.attorney(made: "2025-06-01")).binding)
+        #expect(RefusalValidity(Self.refusal(), attorney: Self.attorney(made: "2024-06-01"), born: nil).binding)
+        #expect(RefusalValidity(Self.refusal(), attorney: Self.attorney(made: "2025-06-01", registered: false), born: nil).binding)
+        #expect(RefusalValidity(Self.refusal(), attorney: Self.attorney(made: "2025-06-01", covers: ["ECT"]), born: nil).binding)
+        #expect(RefusalValidity(Self.refusal(made: nil), attorney: Self.attorney(made: "2025-06-01"), born: nil).binding)
+    }
+
+    @Test("a refusal made before the 18th birthday is not valid (s24(1)); made on it, it is")
+    func under18() {
+        let born = CalendarDate(parsing: "2007-06-01")
+        #expect(
+            RefusalValidity(Self.refusal(made: "2025-05-31"), attorney: nil, born: born).notBindingBecause == [
+                "it was made on 2025-05-31, before the person's 18th birthday (MCA 2005 s24(1))"
+            ])
+        #expect(RefusalValidity(Self.refusal(made: "2025-06-01"), attorney: nil, born: born).binding)
+        let leapling = CalendarDate(parsing: "2008-02-29")
+        #expect(!RefusalValidity(Self.refusal(made: "2026-02-28"), attorney: nil, born: leapling).binding)
+        #expect(RefusalValidity(Self.refusal(made: "2026-03-01"), attorney: nil, born: leapling).binding)
     }
 
     @Test("an attorney without life-sustaining authority does not overtake a life-sustaining refusal (s11(8))")
     func attorneyWithoutLifeSustaining() {
         let refusal = Self.refusal(signed: true, witnessed: true, lifeSustaining: true, evenIfLifeAtRisk: true)
-        #expect(RefusalValidity(refusal, attorney: Self.attorney(made: "2025-06-01")).binding)
-        #expect(!RefusalValidity(refusal, attorney: Self.attorney(made: "2025-06-01", lifeSustaining: true)).binding)
+        #expect(RefusalValidity(refusal, attorney: Self.attorney(made: "2025-06-01"), born: nil).binding)
+        #expect(!RefusalValidity(refusal, attorney: Self.attorney(made: "2025-06-01", lifeSustaining: true), born: nil).binding)
     }
 }

@@ -13,7 +13,7 @@ public struct RefusalValidity: Sendable, Hashable {
     ///
     /// When the plan gives the person's date of birth, a refusal made before their 18th
     /// birthday is not valid (s24(1)); without `born` nothing is assumed.
-    public init(_ refusal: AdvanceRefusal, attorney: Attorney?, born: CalendarDate? = nil) {
+    public init(_ refusal: AdvanceRefusal, attorney: Attorney?, born: CalendarDate?) {
         var reasons: [String] = []
         if let born, let made = refusal.made, let adult = born.addingYears(18), made < adult {
             reasons.append("it was made on \(made), before the person's 18th birthday (MCA 2005 s24(1))")
