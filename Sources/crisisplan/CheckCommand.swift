@@ -14,8 +14,9 @@ struct CheckCommand: ParsableCommand {
 
     @Argument(
         help: """
-            Scenario files or folders (default Scenarios/ when it exists); a folder holding policy/ \
-            is checked as a rules library instead of --rules.
+            Files or folders to check (default: the library and Scenarios/ when it exists). A file \
+            under people/ is checked as a plan, under policy/ as policy, anything else as a \
+            scenario; a folder holding policy/ is checked as a rules library instead of --rules.
             """)
     var paths: [String] = []
 
@@ -30,13 +31,23 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let today = try Clock.now(at).utcDate
         let libraries = paths.map(RulesDirectory.init).filter { RulesDirectory($0.policyFolder).exists }
-        let rules = try libraries.first ?? rulesOptions.directory()
-        var library = RulesLoader.loadLibrary(rules, today: today, keepPlans: false)
+        // A file is checked as what it is (SPEC §8): under people/ a plan, under policy/ the
+        // policy it belongs to, anything else a scenario.
+        let planFiles = paths.filter { RulesFile.folder(of: $0) == "people" }
+        let policyFiles = paths.filter { RulesFile.folder(of: $0) == "policy" }
+        let home = (planFiles + policyFiles).first.flatMap(RulesFile.library(of:))
+        let rules = try libraries.first ?? home ?? rulesOptions.directory()
+        var library =
+            libraries.isEmpty && !(planFiles + policyFiles).isEmpty
+            ? RulesLoader.loadPlans(planFiles, in: rules, today: today)
+            : RulesLoader.loadLibrary(rules, today: today, keepPlans: false)
         for other in libraries.dropFirst() {
             library.add(RulesLoader.loadLibrary(other, today: today, keepPlans: false))
         }
         let named = Set(libraries.map(\.displayPath))
-        let others = paths.filter { !named.contains(RulesDirectory($0).displayPath) }
+        let others = paths.filter {
+            !named.contains(RulesDirectory($0).displayPath) && !planFiles.contains($0) && !policyFiles.contains($0)
+        }
         let scenarioPaths = paths.isEmpty && RulesDirectory("Scenarios").exists ? ["Scenarios"] : others
         if !scenarioPaths.isEmpty {
             let files: [String]

@@ -29,7 +29,10 @@ struct CrisisPlanCommand: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            standardError(fullMessage(for: error))
+            // One style for every error: the argument parser's "Error:" as "error:".
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message = "error: " + message.dropFirst("Error: ".count) }
+            standardError(message)
             Foundation.exit(2)
         }
     }

@@ -26,29 +26,47 @@ struct TestCommand: ParsableCommand {
         do {
             suite = try ScenarioLoading.load(paths: paths, rules: rules, today: nil)
         } catch {
+            try writeJUnit(nil, unreadable: [JUnitReport.Unreadable(file: rules.displayPath, errors: error.message)])
             throw UsageFailure(message: error.message)
         }
+        // Files with errors are reported and count as failures; every other file still runs.
         let errors = suite.diagnostics.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            let rendered = errors.map(DiagnosticRenderer(sources: suite.sources).render)
-            throw UsageFailure(
-                message: rendered.joined(separator: "\n")
-                    + "\nfix these (crisisplan check) before running the scenarios")
-        }
-        let runner = ScenarioRunner(suite: suite)
-        if let junit {
-            do {
-                try Data(JUnitReport.render(runner).utf8).write(to: URL(fileURLWithPath: junit))
-            } catch {
-                throw UsageFailure(
-                    message: "error: cannot write the JUnit file '\(junit)': \(error.localizedDescription)")
-            }
-        }
-        var report = TestReport.render(runner)
+        let renderer = DiagnosticRenderer(sources: suite.sources)
+        var broken: [String] = []
+        for error in errors where !broken.contains(error.location.file) { broken.append(error.location.file) }
+        var runnable = suite
+        runnable.cases = suite.cases.filter { !broken.contains($0.scenario.file) }
+        let runner = ScenarioRunner(suite: runnable)
+        try writeJUnit(
+            runner,
+            unreadable: broken.map { file in
+                JUnitReport.Unreadable(
+                    file: file,
+                    errors: errors.filter { $0.location.file == file }.map(renderer.render).joined(separator: "\n"))
+            })
+        var report = TestReport.render(runner, unreadable: broken)
         if coverage {
             report = runner.coverage.report + "\n\n" + report
         }
         print(report, terminator: "")
+        if !errors.isEmpty {
+            throw UsageFailure(
+                message: errors.map(renderer.render).joined(separator: "\n")
+                    + "\nfix these (crisisplan check) before running the scenarios")
+        }
         if runner.failedCount > 0 { throw ExitCode(1) }
+    }
+
+    /// Writes the JUnit file when asked, making the folders it needs.
+    private func writeJUnit(_ runner: ScenarioRunner?, unreadable: [JUnitReport.Unreadable]) throws {
+        guard let junit else { return }
+        let url = URL(fileURLWithPath: junit)
+        do {
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(JUnitReport.render(runner, unreadable: unreadable).utf8).write(to: url)
+        } catch {
+            throw UsageFailure(message: "error: cannot write the JUnit file '\(junit)': \(error.localizedDescription)")
+        }
     }
 }

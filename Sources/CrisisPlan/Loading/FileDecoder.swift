@@ -33,11 +33,14 @@ final class FileDecoder {
             error("expected \(what) as a map of keys and values, found \(node.kindDescription)", at: node.mark)
             return nil
         }
+        var meant: Set<String> = []
         for entry in entries where !keys.contains(entry.key) {
+            if let match = Suggestion.closest(to: entry.key, in: keys) { meant.insert(match) }
             error(
                 "unknown key '\(entry.key)' in \(what)" + Suggestion.hint(for: entry.key, in: keys), at: entry.keyMark)
         }
-        for key in required where !entries.contains(where: { $0.key == key }) {
+        // A misspelt required key is reported once, as the misspelling, not again as missing.
+        for key in required where !entries.contains(where: { $0.key == key }) && !meant.contains(key) {
             error("missing required key '\(key)' in \(what)", at: node.mark)
         }
         return Fields(entries: entries, mark: node.mark)
@@ -93,7 +96,11 @@ final class FileDecoder {
     func date(_ fields: Fields?, _ key: String) -> CalendarDate? {
         guard let node = fields?[key], let text = text(node, "'\(key)'") else { return nil }
         guard let date = CalendarDate(parsing: text) else {
-            error("'\(key)' takes a date written YYYY-MM-DD, found '\(text)'", at: node.mark)
+            if let shape = CalendarDate.Shape(text) {
+                error("'\(key)' is \(text), which is not a date in the calendar: \(shape.problem)", at: node.mark)
+            } else {
+                error("'\(key)' takes a date written YYYY-MM-DD, like 2026-11-24; found '\(text)'", at: node.mark)
+            }
             return nil
         }
         return date

@@ -7,7 +7,9 @@ struct PlanFileDecoder {
         "contacts", "contact_routes", "do_not_contact", "advance_decisions", "attorney", "views",
     ]
 
-    /// The plan, or `nil` when a required field is missing (the errors say which).
+    /// The plan, or `nil` when the file is not a map. Without a readable `person` or `plan`
+    /// section the plan comes back marked incomplete, so that its other problems are still
+    /// checked and reported at once (it is never used to answer).
     func decode(_ root: YAMLNode?) -> Plan? {
         guard let root else {
             decoder.error(
@@ -38,8 +40,7 @@ struct PlanFileDecoder {
             advanceDecisions: fields["advance_decisions"].map(advanceDecisions) ?? AdvanceDecisions(),
             attorney: fields["attorney"].flatMap(attorney),
             views: items(fields["views"], "views").compactMap(view),
-            file: decoder.file)
-        guard person != nil, dates != nil else { return nil }
+            file: decoder.file, isComplete: person != nil && dates != nil)
         return plan
     }
 

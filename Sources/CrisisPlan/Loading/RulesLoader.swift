@@ -16,14 +16,15 @@ public enum RulesLoader {
                 diagnostics: [.error("cannot read this file", at: SourceLocation(file: path, line: 1))])
         }
         let root: YAMLNode?
+        var problems: [Diagnostic] = []
         do {
-            root = try YAMLParser.parse(source)
+            root = try YAMLParser.parse(source, problems: &problems)
         } catch {
-            return LoadedFile(source: source, value: nil, diagnostics: [error])
+            return LoadedFile(source: source, value: nil, diagnostics: problems + [error])
         }
         let decoder = FileDecoder(file: path)
         let value = decode(decoder, root)
-        return LoadedFile(source: source, value: value, diagnostics: decoder.diagnostics)
+        return LoadedFile(source: source, value: value, diagnostics: problems + decoder.diagnostics)
     }
 
     /// A warning for each file in a rules folder that is not read.
@@ -81,8 +82,25 @@ public enum RulesLoader {
             let stem = String(path.split(separator: "/").last ?? "").dropLast(".yaml".count)
             validator.validate(fileStem: String(stem), today: today, language: language)
             loaded.diagnostics += validator.diagnostics
+            if !plan.isComplete { loaded.value = nil }
         }
         return loaded
+    }
+
+    /// The policy and only the named plan files (`check people/sam.yaml`): each plan is
+    /// checked against the library's policy, and nothing else in `people/` is read.
+    public static func loadPlans(_ paths: [String], in rules: RulesDirectory, today: CalendarDate?) -> LibraryLoad {
+        let policyLoad = loadPolicy(rules)
+        var result = LibraryLoad(policy: policyLoad.policy, sources: policyLoad.sources)
+        result.diagnostics = policyLoad.diagnostics
+        let language = policyLoad.policy.map { LanguageCheck(rules: $0.language) }
+        for path in paths {
+            let loaded = loadPlan(at: path, policy: policyLoad.policy, language: language, today: today)
+            result.sources.append(loaded.source)
+            result.diagnostics += loaded.diagnostics
+            result.fileCount += 1
+        }
+        return result
     }
 
     /// Loads the whole library: the policy, then every plan, in parallel.

@@ -45,9 +45,12 @@ enum Suggestion {
         if let match = closest(to: word, in: candidates) {
             return "; did you mean '\(match)'?"
         }
-        guard !candidates.isEmpty else { return "" }
-        let shown = candidates.prefix(20).joined(separator: ", ")
-        return "; \(label): " + shown + (candidates.count > 20 ? ", and \(candidates.count - 20) more" : "")
+        var distinct: [String] = []
+        var seen: Set<String> = []
+        for candidate in candidates where seen.insert(candidate).inserted { distinct.append(candidate) }
+        guard !distinct.isEmpty else { return "" }
+        let shown = distinct.prefix(20).joined(separator: ", ")
+        return "; \(label): " + shown + (distinct.count > 20 ? ", and \(distinct.count - 20) more" : "")
     }
 
     /// Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`.

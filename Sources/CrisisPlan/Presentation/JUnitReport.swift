@@ -1,15 +1,39 @@
 /// JUnit XML for CI systems: one `testsuite` per scenario file, one `testcase` per step with
-/// an `expect`, a `failure` element holding the readable difference.
+/// an `expect`, a `failure` element holding the readable difference. A file that could not be
+/// read or checked is one failing test case with its errors, so CI always shows why (SPEC §8).
 public enum JUnitReport {
-    public static func render(_ runner: ScenarioRunner) -> String {
+    /// A file (or the rules library) that could not be read, and what `check` says about it.
+    public struct Unreadable: Sendable {
+        public var file: String
+        public var errors: String
+
+        public init(file: String, errors: String) {
+            self.file = file
+            self.errors = errors
+        }
+    }
+
+    public static func render(_ runner: ScenarioRunner?, unreadable: [Unreadable] = []) -> String {
+        let results = runner?.results ?? []
+        let failed = (runner?.failedCount ?? 0) + unreadable.count
         var files: [String] = []
-        for result in runner.results where !files.contains(result.file) { files.append(result.file) }
+        for result in results where !files.contains(result.file) { files.append(result.file) }
         var out = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>"]
         out.append(
-            "<testsuites name=\"crisisplan\" tests=\"\(runner.results.count)\" failures=\"\(runner.failedCount)\" errors=\"0\">"
+            "<testsuites name=\"crisisplan\" tests=\"\(results.count + unreadable.count)\" failures=\"\(failed)\" errors=\"0\">"
         )
+        for item in unreadable {
+            let file = MarkupEscaping.escape(item.file)
+            out.append("  <testsuite name=\"\(file)\" tests=\"1\" failures=\"1\" errors=\"0\" skipped=\"0\">")
+            out.append("    <testcase classname=\"\(file)\" name=\"could not be read\" file=\"\(file)\">")
+            out.append(
+                "      <failure message=\"could not be read\" type=\"unreadable\">" + MarkupEscaping.escape(item.errors)
+                    + "</failure>")
+            out.append("    </testcase>")
+            out.append("  </testsuite>")
+        }
         for file in files {
-            let results = runner.results.filter { $0.file == file }
+            let results = results.filter { $0.file == file }
             let failed = results.filter { !$0.passed }.count
             out.append(
                 "  <testsuite name=\"\(MarkupEscaping.escape(file))\" tests=\"\(results.count)\" failures=\"\(failed)\" errors=\"0\" skipped=\"0\">"

@@ -1,8 +1,13 @@
 /// What `crisisplan test` prints: each failure with scenario, step, where the expectation is
 /// written, and expected against actual; then `N passed, N failed` as the last line.
 public enum TestReport {
-    public static func render(_ runner: ScenarioRunner) -> String {
+    /// `unreadable`: files that could not be read, each counted as one failure.
+    public static func render(_ runner: ScenarioRunner, unreadable: [String] = []) -> String {
         var out: [String] = []
+        for file in unreadable {
+            out.append("FAIL \(file) — could not be read (the errors are on standard error)")
+            out.append("")
+        }
         for result in runner.results where !result.passed {
             out.append("FAIL \(result.scenario) — step \(result.step) (\(result.source.pathAndLine))")
             if let error = result.error {
@@ -15,7 +20,7 @@ public enum TestReport {
             }
             out.append("")
         }
-        out.append("\(runner.passedCount) passed, \(runner.failedCount) failed")
+        out.append("\(runner.passedCount) passed, \(runner.failedCount + unreadable.count) failed")
         return out.joined(separator: "\n") + "\n"
     }
 }

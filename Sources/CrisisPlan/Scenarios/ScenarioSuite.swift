@@ -47,7 +47,7 @@ public struct ScenarioSuite: Sendable {
                 var validator = PlanValidator(plan: inline, policy: policy)
                 validator.validate(fileStem: inline.person.id, today: today, language: nil)
                 diagnostics += validator.diagnostics.filter { $0.severity == .error }
-                plan = inline
+                plan = inline.isComplete ? inline : nil
             } else if let person = scenario.person {
                 let planPath = rules.planPath(for: person)
                 if plans[person] == nil, FileManager.default.fileExists(atPath: planPath) {
@@ -64,10 +64,11 @@ public struct ScenarioSuite: Sendable {
                     let known = (RulesDirectory.yamlFiles(in: rules.peopleFolder)?.yaml ?? []).map {
                         String($0.split(separator: "/").last!.dropLast(".yaml".count))
                     }
+                    let near = Suggestion.ranked(person, in: known, limit: 5).map { "'\($0)'" }
                     diagnostics.append(
                         .error(
                             "unknown person '\(person)': there is no \(planPath)"
-                                + Suggestion.hint(for: person, in: known, listing: "known people"),
+                                + (near.isEmpty ? "" : "; did you mean " + near.joined(separator: ", ") + "?"),
                             at: scenario.personSource ?? SourceLocation(file: path, line: 1)))
                 }
             }

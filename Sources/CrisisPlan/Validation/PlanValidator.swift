@@ -16,6 +16,23 @@ struct PlanValidator {
     }
 
     mutating func validate(fileStem: String, today: CalendarDate?, language: LanguageCheck?) {
+        if plan.isComplete {
+            validateIdentityAndDates(fileStem: fileStem, today: today)
+        }
+        checkIds()
+        checkStages()
+        checkSignTexts()
+        checkRoutes()
+        checkAttorney()
+        warnAboutGaps()
+        checkRefusals()
+        if let language { checkLanguage(language) }
+    }
+
+    /// The person's id against the file name, and the plan's dates. Skipped when `person` or
+    /// `plan` could not be read: their own errors say why, and placeholders would only add
+    /// false ones.
+    private mutating func validateIdentityAndDates(fileStem: String, today: CalendarDate?) {
         if plan.person.id != fileStem {
             error(
                 "person id '\(plan.person.id)' differs from the file name '\(fileStem).yaml'; the id must equal the file name",
@@ -26,17 +43,17 @@ struct PlanValidator {
                 "review_by \(plan.dates.reviewBy) is before the date the plan was agreed, \(plan.dates.agreed)",
                 plan.dates.reviewBySource)
         }
-        checkIds()
-        checkStages()
-        checkSignTexts()
-        checkRoutes()
-        checkAttorney()
-        warnAboutGaps()
         if let today, today > plan.dates.reviewBy {
             warning(
                 "plan-review-overdue: the plan was due for review on \(plan.dates.reviewBy); it is still used, but review it with \(plan.person.name)",
                 plan.dates.reviewBySource)
         }
+        if let born = plan.person.born, born > plan.dates.agreed {
+            error("born \(born) is after the date the plan was agreed, \(plan.dates.agreed)", plan.person.source)
+        }
+    }
+
+    private mutating func checkRefusals() {
         for refusal in plan.advanceDecisions.refusals {
             let validity = RefusalValidity(refusal, attorney: plan.attorney, born: plan.person.born)
             if !validity.binding {
@@ -53,10 +70,6 @@ struct PlanValidator {
                     refusal.source)
             }
         }
-        if let born = plan.person.born, born > plan.dates.agreed {
-            error("born \(born) is after the date the plan was agreed, \(plan.dates.agreed)", plan.person.source)
-        }
-        if let language { checkLanguage(language) }
     }
 
     private mutating func checkIds() {
@@ -108,7 +121,7 @@ struct PlanValidator {
         for (index, sign) in plan.signs.enumerated() {
             for text in [sign.id, sign.says] + sign.also {
                 let normalized = TextNormalizer.normalize(text)
-                if let owner = owners[normalized], owner != index {
+                if let owner = owners[normalized], owner != index, plan.signs[owner].id != sign.id {
                     error(
                         "signs '\(plan.signs[owner].id)' and '\(sign.id)' both match the text '\(normalized)'; an observation could not tell them apart",
                         sign.source)

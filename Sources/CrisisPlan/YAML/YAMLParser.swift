@@ -15,7 +15,19 @@ public enum YAMLParser {
     public static let maximumDepth = 64
 
     /// Parses one file. Returns `nil` when it holds no document (empty, or only comments).
+    /// Throws the first problem, recoverable or not.
     public static func parse(_ source: SourceFile) throws(Diagnostic) -> YAMLNode? {
+        var problems: [Diagnostic] = []
+        let root = try parse(source, problems: &problems)
+        if let first = problems.first { throw first }
+        return root
+    }
+
+    /// Parses one file, going on past problems the tree can be built around — a duplicate
+    /// key is reported in `problems` and its second value dropped — so that a file's other
+    /// problems are all reported at once. Throws only what ends the file: a syntax error, an
+    /// anchor, a second document, nesting too deep, a file too large.
+    public static func parse(_ source: SourceFile, problems: inout [Diagnostic]) throws(Diagnostic) -> YAMLNode? {
         let start = SourceLocation(file: source.path, line: 1, column: 1)
         if source.bytes.count > maximumFileSize {
             throw .error(
@@ -25,10 +37,12 @@ public enum YAMLParser {
         // libyaml counts a byte-order mark as a column; skip it so positions match the text.
         let skip = source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         if source.bytes.count == skip { return nil }
-        let result = source.bytes.withUnsafeBufferPointer { buffer in
+        let (result, recovered) = source.bytes.withUnsafeBufferPointer { buffer in
             var builder = TreeBuilder(source: source, byteOffset: skip)
-            return builder.run(UnsafeBufferPointer(rebasing: buffer[skip...]))
+            let result = builder.run(UnsafeBufferPointer(rebasing: buffer[skip...]))
+            return (result, builder.recovered)
         }
+        problems += recovered
         return try result.get()
     }
 }
@@ -46,6 +60,8 @@ private struct TreeBuilder {
         /// Keys seen so far, built once a map grows past a few keys, so duplicate detection
         /// stays linear on hostile input.
         var keyIndex: [String: Mark]?
+        /// A key was set twice here: the later values are dropped when the map closes.
+        var hasDuplicate = false
     }
 
     let source: SourceFile
@@ -53,6 +69,8 @@ private struct TreeBuilder {
     private var open: [OpenCollection] = []
     private var nodes: [YAMLNode] = []
     private var root: YAMLNode?
+    /// Problems reported and built around (duplicate keys).
+    private(set) var recovered: [Diagnostic] = []
 
     init(source: SourceFile, byteOffset: Int) {
         self.source = source
@@ -154,8 +172,11 @@ private struct TreeBuilder {
         if collection.isMapping {
             var entries: [YAMLEntry] = []
             entries.reserveCapacity((nodes.count - collection.start) / 2)
+            var seen: Set<String> = []
             for index in stride(from: collection.start, to: nodes.count - 1, by: 2) {
                 if case .scalar(let key) = nodes[index].content {
+                    // The first value of a duplicated key counts; the error names both lines.
+                    if collection.hasDuplicate && !seen.insert(key.text).inserted { continue }
                     entries.append(YAMLEntry(key: key.text, keyMark: nodes[index].mark, value: nodes[index + 1]))
                 }
             }
@@ -180,7 +201,10 @@ private struct TreeBuilder {
                 throw error("merge keys (<<) are not allowed in rule files; write the keys out in full", node.mark)
             }
             if let first = firstMark(ofKey: scalar.text) {
-                throw error("duplicate key '\(scalar.text)'; it is already set on line \(first.line)", node.mark)
+                recovered.append(error("duplicate key '\(scalar.text)'; it is already set on line \(first.line)", node.mark))
+                open[open.count - 1].hasDuplicate = true
+                nodes.append(node)
+                return
             }
             nodes.append(node)
             recordKey(scalar.text, at: node.mark)
@@ -225,6 +249,9 @@ private struct TreeBuilder {
             return error("out of memory while reading YAML", Mark(line: 1, column: 1))
         default:
             let mark = Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+            if let plain = YAMLErrorTranslation.message(problem: problem, context: parser.context.map { String(cString: $0) }) {
+                return error(plain, mark)
+            }
             var message = "invalid YAML: \(problem)"
             if let context = parser.context {
                 message += " \(String(cString: context))"

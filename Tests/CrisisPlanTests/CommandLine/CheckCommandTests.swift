@@ -55,7 +55,7 @@ struct CheckCommandTests {
         let result = try CommandRunner.run(["check", "--colour"])
         #expect(result.status == 2)
         #expect(result.stdout == "")
-        #expect(result.stderr.hasPrefix("Error: Unknown option '--colour'"))
+        #expect(result.stderr.hasPrefix("error: Unknown option '--colour'"))
     }
 
     @Test("a bad --at is a usage error")
@@ -95,12 +95,76 @@ struct CheckCommandTests {
             .map { $0.replacingOccurrences(of: library.root + "/", with: "") }
         #expect(
             summaries == [
+                "people/crlf.yaml:1:1: error: missing required key 'plan' in plan file",
+                "people/crlf.yaml:2:3: error: missing required key 'name' in person",
                 "people/crlf.yaml:3:3: error: duplicate key 'id'; it is already set on line 2",
                 "people/deep.yaml:1:65: error: nesting is deeper than 64 levels",
                 "people/empty.yaml:1:1: error: the plan file is empty; a plan needs at least 'person' and 'plan'",
                 "people/laughs.yaml:1:9: error: anchors (&a0) are not allowed in rule files; write the value out in full",
-                "people/tabs.yaml:2:1: error: invalid YAML: found character that cannot start any token while scanning for the next token",
+                "people/tabs.yaml:2:1: error: this character cannot start a value here; tabs cannot indent YAML (use spaces), and text starting with '@', '`' or '%' must be in quotes",
             ])
-        #expect(result.stdout.hasSuffix("6 files, 5 errors, 0 warnings\n"))
+        #expect(result.stdout.hasSuffix("6 files, 7 errors, 0 warnings\n"))
+    }
+
+    @Test("every problem in a file at once: a duplicate key hides neither a bad date nor a duplicate sign id")
+    func everyProblemAtOnce() throws {
+        let plan = """
+            person:
+              id: zed
+              name: Zed Park
+              name: Zed P
+            plan:
+              agreed: 2026-01-01
+              review_by: 2027-02-30
+            early_warning_signs:
+              - {id: quiet, says: I go quiet, stage: early}
+              - {id: quiet, says: I stop talking, stage: early}
+              - {id: loud, sayz: I shout, stage: early}
+
+            """
+        let library = try TemporaryLibrary(["policy/policy.yaml": LibraryFixture.policy, "people/zed.yaml": plan])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["check", library.root + "/people/zed.yaml"])
+        #expect(result.status == 1)
+        let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+            .map { $0.replacingOccurrences(of: library.root + "/", with: "") }
+        #expect(
+            errors == [
+                "people/zed.yaml:4:3: error: duplicate key 'name'; it is already set on line 3",
+                "people/zed.yaml:7:14: error: 'review_by' is 2027-02-30, which is not a date in the calendar: February 2027 has 28 days",
+                "people/zed.yaml:10:5: error: duplicate sign id 'quiet'; it is already used at \(library.root)/people/zed.yaml:9",
+                "people/zed.yaml:11:16: error: unknown key 'sayz' in early warning sign; did you mean 'says'?",
+            ])
+    }
+
+    @Test("check FILE checks a plan as a plan, against its library's policy, and nothing else")
+    func planFile() throws {
+        let result = try CommandRunner.run(["check", "Rules/people/sam.yaml", "--at", "2026-11-24T09:00:00Z"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "11 files, 0 errors, 0 warnings\n")
+        let policy = try CommandRunner.run(["check", "Rules/policy/40-safeguarding.yaml"])
+        #expect(policy.status == 0)
+        #expect(policy.stdout == "10 files, 0 errors, 0 warnings\n")
+    }
+
+    @Test("an unknown person lists at most five of the closest ids and names")
+    func unknownPersonSuggestions() throws {
+        var files = ["policy/policy.yaml": LibraryFixture.policy]
+        for index in 0..<40 {
+            files["people/sam\(index).yaml"] = LibraryFixture.plan.replacing("id: sam", with: "id: sam\(index)")
+        }
+        let library = try TemporaryLibrary(files)
+        defer { library.remove() }
+        let result = try CommandRunner.run(["respond", "sam", "--rules", library.root])
+        #expect(result.status == 2)
+        let names = result.stderr.components(separatedBy: "(Sam Taylor)").count - 1
+        #expect(names == 5, "\(result.stderr)")
+        #expect(result.stderr.count < 400)
+        // In any case, or by name when exactly one plan has it.
+        let byCase = try CommandRunner.run(["respond", "SAM", "--json", "--at", "2026-11-24T10:30:00Z"])
+        #expect(byCase.status == 0)
+        #expect(byCase.stdout.hasPrefix("{\"person\":\"sam\""))
+        let byName = try CommandRunner.run(["respond", "kit walker", "--json", "--at", "2026-11-24T10:30:00Z"])
+        #expect(byName.stdout.hasPrefix("{\"person\":\"kit\""))
     }
 }

@@ -150,6 +150,27 @@ struct ScenarioCommandTests {
         #expect(result.stdout.contains("k.yaml:5:5: error: unknown key 'expected' in step; did you mean 'expect'?\n"))
     }
 
+    @Test("test --junit makes its folder and always writes the file: an unreadable scenario is a failing case")
+    func junitAlwaysWritten() throws {
+        let library = try TemporaryLibrary([
+            "bad.yaml": "scenario: x\nperson: nobody\nsteps:\n  - at: 2026-11-24T10:00:00Z\n    expect: {stage: well}\n"
+        ])
+        defer { library.remove() }
+        let junit = library.root + "/build/deep/junit.xml"
+        let result = try CommandRunner.run([
+            "test", library.root + "/bad.yaml", "Scenarios/01-sam-weekend-escalates.yaml", "--junit", junit,
+        ])
+        #expect(result.status == 2)
+        #expect(result.stdout.hasSuffix("3 passed, 1 failed\n"))
+        #expect(result.stderr.contains("unknown person 'nobody'"))
+        let counter = JUnitCounter()
+        let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: junit)))
+        parser.delegate = counter
+        #expect(parser.parse())
+        #expect(counter.testcases == 4)
+        #expect(counter.failures == 1)
+    }
+
     @Test("a trainee's session with answers piped on stdin: choices, feedback, score last")
     func train() throws {
         let result = try CommandRunner.run(

@@ -42,7 +42,8 @@ struct YAMLParserTests {
                 == "t.yaml:2:1: error: duplicate key 'name'; it is already set on line 1")
         #expect(
             errorSummary("a: \"é\" x\n")
-                == "t.yaml:1:8: error: invalid YAML: did not find expected key while parsing a block mapping")
+                == "t.yaml:1:8: error: YAML expected another key of the map here: keys of one map start in the same column, and quoted text ends at its closing quote with nothing after it; check this line's indentation and quotes"
+        )
     }
 
     @Test(
@@ -75,7 +76,7 @@ struct YAMLParserTests {
             ("? [a]\n: 1\n", "t.yaml:1:3: error: a key must be text, not a list"),
             (
                 "a:\n\t- b\n",
-                "t.yaml:2:1: error: invalid YAML: found character that cannot start any token while scanning for the next token"
+                "t.yaml:2:1: error: this character cannot start a value here; tabs cannot indent YAML (use spaces), and text starting with '@', '`' or '%' must be in quotes"
             ),
         ])
     func rejected(text: String, message: String) {

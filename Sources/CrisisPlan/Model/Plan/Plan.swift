@@ -15,6 +15,8 @@ public struct Plan: Sendable {
     public var views: [DifferingView]
     /// The file the plan was read from, as shown to the user.
     public var file: String
+    /// False when `person` or `plan` could not be read: the plan is checked, never used.
+    public var isComplete = true
 
     public func contact(_ id: String) -> Contact? {
         contacts.first(where: { $0.id == id })

@@ -65,3 +65,30 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 }
+
+extension CalendarDate {
+    /// Text written as `YYYY-MM-DD` whose numbers make no date (`2027-02-30`), and why.
+    struct Shape {
+        let problem: String
+
+        init?(_ text: String) {
+            let bytes = Array(text.utf8)
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                let year = Digits.value(bytes, 0..<4), let month = Digits.value(bytes, 5..<7),
+                let day = Digits.value(bytes, 8..<10)
+            else { return nil }
+            if !(1...12).contains(month) {
+                problem = "there is no month \(month); months run from 01 to 12"
+            } else if year == 0 {
+                problem = "years start at 0001"
+            } else {
+                let names = [
+                    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                    "November", "December",
+                ]
+                problem = "\(names[month - 1]) \(year) has \(CalendarDate.daysIn(month: month, year: year)) days"
+                    + (day == 0 ? ", and days start at 01" : "")
+            }
+        }
+    }
+}
