@@ -132,7 +132,7 @@ struct CheckCommandTests {
             errors == [
                 "people/zed.yaml:4:3: error: duplicate key 'name'; it is already set on line 3",
                 "people/zed.yaml:7:14: error: 'review_by' is 2027-02-30, which is not a date in the calendar: February 2027 has 28 days",
-                "people/zed.yaml:10:5: error: duplicate sign id 'quiet'; it is already used at \(library.root)/people/zed.yaml:9",
+                "people/zed.yaml:10:5: error: duplicate sign id 'quiet'; it is already used at people/zed.yaml:9",
                 "people/zed.yaml:11:16: error: unknown key 'sayz' in early warning sign; did you mean 'says'?",
             ])
     }
