@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Needs ../shared/bench beside the project (or SHARED=path); exits 2 saying so without it.
 # Times `crisisplan check` (release build) on the shared benchmark's generated library and
 # prints MB/s. Target (issue 2): at least 25 MB/s end to end on a 2-core machine.
 #

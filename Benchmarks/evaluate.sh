@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# Needs ../shared/bench beside the project (or SHARED=path); exits 2 saying so without it.
 # Evaluations per second on the shared peer workload, and `crisisplan respond` latency.
 #
 #   Benchmarks/evaluate.sh                 # N=2000 plans, M=100000 observations

@@ -4,6 +4,13 @@
 SEED=${SEED:-20260101}
 SHARED=${SHARED:-../shared/bench}
 
+# The generator lives beside the project, not in it: without it, say what to do and stop.
+if [ ! -f "$SHARED/gen.py" ]; then
+  echo "error: the shared benchmark workload is not at $SHARED (gen.py, ref.py, to_spec.py)." >&2
+  echo "Check it out beside this project as ../shared/bench, or set SHARED=/path/to/bench." >&2
+  exit 2
+fi
+
 generate_workload() {
   if [ ! -d "$3/data/spec/Rules/people" ]; then
     echo "== generating $1 plans, $2 observations into $3" >&2

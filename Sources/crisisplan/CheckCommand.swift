@@ -48,7 +48,8 @@ struct CheckCommand: ParsableCommand {
         let others = paths.filter {
             !named.contains(RulesDirectory($0).displayPath) && !planFiles.contains($0) && !policyFiles.contains($0)
         }
-        let scenarioPaths = paths.isEmpty && RulesDirectory("Scenarios").exists ? ["Scenarios"] : others
+        let beside = rulesOptions.scenarios(beside: rules)
+        let scenarioPaths = paths.isEmpty && RulesDirectory(beside).exists ? [beside] : others
         if !scenarioPaths.isEmpty {
             let files: [String]
             do {

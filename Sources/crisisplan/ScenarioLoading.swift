@@ -2,13 +2,14 @@ import CrisisPlan
 
 /// The scenario paths given, or `Scenarios/`, loaded with the policy they run against.
 enum ScenarioLoading {
+    /// `paths`, or the `Scenarios/` beside the library when none are given.
     static func load(paths: [String], rules: RulesDirectory, today: CalendarDate?) throws(BadInput) -> ScenarioSuite {
         let policyLoad = RulesLoader.loadPolicy(rules)
         let errors = policyLoad.diagnostics.filter { $0.severity == .error }
         guard let policy = policyLoad.policy, errors.isEmpty else {
             throw BadInput(errors, sources: policyLoad.sources)
         }
-        let files = try ScenarioSuite.files(at: paths.isEmpty ? ["Scenarios"] : paths)
+        let files = try ScenarioSuite.files(at: paths.isEmpty ? [RulesOptions().scenarios(beside: rules)] : paths)
         return ScenarioSuite(files: files, rules: rules, policy: policy, today: today)
     }
 }

@@ -13,6 +13,11 @@ struct ShowCommand: ParsableCommand {
     @Option(name: .long, help: "text, markdown or html (a standalone, printable page).")
     var format: String = "text"
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Show as of this time (RFC 3339), e.g. for the overdue notice; default now.", valueName: "TIME"))
+    var at: String?
+
     @OptionGroup var rulesOptions: RulesOptions
 
     func run() throws {
@@ -20,9 +25,12 @@ struct ShowCommand: ParsableCommand {
         guard let chosen = PlanRenderer.Format(rawValue: format) else {
             throw UsageFailure(message: "error: --format takes text, markdown or html; found '\(format)'")
         }
+        let today = try Clock.now(at).utcDate
         do {
-            let (policy, plan) = try PersonLoader.load(rules, person: person, today: nil)
-            print(PlanRenderer.render(PlanDocument(plan: plan, policy: policy), as: chosen), terminator: "")
+            let (policy, plan) = try PersonLoader.load(rules, person: person, today: today)
+            print(
+                PlanRenderer.render(PlanDocument(plan: plan, policy: policy, today: today), as: chosen),
+                terminator: "")
         } catch {
             throw UsageFailure(message: error.message)
         }

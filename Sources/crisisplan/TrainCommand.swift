@@ -9,8 +9,8 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Play a scenario as a trainee: read each step, choose an answer, see why.")
 
-    @Argument(help: "A scenario file, or a folder of them to choose from (default Scenarios).")
-    var scenario: String = "Scenarios"
+    @Argument(help: "A scenario file, or a folder of them to choose from (default: Scenarios/ beside the rules).")
+    var scenario: String?
 
     @OptionGroup var rulesOptions: RulesOptions
 
@@ -18,7 +18,7 @@ struct TrainCommand: ParsableCommand {
         let rules = try rulesOptions.directory()
         let suite: ScenarioSuite
         do {
-            suite = try ScenarioLoading.load(paths: [scenario], rules: rules, today: nil)
+            suite = try ScenarioLoading.load(paths: scenario.map { [$0] } ?? [], rules: rules, today: nil)
         } catch {
             throw UsageFailure(message: error.message)
         }
@@ -29,7 +29,7 @@ struct TrainCommand: ParsableCommand {
         guard !playable.isEmpty, suite.cases.count > 1 || errors.isEmpty else {
             throw UsageFailure(
                 message: errors.isEmpty
-                    ? "error: no scenarios in '\(scenario)'"
+                    ? "error: no scenarios in '\(scenario ?? rulesOptions.scenarios(beside: rules))'"
                     : errors.map(DiagnosticRenderer(sources: suite.sources).render).joined(separator: "\n"))
         }
         let style = Style(color: Terminal.wantsColor)

@@ -17,6 +17,13 @@ public enum ObservationDecoder {
                 .error("the observations file is empty", at: decoder.location(Mark(line: 1, column: 1)))
             ])
         }
+        if case .sequence = root.content {
+            throw DiagnosticList([
+                .error(
+                    "expected an observations document, a map with the list under 'observations:', found a list; write it as: person: ID (optional), at: TIME (optional), observations: [ {at: TIME, signs: [...], facts: {...}, capacity: [...]} ] — see docs/observations.md",
+                    at: decoder.location(root.mark))
+            ])
+        }
         if let fields = decoder.fields(root, "observations document", keys: ["person", "at", "observations"]) {
             if let node = fields["person"] {
                 timeline.person = decoder.text(node, "'person'")

@@ -31,6 +31,7 @@ public enum AnswerJSON {
             json.beginObject()
             json.field("id", contact.id)
             json.field("name", contact.name)
+            json.field("relation", contact.relation)
             json.field("phone", contact.phone)
             json.field("statutory", contact.statutory)
             json.field("source", contact.source)

@@ -32,16 +32,18 @@ public struct AnswerText {
         for (index, response) in answer.ownResponses.enumerated() {
             out.append(wrapped("\(index + 1). [\(actor(response.by))] \(response.action)", "     "))
         }
-        out.append(
-            dim(
-                wrapped(
-                    "Why this stage (as of \(answer.at)): " + answer.stage.because.joined(separator: "; "), "    ")))
+        out.append(wrapped("Why this stage (as of \(answer.at)): " + answer.stage.because.joined(separator: "; "), "    "))
         list(&out, "Helps", answer.helps)
         list(&out, "Avoid", answer.avoid)
         list(&out, "Take care of", answer.takeCareOf)
 
         section(&out, "Contact, in this order")
-        if answer.contacts.isEmpty { out.append("  (no one in the plan's route can be contacted now)") }
+        if answer.contacts.isEmpty {
+            out.append(
+                wrapped(
+                    answer.stage.label.isEmpty
+                        ? "No one to contact." : "The plan has no one to contact at \(answer.stage.label).", "    "))
+        }
         for (index, contact) in answer.contacts.enumerated() {
             var line = "\(index + 1). \(contact.name)"
             if let relation = contact.relation { line += " (\(relation))" }
@@ -109,7 +111,7 @@ public struct AnswerText {
         if !answer.warnings.isEmpty {
             section(&out, "Warnings")
             for warning in answer.warnings {
-                out.append(wrapped("- \(warning.code.rawValue): \(warning.message) [\(warning.source)]", "    "))
+                out.append(highlight(wrapped("- \(warning.code.rawValue): \(warning.message) [\(warning.source)]", "    ")))
             }
         }
         return out.joined(separator: "\n") + "\n"
@@ -157,5 +159,6 @@ public struct AnswerText {
     }
 
     private func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-    private func dim(_ text: String) -> String { color ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+    /// Warnings in yellow on a terminal, so that they are not read past.
+    private func highlight(_ text: String) -> String { color ? "\u{1B}[33m\(text)\u{1B}[0m" : text }
 }

@@ -8,21 +8,35 @@ public struct PlanDocument: Sendable {
         /// Plain lines; `ordered` when their order is the person's order of preference.
         public var lines: [String]
         public var ordered: Bool
+        /// Who never to contact and advance decisions: set apart so that they cannot be missed.
+        public var critical: Bool
     }
 
     public var title: String
     public var subtitle: String
+    /// For the running head of a printed page: name and plan date.
+    public var runningHead: String
+    /// Set when the plan is past its review date: it is still the person's plan.
+    public var overdueNotice: String?
     public var sections: [Section]
 
-    public init(plan: Plan, policy: Policy) {
+    /// `today` (UTC), when given, decides whether the plan is shown as overdue for review.
+    public init(plan: Plan, policy: Policy, today: CalendarDate? = nil) {
         let person = plan.person
         title = "\(person.name)'s crisis and safety plan"
         subtitle =
             (person.pronouns.map { "Pronouns: \($0). " } ?? "")
             + "Agreed \(plan.dates.agreed); review by \(plan.dates.reviewBy)."
+        runningHead = "\(person.name) — crisis and safety plan agreed \(plan.dates.agreed)"
+        if let today, today > plan.dates.reviewBy {
+            overdueNotice =
+                "This plan was due for review on \(plan.dates.reviewBy). It is still \(person.name)'s plan: use it, and review it with them soon."
+        }
         var sections: [Section] = []
-        func add(_ title: String, _ lines: [String], ordered: Bool = false) {
-            if !lines.isEmpty { sections.append(Section(title: title, lines: lines, ordered: ordered)) }
+        func add(_ title: String, _ lines: [String], ordered: Bool = false, critical: Bool = false) {
+            if !lines.isEmpty {
+                sections.append(Section(title: title, lines: lines, ordered: ordered, critical: critical))
+            }
         }
         add("This is what helps me to stay well", plan.keepingWell.map(\.text))
         add("These are experiences that upset me and I find stressful", plan.stressors.map(\.text))
@@ -64,7 +78,7 @@ public struct PlanDocument: Sendable {
             "The people I do not want contacted",
             plan.doNotContact.map { entry in
                 entry.name + (entry.relation.map { " (\($0))" } ?? "") + (entry.reason.map { " — \($0)" } ?? "")
-            })
+            }, critical: true)
         add("My wishes if I cannot decide for myself", plan.advanceDecisions.statements.map(\.text))
         add(
             "Treatments I refuse",
@@ -75,7 +89,7 @@ public struct PlanDocument: Sendable {
                         ? " — binding if I lack capacity for it when it arises (MCA 2005 ss24-26)"
                         : " — not binding: " + validity.notBindingBecause.joined(separator: "; ")
                             + "; still my wish, to be weighed (MCA 2005 s4(6))")
-            })
+            }, critical: true)
         if let attorney = plan.attorney {
             let name = plan.contact(attorney.contact)?.name ?? attorney.contact
             add(
@@ -84,7 +98,7 @@ public struct PlanDocument: Sendable {
                     "\(name)" + (attorney.registered ? ", registered" : ", not registered")
                         + "; covers: " + attorney.covers.joined(separator: ", ")
                         + (attorney.lifeSustaining ? "; includes life-sustaining treatment" : "")
-                ])
+                ], critical: true)
         }
         add(
             "Where my care team and I see things differently",

@@ -57,10 +57,11 @@ public struct Coverage: Sendable {
         }
     }
 
-    /// Per file: exercised out of all, as a percentage, then what no step exercised.
+    /// A heading, then per file, in order of path: exercised out of all, as a percentage, then
+    /// what no step exercised.
     public var report: String {
-        var lines: [String] = []
-        for (file, items) in files {
+        var lines = ["Coverage (flags that fired, escalation rules that raised the stage, signs active, responses shown):"]
+        for (file, items) in files.sorted(by: { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }) {
             let done = items.filter(\.exercised).count
             let percent = items.isEmpty ? 100 : done * 100 / items.count
             lines.append("\(file): \(done) of \(items.count) exercised (\(percent)%)")

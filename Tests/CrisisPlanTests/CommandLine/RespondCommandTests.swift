@@ -182,3 +182,51 @@ struct WarningSourceTests {
             warnings.map { $0["source"]! } == ["Rules/people/dee.yaml:15", "\(path):8", "\(path):12", "\(path):6"])
     }
 }
+
+@Suite("Run from anywhere, and read observations as documented")
+struct WhereAndWhatTests {
+    @Test("from a folder inside the project the nearest Rules/ is used, and named on standard error")
+    func nearestRules() throws {
+        let result = try CommandRunner.run(
+            ["respond", "sam", "--at", "2026-11-24T10:30:00Z"], in: PackageRoot.path + "/Rules/people")
+        #expect(result.status == 0)
+        #expect(result.stderr == "using the rules library at ../../Rules\n")
+        #expect(result.stdout.hasPrefix("Sam Taylor (they/them) — Well"))
+    }
+
+    @Test("CRISISPLAN_RULES names the library from anywhere; its Scenarios/ come with it")
+    func environmentVariable() throws {
+        let result = try CommandRunner.run(
+            ["check", "--at", "2026-11-24T09:00:00Z"], in: NSTemporaryDirectory(),
+            environment: ["CRISISPLAN_RULES": PackageRoot.path + "/Rules"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix("49 files, 0 errors, 5 warnings\n"))
+        #expect(result.stderr.hasPrefix("using the rules library at"))
+        let nowhere = try CommandRunner.run(["respond", "sam"], in: "/")
+        #expect(nowhere.status == 2)
+        #expect(
+            nowhere.stderr
+                == "error: no rules directory: no Rules/ with policy/ here or in any folder above; pass --rules DIR or set CRISISPLAN_RULES\n"
+        )
+    }
+
+    @Test("a bare list of observations is refused with the shape it should have")
+    func observationsShape() throws {
+        let result = try CommandRunner.run(
+            ["respond", "sam", "--observations", "-"], stdin: "[{\"at\": \"2026-11-24T10:00:00Z\"}]")
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.hasPrefix(
+                "<stdin>:1:1: error: expected an observations document, a map with the list under 'observations:', found a list; write it as: person: ID (optional), at: TIME (optional), observations: ["
+            ))
+        #expect(result.stderr.contains("see docs/observations.md"))
+    }
+
+    @Test("contacts in JSON carry their relation; an empty route says so plainly")
+    func relationAndEmptyRoute() throws {
+        let json = try CommandRunner.run(["respond", "kit", "--sign", "panic", "--json", "--at", "2026-11-24T10:30:00Z"])
+        #expect(json.stdout.contains(#"{"id":"aunt","name":"Rosa Kemp","relation":"aunt","phone":"07700 900987""#))
+        let text = try CommandRunner.run(["respond", "kit", "--at", "2026-11-24T10:30:00Z"])
+        #expect(text.stdout.contains("Contact, in this order\n  The plan has no one to contact at Well.\n"))
+    }
+}

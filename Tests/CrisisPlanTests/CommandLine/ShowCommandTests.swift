@@ -11,7 +11,7 @@ struct ShowCommandTests {
             "This is what helps me to stay well", "These are experiences that upset me",
             "The first things I or others notice", "What works best for me — Early warning signs",
             "When I am unwell, these make me feel safe", "The people I want contacted",
-            "The people I do not want contacted", "Treatments I refuse",
+            "!! THE PEOPLE I DO NOT WANT CONTACTED !!", "!! TREATMENTS I REFUSE !!",
             "Where my care team and I see things differently",
             "This plan was written by",
         ]
@@ -19,6 +19,21 @@ struct ShowCommandTests {
         #expect(positions.count == order.count && positions == positions.sorted())
         #expect(result.stdout.contains("I stop sleeping more than four hours"))
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
+    @Test("printed: do-not-contact and advance decisions set apart, name and page N of M on every page, overdue noticed")
+    func printed() throws {
+        let page = try CommandRunner.run(["show", "dee", "--format", "html", "--at", "2026-11-24T10:00:00Z"]).stdout
+        #expect(page.contains("@top-left{content:\"Dee Evans — crisis and safety plan agreed 2025-11-01\""))
+        #expect(page.contains("@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages)"))
+        #expect(page.contains("section{break-inside:avoid}"))
+        #expect(page.contains("<p class=\"notice\" role=\"note\">Overdue for review. This plan was due for review on 2026-05-01."))
+        let sam = try CommandRunner.run(["show", "sam", "--format", "html"]).stdout
+        #expect(sam.contains("<section class=\"critical\">\n<h2>The people I do not want contacted</h2>"))
+        #expect(sam.contains("<section class=\"critical\">\n<h2>Treatments I refuse</h2>"))
+        #expect(!sam.contains("class=\"notice\""))
+        let text = try CommandRunner.run(["show", "sam"]).stdout
+        #expect(text.contains("!! THE PEOPLE I DO NOT WANT CONTACTED !!"))
     }
 
     @Test("a refusal made before 18 is shown as not binding, and still a wish to weigh")

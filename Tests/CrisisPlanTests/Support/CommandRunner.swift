@@ -16,15 +16,18 @@ enum CommandRunner {
         return PackageRoot.path + "/.build/debug/crisisplan"
     }()
 
-    static func run(_ arguments: [String], in directory: String = PackageRoot.path, stdin: String? = nil) throws
-        -> CommandResult
-    {
+    static func run(
+        _ arguments: [String], in directory: String = PackageRoot.path, stdin: String? = nil,
+        environment extra: [String: String] = [:]
+    ) throws -> CommandResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment["CRISISPLAN_RULES"] = nil
+        environment.merge(extra) { $1 }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()
