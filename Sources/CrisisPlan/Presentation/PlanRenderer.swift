@@ -54,8 +54,8 @@ public enum PlanRenderer {
             ".critical{border:3px solid #111;padding:.25rem .75rem .5rem;margin:1rem 0}.critical h2{border:0;margin-top:.25rem}",
             ".notice{border-left:6px solid #111;padding:.5rem .75rem;font-weight:bold}",
             // Printed: the person's name and plan date on every page, and page N of M.
-            "@page{size:A4;margin:20mm 16mm 22mm;@top-left{content:\"\(Self.cssString(document.runningHead))\";font-size:9pt}",
-            "@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);font-size:9pt}}",
+            "@page{size:A4;margin:20mm 16mm 22mm;@top-left{content:\"\(Self.cssString(document.runningHead))\";font-size:9pt;font-family:system-ui,sans-serif}",
+            "@bottom-right{content:\"Page \" counter(page) \" of \" counter(pages);font-size:9pt;font-family:system-ui,sans-serif}}",
             "@media print{body{margin:0;max-width:none;font-size:10.5pt}h2{break-after:avoid}li{break-inside:avoid}}",
             "</style>", "</head>", "<body>", "<main>",
             "<h1>\(MarkupEscaping.escape(document.title))</h1>", "<p>\(MarkupEscaping.escape(document.subtitle))</p>",
