@@ -137,6 +137,11 @@ struct PlanValidator {
     private mutating func checkRoutes() {
         let contactIds = plan.contacts.map(\.id)
         let blocked = plan.doNotContact.map { (entry: $0, skeleton: ConfusableSkeleton.of($0.name)) }
+        // Each contact's skeleton once, and only when there is a do-not-contact list to compare with.
+        var skeletons: [String: String] = [:]
+        if !blocked.isEmpty {
+            for contact in plan.contacts { skeletons[contact.id] = ConfusableSkeleton.of(contact.name) }
+        }
         for route in plan.contactRoutes {
             for entry in route.contacts {
                 if let blocked = plan.doNotContact.first(where: { $0.id == entry.text }) {
@@ -144,8 +149,7 @@ struct PlanValidator {
                         "'\(entry.text)' (\(blocked.name)) is on the do-not-contact list and cannot be in a contact route",
                         entry.source)
                 } else if let contact = plan.contact(entry.text) {
-                    let skeleton = ConfusableSkeleton.of(contact.name)
-                    if let match = blocked.first(where: { $0.skeleton == skeleton }) {
+                    if let skeleton = skeletons[contact.id], let match = blocked.first(where: { $0.skeleton == skeleton }) {
                         let same = TextNormalizer.normalize(match.entry.name) == TextNormalizer.normalize(contact.name)
                         error(
                             "'\(entry.text)' is \(contact.name), who "
