@@ -86,11 +86,81 @@ struct PlanValidator {
             + plan.doNotContact.compactMap { entry in
                 entry.id.map { ($0, entry.source) }
             }
+        var byCase: [String: (id: String, source: SourceLocation)] = [:]
         for (id, source) in entries {
             if let first = people[id] {
                 error("duplicate contact id '\(id)'; it is already used at \(first.pathAndLine)", source)
+            } else if let other = byCase[id.lowercased()] {
+                error(
+                    "contact id '\(id)' differs only by case from '\(other.id)' at \(other.source.pathAndLine); use one id per person",
+                    source)
             }
             people[id] = source
+            byCase[id.lowercased()] = byCase[id.lowercased()] ?? (id, source)
+        }
+        // A plan contact with the id of a contact the policy adds would stand in for it (the
+        // answer lists each id once): unless it is the same line, that hides the statutory one.
+        let statutory = policy?.flags.flatMap(\.effects.addContacts) ?? []
+        for contact in plan.contacts {
+            guard let added = statutory.first(where: { $0.id == contact.id }) else { continue }
+            let samePhone = added.phone.filter(\.isNumber) == contact.phone.filter(\.isNumber)
+            if !samePhone || TextNormalizer.normalize(added.name) != TextNormalizer.normalize(contact.name) {
+                error(
+                    "contact id '\(contact.id)' is also a contact the policy adds (\(added.name), \(added.phone)); a plan contact with another name or number would take its place — choose another id",
+                    contact.source)
+            }
+        }
+        checkPeople()
+    }
+
+    /// One person listed twice — the same name written differently, or a look-alike — is one
+    /// person: an error naming both, since withholding one must withhold the other. The same
+    /// phone under two names is a warning (a family landline is often shared); a name that
+    /// mixes Latin with Cyrillic or Greek letters is a warning (it may be a look-alike).
+    private mutating func checkPeople() {
+        struct Entry {
+            var blocked: Bool
+            var described: String
+            var name: String
+            var phone: String?
+            var source: SourceLocation
+        }
+        let people =
+            plan.contacts.map { Entry(
+                    blocked: false, described: "'\($0.id)' (\($0.name))", name: $0.name, phone: $0.phone,
+                    source: $0.source) }
+            + plan.doNotContact.map { entry in
+                Entry(
+                    blocked: true, described: entry.id.map { "'\($0)' (\(entry.name))" } ?? entry.name, name: entry.name, phone: nil,
+                    source: entry.source)
+            }
+        // A contact who looks like a do-not-contact entry is the route check's error.
+        var byLook: [String: Int] = [:]
+        var byPhone: [String: Int] = [:]
+        for (index, person) in people.enumerated() {
+            let look = (person.blocked ? "blocked:" : "contact:") + ConfusableSkeleton.of(person.name)
+            if let first = byLook[look] {
+                error(
+                    "\(person.described) and \(people[first].described) at \(people[first].source.pathAndLine) are the same person by name; list them once, with every phone number under one entry",
+                    person.source)
+            } else {
+                byLook[look] = index
+            }
+            if let phone = person.phone {
+                let digits = String(phone.filter(\.isNumber))
+                if !digits.isEmpty, let first = byPhone[digits] {
+                    warning(
+                        "\(person.described) has the same phone number as \(people[first].described) at \(people[first].source.pathAndLine); if they are one person, list them once",
+                        person.source)
+                } else {
+                    byPhone[digits] = index
+                }
+            }
+            if ScriptMix.mixesLatin(person.name) {
+                warning(
+                    "the name '\(person.name)' mixes Latin letters with Cyrillic or Greek ones; check it is typed as intended (it may be a look-alike)",
+                    person.source)
+            }
         }
     }
 

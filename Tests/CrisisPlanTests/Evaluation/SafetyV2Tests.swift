@@ -102,11 +102,18 @@ struct SafetyV2Tests {
 
         """
 
+    /// The plan decoded but not refused for `check` errors: it lists Lee twice on purpose
+    /// (which `check` refuses), because evaluation must hold even for such a plan.
     static func evaluator(plan: String = plan, policy: String = policy) throws -> Evaluator {
         let library = try TemporaryLibrary(["policy/p.yaml": policy, "people/kit.yaml": plan])
         defer { library.remove() }
-        let (policy, plan) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
-        return Evaluator(policy: policy, plan: plan)
+        let rules = RulesDirectory(library.root)
+        let policy = try #require(RulesLoader.loadPolicy(rules).policy)
+        let loaded = RulesLoader.load(rules.planPath(for: "kit")) { decoder, root in
+            PlanFileDecoder(decoder: decoder).decode(root)
+        }
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.summary))")
+        return Evaluator(policy: policy, plan: try #require(loaded.value))
     }
 
     static let now = Timestamp(parsing: "2026-11-24T03:00:00Z")!

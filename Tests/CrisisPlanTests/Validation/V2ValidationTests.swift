@@ -14,7 +14,8 @@ struct V2ValidationTests {
         let text = plan.replacing("name: Jo Taylor", with: "name: \"Mark Tayl\\u043er\"")
         #expect(
             try LibraryFixture.planDiagnostics(text) == [
-                "people/sam.yaml:21:11: error: 'jo' is Mark Taylоr, who looks the same as Mark Taylor, who is on the do-not-contact list, and cannot be in a contact route"
+                "people/sam.yaml:17:5: warning: the name 'Mark Taylоr' mixes Latin letters with Cyrillic or Greek ones; check it is typed as intended (it may be a look-alike)",
+                "people/sam.yaml:21:11: error: 'jo' is Mark Taylоr, who looks the same as Mark Taylor, who is on the do-not-contact list, and cannot be in a contact route",
             ])
     }
 
@@ -94,5 +95,47 @@ struct V2ValidationTests {
         #expect(
             found.first?.hasSuffix("error: unknown key 'over' in age condition; expected one of: under, at_least") == true,
             "\(found)")
+    }
+
+    @Test("one person listed twice is an error naming both; a shared phone and mixed scripts are warnings")
+    func onePersonTwice() throws {
+        let twice = plan.replacing(
+            "contact_routes:",
+            with: "  - id: jo-work\n    name: \"Jo Taylor\\u200b\"\n    phone: \"07700 900124\"\ncontact_routes:")
+        #expect(
+            try LibraryFixture.planDiagnostics(twice) == [
+                "people/sam.yaml:20:5: error: 'jo-work' (Jo Taylor\u{200B}) and 'jo' (Jo Taylor) at people/sam.yaml:17 are the same person by name; list them once, with every phone number under one entry"
+            ])
+        let shared = plan.replacing(
+            "contact_routes:", with: "  - id: kim\n    name: Kim Taylor\n    phone: \"07700-900123\"\ncontact_routes:")
+        #expect(
+            try LibraryFixture.planDiagnostics(shared) == [
+                "people/sam.yaml:20:5: warning: 'kim' (Kim Taylor) has the same phone number as 'jo' (Jo Taylor) at people/sam.yaml:17; if they are one person, list them once"
+            ])
+        let mixed = plan.replacing("name: Jo Taylor", with: "name: \"J\\u043e Smith\"")
+        #expect(
+            try LibraryFixture.planDiagnostics(mixed) == [
+                "people/sam.yaml:17:5: warning: the name 'Jо Smith' mixes Latin letters with Cyrillic or Greek ones; check it is typed as intended (it may be a look-alike)"
+            ])
+    }
+
+    @Test("ids differing only by case are an error; a plan contact cannot shadow one the policy adds")
+    func idsAndShadows() throws {
+        let cased = plan.replacing("  - id: mark", with: "  - id: JO")
+        #expect(
+            try LibraryFixture.planDiagnostics(cased).contains(
+                "people/sam.yaml:23:5: error: contact id 'JO' differs only by case from 'jo' at people/sam.yaml:17; use one id per person"
+            ))
+        let policyWithTeam = policy.replacing(
+            "      withhold_contact_named_by: harm_source",
+            with:
+                "      withhold_contact_named_by: harm_source\n      add_contacts:\n        - {id: la-team, name: Safeguarding team, phone: \"0300 555 0199\"}"
+        )
+        let shadow = plan.replacing("id: jo\n", with: "id: la-team\n").replacing("early: [jo]", with: "early: [la-team]")
+        let found = try LibraryFixture.diagnostics(["policy/policy.yaml": policyWithTeam, "people/sam.yaml": shadow])
+        #expect(
+            found == [
+                "people/sam.yaml:17:5: error: contact id 'la-team' is also a contact the policy adds (Safeguarding team, 0300 555 0199); a plan contact with another name or number would take its place — choose another id"
+            ])
     }
 }
