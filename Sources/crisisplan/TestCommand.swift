@@ -48,7 +48,7 @@ struct TestCommand: ParsableCommand {
         if coverage {
             report = runner.coverage.report + "\n\n" + report
         }
-        print(report, terminator: "")
+        print(TerminalText.visible(report, keepingLineBreaks: true), terminator: "")
         if !errors.isEmpty {
             throw UsageFailure(
                 message: errors.map(renderer.render).joined(separator: "\n")

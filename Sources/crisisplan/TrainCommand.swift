@@ -48,7 +48,7 @@ struct TrainCommand: ParsableCommand {
         let loaded = chosen
         guard let plan = loaded.plan else { return }
         let session = TrainingSession(scenario: loaded.scenario, plan: plan, policy: suite.policy)
-        print(style.bold(loaded.scenario.name))
+        print(style.bold(wrap(loaded.scenario.name)))
         var score = 0
         var asked = 0
         var revisit: [String] = []
@@ -72,7 +72,7 @@ struct TrainCommand: ParsableCommand {
                 }
                 print("")
             }
-            print(style.bold(question.prompt))
+            print(style.bold(wrap(question.prompt)))
             for (number, choice) in question.choices.enumerated() {
                 print(wrap("\(number + 1). \(choice)", indent: "   "))
             }
@@ -85,7 +85,7 @@ struct TrainCommand: ParsableCommand {
                 score += 1
                 print(style.green("Right."))
             } else {
-                print(style.red("Not this time.") + " The engine's answer: \(question.choices[question.correct])")
+                print(style.red("Not this time.") + wrap(" The engine's answer: \(question.choices[question.correct])"))
                 revisit += loaded.scenario.teaches.filter { !revisit.contains($0) }
             }
             print("Why:")

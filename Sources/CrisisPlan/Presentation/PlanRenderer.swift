@@ -31,12 +31,14 @@ public enum PlanRenderer {
     }
 
     private static func markdown(_ document: PlanDocument) -> String {
-        var out = ["# \(document.title)", "", document.subtitle]
-        if let notice = document.overdueNotice { out += ["", "> **Overdue for review.** " + notice] }
+        var out = ["# " + MarkupEscaping.markdown(document.title), "", MarkupEscaping.markdown(document.subtitle)]
+        if let notice = document.overdueNotice {
+            out += ["", "> **Overdue for review.** " + MarkupEscaping.markdown(notice)]
+        }
         for section in document.sections {
-            out += ["", "## " + (section.critical ? "⚠ " : "") + section.title, ""]
+            out += ["", "## " + (section.critical ? "⚠ " : "") + MarkupEscaping.markdown(section.title), ""]
             for (index, line) in section.lines.enumerated() {
-                out.append((section.ordered ? "\(index + 1). " : "- ") + line)
+                out.append((section.ordered ? "\(index + 1). " : "- ") + MarkupEscaping.markdown(line))
             }
         }
         return out.joined(separator: "\n") + "\n"

@@ -1,8 +1,11 @@
+import Foundation
+
 /// Wraps text to a width for a terminal, keeping words whole where they fit.
 ///
 /// Widths are terminal cells (`DisplayWidth`), so a line of wide characters wraps at half
 /// the characters; a word longer than a whole line is broken across lines rather than
-/// overflowing (SPEC v2 §6: no line over 80 cells). Newlines in the text start new lines.
+/// overflowing (SPEC v2 §6: no line over 80 cells). Line breaks inside the text are spaces, and
+/// control characters are shown visibly (`TerminalText`), so no field can forge a line.
 public enum TextWrapper {
     /// `text` wrapped to `width` cells; the first line starts with `first`, the rest with
     /// `rest` (usually spaces the width of `first`).
@@ -18,10 +21,9 @@ public enum TextWrapper {
             used = restWidth
             lineHasWord = false
         }
-        let paragraphs = text.split(separator: "\n", omittingEmptySubsequences: false)
-        for (number, paragraph) in paragraphs.enumerated() {
-            if number > 0 { newLine() }
-            for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+        let safe = TerminalText.visible(text.replacingOccurrences(of: "\n", with: " "))
+        do {
+            for word in safe.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r\n" }) {
                 let wordWidth = DisplayWidth.of(word)
                 if lineHasWord && used + 1 + wordWidth > width { newLine() }
                 if lineHasWord {

@@ -111,6 +111,12 @@ private struct TreeBuilder {
                     let text = String(
                         decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
                     let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+                    if let control = text.unicodeScalars.first(where: { TerminalText.isControl($0, true) }) {
+                        recovered.append(
+                            error(
+                                "text holds the control character U+\(String(control.value, radix: 16, uppercase: true)); rule files and observations hold printable text only (tabs and line breaks aside)",
+                                mark))
+                    }
                     try add(YAMLNode(.scalar(YAMLScalar(text: text, isPlain: plain)), at: mark))
                 case YAML_SEQUENCE_START_EVENT:
                     let start = event.data.sequence_start

@@ -229,4 +229,14 @@ struct WhereAndWhatTests {
         let text = try CommandRunner.run(["respond", "kit", "--at", "2026-11-24T10:30:00Z"])
         #expect(text.stdout.contains("Contact, in this order\n  The plan has no one to contact at Well.\n"))
     }
+
+    @Test("an observations file cannot send control characters to the terminal")
+    func noControlCharacters() throws {
+        let result = try CommandRunner.run(
+            ["respond", "sam", "--observations", "-"],
+            stdin: #"{"observations":[{"at":"2026-11-24T10:00:00Z","signs":["a\u001b[2J\u001b]0;owned\u0007"]}]}"#)
+        #expect(result.status == 2)
+        #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{7}"))
+        #expect(result.stderr.contains("error: text holds the control character U+1B"))
+    }
 }

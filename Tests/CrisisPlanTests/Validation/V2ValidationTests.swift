@@ -138,4 +138,25 @@ struct V2ValidationTests {
                 "people/sam.yaml:17:5: error: contact id 'la-team' is also a contact the policy adds (Safeguarding team, 0300 555 0199); a plan contact with another name or number would take its place — choose another id"
             ])
     }
+
+    @Test("control characters in rule-file text are an error, quoted visibly, never raw")
+    func controlCharacters() throws {
+        let text = plan.replacing("do: Walk the dog", with: "do: \"Walk\\e]0;owned\\a the dog\"")
+        let found = try LibraryFixture.planDiagnostics(text)
+        #expect(
+            found == [
+                "people/sam.yaml:15:11: error: text holds the control character U+1B; rule files and observations hold printable text only (tabs and line breaks aside)"
+            ])
+        #expect(TerminalText.visible("a\u{1B}[2Jb\u{7}\u{9B}\u{202E}") == "a\\u{1B}[2Jb\\u{7}\\u{9B}\\u{202E}")
+        #expect(TextWrapper.wrap("one\ntwo", first: "", rest: "") == "one two")
+    }
+
+    @Test("show --format markdown keeps the person's text as text: no HTML, no Markdown syntax")
+    func markdownEscaping() {
+        #expect(MarkupEscaping.markdown("<script>alert(1)</script>") == "&lt;script&gt;alert\\(1\\)&lt;/script&gt;")
+        #expect(MarkupEscaping.markdown("<img src=x onerror=alert(1)>").hasPrefix("&lt;img"))
+        #expect(MarkupEscaping.markdown("**bold** [link](http://x)") == "\\*\\*bold\\*\\* \\[link\\]\\(http://x\\)")
+        #expect(MarkupEscaping.markdown("- not a list") == "\\- not a list")
+        #expect(MarkupEscaping.markdown("1. not a list") == "1\\. not a list")
+    }
 }
