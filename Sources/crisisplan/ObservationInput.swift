@@ -7,12 +7,15 @@ enum ObservationInput {
     static func read(_ path: String) throws(BadInput) -> (timeline: ObservationTimeline, source: SourceFile) {
         let source: SourceFile
         if path == "-" {
-            source = SourceFile(path: "<stdin>", bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+            source = FileReader.standardInput(named: "<stdin>")
         } else {
-            guard let read = RulesDirectory.read(path) else {
+            switch FileReader.read(path) {
+            case .success(let read): source = read
+            case .failure(.missing), .failure(.unreadable):
                 throw BadInput("error: cannot read the observations file '\(path)'")
+            case .failure(let problem):
+                throw BadInput("error: the observations file '\(path)' \(problem.description)")
             }
-            source = read
         }
         do {
             return (try ObservationDecoder.decode(source), source)

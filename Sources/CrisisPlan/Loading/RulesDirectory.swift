@@ -33,10 +33,9 @@ public struct RulesDirectory: Sendable {
         return (sorted.filter { $0.hasSuffix(".yaml") }.map(join), sorted.filter { !$0.hasSuffix(".yaml") }.map(join))
     }
 
-    /// The bytes of a file, or `nil` when it cannot be read.
+    /// The bytes of a file (bounded, see `FileReader`), or `nil` when it cannot be read.
     public static func read(_ path: String) -> SourceFile? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return SourceFile(path: path, bytes: [UInt8](data))
+        try? FileReader.read(path).get()
     }
 
     private func join(_ rest: String) -> String {

@@ -20,8 +20,8 @@ public struct CheckReport: Sendable {
         }.map(\.element)
         let renderer = DiagnosticRenderer(sources: library.sources)
         var text = ""
-        for diagnostic in sorted {
-            text += renderer.render(diagnostic) + "\n"
+        for line in renderer.renderAll(sorted) {
+            text += line + "\n"
         }
         errorCount = sorted.filter { $0.severity == .error }.count
         warningCount = sorted.count - errorCount

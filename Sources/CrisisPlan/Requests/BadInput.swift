@@ -10,6 +10,6 @@ public struct BadInput: Error, Sendable {
     /// Diagnostics rendered with their source lines and carets.
     public init(_ diagnostics: [Diagnostic], sources: [SourceFile]) {
         let renderer = DiagnosticRenderer(sources: sources)
-        message = diagnostics.map(renderer.render).joined(separator: "\n")
+        message = renderer.renderAll(diagnostics).joined(separator: "\n")
     }
 }

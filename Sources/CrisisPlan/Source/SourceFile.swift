@@ -2,28 +2,36 @@
 public struct SourceFile: Sendable {
     /// The path as it is shown to the user (see `RulesPath`).
     public var path: String
-    public var bytes: [UInt8]
+    public var bytes: [UInt8] {
+        didSet { lineStarts = Self.lineStarts(bytes) }
+    }
+    /// The size of a file too large to read, when known from the file system.
+    public var declaredSize: Int?
+    /// Read from a pipe and stopped one byte past the limit: the real size is not known.
+    public var isTruncated = false
+    /// Where each line starts, indexed once so that quoting many lines stays linear.
+    private var lineStarts: [Int]
 
-    public init(path: String, bytes: [UInt8]) {
+    public init(path: String, bytes: [UInt8], declaredSize: Int? = nil) {
         self.path = path
         self.bytes = bytes
+        self.declaredSize = declaredSize
+        lineStarts = Self.lineStarts(bytes)
     }
+
+    private static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(index + 1) }
+        return starts
+    }
+
+    /// The size of the input in bytes, read or not.
+    public var size: Int { declaredSize ?? bytes.count }
 
     /// The text of a 1-based line, without its line break; `nil` past the end.
     public func line(_ number: Int) -> String? {
-        guard number >= 1 else { return nil }
-        var current = 1
-        var start = 0
-        var index = 0
-        while index < bytes.count {
-            if current == number { break }
-            if bytes[index] == UInt8(ascii: "\n") {
-                current += 1
-                start = index + 1
-            }
-            index += 1
-        }
-        if current != number { return nil }
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
         var end = start
         while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
         if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }

@@ -7,15 +7,16 @@ public enum TerminalText {
     /// several lines); otherwise it too is shown as `\u{A}`.
     public static func visible(_ text: String, keepingLineBreaks: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: { isControl($0, keepingLineBreaks) }) else { return text }
-        var out = String.UnicodeScalarView()
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
         for scalar in text.unicodeScalars {
             if isControl(scalar, keepingLineBreaks) {
-                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
-                out.append(scalar)
+                out.unicodeScalars.append(scalar)
             }
         }
-        return String(out)
+        return out
     }
 
     static func isControl(_ scalar: Unicode.Scalar, _ keepingLineBreaks: Bool) -> Bool {

@@ -29,10 +29,9 @@ public enum YAMLParser {
     /// anchor, a second document, nesting too deep, a file too large.
     public static func parse(_ source: SourceFile, problems: inout [Diagnostic]) throws(Diagnostic) -> YAMLNode? {
         let start = SourceLocation(file: source.path, line: 1, column: 1)
-        if source.bytes.count > maximumFileSize {
-            throw .error(
-                "file is \(source.bytes.count) bytes; rule files are limited to \(maximumFileSize) bytes (1 MiB)",
-                at: start)
+        if source.size > maximumFileSize {
+            let size = source.isTruncated ? "more than \(maximumFileSize) bytes" : "\(source.size) bytes"
+            throw .error("file is \(size); rule files are limited to \(maximumFileSize) bytes (1 MiB)", at: start)
         }
         // libyaml counts a byte-order mark as a column; skip it so positions match the text.
         let skip = source.bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

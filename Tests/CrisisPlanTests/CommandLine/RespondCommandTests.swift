@@ -239,4 +239,35 @@ struct WhereAndWhatTests {
         #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{7}"))
         #expect(result.stderr.contains("error: text holds the control character U+1B"))
     }
+
+    @Test("inputs over 1 MiB are refused without being read whole; folders are named as folders")
+    func boundedInput() throws {
+        let big = try TemporaryLibrary(["big.yaml": ""])
+        defer { big.remove() }
+        let path = big.root + "/big.yaml"
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.truncate(atOffset: 2 << 30)
+        try handle.close()
+        let file = try CommandRunner.run(["respond", "sam", "--observations", path])
+        #expect(file.status == 2)
+        #expect(file.stderr.hasPrefix("\(path):1:1: error: file is 2147483648 bytes; rule files are limited to 1048576 bytes"))
+        let piped = try CommandRunner.run(
+            ["respond", "sam", "--observations", "-"], stdin: String(repeating: "#", count: (1 << 20) + 10))
+        #expect(piped.status == 2)
+        #expect(piped.stderr.hasPrefix("<stdin>:1:1: error: file is more than 1048576 bytes"))
+        let folder = try CommandRunner.run(["respond", "sam", "--observations", big.root])
+        #expect(folder.stderr == "error: the observations file '\(big.root)' is a folder, not a file\n")
+    }
+
+    @Test("ten thousand bad entries in one file print fifty, then how many more")
+    func manyErrors() throws {
+        let entries = (0..<10_000).map { #"{"at":"2026-11-24T10:00:00Z","facts":{"colour\#($0)":"x"}}"# }
+        let result = try CommandRunner.run(
+            ["respond", "sam", "--observations", "-"],
+            stdin: #"{"observations":["# + entries.joined(separator: ",") + "]}")
+        #expect(result.status == 2)
+        #expect(result.stderr.components(separatedBy: ": error: ").count - 1 == 50)
+        #expect(result.stderr.hasSuffix("<stdin>: and 9950 more errors and warnings in this file, not shown\n"))
+        #expect(result.stderr.split(separator: "\n").allSatisfy { $0.unicodeScalars.count < 1_000 })
+    }
 }
