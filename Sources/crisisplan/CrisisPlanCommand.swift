@@ -18,6 +18,11 @@ struct CrisisPlanCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            // A failed write (a full disk, a closed pipe) is an error, never a silent success.
+            if fflush(nil) != 0 {
+                standardError("error: could not write the output: \(String(cString: strerror(errno)))")
+                Foundation.exit(2)
+            }
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch let failure as UsageFailure {

@@ -9,7 +9,7 @@ enum ObservationInput {
         if path == "-" {
             source = FileReader.standardInput(named: "<stdin>")
         } else {
-            switch FileReader.read(path) {
+            switch FileReader.read(path, allowingPipes: true) {
             case .success(let read): source = read
             case .failure(.missing), .failure(.unreadable):
                 throw BadInput("error: cannot read the observations file '\(path)'")

@@ -17,7 +17,9 @@ public struct DiagnosticRenderer: Sendable {
     /// are kept so the caret lines up; control characters are shown visibly.
     public func render(_ diagnostic: Diagnostic) -> String {
         var text = TerminalText.visible(diagnostic.summary)
-        guard let raw = sources[diagnostic.location.file]?.line(diagnostic.location.line) else {
+        guard let source = sources[diagnostic.location.file], !source.bytes.isEmpty,
+            let raw = source.line(diagnostic.location.line)
+        else {
             return text
         }
         var scalars = Array(raw.unicodeScalars)

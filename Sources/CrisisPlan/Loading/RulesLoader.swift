@@ -9,11 +9,14 @@ public enum RulesLoader {
     static func load<Value>(
         _ path: String, decode: (FileDecoder, YAMLNode?) -> Value?
     ) -> LoadedFile<Value> {
-        guard let source = RulesDirectory.read(path) else {
-            let source = SourceFile(path: path, bytes: [])
+        let source: SourceFile
+        switch FileReader.read(path) {
+        case .success(let read):
+            source = read
+        case .failure(let problem):
             return LoadedFile(
-                source: source, value: nil,
-                diagnostics: [.error("cannot read this file", at: SourceLocation(file: path, line: 1))])
+                source: SourceFile(path: path, bytes: []), value: nil,
+                diagnostics: [.error("this \(problem.description)", at: SourceLocation(file: path, line: 1))])
         }
         let root: YAMLNode?
         var problems: [Diagnostic] = []

@@ -4,8 +4,10 @@ public enum PersonLoader {
         Policy, Plan
     ) {
         let path = try PersonFinder.path(for: person, in: rules)
-        guard let source = RulesDirectory.read(path) else {
-            throw BadInput("error: cannot read \(path)")
+        let source: SourceFile
+        switch FileReader.read(path) {
+        case .success(let read): source = read
+        case .failure(let problem): throw BadInput("error: '\(path)' \(problem.description)")
         }
         let policyLoad = RulesLoader.loadPolicy(rules)
         let policyErrors = policyLoad.diagnostics.filter { $0.severity == .error }

@@ -19,18 +19,20 @@ public enum FileReader {
             switch self {
             case .missing: "does not exist"
             case .folder: "is a folder, not a file"
-            case .notAFile: "is not a regular file (a device, socket or link to one)"
+            case .notAFile: "is not a regular file (a pipe, device or socket)"
             case .unreadable: "cannot be read"
             }
         }
     }
 
-    public static func read(_ path: String) -> Result<SourceFile, Problem> {
+    /// `allowingPipes`: a named pipe is read too (an observations file may be one); a rules
+    /// library's files must be regular files, so that a pipe in `people/` cannot hang `check`.
+    public static func read(_ path: String, allowingPipes: Bool = false) -> Result<SourceFile, Problem> {
         var status = stat()
         guard stat(path, &status) == 0 else { return .failure(errno == ENOENT ? .missing : .unreadable) }
         let type = status.st_mode & S_IFMT
         if type == S_IFDIR { return .failure(.folder) }
-        guard type == S_IFREG || type == S_IFIFO else { return .failure(.notAFile) }
+        guard type == S_IFREG || (allowingPipes && type == S_IFIFO) else { return .failure(.notAFile) }
         if type == S_IFREG, Int(status.st_size) > limit {
             return .success(SourceFile(path: path, bytes: [], declaredSize: Int(status.st_size)))
         }

@@ -270,4 +270,29 @@ struct WhereAndWhatTests {
         #expect(result.stderr.hasSuffix("<stdin>: and 9950 more errors and warnings in this file, not shown\n"))
         #expect(result.stderr.split(separator: "\n").allSatisfy { $0.unicodeScalars.count < 1_000 })
     }
+
+    @Test("a failed write is an error; times stay within years 0001-9999; a pipe in people/ is named, never read")
+    func smallerBounds() throws {
+        if let full = FileHandle(forWritingAtPath: "/dev/full") {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
+            process.arguments = ["respond", "sam", "--at", "2026-11-24T10:00:00Z"]
+            process.currentDirectoryURL = URL(fileURLWithPath: PackageRoot.path)
+            process.standardOutput = full
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 2)
+        }
+        let early = try CommandRunner.run(["respond", "sam", "--at", "0001-01-01T00:00:00+23:59"])
+        #expect(early.status == 2)
+        let library = try TemporaryLibrary(["policy/policy.yaml": LibraryFixture.policy, "people/sam.yaml": LibraryFixture.plan])
+        defer { library.remove() }
+        #expect(mkfifo(library.root + "/people/pipe.yaml", 0o600) == 0)
+        let check = try CommandRunner.run(["check", "--rules", library.root])
+        #expect(check.stdout.contains("people/pipe.yaml:1:1: error: this is not a regular file (a pipe, device or socket)"))
+        let respond = try CommandRunner.run(["respond", "pipe", "--rules", library.root])
+        #expect(respond.status == 2)
+        #expect(respond.stderr.hasSuffix("people/pipe.yaml' is not a regular file (a pipe, device or socket)\n"))
+    }
 }

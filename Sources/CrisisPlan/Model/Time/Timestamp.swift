@@ -52,6 +52,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         }
         let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         self.init(seconds: local - Int64(offset), nanoseconds: Int32(nanos))
+        // Kept within years 0001-9999 after the zone, so every time printed can be read back.
+        guard (1...9999).contains(utcDate.year) else { return nil }
     }
 
     /// The UTC calendar date of this instant.
