@@ -35,9 +35,10 @@ final class FileDecoder {
         }
         var meant: Set<String> = []
         for entry in entries where !keys.contains(entry.key) {
-            if let match = Suggestion.closest(to: entry.key, in: keys) { meant.insert(match) }
+            let match = Suggestion.closest(to: entry.key, in: keys)
+            if let match { meant.insert(match) }
             error(
-                "unknown key '\(entry.key)' in \(what)" + Suggestion.hint(for: entry.key, in: keys), at: entry.keyMark)
+                "unknown key '\(entry.key)' in \(what)" + Suggestion.hint(closest: match, in: keys), at: entry.keyMark)
         }
         // A misspelt required key is reported once, as the misspelling, not again as missing.
         for key in required where !entries.contains(where: { $0.key == key }) && !meant.contains(key) {

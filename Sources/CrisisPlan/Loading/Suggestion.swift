@@ -5,7 +5,7 @@
 /// different ids costs time linear in its size, not quadratic memory.
 enum Suggestion {
     /// The candidate nearest to `word`, if it is close enough to be a plausible typo
-    /// (at most a third of the word's length in edits, and at least one).
+    /// (at most a third of the word's length in edits, at least one and at most four).
     static func closest(to word: String, in candidates: [String]) -> String? {
         ranked(word, in: candidates, limit: 1).first
     }
@@ -15,34 +15,57 @@ enum Suggestion {
     /// word, case aside, or that the word holds.
     static func ranked(_ word: String, in candidates: [String], limit: Int) -> [String] {
         let wanted = Array(word.lowercased().unicodeScalars)
-        let bound = max(1, wanted.count / 3)
+        // A typo is a few edits: more than four is not a suggestion, and the bound keeps the
+        // comparison of two long, different ids linear (issue 9).
+        let bound = max(1, min(4, wanted.count / 3))
         var scratch = BoundedEditDistance()
-        var near: [(candidate: String, distance: Int)] = []
+        var near: [(candidate: String, distance: Int, order: Int)] = []
         var containing: [String] = []
-        let lowered = word.lowercased()
-        for candidate in candidates.prefix(100_000) {
-            let other = Array(candidate.lowercased().unicodeScalars)
-            if let distance = scratch.distance(wanted, other, limit: bound) {
-                near.append((candidate, distance))
-            } else if lowered.count >= 3, candidate.count < 200,
-                candidate.lowercased().contains(lowered) || lowered.contains(candidate.lowercased())
-            {
-                containing.append(candidate)
+        let lowered = Array(word.lowercased().utf8)
+        let looksForContainment = wanted.count >= 3 && wanted.count <= 200
+        for (order, candidate) in candidates.prefix(100_000).enumerated() {
+            let count = candidate.unicodeScalars.count
+            if abs(count - wanted.count) <= bound {
+                let other = Array(candidate.lowercased().unicodeScalars)
+                if let distance = scratch.distance(wanted, other, limit: bound) {
+                    near.append((candidate, distance, order))
+                    continue
+                }
+            }
+            if looksForContainment, count >= 3, count < 200 {
+                let other = Array(candidate.lowercased().utf8)
+                if holds(other, lowered) || holds(lowered, other) { containing.append(candidate) }
             }
         }
         var result: [String] = []
-        for (candidate, _) in near.enumerated().sorted(by: { ($0.element.distance, $0.offset) < ($1.element.distance, $1.offset) }).map(\.element)
-        where !result.contains(candidate) {
-            result.append(candidate)
+        for item in near.sorted(by: { ($0.distance, $0.order) < ($1.distance, $1.order) })
+        where !result.contains(item.candidate) {
+            result.append(item.candidate)
         }
         for candidate in containing where !result.contains(candidate) { result.append(candidate) }
         return Array(result.prefix(limit))
     }
 
+    /// Whether `needle` occurs in `haystack`, byte for byte (both are short here; Foundation's
+    /// search was most of the time spent on a file of many unknown keys).
+    private static func holds(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        }
+        return false
+    }
+
     /// `; did you mean 'x'?` or, without a close match, `; expected one of: a, b, c` (at most
     /// five listed, so that a library of thousands never prints them all).
     static func hint(for word: String, in candidates: [String], listing label: String = "expected one of") -> String {
-        if let match = closest(to: word, in: candidates) {
+        hint(closest: closest(to: word, in: candidates), in: candidates, listing: label)
+    }
+
+    /// The same, with the closest candidate already found.
+    static func hint(closest match: String?, in candidates: [String], listing label: String = "expected one of") -> String
+    {
+        if let match {
             return "; did you mean '\(match)'?"
         }
         var distinct: [String] = []
