@@ -28,4 +28,5 @@ swiftc -O -sanitize=fuzzer -parse-as-library -module-name CrisisPlan \
 cp Rules/people/*.yaml Rules/policy/*.yaml Scenarios/*.yaml "$OUT/corpus/" 2>/dev/null || true
 ARGS=(-max_len=65536 -timeout=5 -rss_limit_mb=1024 -artifact_prefix="$OUT/")
 if [ -n "${RUNS:-}" ]; then ARGS+=(-runs="$RUNS"); else ARGS+=(-max_total_time="${SECONDS_LIMIT:-600}"); fi
-"$OUT/fuzz" "${ARGS[@]}" "$OUT/corpus" 2>&1 | tail -25
+"$OUT/fuzz" "${ARGS[@]}" "$OUT/corpus" > "$OUT/fuzz.log" 2>&1 || true
+grep -E "INITED|DONE|crash|ERROR|Test unit written" "$OUT/fuzz.log" | tail -5
