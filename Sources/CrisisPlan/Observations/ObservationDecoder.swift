@@ -6,7 +6,7 @@ public enum ObservationDecoder {
     public static func decode(_ source: SourceFile) throws(DiagnosticList) -> ObservationTimeline {
         let root: YAMLNode?
         do {
-            root = try YAMLParser.parse(source)
+            root = try YAMLParser.parse(JSONSurrogates.joined(source))
         } catch {
             throw DiagnosticList([error])
         }

@@ -295,4 +295,14 @@ struct WhereAndWhatTests {
         #expect(respond.status == 2)
         #expect(respond.stderr.hasSuffix("people/pipe.yaml' is not a regular file (a pipe, device or socket)\n"))
     }
+
+    @Test("JSON with a surrogate-pair escape, as Python writes emoji, is read")
+    func surrogatePairs() throws {
+        let result = try CommandRunner.run(
+            ["respond", "sam", "--observations", "-", "--json"],
+            stdin: #"{"observations":[{"at":"2026-11-24T10:00:00Z","signs":["not sleeping \ud83d\ude00", "a \\ud83d"]}]}"#)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("'not sleeping 😀' matches none"))
+        #expect(result.stdout.contains(#"'a \\ud83d' matches none"#))
+    }
 }
