@@ -56,8 +56,12 @@ enum Suggestion {
         return false
     }
 
+    /// How many candidates a hint lists without a close match: every fact or key a policy is
+    /// likely to declare, but never the thousands of a hostile file.
+    private static let listed = 30
+
     /// `; did you mean 'x'?` or, without a close match, `; expected one of: a, b, c` (at most
-    /// five listed, so that a library of thousands never prints them all).
+    /// `listed` of them, so that a library of thousands never prints them all).
     static func hint(for word: String, in candidates: [String], listing label: String = "expected one of") -> String {
         hint(closest: closest(to: word, in: candidates), in: candidates, listing: label)
     }
@@ -72,8 +76,8 @@ enum Suggestion {
         var seen: Set<String> = []
         for candidate in candidates where seen.insert(candidate).inserted { distinct.append(candidate) }
         guard !distinct.isEmpty else { return "" }
-        let shown = distinct.prefix(20).joined(separator: ", ")
-        return "; \(label): " + shown + (distinct.count > 20 ? ", and \(distinct.count - 20) more" : "")
+        let shown = distinct.prefix(listed).joined(separator: ", ")
+        return "; \(label): " + shown + (distinct.count > listed ? ", and \(distinct.count - listed) more" : "")
     }
 
     /// Edits (insert, delete, substitute, swap two neighbours) from `a` to `b`.

@@ -56,16 +56,30 @@ struct ScenarioValidator {
         }
     }
 
-    /// A `contact` fact must name someone in the plan (or `someone-else`), and an assessment a
-    /// declared decision (SPEC v2 §3): the same bad input `respond` refuses.
+    /// A fact must be declared and its value one the policy allows; a `contact` fact must name
+    /// someone in the plan (or `someone-else`), and an assessment a declared decision (SPEC v2
+    /// §3): the same bad input `respond` refuses, found by `check` at the value.
     private mutating func checkObservation(_ observation: Observation, people: PlanPeople, decisions: DecisionCatalog) {
         for fact in observation.facts {
-            guard let declared = policy.fact(fact.fact), declared.kind == .contact, people.resolve(fact.value) == nil
-            else { continue }
-            diagnostics.append(
-                .error(
-                    people.unknownMessage(fact: fact.fact, value: fact.value, personName: plan.person.name),
-                    at: fact.valueSource))
+            guard let declared = policy.fact(fact.fact) else {
+                diagnostics.append(
+                    .error(
+                        "unknown fact '\(fact.fact)'"
+                            + Suggestion.hint(for: fact.fact, in: policy.facts.map(\.id), listing: "declared facts"),
+                        at: fact.factSource))
+                continue
+            }
+            switch declared.value(of: fact.value) {
+            case .failure(let problem):
+                diagnostics.append(.error(problem.message, at: fact.valueSource))
+            case .success(.contact(let text)) where people.resolve(text) == nil:
+                diagnostics.append(
+                    .error(
+                        people.unknownMessage(fact: fact.fact, value: text, personName: plan.person.name),
+                        at: fact.valueSource))
+            case .success:
+                break
+            }
         }
         for assessment in observation.capacity where decisions.entry(named: assessment.decision) == nil {
             diagnostics.append(.error(decisions.unknownMessage(assessment.decision), at: assessment.decisionSource))

@@ -9,7 +9,7 @@ struct CheckCommandTests {
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.last == "49 files, 0 errors, 5 warnings")
+        #expect(lines.last == "52 files, 0 errors, 5 warnings")
         let summaries = lines.filter { $0.contains(": warning: ") || $0.contains(": error: ") }
         #expect(
             summaries.map { String($0.prefix(while: { $0 != " " })) } == [
@@ -145,6 +145,29 @@ struct CheckCommandTests {
         let policy = try CommandRunner.run(["check", "Rules/policy/40-safeguarding.yaml"])
         #expect(policy.status == 0)
         #expect(policy.stdout == "10 files, 0 errors, 0 warnings\n")
+    }
+
+    @Test("a scenario's facts are checked as respond would read them: declared, typed, naming someone")
+    func scenarioFactValues() throws {
+        let library = try TemporaryLibrary([
+            "x.yaml": """
+                scenario: bad facts
+                person: kit
+                steps:
+                  - at: 2026-11-24T10:00:00Z
+                    facts: {domestic_abuse: true, colur: x, harm_source: nobody}
+                """
+        ])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["check", library.root + "/x.yaml"])
+        #expect(result.status == 1)
+        let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(
+            errors == [
+                "\(library.root)/x.yaml:5:29: error: 'true' is not a value of fact 'domestic_abuse'; allowed values: not_asked, no, yes",
+                "\(library.root)/x.yaml:5:35: error: unknown fact 'colur'; declared facts: abuse_or_neglect, harm_source, domestic_abuse, care_and_support_needs, can_protect_self, child_harm, child_in_immediate_danger, children_in_household, self_harm, overdose_injury_or_ligature, life_at_risk, harm_to_others, other_in_immediate_danger, consent_to_share_with_family, setting, leaving_before_assessment, mha_application, nearest_relative_objects, mha_detention, mha_warrant, part4_medicine_three_months",
+                "\(library.root)/x.yaml:5:58: error: fact 'harm_source' names 'nobody', who is not among Kit Walker's contacts or do-not-contact list; name them by id or name, or write someone-else for a person not in the plan",
+            ])
     }
 
     @Test("an unknown person lists at most five of the closest ids and names")

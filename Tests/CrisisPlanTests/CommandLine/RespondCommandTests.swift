@@ -98,7 +98,7 @@ struct RespondCommandTests {
             ),
             (
                 ["respond", "sam", "--fact", "colour=red"],
-                "<command line>: error: unknown fact 'colour'; declared facts: abuse_or_neglect, harm_source, domestic_abuse, care_and_support_needs, can_protect_self, child_harm, child_in_immediate_danger, self_harm, overdose_injury_or_ligature, life_at_risk, harm_to_others, consent_to_share_with_family, setting, leaving_before_assessment, mha_application, nearest_relative_objects, mha_detention, mha_warrant, part4_medicine_three_months\n"
+                "<command line>: error: unknown fact 'colour'; declared facts: abuse_or_neglect, harm_source, domestic_abuse, care_and_support_needs, can_protect_self, child_harm, child_in_immediate_danger, children_in_household, self_harm, overdose_injury_or_ligature, life_at_risk, harm_to_others, other_in_immediate_danger, consent_to_share_with_family, setting, leaving_before_assessment, mha_application, nearest_relative_objects, mha_detention, mha_warrant, part4_medicine_three_months\n"
             ),
             (
                 ["respond", "sam", "--fact", "life_at_risk=yes"],
@@ -200,7 +200,7 @@ struct WhereAndWhatTests {
             ["check", "--at", "2026-11-24T09:00:00Z"], in: NSTemporaryDirectory(),
             environment: ["CRISISPLAN_RULES": PackageRoot.path + "/Rules"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasSuffix("49 files, 0 errors, 5 warnings\n"))
+        #expect(result.stdout.hasSuffix("52 files, 0 errors, 5 warnings\n"))
         #expect(result.stderr.hasPrefix("using the rules library at"))
         let nowhere = try CommandRunner.run(["respond", "sam"], in: "/")
         #expect(nowhere.status == 2)

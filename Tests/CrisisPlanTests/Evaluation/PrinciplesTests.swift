@@ -42,10 +42,10 @@ struct PrinciplesTests {
             flag.basis
                 == "Care and Support Statutory Guidance (DHSC) ch. 14 (raising a concern); Care Act 2014 s42 (the local authority's enquiry duty)"
         )
-        #expect(flag.because == ["abuse_or_neglect is suspected (observed 2026-11-24T10:30:00Z)"])
+        #expect(flag.because == ["abuse_or_neglect is suspected (observed 2026-11-24T10:30:00Z)", "not: age under 18"])
         #expect(flag.permits.hasPrefix("Raising a safeguarding concern with the local authority on suspicion alone"))
         #expect(flag.mustRecord.first?.hasPrefix("the basis used") == true)
-        #expect(flag.source == "\(ShippedRules.rules.displayPath)/policy/40-safeguarding.yaml:10")
+        #expect(flag.source == "\(ShippedRules.rules.displayPath)/policy/40-safeguarding.yaml:16")
     }
 
     @Test("3. Do-not-contact holds: the nearest relative on the list is a conflict, never a contact")
@@ -160,7 +160,7 @@ struct PrinciplesTests {
             let messages = (error as? DiagnosticList)?.diagnostics.map(\.message) ?? []
             return messages == [
                 "'maybe' is not a value of fact 'abuse_or_neglect'; allowed values: none, suspected, disclosed",
-                "unknown fact 'colour'; declared facts: abuse_or_neglect, harm_source, domestic_abuse, care_and_support_needs, can_protect_self, child_harm, child_in_immediate_danger, self_harm, overdose_injury_or_ligature, life_at_risk, harm_to_others, consent_to_share_with_family, setting, leaving_before_assessment, mha_application, nearest_relative_objects, mha_detention, mha_warrant, part4_medicine_three_months",
+                "unknown fact 'colour'; declared facts: abuse_or_neglect, harm_source, domestic_abuse, care_and_support_needs, can_protect_self, child_harm, child_in_immediate_danger, children_in_household, self_harm, overdose_injury_or_ligature, life_at_risk, harm_to_others, other_in_immediate_danger, consent_to_share_with_family, setting, leaving_before_assessment, mha_application, nearest_relative_objects, mha_detention, mha_warrant, part4_medicine_three_months",
             ]
         }
     }
