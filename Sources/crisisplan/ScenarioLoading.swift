@@ -4,12 +4,21 @@ import CrisisPlan
 enum ScenarioLoading {
     /// `paths`, or the `Scenarios/` beside the library when none are given.
     static func load(paths: [String], rules: RulesDirectory, today: CalendarDate?) throws(BadInput) -> ScenarioSuite {
+        try load(files: files(paths: paths, rules: rules), rules: rules, today: today)
+    }
+
+    /// The scenario files under `paths`, or under the `Scenarios/` beside the library.
+    static func files(paths: [String], rules: RulesDirectory) throws(BadInput) -> [String] {
+        try ScenarioSuite.files(at: paths.isEmpty ? [RulesOptions().scenarios(beside: rules)] : paths)
+    }
+
+    /// The files with the library's policy, which must have no errors.
+    static func load(files: [String], rules: RulesDirectory, today: CalendarDate?) throws(BadInput) -> ScenarioSuite {
         let policyLoad = RulesLoader.loadPolicy(rules)
         let errors = policyLoad.diagnostics.filter { $0.severity == .error }
         guard let policy = policyLoad.policy, errors.isEmpty else {
             throw BadInput(errors, sources: policyLoad.sources)
         }
-        let files = try ScenarioSuite.files(at: paths.isEmpty ? [RulesOptions().scenarios(beside: rules)] : paths)
         return ScenarioSuite(files: files, rules: rules, policy: policy, today: today)
     }
 }

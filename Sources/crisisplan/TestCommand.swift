@@ -21,12 +21,27 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var rulesOptions: RulesOptions
 
     func run() throws {
-        let rules = try rulesOptions.directory()
+        // Whatever stops the run, CI gets a JUnit file saying why (SPEC v2 §8).
+        let rules: RulesDirectory
+        do {
+            rules = try rulesOptions.directory()
+        } catch let failure as UsageFailure {
+            try writeJUnit(nil, unreadable: [JUnitReport.Unreadable(file: rulesOptions.rules ?? "Rules", errors: failure.message)])
+            throw failure
+        }
+        let files: [String]
+        do {
+            files = try ScenarioLoading.files(paths: paths, rules: rules)
+        } catch {
+            let named = paths.isEmpty ? rulesOptions.scenarios(beside: rules) : paths.joined(separator: " ")
+            try writeJUnit(nil, unreadable: [JUnitReport.Unreadable(file: named, errors: error.message)])
+            throw UsageFailure(message: error.message)
+        }
         let suite: ScenarioSuite
         do {
-            suite = try ScenarioLoading.load(paths: paths, rules: rules, today: nil)
+            suite = try ScenarioLoading.load(files: files, rules: rules, today: nil)
         } catch {
-            try writeJUnit(nil, unreadable: [JUnitReport.Unreadable(file: rules.displayPath, errors: error.message)])
+            try writeJUnit(nil, unreadable: [JUnitReport.Unreadable(file: rules.policyFolder, errors: error.message)])
             throw UsageFailure(message: error.message)
         }
         // Files with errors are reported and count as failures; every other file still runs.

@@ -13,6 +13,8 @@ struct DecisionCatalog: Sendable {
         var deprivationOfLiberty: Bool
         var forMentalDisorder: Bool
         var lifeSustaining: Bool
+        /// Declared in the policy's `decisions:`, not taken from a refusal or a v1 name.
+        var isDeclared = false
     }
 
     let declared: Bool
@@ -28,7 +30,7 @@ struct DecisionCatalog: Sendable {
                     id: decision.id, key: TextNormalizer.normalize(decision.id), treatment: decision.treatment,
                     treatmentKey: decision.treatment.map(TextNormalizer.normalize),
                     deprivationOfLiberty: decision.deprivationOfLiberty, forMentalDisorder: decision.forMentalDisorder,
-                    lifeSustaining: decision.lifeSustaining)
+                    lifeSustaining: decision.lifeSustaining, isDeclared: true)
             }
         for refusal in plan.advanceDecisions.refusals {
             let key = TextNormalizer.normalize(refusal.treatment)

@@ -74,15 +74,17 @@ public struct Evaluator: Sendable {
         }
     }
 
-    /// SPEC v2 §4: `true` when a current assessment says `lacks` for a decision about the
-    /// refused treatment, `false` when one says `has`, `nil` when none does.
+    /// SPEC v2 §4: `true` when a current assessment says `lacks` for a declared decision about
+    /// the refused treatment, `false` when one says `has`, `nil` when none does. Only declared
+    /// decisions count, as SPEC says: an assessment named after the refused treatment itself
+    /// (a decision only because the plan refuses it) leaves `applies_now` null.
     private func appliesNow(_ refusal: AdvanceRefusal, current: [CapacityAssessment]) -> Bool? {
         guard !current.isEmpty else { return nil }
         let treatment = context.decisions.entry(named: refusal.treatment)?.treatmentKey
             ?? TextNormalizer.normalize(refusal.treatment)
         var result: Bool?
         for assessment in current {
-            guard let decision = context.decisions.entry(named: assessment.decision),
+            guard let decision = context.decisions.entry(named: assessment.decision), decision.isDeclared,
                 decision.treatmentKey == treatment
             else { continue }
             if assessment.status == .lacks { return true }

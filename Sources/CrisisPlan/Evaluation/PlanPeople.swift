@@ -83,7 +83,7 @@ struct PlanPeople: Sendable {
             }
         }
         var found: [Int] = []
-        for candidate in Suggestion.ranked(text, in: candidates, limit: candidates.count) {
+        for candidate in Suggestion.nearest(text, in: candidates, limit: 2 * limit) {
             guard let position = candidates.firstIndex(of: candidate) else { continue }
             if !found.contains(owners[position]) { found.append(owners[position]) }
         }

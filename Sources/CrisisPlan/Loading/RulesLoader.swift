@@ -35,6 +35,26 @@ public enum RulesLoader {
         paths.map { .warning("not a .yaml file; ignored", at: SourceLocation(file: $0, line: 1)) }
     }
 
+    /// An error for each plan file whose name differs only by case from an earlier one: PERSON
+    /// is found in any case (SPEC v2 §8), so `Sam.yaml` beside `sam.yaml` would make the answer
+    /// depend on which file the folder listing gives first.
+    private static func caseClashes(_ paths: [String]) -> [Diagnostic] {
+        var first: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for path in paths {
+            let name = String(path.split(separator: "/").last ?? "")
+            if let earlier = first[name.lowercased()] {
+                diagnostics.append(
+                    .error(
+                        "plan file '\(name)' differs only by case from \(earlier); a person is found by id in any case, so keep one file per person",
+                        at: SourceLocation(file: path, line: 1)))
+            } else {
+                first[name.lowercased()] = path
+            }
+        }
+        return diagnostics
+    }
+
     /// Loads and validates every `policy/*.yaml` file.
     public static func loadPolicy(_ rules: RulesDirectory) -> PolicyLoad {
         var result = PolicyLoad()
@@ -123,7 +143,7 @@ public enum RulesLoader {
                     at: SourceLocation(file: rules.peopleFolder, line: 1)))
             return result
         }
-        result.diagnostics += ignored(others)
+        result.diagnostics += ignored(others) + caseClashes(files)
         let policy = policyLoad.policy
         let language = policy.map { LanguageCheck(rules: $0.language) }
         let plans = ParallelMap.map(files) { path in

@@ -5,20 +5,15 @@
 /// every warning.
 enum AttentionBlock {
     static func items(_ answer: Answer) -> [String] {
-        var items: [String] = []
-        for warning in answer.warnings {
-            switch warning.code {
-            case .unknownSign:
-                items.append(notRecognised(warning, name: answer.name))
-            case .planReviewOverdue:
-                let since = answer.reviewBy.map { " since \($0)" } ?? ""
-                items.append(
-                    "Plan overdue for review\(since) — it is still \(answer.name)'s plan; review it with them soon.")
-            case .planHasUncheckedEdits:
-                items.append("Plan has unchecked edits: " + warning.message)
-            default:
-                break
-            }
+        // In SPEC's order, whatever the order of the warnings: what was not recognised, then
+        // the plan's own state, then the flags.
+        var items = answer.warnings.filter { $0.code == .unknownSign }.map { notRecognised($0, name: answer.name) }
+        if answer.warnings.contains(where: { $0.code == .planReviewOverdue }) {
+            let since = answer.reviewBy.map { " since \($0)" } ?? ""
+            items.append("Plan overdue for review\(since) — it is still \(answer.name)'s plan; review it with them soon.")
+        }
+        for warning in answer.warnings where warning.code == .planHasUncheckedEdits {
+            items.append("Plan has unchecked edits: " + warning.message)
         }
         if !answer.flags.isEmpty {
             items.append("Flags: " + answer.flags.map(\.id).joined(separator: ", ") + " — see below")

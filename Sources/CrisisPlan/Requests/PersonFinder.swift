@@ -40,7 +40,7 @@ public enum PersonFinder {
             }
         }
         var near: [Int] = []
-        for candidate in Suggestion.ranked(person, in: candidates, limit: candidates.count) {
+        for candidate in Suggestion.nearest(person, in: candidates, limit: 10) {
             guard let position = candidates.firstIndex(of: candidate), !near.contains(owners[position]) else {
                 continue
             }

@@ -14,6 +14,9 @@ enum DisplayWidth {
         guard let first = character.unicodeScalars.first else { return 0 }
         if first.isASCII { return first.value < 0x20 || first.value == 0x7F ? 0 : 1 }
         if character.unicodeScalars.contains(where: isWide) { return 2 }
+        // VARIATION SELECTOR-16 asks for emoji presentation, which terminals draw two cells
+        // wide: "❤️" (U+2764 U+FE0F) is two, "❤" alone one.
+        if first.properties.isEmoji, character.unicodeScalars.contains("\u{FE0F}") { return 2 }
         let properties = first.properties
         if properties.isDefaultIgnorableCodePoint { return 0 }
         switch properties.generalCategory {

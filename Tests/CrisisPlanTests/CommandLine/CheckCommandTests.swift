@@ -166,7 +166,7 @@ struct CheckCommandTests {
             errors == [
                 "\(library.root)/x.yaml:5:29: error: 'true' is not a value of fact 'domestic_abuse'; allowed values: not_asked, no, yes",
                 "\(library.root)/x.yaml:5:35: error: unknown fact 'colur'; declared facts: abuse_or_neglect, harm_source, domestic_abuse, care_and_support_needs, can_protect_self, child_harm, child_in_immediate_danger, children_in_household, self_harm, overdose_injury_or_ligature, life_at_risk, harm_to_others, other_in_immediate_danger, consent_to_share_with_family, setting, leaving_before_assessment, mha_application, nearest_relative_objects, mha_detention, mha_warrant, part4_medicine_three_months",
-                "\(library.root)/x.yaml:5:58: error: fact 'harm_source' names 'nobody', who is not among Kit Walker's contacts or do-not-contact list; name them by id or name, or write someone-else for a person not in the plan",
+                "\(library.root)/x.yaml:5:58: error: fact 'harm_source' names 'nobody', who is not among Kit Walker's contacts or do-not-contact list; name them by id or name, or write someone-else for a person not in the plan; did you mean 'lee' (Lee Walker) or 'aunt' (Rosa Kemp) or 'cmht' (Community Mental Health Team (weekdays 9 to 5)) or 'crisis-line' (24-hour mental health crisis line)?",
             ])
     }
 

@@ -289,6 +289,16 @@ struct SafetyV2Tests {
         #expect(try Self.answer(plan: Self.attorneyPlan).refusals[0].appliesNow == nil)
         let json = AnswerJSON.render(try Self.answer(plan: Self.attorneyPlan))
         #expect(json.contains(#""not_binding_because":[],"applies_now":null,"may_be_overridden_by":null"#))
+        // A refused treatment no declared decision has: assessable by its name, but SPEC v2 §4
+        // counts declared decisions only, so whether the refusal applies stays unknown.
+        let undeclared =
+            Self.plan + """
+                advance_decisions:
+                  refusals:
+                    - {treatment: olanzapine, made: 2025-06-01}
+
+                """
+        #expect(try Self.answer(capacity: [("olanzapine", .lacks)], plan: undeclared).refusals[0].appliesNow == nil)
     }
 
     @Test("a refusal made before 18 is not valid (s24(1)) and is shown as a wish to weigh (s4(6))")
