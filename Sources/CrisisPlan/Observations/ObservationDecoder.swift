@@ -1,14 +1,18 @@
-/// Reads an observations document (YAML, or JSON, which libyaml reads as YAML) — SPEC §5.
+/// Reads an observations document (YAML, or JSON: `JSONReader`, else libyaml) — SPEC §5.
 ///
 /// Everything wrong is bad input: collected as diagnostics, then thrown together, so the
 /// command exits 2 naming every problem at its file, line and column.
 public enum ObservationDecoder {
     public static func decode(_ source: SourceFile) throws(DiagnosticList) -> ObservationTimeline {
         let root: YAMLNode?
-        do {
-            root = try YAMLParser.parse(JSONSurrogates.joined(source))
-        } catch {
-            throw DiagnosticList([error])
+        if let json = JSONReader.parse(source) {
+            root = json
+        } else {
+            do {
+                root = try YAMLParser.parse(JSONSurrogates.joined(source))
+            } catch {
+                throw DiagnosticList([error])
+            }
         }
         let decoder = FileDecoder(file: source.path)
         var timeline = ObservationTimeline()
