@@ -55,7 +55,8 @@ for plan in library.plans {
 }
 let loadMs = Double(monotonicNanoseconds() - loadStart) / 1e6
 
-// Decode observations and expected answers (not part of evaluation time).
+// Decode the observations (parse_ms: every request to the service is such a document), then
+// the expected answers (timed nowhere).
 let parseStart = monotonicNanoseconds()
 var timelines: [ObservationTimeline] = []
 for (number, line) in lines(directory + "/observations.jsonl").enumerated() {
@@ -66,6 +67,7 @@ for (number, line) in lines(directory + "/observations.jsonl").enumerated() {
         fail(error.diagnostics.first?.summary ?? "bad observation line \(number + 1)")
     }
 }
+let parseMs = Double(monotonicNanoseconds() - parseStart) / 1e6
 var expected: [Expected] = []
 for line in lines(directory + "/expected.jsonl") {
     guard let node = try? YAMLParser.parse(SourceFile(path: "expected.jsonl", bytes: Array(line))),
@@ -76,7 +78,6 @@ for line in lines(directory + "/expected.jsonl") {
             stage: stage.text, responses: scalars(field(node, "responses")), contacts: scalars(field(node, "contacts")),
             flags: scalars(field(node, "flags"))))
 }
-let parseMs = Double(monotonicNanoseconds() - parseStart) / 1e6
 guard timelines.count == expected.count else { fail("observations and expected answers differ in count") }
 
 // Evaluate.
