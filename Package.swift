@@ -5,12 +5,20 @@ let package = Package(
     name: "crisisplan",
     products: [
         .library(name: "CrisisPlan", targets: ["CrisisPlan"]),
+        .library(name: "CrisisPlanServer", targets: ["CrisisPlanServer"]),
         .executable(name: "crisisplan", targets: ["crisisplan"]),
         .executable(name: "crisisplan-bench", targets: ["crisisplan-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,12 +34,35 @@ let package = Package(
             name: "CrisisPlan",
             dependencies: ["CLibYAML", "CICUSkeleton"]
         ),
+        // The service: routes → middleware → the served library. The engine above knows nothing of it.
+        .target(
+            name: "CrisisPlanServer",
+            dependencies: [
+                "CrisisPlan",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")]
+        ),
         .executableTarget(
             name: "crisisplan",
             dependencies: [
                 "CrisisPlan",
+                "CrisisPlanServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The ceiling for Benchmarks/serve.sh: Hummingbird answering "hello", nothing else.
+        .executableTarget(
+            name: "hello-server",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird")],
+            path: "Benchmarks/hello-server"
         ),
         .executableTarget(
             name: "crisisplan-bench",

@@ -7,17 +7,24 @@ import Foundation
 /// Exit codes follow SPEC §8 rather than the argument parser's: 0 success, 1 a failed check or
 /// test, 2 bad input or usage, with the message on standard error only.
 @main
-struct CrisisPlanCommand: ParsableCommand {
+struct CrisisPlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crisisplan",
         abstract: "Crisis plans: the person's own agreed responses first, overrides explicit.",
         version: "0.1.0",
-        subcommands: [CheckCommand.self, RespondCommand.self, ShowCommand.self, TestCommand.self, TrainCommand.self])
+        subcommands: [
+            CheckCommand.self, RespondCommand.self, ShowCommand.self, TestCommand.self, TrainCommand.self,
+            ServeCommand.self,
+        ])
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
             // A failed write (a full disk, a closed pipe) is an error, never a silent success.
             if fflush(nil) != 0 {
                 standardError("error: could not write the output: \(String(cString: strerror(errno)))")

@@ -35,30 +35,12 @@ struct RespondCommand: ParsableCommand {
     func run() throws {
         let rules = try rulesOptions.directory()
         do {
-            var timeline = ObservationTimeline()
-            var sources: [SourceFile] = []
-            if let observations {
-                let input = try ObservationInput.read(observations)
-                timeline = input.timeline
-                sources = [input.source]
-            }
-            let now = timeline.now(override: try at.map(Clock.parse), clock: try Clock.now(nil))
+            let request = try ObservationRequest(source: try observations.map(ObservationInput.read))
+            let now = request.now(at: try at.map(Clock.parse), clock: try Clock.now(nil))
             let (policy, plan) = try PersonLoader.load(rules, person: person, today: now.utcDate)
-            if let named = timeline.person, !plan.person.isNamed(by: named) {
-                throw BadInput(
-                    "error: the observations are for '\(named)', not '\(person)'"
-                        + (timeline.personSource.map { " (\($0.pathLineColumn))" } ?? ""))
-            }
-            var all = timeline.observations
-            if let extra = try CommandLineObservation.make(signs: sign, facts: fact, capacity: capacity, at: now) {
-                all.append(extra)
-            }
-            let answer: Answer
-            do {
-                answer = try Evaluator(policy: policy, plan: plan).evaluate(all, now: now)
-            } catch {
-                throw BadInput(error.diagnostics, sources: sources)
-            }
+            let extra = try CommandLineObservation.make(signs: sign, facts: fact, capacity: capacity, at: now)
+            let answer = try request.answer(
+                for: person, plan: plan, evaluator: Evaluator(policy: policy, plan: plan), adding: extra, now: now)
             if json {
                 print(AnswerJSON.render(answer))
             } else {

@@ -23,6 +23,18 @@ public struct AnswerWarning: Sendable, Hashable {
     /// for the attention block (not part of the JSON).
     public var observed: String?
     public var suggestedSigns: [SuggestedSign] = []
+
+    public init(
+        code: Code, message: String, source: String, suggestions: [String] = [], observed: String? = nil,
+        suggestedSigns: [SuggestedSign] = []
+    ) {
+        self.code = code
+        self.message = message
+        self.source = source
+        self.suggestions = suggestions
+        self.observed = observed
+        self.suggestedSigns = suggestedSigns
+    }
 }
 
 /// A sign offered for an unrecognised observation, as the attention block shows it.

@@ -86,7 +86,6 @@ enum JSONReader {
         private mutating func object(at start: Mark, depth: Int) -> YAMLNode? {
             advance()
             var entries: [YAMLEntry] = []
-            var keys: Set<String> = []
             skipSpace()
             if peek == UInt8(ascii: "}") {
                 advance()
@@ -95,7 +94,10 @@ enum JSONReader {
             while true {
                 skipSpace()
                 let keyMark = mark
-                guard peek == UInt8(ascii: "\""), let key = string(), keys.insert(key).inserted else { return nil }
+                guard peek == UInt8(ascii: "\""), let key = string() else { return nil }
+                // A duplicate key is libyaml's to report. Objects here hold a few keys; a
+                // hostile one with many is read by libyaml instead, which indexes them.
+                guard entries.count < 64, !entries.contains(where: { $0.key == key }) else { return nil }
                 skipSpace()
                 guard peek == UInt8(ascii: ":") else { return nil }
                 advance()
@@ -181,6 +183,30 @@ enum JSONReader {
         /// set, invalid UTF-8, a lone surrogate, or a decoded control character.
         private mutating func string() -> String? {
             advance()
+            // Most strings hold no escape: scanned once and made in one step.
+            let begin = index
+            let beginColumn = column
+            var ascii = true
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    let run = UnsafeBufferPointer(rebasing: bytes[begin..<index])
+                    index += 1
+                    column += 1
+                    if ascii { return String(decoding: run, as: UTF8.self) }
+                    var scalars = String.UnicodeScalarView()
+                    guard appendRun(from: begin, to: index - 1, into: &scalars) else { return nil }
+                    let text = String(scalars)
+                    return text.unicodeScalars.contains(where: { TerminalText.isControl($0, true) }) ? nil : text
+                }
+                if byte == UInt8(ascii: "\\") { break }
+                guard byte >= 0x20, byte != 0x7F else { return nil }
+                if byte >= 0x80 { ascii = false }
+                if byte & 0xC0 != 0x80 { column += 1 }
+                index += 1
+            }
+            index = begin
+            column = beginColumn
             var scalars = String.UnicodeScalarView()
             var runStart = index
             while true {

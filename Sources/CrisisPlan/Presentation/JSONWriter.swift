@@ -1,29 +1,30 @@
 /// Writes JSON with keys in the order given, as SPEC §6 shows them.
 ///
 /// Hand-written rather than `JSONEncoder` so the key order is the documented one and a
-/// crisis worker's tools can rely on it; strings are escaped per RFC 8259.
-struct JSONWriter {
-    private(set) var text = ""
+/// crisis worker's tools can rely on it; strings are escaped per RFC 8259. The service writes
+/// its own bodies with it too, so that every JSON it sends reads alike.
+public struct JSONWriter: Sendable {
+    public private(set) var text = ""
     private var needsComma: [Bool] = [false]
 
-    mutating func beginObject() {
+    public mutating func beginObject() {
         value("{")
         needsComma.append(false)
     }
-    mutating func endObject() {
+    public mutating func endObject() {
         needsComma.removeLast()
         text += "}"
     }
-    mutating func beginArray() {
+    public mutating func beginArray() {
         value("[")
         needsComma.append(false)
     }
-    mutating func endArray() {
+    public mutating func endArray() {
         needsComma.removeLast()
         text += "]"
     }
 
-    mutating func key(_ name: String) {
+    public mutating func key(_ name: String) {
         separate()
         text += "\"\(name)\":"
         needsComma[needsComma.count - 1] = false
@@ -32,36 +33,42 @@ struct JSONWriter {
 
     private var pendingKey = false
 
-    mutating func string(_ value: String) { self.value(Self.quoted(value)) }
-    mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
-    mutating func bool(_ value: Bool) { self.value(value ? "true" : "false") }
-    mutating func null() { value("null") }
+    public init() {}
 
-    mutating func strings(_ values: [String]) {
+    public mutating func string(_ value: String) { self.value(Self.quoted(value)) }
+    public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
+    public mutating func bool(_ value: Bool) { self.value(value ? "true" : "false") }
+    public mutating func null() { value("null") }
+
+    public mutating func strings(_ values: [String]) {
         beginArray()
         for value in values { string(value) }
         endArray()
     }
 
-    mutating func field(_ name: String, _ value: String) {
+    public mutating func field(_ name: String, _ value: String) {
         key(name)
         string(value)
     }
-    mutating func field(_ name: String, _ value: String?) {
+    public mutating func field(_ name: String, _ value: String?) {
         key(name)
         string(value)
     }
-    mutating func field(_ name: String, _ value: Bool) {
+    public mutating func field(_ name: String, _ value: Bool) {
         key(name)
         bool(value)
     }
-    mutating func field(_ name: String, _ value: Bool?) {
+    public mutating func field(_ name: String, _ value: Bool?) {
         key(name)
         if let value { bool(value) } else { null() }
     }
-    mutating func field(_ name: String, _ values: [String]) {
+    public mutating func field(_ name: String, _ values: [String]) {
         key(name)
         strings(values)
+    }
+    public mutating func field(_ name: String, _ value: Int) {
+        key(name)
+        self.value(String(value))
     }
 
     private mutating func value(_ raw: String) {
@@ -78,7 +85,7 @@ struct JSONWriter {
         if needsComma[needsComma.count - 1] { text += "," }
     }
 
-    static func quoted(_ value: String) -> String {
+    public static func quoted(_ value: String) -> String {
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {

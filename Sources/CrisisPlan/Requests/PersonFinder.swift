@@ -3,6 +3,9 @@ import Foundation
 /// Finds the plan a crisis worker means (SPEC v2 §8): PERSON is an id in any case, or — only
 /// when no id matches — the person's name, normalised, when exactly one plan has it. Anything
 /// else is bad input naming at most five of the closest ids and names, never the whole list.
+///
+/// The command line looks in the `people/` folder; the service in the library it has loaded.
+/// Both go through `find`, so both say the same thing.
 public enum PersonFinder {
     /// The path of the person's plan file.
     public static func path(for person: String, in rules: RulesDirectory) throws(BadInput) -> String {
@@ -14,26 +17,38 @@ public enum PersonFinder {
             return exact
         }
         let files = RulesDirectory.yamlFiles(in: rules.peopleFolder)?.yaml ?? []
-        let ids = files.map(stem)
-        let byCase = files.filter { stem($0).lowercased() == person.lowercased() }
+        let index = try find(
+            person, ids: files.map(stem), name: { nameOfPerson(files[$0]) }, folder: rules.peopleFolder)
+        return files[index]
+    }
+
+    /// The position of the person among `ids` (plan file names), looking at names — read by
+    /// `name`, only when no id matches — as SPEC says.
+    public static func find(
+        _ person: String, ids: [String], name: (Int) -> String?, folder: String
+    ) throws(BadInput) -> Int {
+        if let exact = ids.firstIndex(of: person) { return exact }
+        let byCase = ids.indices.filter { ids[$0].lowercased() == person.lowercased() }
         if byCase.count == 1 { return byCase[0] }
         if byCase.count > 1 {
             throw BadInput(
                 "error: '\(person)' matches more than one plan by id: "
-                    + byCase.map(stem).joined(separator: ", ") + "; give the id exactly")
+                    + byCase.map { ids[$0] }.joined(separator: ", ") + "; give the id exactly",
+                suggestions: byCase.map { ids[$0] })
         }
         let wanted = TextNormalizer.normalize(person)
-        let names = files.map(nameOfPerson)
-        let byName = files.indices.filter { names[$0].map(TextNormalizer.normalize) == wanted }
-        if byName.count == 1 { return files[byName[0]] }
+        let names = ids.indices.map(name)
+        let byName = ids.indices.filter { names[$0].map(TextNormalizer.normalize) == wanted }
+        if byName.count == 1 { return byName[0] }
         if byName.count > 1 {
             throw BadInput(
                 "error: more than one person is called '\(person)': "
-                    + byName.map { "'\(ids[$0])'" }.joined(separator: ", ") + "; give their id")
+                    + byName.map { "'\(ids[$0])'" }.joined(separator: ", ") + "; give their id",
+                suggestions: byName.map { ids[$0] })
         }
         var candidates: [String] = []
         var owners: [Int] = []
-        for index in files.indices {
+        for index in ids.indices {
             for candidate in [ids[index], names[index]].compactMap({ $0 }) {
                 candidates.append(candidate)
                 owners.append(index)
@@ -52,7 +67,8 @@ public enum PersonFinder {
             ? "" : "; did you mean " + near.map { "'\(ids[$0])'" + (names[$0].map { " (\($0))" } ?? "") }
                 .joined(separator: ", ") + "?"
         throw BadInput(
-            "error: unknown person '\(person)': no plan in \(rules.peopleFolder)/ has that id or name\(hint)")
+            "error: unknown person '\(person)': no plan in \(folder)/ has that id or name\(hint)",
+            suggestions: near.map { ids[$0] })
     }
 
     private static func stem(_ path: String) -> String {

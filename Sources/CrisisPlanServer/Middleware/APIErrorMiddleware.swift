@@ -1,0 +1,48 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Turns every error into SPEC v2 §9's shape, so no route can answer with a framework's
+/// default body, and an unexpected error says only that it is logged (never its text).
+struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return error.response
+        } catch is NIOTooManyBytesError {
+            return APIError.tooLarge(limit: RespondRoute.bodyLimit).response
+        } catch let error as HTTPError {
+            return APIError(
+                status: error.status, code: Self.code(error.status), message: Self.message(error.status), source: nil
+            ).response
+        } catch {
+            context.logger.error("unexpected error", metadata: ["error": .string(String(reflecting: type(of: error)))])
+            return APIError(
+                status: .internalServerError, code: "internal",
+                message: "error: the server could not answer; the problem is logged under request id \(context.id)",
+                source: nil
+            ).response
+        }
+    }
+
+    private static func code(_ status: HTTPResponse.Status) -> String {
+        switch status {
+        case .notFound: "not-found"
+        case .methodNotAllowed: "method-not-allowed"
+        case .contentTooLarge: "too-large"
+        default: "http-\(status.code)"
+        }
+    }
+
+    private static func message(_ status: HTTPResponse.Status) -> String {
+        switch status {
+        case .notFound: "error: no such route; the routes are listed in /openapi.yaml"
+        case .methodNotAllowed: "error: this route does not take that method; see /openapi.yaml"
+        default: "error: \(status.reasonPhrase.lowercased())"
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Hummingbird
+import Prometheus
+
+/// `GET /openapi.yaml` (the API, exactly) and `GET /metrics` (Prometheus text format).
+struct DocumentRoutes {
+    let registry: PrometheusCollectorRegistry
+
+    /// The OpenAPI 3.1 document shipped in the module's resources.
+    static let openAPI: String = {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else { return "openapi: 3.1.0\n" }
+        return text
+    }()
+
+    func register<Context: RequestContext>(on router: Router<Context>) {
+        router.get("/openapi.yaml") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: Self.openAPI)))
+        }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import CrisisPlan
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// `GET /v1/people?q=` and `GET /v1/people/{id}`: finding a person and reading their plan.
+struct PeopleRoutes {
+    let store: LibraryStore
+
+    func register<Context: RequestContext>(on router: Router<Context>) {
+        router.get("/v1/people") { request, _ in
+            guard let library = store.library else { throw APIError.noLibrary }
+            let query = request.uri.queryParameters.get("q") ?? ""
+            var json = JSONWriter()
+            json.beginArray()
+            for person in library.search(query) {
+                json.beginObject()
+                json.field("id", person.id)
+                json.field("name", person.plan.person.name)
+                json.field("pronouns", person.plan.person.pronouns)
+                json.endObject()
+            }
+            json.endArray()
+            return JSONResponse.make(json.text + "\n", headers: [.rulesVersion: library.version])
+        }
+        router.get("/v1/people/:id") { _, context in
+            guard let library = store.library else { throw APIError.noLibrary }
+            let person = try Self.person(in: library, context: context)
+            return JSONResponse.make(PlanJSON.render(person.plan) + "\n", headers: [.rulesVersion: library.version])
+        }
+    }
+
+    /// The `{id}` of the path, looked up as PERSON is (SPEC v2 §8); 404 with suggestions.
+    static func person<Context: RequestContext>(in library: ServedLibrary, context: Context) throws -> ServedPerson {
+        let typed = typedPerson(context)
+        do {
+            return try library.person(typed)
+        } catch {
+            throw APIError.unknownPerson(error)
+        }
+    }
+
+    /// The `{id}` as typed: a name may come with spaces, percent-encoded.
+    static func typedPerson<Context: RequestContext>(_ context: Context) -> String {
+        let raw = context.parameters.get("id") ?? ""
+        return raw.removingPercentEncoding ?? raw
+    }
+}

@@ -1,0 +1,70 @@
+import CrisisPlan
+import Foundation
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+
+/// `crisisplan serve`: the answers of SPEC §6 over HTTP (§9), from a library loaded once and
+/// reloaded safely.
+///
+/// The request path is middleware around routes around the served library: request ids and
+/// the error shape outermost, then metrics, then the routes. Sign-in and roles (issue 11) are
+/// one more middleware in that chain, not a change to any route.
+public enum CrisisPlanServer {
+    /// Loads the library, then serves until SIGTERM or SIGINT, finishing requests in flight.
+    public static func run(_ options: ServeOptions) async throws {
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        let logger = Logger(label: "crisisplan.serve")
+
+        let store = LibraryStore(rules: options.rules, logger: logger)
+        guard options.rules.exists else {
+            throw StartFailure(message: "error: no rules directory at '\(options.rules.displayPath)'; pass --rules DIR")
+        }
+        if case .failure(let refusal) = await store.reload(reason: "start") {
+            throw StartFailure(
+                message: refusal.errors.joined(separator: "\n")
+                    + "\nerror: the policy has errors, so the server cannot start; fix them (crisisplan check) and start again")
+        }
+
+        let router = Router()
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: APIErrorMiddleware())
+        router.add(middleware: MetricsMiddleware())
+        HealthRoutes(store: store).register(on: router)
+        PeopleRoutes(store: store).register(on: router)
+        RespondRoute(store: store).register(on: router)
+        AdminRoutes(store: store).register(on: router)
+        DocumentRoutes(registry: registry).register(on: router)
+
+        var services: [any Service] = [ReloadOnSignal(store: store)]
+        if options.watch { services.append(RulesWatcher(store: store, logger: logger)) }
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "crisisplan"),
+            services: services,
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? options.port
+                FileHandle.standardOutput.write(Data((startLine(store.library, host: options.host, port: port) + "\n").utf8))
+            },
+            logger: logger)
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+    }
+
+    /// `crisisplan serve: listening on http://127.0.0.1:8080 — library Rules (version …), 7 people, …`
+    static func startLine(_ library: ServedLibrary?, host: String, port: Int) -> String {
+        guard let library else { return "crisisplan serve: listening on http://\(host):\(port)" }
+        let stale = library.stalePlans.count
+        return "crisisplan serve: listening on http://\(host):\(port) — library \(library.rules.displayPath)"
+            + " (version \(library.version.prefix(12))), \(library.people.count) people, "
+            + "\(library.warningCount) warning\(library.warningCount == 1 ? "" : "s")"
+            + (stale == 0 ? "" : ", \(stale) plan\(stale == 1 ? "" : "s") failing checks (see /readyz)")
+    }
+}
