@@ -1,0 +1,114 @@
+import Foundation
+import Synchronization
+import Testing
+
+/// SPEC v2 §9 "Reload": a bad edit never takes a plan away from a crisis worker, and never
+/// fails a request; the last good version is served and reported until the file is fixed.
+@Suite("crisisplan serve reloads safely", .serialized)
+struct ServeReloadTests {
+    /// A copy of the shipped library in a fresh folder, to edit.
+    static func copyOfLibrary() throws -> String {
+        let root = NSTemporaryDirectory() + "crisisplan-reload-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: PackageRoot.path + "/Rules", toPath: root + "/Rules")
+        return root + "/Rules"
+    }
+
+    static let body = #"{"observations":[{"at":"2026-11-24T10:00:00Z","signs":["not sleeping"]}]}"#
+
+    /// Polls until `condition` holds (at most 10 s): the watcher waits for quiet first.
+    static func eventually(_ condition: () throws -> Bool) throws -> Bool {
+        for _ in 0..<100 {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return false
+    }
+
+    @Test("a plan edited badly under load: no request fails, the last good version is served and reported, then fixed")
+    func badEditUnderLoad() throws {
+        let rules = try Self.copyOfLibrary()
+        defer { try? FileManager.default.removeItem(atPath: (rules as NSString).deletingLastPathComponent) }
+        let server = try ServerProcess(rules: rules)
+        defer { server.stop() }
+        let good = try String(contentsOfFile: rules + "/people/sam.yaml", encoding: .utf8)
+
+        // Requests run the whole time, from another thread.
+        let running = Atomic<Bool>(true)
+        let failures = Mutex<[String]>([])
+        let sent = Atomic<Int>(0)
+        let load = Thread {
+            while running.load(ordering: .relaxed) {
+                do {
+                    let reply = try server.post("/v1/people/sam/respond?at=2026-11-24T10:30:00Z", json: Self.body)
+                    if reply.status != 200 { failures.withLock { $0.append("\(reply.status) \(reply.body)") } }
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+                sent.add(1, ordering: .relaxed)
+            }
+        }
+        load.start()
+        defer { running.store(false, ordering: .relaxed) }
+
+        try (good + "\nearly_warning_signs: oops\n").write(toFile: rules + "/people/sam.yaml", atomically: true, encoding: .utf8)
+        #expect(try Self.eventually { try server.get("/readyz").body.contains(#""stale_plans":[{"id":"sam","errors":["#) })
+        let stale = try server.post("/v1/people/sam/respond?at=2026-11-24T10:30:00Z", json: Self.body)
+        #expect(stale.status == 200)
+        #expect(stale.body.contains(#"{"code":"plan-has-unchecked-edits","message":"the plan's latest edit failed its checks"#))
+        #expect(try server.get("/readyz").body.contains(#""served":true}]"#))
+
+        try good.write(toFile: rules + "/people/sam.yaml", atomically: true, encoding: .utf8)
+        #expect(try Self.eventually { try server.get("/readyz").body.contains(#""stale_plans":[]"#) })
+        let fixed = try server.post("/v1/people/sam/respond?at=2026-11-24T10:30:00Z", json: Self.body)
+        #expect(!fixed.body.contains("plan-has-unchecked-edits"))
+
+        running.store(false, ordering: .relaxed)
+        while load.isExecuting { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(failures.withLock { $0 }.isEmpty)
+        #expect(sent.load(ordering: .relaxed) > 10)
+    }
+
+    @Test("SIGHUP and POST reload: new people served, broken new people not, a bad policy keeps the library, deleted plans go")
+    func reloadRules() throws {
+        let rules = try Self.copyOfLibrary()
+        defer { try? FileManager.default.removeItem(atPath: (rules as NSString).deletingLastPathComponent) }
+        let server = try ServerProcess(rules: rules, arguments: ["--no-watch"])
+        defer { server.stop() }
+        let version = try #require(try server.get("/readyz").header("X-Rules-Version"))
+        let sam = try String(contentsOfFile: rules + "/people/sam.yaml", encoding: .utf8)
+
+        // A new person, by SIGHUP.
+        try sam.replacingOccurrences(of: "id: sam\n", with: "id: sam-two\n")
+            .write(toFile: rules + "/people/sam-two.yaml", atomically: true, encoding: .utf8)
+        server.signal(SIGHUP)
+        #expect(try Self.eventually { try server.get("/v1/people/sam-two").status == 200 })
+
+        // A new person whose file has errors is not served, and is listed.
+        try "person: {id: lee}\n".write(toFile: rules + "/people/lee.yaml", atomically: true, encoding: .utf8)
+        let reload = try server.post("/v1/admin/reload")
+        #expect(reload.status == 200)
+        #expect(reload.body.contains(#"{"id":"lee","errors":["#))
+        #expect(reload.body.contains(#""served":false}"#))
+        #expect(try server.get("/v1/people/lee").status == 404)
+
+        // A policy with an error: 422, and the library before it still served.
+        let before = try #require(try server.get("/readyz").header("X-Rules-Version"))
+        #expect(before != version)
+        let policy = rules + "/policy/10-facts.yaml"
+        let facts = try String(contentsOfFile: policy, encoding: .utf8)
+        try (facts + "\nfacts_typo: 1\n").write(toFile: policy, atomically: true, encoding: .utf8)
+        let refused = try server.post("/v1/admin/reload")
+        #expect(refused.status == 422)
+        #expect(refused.body.contains(#""code":"library-refused""#))
+        #expect(refused.body.contains("10-facts.yaml"))
+        #expect(try server.get("/readyz").header("X-Rules-Version") == before)
+        #expect(try server.post("/v1/people/sam-two/respond", json: Self.body).status == 200)
+        try facts.write(toFile: policy, atomically: true, encoding: .utf8)
+
+        // A deleted plan removes the person.
+        try FileManager.default.removeItem(atPath: rules + "/people/sam-two.yaml")
+        #expect(try server.post("/v1/admin/reload").status == 200)
+        #expect(try server.get("/v1/people/sam-two").status == 404)
+    }
+}
