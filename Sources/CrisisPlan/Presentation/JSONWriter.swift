@@ -2,43 +2,51 @@
 ///
 /// Hand-written rather than `JSONEncoder` so the key order is the documented one and a
 /// crisis worker's tools can rely on it; strings are escaped per RFC 8259. The service writes
-/// its own bodies with it too, so that every JSON it sends reads alike.
+/// its own bodies with it too, so that every JSON it sends reads alike. Written as UTF-8
+/// bytes, runs without escapes copied whole: the service writes one answer per request.
 public struct JSONWriter: Sendable {
-    public private(set) var text = ""
+    private var bytes: [UInt8] = []
     private var needsComma: [Bool] = [false]
+    private var pendingKey = false
+
+    public init() {
+        bytes.reserveCapacity(4096)
+    }
+
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 
     public mutating func beginObject() {
-        value("{")
+        value(UInt8(ascii: "{"))
         needsComma.append(false)
     }
     public mutating func endObject() {
         needsComma.removeLast()
-        text += "}"
+        bytes.append(UInt8(ascii: "}"))
     }
     public mutating func beginArray() {
-        value("[")
+        value(UInt8(ascii: "["))
         needsComma.append(false)
     }
     public mutating func endArray() {
         needsComma.removeLast()
-        text += "]"
+        bytes.append(UInt8(ascii: "]"))
     }
 
     public mutating func key(_ name: String) {
         separate()
-        text += "\"\(name)\":"
+        Self.appendQuoted(name, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
         needsComma[needsComma.count - 1] = false
         pendingKey = true
     }
 
-    private var pendingKey = false
-
-    public init() {}
-
-    public mutating func string(_ value: String) { self.value(Self.quoted(value)) }
+    public mutating func string(_ value: String) {
+        startValue()
+        Self.appendQuoted(value, to: &bytes)
+    }
     public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
-    public mutating func bool(_ value: Bool) { self.value(value ? "true" : "false") }
-    public mutating func null() { value("null") }
+    public mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
+    public mutating func null() { raw("null") }
 
     public mutating func strings(_ values: [String]) {
         beginArray()
@@ -68,38 +76,64 @@ public struct JSONWriter: Sendable {
     }
     public mutating func field(_ name: String, _ value: Int) {
         key(name)
-        self.value(String(value))
+        raw(String(value))
     }
 
-    private mutating func value(_ raw: String) {
+    private mutating func raw(_ text: String) {
+        startValue()
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private mutating func value(_ byte: UInt8) {
+        startValue()
+        bytes.append(byte)
+    }
+
+    private mutating func startValue() {
         if pendingKey {
             pendingKey = false
         } else {
             separate()
         }
-        text += raw
         needsComma[needsComma.count - 1] = true
     }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { text += "," }
+        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
     }
 
+    /// `value` as a JSON string, quotes included.
     public static func quoted(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20:
-                let hex = String(c.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+        var out: [UInt8] = []
+        appendQuoted(value, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendQuoted(_ value: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
+                case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
+                case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
+                case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
+                case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+                default:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: Array("\\u00".utf8))
+                    out.append(hex[Int(byte >> 4)])
+                    out.append(hex[Int(byte & 0xF)])
+                }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

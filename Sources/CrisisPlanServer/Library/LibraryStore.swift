@@ -31,7 +31,10 @@ final class LibraryStore: Sendable {
                 let result = Result { () throws(LibraryBuilder.Refusal) -> ServedLibrary in
                     try LibraryBuilder.build(self.rules, previous: self.library, now: started)
                 }
-                let seconds = Double(Timestamp.now().seconds - started.seconds)
+                let finished = Timestamp.now()
+                let milliseconds =
+                    (finished.seconds - started.seconds) * 1000
+                    + Int64(finished.nanoseconds - started.nanoseconds) / 1_000_000
                 switch result {
                 case .success(let library):
                     self.current.withLock { $0 = library }
@@ -42,7 +45,7 @@ final class LibraryStore: Sendable {
                             "reason": .string(reason), "version": .string(library.version),
                             "people": .stringConvertible(library.people.count),
                             "stale_plans": .stringConvertible(library.stalePlans.count),
-                            "seconds": .stringConvertible(seconds),
+                            "milliseconds": .stringConvertible(milliseconds),
                         ])
                 case .failure(let refusal):
                     Counter(label: "crisisplan_reloads_total", dimensions: [("outcome", "refused")]).increment()

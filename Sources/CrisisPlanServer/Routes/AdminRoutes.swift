@@ -7,7 +7,7 @@ import Hummingbird
 struct AdminRoutes {
     let store: LibraryStore
 
-    func register<Context: RequestContext>(on router: Router<Context>) {
+    func register(on router: Router<ServerContext>) {
         router.post("/v1/admin/reload") { _, _ in
             switch await store.reload(reason: "POST /v1/admin/reload") {
             case .success(let library):

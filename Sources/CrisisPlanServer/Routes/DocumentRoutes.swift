@@ -14,7 +14,7 @@ struct DocumentRoutes {
         return text
     }()
 
-    func register<Context: RequestContext>(on router: Router<Context>) {
+    func register(on router: Router<ServerContext>) {
         router.get("/openapi.yaml") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],

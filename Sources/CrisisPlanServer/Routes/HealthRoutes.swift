@@ -7,7 +7,7 @@ import Hummingbird
 struct HealthRoutes {
     let store: LibraryStore
 
-    func register<Context: RequestContext>(on router: Router<Context>) {
+    func register(on router: Router<ServerContext>) {
         router.get("/healthz") { _, _ in
             JSONResponse.make("{\"status\":\"ok\"}\n")
         }

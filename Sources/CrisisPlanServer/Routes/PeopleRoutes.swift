@@ -7,7 +7,7 @@ import Hummingbird
 struct PeopleRoutes {
     let store: LibraryStore
 
-    func register<Context: RequestContext>(on router: Router<Context>) {
+    func register(on router: Router<ServerContext>) {
         router.get("/v1/people") { request, _ in
             guard let library = store.library else { throw APIError.noLibrary }
             let query = request.uri.queryParameters.get("q") ?? ""
@@ -31,7 +31,7 @@ struct PeopleRoutes {
     }
 
     /// The `{id}` of the path, looked up as PERSON is (SPEC v2 §8); 404 with suggestions.
-    static func person<Context: RequestContext>(in library: ServedLibrary, context: Context) throws -> ServedPerson {
+    static func person(in library: ServedLibrary, context: ServerContext) throws -> ServedPerson {
         let typed = typedPerson(context)
         do {
             return try library.person(typed)
@@ -41,8 +41,9 @@ struct PeopleRoutes {
     }
 
     /// The `{id}` as typed: a name may come with spaces, percent-encoded.
-    static func typedPerson<Context: RequestContext>(_ context: Context) -> String {
+    static func typedPerson(_ context: ServerContext) -> String {
         let raw = context.parameters.get("id") ?? ""
+        guard raw.utf8.contains(UInt8(ascii: "%")) else { return raw }
         return raw.removingPercentEncoding ?? raw
     }
 }

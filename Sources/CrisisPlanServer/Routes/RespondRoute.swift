@@ -12,7 +12,7 @@ struct RespondRoute {
     static let bodyLimit = FileReader.limit
     let store: LibraryStore
 
-    func register<Context: RequestContext>(on router: Router<Context>) {
+    func register(on router: Router<ServerContext>) {
         router.post("/v1/people/:id/respond") { request, context in
             guard let library = store.library else { throw APIError.noLibrary }
             let person = try PeopleRoutes.person(in: library, context: context)
@@ -43,8 +43,9 @@ struct RespondRoute {
 
     /// `application/json`, or any `+json` type, with or without parameters.
     static func isJSON(_ type: String) -> Bool {
-        let essence = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
-        return essence == "application/json" || essence.hasSuffix("+json")
+        let essence = (type.split(separator: ";", maxSplits: 1).first ?? "").lowercased()
+            .filter { $0 != " " && $0 != "\t" }
+        return essence == "application/json" || (essence.hasPrefix("application/") && essence.hasSuffix("+json"))
     }
 
     static func time(_ typed: String) throws -> Timestamp {

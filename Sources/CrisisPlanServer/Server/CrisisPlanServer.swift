@@ -34,7 +34,7 @@ public enum CrisisPlanServer {
                     + "\nerror: the policy has errors, so the server cannot start; fix them (crisisplan check) and start again")
         }
 
-        let router = Router()
+        let router = Router(context: ServerContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: MetricsMiddleware())

@@ -106,6 +106,18 @@ struct ServeReloadTests {
         #expect(try server.post("/v1/people/sam-two/respond", json: Self.body).status == 200)
         try facts.write(toFile: policy, atomically: true, encoding: .utf8)
 
+        // A policy under which plans being served, their files unchanged, would fail: refused too.
+        let emergency = rules + "/policy/60-emergency.yaml"
+        let flags = try String(contentsOfFile: emergency, encoding: .utf8)
+        try flags.replacingOccurrences(of: "0300 555 0111", with: "0300 555 0112")
+            .write(toFile: emergency, atomically: true, encoding: .utf8)
+        let breaksPlans = try server.post("/v1/admin/reload")
+        #expect(breaksPlans.status == 422)
+        #expect(breaksPlans.body.contains("the new policy makes plans that are served now fail their checks"))
+        #expect(breaksPlans.body.contains("/people/kit.yaml:"))
+        #expect(try server.get("/readyz").header("X-Rules-Version") == before)
+        try flags.write(toFile: emergency, atomically: true, encoding: .utf8)
+
         // A deleted plan removes the person.
         try FileManager.default.removeItem(atPath: rules + "/people/sam-two.yaml")
         #expect(try server.post("/v1/admin/reload").status == 200)
