@@ -18,6 +18,11 @@ public enum RulesLoader {
                 source: SourceFile(path: path, bytes: []), value: nil,
                 diagnostics: [.error("this \(problem.description)", at: SourceLocation(file: path, line: 1))])
         }
+        return load(source, decode: decode)
+    }
+
+    /// Parses and decodes text already read.
+    static func load<Value>(_ source: SourceFile, decode: (FileDecoder, YAMLNode?) -> Value?) -> LoadedFile<Value> {
         let root: YAMLNode?
         var problems: [Diagnostic] = []
         do {
@@ -25,7 +30,7 @@ public enum RulesLoader {
         } catch {
             return LoadedFile(source: source, value: nil, diagnostics: problems + [error])
         }
-        let decoder = FileDecoder(file: path)
+        let decoder = FileDecoder(file: source.path)
         let value = decode(decoder, root)
         return LoadedFile(source: source, value: value, diagnostics: problems + decoder.diagnostics)
     }
@@ -38,7 +43,7 @@ public enum RulesLoader {
     /// An error for each plan file whose name differs only by case from an earlier one: PERSON
     /// is found in any case (SPEC v2 §8), so `Sam.yaml` beside `sam.yaml` would make the answer
     /// depend on which file the folder listing gives first.
-    private static func caseClashes(_ paths: [String]) -> [Diagnostic] {
+    public static func caseClashes(_ paths: [String]) -> [Diagnostic] {
         var first: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
         for path in paths {
@@ -108,6 +113,31 @@ public enum RulesLoader {
             if !plan.isComplete { loaded.value = nil }
         }
         return loaded
+    }
+
+    /// Checks plans' text, already read, against one policy, its language rules compiled
+    /// once: the service checks the very bytes it digests, so what it serves and what its
+    /// version names cannot differ.
+    public struct PlanChecker: Sendable {
+        let policy: Policy
+        let language: LanguageCheck
+
+        public init(policy: Policy) {
+            self.policy = policy
+            language = LanguageCheck(rules: policy.language)
+        }
+
+        public func check(_ source: SourceFile, today: CalendarDate?) -> LoadedFile<Plan> {
+            var loaded = RulesLoader.load(source) { decoder, root in PlanFileDecoder(decoder: decoder).decode(root) }
+            if let plan = loaded.value {
+                var validator = PlanValidator(plan: plan, policy: policy)
+                let stem = String(source.path.split(separator: "/").last ?? "").dropLast(".yaml".count)
+                validator.validate(fileStem: String(stem), today: today, language: language)
+                loaded.diagnostics += validator.diagnostics
+                if !plan.isComplete { loaded.value = nil }
+            }
+            return loaded
+        }
     }
 
     /// The policy and only the named plan files (`check people/sam.yaml`): each plan is

@@ -6,7 +6,8 @@
 /// merged `harm_source` is a withheld person back on the route. So this reader builds the same
 /// `YAMLNode`s, with the same marks (line, and column in characters, as libyaml counts them),
 /// and returns `nil` for anything libyaml would report: a syntax error, a duplicate key, a
-/// control character, invalid UTF-8, a character libyaml refuses, nesting too deep, a file
+/// control character, invalid UTF-8, a character libyaml refuses or reads as a line break
+/// (U+2028, U+2029), nesting too deep, a file
 /// over the limit. The caller then parses with libyaml, so every message is the one the
 /// command line has always given. Valid JSON that libyaml's YAML 1.1 refused (a tab before a
 /// line's first brace, a key at column 1 inside a nested map) is now read, as JSON should be.
@@ -201,6 +202,12 @@ enum JSONReader {
                 }
                 if byte == UInt8(ascii: "\\") { break }
                 guard byte >= 0x20, byte != 0x7F else { return nil }
+                // U+2028 and U+2029 are line breaks to libyaml: its marks and text would differ.
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                    bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+                {
+                    return nil
+                }
                 if byte >= 0x80 { ascii = false }
                 if byte & 0xC0 != 0x80 { column += 1 }
                 index += 1
@@ -223,6 +230,11 @@ enum JSONReader {
                     continue
                 }
                 guard byte >= 0x20, byte != 0x7F else { return nil }
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                    bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+                {
+                    return nil
+                }
                 index += 1
                 if byte & 0xC0 != 0x80 { column += 1 }
             }

@@ -32,9 +32,11 @@ public struct ObservationRequest: Sendable {
         for typed: String, plan: Plan, evaluator: Evaluator, adding extra: Observation? = nil, now: Timestamp
     ) throws(BadInput) -> Answer {
         if let named = timeline.person, !plan.person.isNamed(by: named) {
-            throw BadInput(
+            var mismatch = BadInput(
                 "error: the observations are for '\(named)', not '\(typed)'"
                     + (timeline.personSource.map { " (\($0.pathLineColumn))" } ?? ""))
+            mismatch.source = timeline.personSource?.pathLineColumn
+            throw mismatch
         }
         var all = timeline.observations
         if let extra { all.append(extra) }

@@ -1,98 +1,145 @@
 import CrisisPlan
 import Crypto
+import Dispatch
+import Synchronization
 
 /// Reads and checks the whole rules library and builds the next `ServedLibrary` from it and
 /// the one being served (SPEC v2 §9 "Reload").
 ///
 /// A policy with any error keeps the whole previous library; so does a new policy under which
-/// a plan being served — its file unchanged — no longer checks. A plan whose edit fails its
-/// checks keeps its previous good version, listed as stale; a new person whose file fails is
-/// not served; a deleted file removes that person.
+/// a version being served no longer checks. A plan whose file fails its checks keeps its
+/// previous good version, listed as stale; a new person whose file fails is not served; a
+/// deleted file removes that person. Each plan is checked from the very bytes its digest is
+/// taken of, and a plan whose bytes and policy are both unchanged is not read again.
 enum LibraryBuilder {
     /// Why a library was not built: the errors, rendered as `check` renders them.
     struct Refusal: Error, Sendable {
         var errors: [String]
     }
 
+    /// One plan file as read for this reload.
+    private enum Reading: Sendable {
+        case unchanged(ServedPerson)
+        case checked(LoadedFile<Plan>, digest: String)
+    }
+
     static func build(_ rules: RulesDirectory, previous: ServedLibrary?, now: Timestamp) throws(Refusal) -> ServedLibrary
     {
-        let load = RulesLoader.loadLibrary(rules, today: now.utcDate, keepPlans: true)
-        let renderer = DiagnosticRenderer(sources: load.sources)
-        let errors = load.diagnostics.filter { $0.severity == .error }
-        let peoplePrefix = rules.peopleFolder + "/"
-        let policyErrors = errors.filter { !$0.location.file.hasPrefix(peoplePrefix) }
-        guard let policy = load.policy, policyErrors.isEmpty else {
-            throw Refusal(errors: policyErrors.map(renderer.render))
+        let policyLoad = RulesLoader.loadPolicy(rules)
+        let policyErrors = policyLoad.diagnostics.filter { $0.severity == .error }
+        guard let policy = policyLoad.policy, policyErrors.isEmpty else {
+            throw Refusal(errors: DiagnosticRenderer(sources: policyLoad.sources).renderAll(policyErrors))
         }
-        var errorsByFile: [String: [Diagnostic]] = [:]
-        for error in errors { errorsByFile[error.location.file, default: []].append(error) }
-
+        let policyEntries = policyLoad.sources.map { (relative($0.path, in: rules), digest($0.bytes)) }
+        let policyVersion = digest(lines(policyEntries))
+        let samePolicy = previous?.policyVersion == policyVersion
+        let checker = RulesLoader.PlanChecker(policy: policy)
         let compiled = CompiledPolicy(policy)
+
         let files = RulesDirectory.yamlFiles(in: rules.peopleFolder)?.yaml ?? []
-        let plansByFile = Dictionary(load.plans.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let clashes = Dictionary(grouping: RulesLoader.caseClashes(files), by: \.location.file)
         let previousPeople = Dictionary(
             (previous?.people ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let previousStale = Dictionary(
             (previous?.stalePlans ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        let readings = Mutex<[Reading?]>(Array(repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let file = files[index]
+            let reading: Reading
+            switch FileReader.read(file) {
+            case .success(let source):
+                let fileDigest = digest(source.bytes)
+                if samePolicy, clashes[file] == nil, let kept = previousPeople[id(of: file)], kept.stale == nil,
+                    kept.fileDigest == fileDigest
+                {
+                    reading = .unchanged(kept)
+                } else {
+                    reading = .checked(checker.check(source, today: now.utcDate), digest: fileDigest)
+                }
+            case .failure(let problem):
+                let diagnostic = Diagnostic.error("this \(problem.description)", at: SourceLocation(file: file, line: 1))
+                reading = .checked(
+                    LoadedFile(source: SourceFile(path: file, bytes: []), value: nil, diagnostics: [diagnostic]),
+                    digest: "")
+            }
+            readings.withLock { $0[index] = reading }
+        }
+
         var people: [ServedPerson] = []
         var stale: [StalePlan] = []
-        var digests: [(String, String)] = load.sources.filter { !$0.path.hasPrefix(peoplePrefix) }.map {
-            ($0.path, digest(RulesDirectory.read($0.path)?.bytes ?? $0.bytes))
-        }
-        // A change of policy re-makes every evaluator; an unchanged plan under the same policy
-        // keeps its own, and its caches.
-        let policyVersion = digest(Array(digests.map { "\($0.0)\u{0}\($0.1)\n" }.joined().utf8))
-        let samePolicy = previous?.policyVersion == policyVersion
         var brokenByPolicy: [String] = []
-        for file in files {
-            let id = String(String(file.split(separator: "/").last ?? "").dropLast(".yaml".count))
-            let bytes = RulesDirectory.read(file)?.bytes ?? []
-            let fileDigest = digest(bytes)
-            digests.append((file, fileDigest))
-            if let fileErrors = errorsByFile[file], !fileErrors.isEmpty {
-                let rendered = fileErrors.map(renderer.render)
-                if var kept = previousPeople[id] {
-                    if kept.fileDigest == fileDigest, kept.stale == nil {
-                        brokenByPolicy += rendered
+        var warnings = policyLoad.diagnostics.count
+        for (index, reading) in readings.withLock({ $0 }).enumerated() {
+            let file = files[index]
+            let id = id(of: file)
+            switch reading {
+            case .unchanged(let kept)?:
+                people.append(kept)
+                warnings += kept.warningCount
+            case .checked(let loaded, let fileDigest)?:
+                let errors = loaded.diagnostics.filter { $0.severity == .error } + (clashes[file] ?? [])
+                warnings += loaded.diagnostics.count - loaded.diagnostics.filter { $0.severity == .error }.count
+                if errors.isEmpty, let plan = loaded.value {
+                    people.append(
+                        ServedPerson(
+                            id: plan.person.id, plan: plan,
+                            evaluator: Evaluator(context: EvaluationContext(policy: compiled, plan: plan)),
+                            source: loaded.source, fileDigest: fileDigest,
+                            warningCount: loaded.diagnostics.count - errors.count, loadedAt: now))
+                    continue
+                }
+                let rendered = DiagnosticRenderer(sources: [loaded.source]).renderAll(errors)
+                guard var kept = previousPeople[id] else {
+                    stale.append(
+                        StalePlan(
+                            id: id, errors: rendered, since: previousStale[id]?.since ?? now, servedVersionLoadedAt: nil))
+                    continue
+                }
+                if !samePolicy {
+                    // The version served must pass under the new policy, or the policy is refused.
+                    let again = checker.check(kept.source, today: now.utcDate)
+                    let againErrors = again.diagnostics.filter { $0.severity == .error }
+                    guard againErrors.isEmpty, let plan = again.value else {
+                        brokenByPolicy += DiagnosticRenderer(sources: [kept.source]).renderAll(againErrors)
                         continue
                     }
-                    let entry = StalePlan(
-                        id: id, errors: rendered, since: previousStale[id]?.since ?? now,
-                        servedVersionLoadedAt: kept.loadedAt)
-                    kept.stale = entry
-                    people.append(kept)
-                    stale.append(entry)
-                } else {
-                    stale.append(
-                        StalePlan(id: id, errors: rendered, since: previousStale[id]?.since ?? now, servedVersionLoadedAt: nil))
+                    kept.plan = plan
+                    kept.evaluator = Evaluator(context: EvaluationContext(policy: compiled, plan: plan))
                 }
+                let entry = StalePlan(
+                    id: id, errors: rendered, since: previousStale[id]?.since ?? now, servedVersionLoadedAt: kept.loadedAt)
+                kept.stale = entry
+                people.append(kept)
+                stale.append(entry)
+            case nil:
                 continue
             }
-            guard let plan = plansByFile[file] else { continue }
-            if let kept = previousPeople[id], kept.fileDigest == fileDigest, kept.stale == nil {
-                var same = kept
-                if !samePolicy {
-                    same.evaluator = Evaluator(context: EvaluationContext(policy: compiled, plan: plan))
-                    same.plan = plan
-                }
-                people.append(same)
-                continue
-            }
-            people.append(
-                ServedPerson(
-                    id: plan.person.id, plan: plan,
-                    evaluator: Evaluator(context: EvaluationContext(policy: compiled, plan: plan)),
-                    fileDigest: fileDigest, loadedAt: now))
         }
         if !brokenByPolicy.isEmpty {
             throw Refusal(
-                errors: ["the new policy makes plans that are served now fail their checks; the library is unchanged"]
+                errors: ["error: the new policy makes plans that are served now fail their checks; the library is unchanged"]
                     + brokenByPolicy)
         }
-        let version = digest(Array(digests.sorted { $0.0 < $1.0 }.map { "\($0.0)\u{0}\($0.1)\n" }.joined().utf8))
+        // What is served, by path within the library: the same files give the same version on
+        // every instance, wherever the library is mounted.
+        let servedEntries = people.map { (relative($0.source.path, in: rules), $0.fileDigest) }
         return ServedLibrary(
-            rules: rules, policy: policy, people: people, version: version, loadedAt: now, stalePlans: stale,
-            warningCount: load.diagnostics.count - errors.count, policyVersion: policyVersion)
+            rules: rules, policy: policy, people: people, version: digest(lines(policyEntries + servedEntries)),
+            loadedAt: now, stalePlans: stale, warningCount: warnings, policyVersion: policyVersion)
+    }
+
+    private static func id(of file: String) -> String {
+        String(String(file.split(separator: "/").last ?? "").dropLast(".yaml".count))
+    }
+
+    private static func relative(_ path: String, in rules: RulesDirectory) -> String {
+        let prefix = rules.displayPath + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+
+    private static func lines(_ entries: [(String, String)]) -> [UInt8] {
+        Array(entries.sorted { $0.0 < $1.0 }.map { "\($0.0)\u{0}\($0.1)\n" }.joined().utf8)
     }
 
     /// SHA-256, in lowercase hex.

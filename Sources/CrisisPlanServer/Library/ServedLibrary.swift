@@ -36,6 +36,12 @@ final class ServedLibrary: Sendable {
     /// a name held by exactly one person; else bad input with at most five suggestions.
     func person(_ typed: String) throws(BadInput) -> ServedPerson {
         if let position = positions[typed] { return people[position] }
+        // A plan that fails its checks still owns its id: never fall through to a name.
+        if let unserved = stalePlans.first(where: { !$0.served && $0.id.lowercased() == typed.lowercased() }) {
+            throw BadInput(
+                "error: the plan for '\(unserved.id)' has errors and is not served; its errors are listed in /readyz",
+                suggestions: [unserved.id])
+        }
         let index = try PersonFinder.find(
             typed, ids: people.map(\.id), name: { self.people[$0].plan.person.name }, folder: rules.peopleFolder)
         return people[index]

@@ -52,7 +52,8 @@ struct RespondRoute {
         guard let time = Timestamp(parsing: typed) else {
             throw APIError(
                 status: .badRequest, code: "bad-input",
-                message: "error: at takes a time with a zone, like 2026-11-24T10:30:00Z; found '\(typed)'", source: nil)
+                message: "error: at (--at on the command line) takes a time with a zone, like 2026-11-24T10:30:00Z; found '\(typed)'",
+                source: nil)
         }
         return time
     }
@@ -60,12 +61,15 @@ struct RespondRoute {
     /// An answer from a plan whose latest edit failed its checks says so (SPEC v2 §9).
     static func withUncheckedEdits(_ answer: Answer, _ stale: StalePlan, person: ServedPerson) -> Answer {
         var answer = answer
-        answer.warnings.append(
+        // A warning about the plan comes first among the warnings (SPEC §6: plan, then
+        // observations, then evaluation), pointing at the plan's `person:` as plan warnings do.
+        answer.warnings.insert(
             AnswerWarning(
                 code: .planHasUncheckedEdits,
                 message:
                     "the plan's latest edit failed its checks (\(stale.errors.count) error\(stale.errors.count == 1 ? "" : "s") since \(stale.since)); this answer comes from the version that passed at \(person.loadedAt)",
-                source: person.plan.file))
+                source: person.plan.person.source.pathAndLine),
+            at: 0)
         return answer
     }
 

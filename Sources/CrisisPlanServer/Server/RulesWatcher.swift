@@ -8,8 +8,9 @@ import Synchronization
     import Glibc
 #endif
 
-/// Reloads when files under the rules folder change (SPEC v2 §9), once the changes have
-/// stopped for `quiet` — an editor's save or a `git pull` is one reload, not dozens.
+/// Reloads when files under the rules folder change (SPEC v2 §9), once nothing has changed
+/// for `quiet` — an editor's save or a `git pull` is one reload, not dozens, and never of a
+/// half-written checkout.
 ///
 /// Linux's inotify watches the library, `policy/` and `people/` on a thread of its own (a
 /// blocking wait must not hold one of the few threads that answer requests). Elsewhere there
@@ -24,15 +25,27 @@ struct RulesWatcher: Service {
             let (changes, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
             let stop = StopFlag()
             let rules = store.rules
-            let thread = Thread { Self.watch(rules, stop: stop, changed: { continuation.yield() }) }
+            let thread = Thread {
+                Self.watch(
+                    rules, stop: stop,
+                    changed: {
+                        stop.lastChange.store(Timestamp.now().milliseconds, ordering: .relaxed)
+                        continuation.yield()
+                    })
+            }
             thread.name = "crisisplan-rules-watcher"
             thread.start()
             defer {
                 stop.value.store(true, ordering: .relaxed)
                 continuation.finish()
             }
+            let quietMilliseconds = quiet.components.seconds * 1000 + quiet.components.attoseconds / 1_000_000_000_000_000
             for await _ in changes.cancelOnGracefulShutdown() {
-                try? await Task.sleep(for: quiet)
+                // Wait until nothing has changed for `quiet`: a long checkout is one reload.
+                repeat {
+                    try? await Task.sleep(for: quiet)
+                } while !Task.isCancelled
+                    && Timestamp.now().milliseconds - stop.lastChange.load(ordering: .relaxed) < quietMilliseconds
                 await store.reload(reason: "files changed under \(store.rules.displayPath)")
             }
         #else
@@ -41,8 +54,10 @@ struct RulesWatcher: Service {
         #endif
     }
 
+    /// Shared with the watching thread: whether to stop, and when files last changed.
     final class StopFlag: Sendable {
         let value = Atomic<Bool>(false)
+        let lastChange = Atomic<Int64>(0)
     }
 
     #if canImport(Glibc)

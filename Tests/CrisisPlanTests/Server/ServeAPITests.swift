@@ -33,6 +33,13 @@ struct ServeAPITests {
         #expect(answer.status == 200)
         #expect(answer.header("X-Rules-Version") == version)
         #expect(answer.header("X-Request-Id") != health.header("X-Request-Id"))
+        // An id the caller gave is kept, when it is a plain token; anything else is replaced.
+        let traced = try HTTPReply.send(
+            port: server.port, method: "GET", path: "/healthz", headers: ["X-Request-Id": "ehr-4711.a"])
+        #expect(traced.header("X-Request-Id") == "ehr-4711.a")
+        let hostile = try HTTPReply.send(
+            port: server.port, method: "GET", path: "/healthz", headers: ["X-Request-Id": "a<script>"])
+        #expect(hostile.header("X-Request-Id") != "a<script>")
         #expect(answer.body.hasPrefix(#"{"person":"sam","name":"Sam Taylor","at":"2026-11-24T10:30:00Z","stage":{"id":"early""#))
     }
 
@@ -81,7 +88,7 @@ struct ServeAPITests {
         #expect(route.header("X-Request-Id")?.isEmpty == false)
         let at = try server.post("/v1/people/sam/respond?at=tomorrow", json: "{}")
         #expect(at.status == 400)
-        #expect(at.body.contains("at takes a time with a zone"))
+        #expect(at.body.contains("error: at (--at on the command line) takes a time with a zone"))
     }
 
     @Test("a body over 1 MiB is refused before it is read: its length is enough")

@@ -55,7 +55,8 @@ struct ServeReloadTests {
         #expect(try Self.eventually { try server.get("/readyz").body.contains(#""stale_plans":[{"id":"sam","errors":["#) })
         let stale = try server.post("/v1/people/sam/respond?at=2026-11-24T10:30:00Z", json: Self.body)
         #expect(stale.status == 200)
-        #expect(stale.body.contains(#"{"code":"plan-has-unchecked-edits","message":"the plan's latest edit failed its checks"#))
+        #expect(stale.body.contains(#""warnings":[{"code":"plan-has-unchecked-edits","message":"the plan's latest edit failed its checks"#))
+        #expect(stale.body.contains(#"this answer comes from the version that passed at "#))
         #expect(try server.get("/readyz").body.contains(#""served":true}]"#))
 
         try good.write(toFile: rules + "/people/sam.yaml", atomically: true, encoding: .utf8)
@@ -90,7 +91,22 @@ struct ServeReloadTests {
         #expect(reload.status == 200)
         #expect(reload.body.contains(#"{"id":"lee","errors":["#))
         #expect(reload.body.contains(#""served":false}"#))
-        #expect(try server.get("/v1/people/lee").status == 404)
+        let lee = try server.get("/v1/people/lee")
+        #expect(lee.status == 404)
+        #expect(lee.body.contains("error: the plan for 'lee' has errors and is not served"))
+
+        // A stale plan stays served through a change of policy that its served version passes.
+        try (sam + "\nearly_warning_signs: oops\n").write(toFile: rules + "/people/sam.yaml", atomically: true, encoding: .utf8)
+        #expect(try server.post("/v1/admin/reload").body.contains(#"{"id":"sam","errors":["#))
+        let language = rules + "/policy/90-language.yaml"
+        let words = try String(contentsOfFile: language, encoding: .utf8)
+        try (words + "\n# reviewed\n").write(toFile: language, atomically: true, encoding: .utf8)
+        let afterPolicy = try server.post("/v1/admin/reload")
+        #expect(afterPolicy.status == 200)
+        #expect(afterPolicy.body.contains(#""served":true"#))
+        #expect(
+            try server.post("/v1/people/sam/respond", json: Self.body).body.contains(#""code":"plan-has-unchecked-edits""#))
+        try sam.write(toFile: rules + "/people/sam.yaml", atomically: true, encoding: .utf8)
 
         // A policy with an error: 422, and the library before it still served.
         let before = try #require(try server.get("/readyz").header("X-Rules-Version"))

@@ -81,7 +81,7 @@ struct JSONReaderTests {
     func fallsBackOnProblems() {
         for text in [
             #"{"a": 1, "a": 2}"#, #"{"a": "\u001b"}"#, #"{"a": "\ud800"}"#, "{\"a\": \"\u{7F}\"}", #"{"a": 1"#,
-            #"{"a": 1} x"#, "  ", #"{"a": tru}"#, "{\"a\": \"x\ty\"}", #"["a"]]"#, String(repeating: "[", count: 70),
+            #"{"a": 1} x"#, "  ", "{\"a\": \"x\u{2028}y\"}", "{\"a\": \"x\u{2029}\"}", #"{"a": tru}"#, "{\"a\": \"x\ty\"}", #"["a"]]"#, String(repeating: "[", count: 70),
         ] {
             #expect(JSONReader.parse(SourceFile(path: "<request>", bytes: Array(text.utf8))) == nil, "\(text)")
         }

@@ -11,4 +11,9 @@ extension Timestamp {
         clock_gettime(CLOCK_REALTIME, &spec)
         return Timestamp(seconds: Int64(spec.tv_sec), nanoseconds: Int32(spec.tv_nsec))
     }
+
+    /// Milliseconds since 1970, for measuring intervals.
+    public var milliseconds: Int64 {
+        seconds * 1000 + Int64(nanoseconds) / 1_000_000
+    }
 }
