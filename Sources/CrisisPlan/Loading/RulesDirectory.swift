@@ -25,6 +25,11 @@ public struct RulesDirectory: Sendable {
 
     public func planPath(for id: String) -> String { join("people/\(id).yaml") }
 
+    /// The person id a plan file is named for: `people/sam.yaml` → `sam`.
+    public static func personID(ofPlanFile path: String) -> String {
+        String(String(path.split(separator: "/").last ?? "").dropLast(".yaml".count))
+    }
+
     /// `.yaml` files directly in a folder, in byte order of their names; `nil` if it is missing.
     public static func yamlFiles(in folder: String) -> (yaml: [String], other: [String])? {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }

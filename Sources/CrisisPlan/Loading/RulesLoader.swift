@@ -104,14 +104,22 @@ public enum RulesLoader {
     static func loadPlan(
         at path: String, policy: Policy?, language: LanguageCheck?, today: CalendarDate?
     ) -> LoadedFile<Plan> {
-        var loaded = load(path) { decoder, root in PlanFileDecoder(decoder: decoder).decode(root) }
-        if let plan = loaded.value {
-            var validator = PlanValidator(plan: plan, policy: policy)
-            let stem = String(path.split(separator: "/").last ?? "").dropLast(".yaml".count)
-            validator.validate(fileStem: String(stem), today: today, language: language)
-            loaded.diagnostics += validator.diagnostics
-            if !plan.isComplete { loaded.value = nil }
-        }
+        validated(
+            load(path) { decoder, root in PlanFileDecoder(decoder: decoder).decode(root) }, policy: policy,
+            language: language, today: today)
+    }
+
+    /// A decoded plan checked against itself and the policy; an incomplete plan is dropped.
+    private static func validated(
+        _ loaded: LoadedFile<Plan>, policy: Policy?, language: LanguageCheck?, today: CalendarDate?
+    ) -> LoadedFile<Plan> {
+        guard let plan = loaded.value else { return loaded }
+        var loaded = loaded
+        var validator = PlanValidator(plan: plan, policy: policy)
+        validator.validate(
+            fileStem: RulesDirectory.personID(ofPlanFile: loaded.source.path), today: today, language: language)
+        loaded.diagnostics += validator.diagnostics
+        if !plan.isComplete { loaded.value = nil }
         return loaded
     }
 
@@ -128,15 +136,9 @@ public enum RulesLoader {
         }
 
         public func check(_ source: SourceFile, today: CalendarDate?) -> LoadedFile<Plan> {
-            var loaded = RulesLoader.load(source) { decoder, root in PlanFileDecoder(decoder: decoder).decode(root) }
-            if let plan = loaded.value {
-                var validator = PlanValidator(plan: plan, policy: policy)
-                let stem = String(source.path.split(separator: "/").last ?? "").dropLast(".yaml".count)
-                validator.validate(fileStem: String(stem), today: today, language: language)
-                loaded.diagnostics += validator.diagnostics
-                if !plan.isComplete { loaded.value = nil }
-            }
-            return loaded
+            RulesLoader.validated(
+                RulesLoader.load(source) { decoder, root in PlanFileDecoder(decoder: decoder).decode(root) },
+                policy: policy, language: language, today: today)
         }
     }
 

@@ -184,63 +184,43 @@ enum JSONReader {
         /// set, invalid UTF-8, a lone surrogate, or a decoded control character.
         private mutating func string() -> String? {
             advance()
-            // Most strings hold no escape: scanned once and made in one step.
-            let begin = index
-            let beginColumn = column
-            var ascii = true
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") {
-                    let run = UnsafeBufferPointer(rebasing: bytes[begin..<index])
-                    index += 1
-                    column += 1
-                    if ascii { return String(decoding: run, as: UTF8.self) }
-                    var scalars = String.UnicodeScalarView()
-                    guard appendRun(from: begin, to: index - 1, into: &scalars) else { return nil }
-                    let text = String(scalars)
-                    return text.unicodeScalars.contains(where: { TerminalText.isControl($0, true) }) ? nil : text
-                }
-                if byte == UInt8(ascii: "\\") { break }
-                guard byte >= 0x20, byte != 0x7F else { return nil }
-                // U+2028 and U+2029 are line breaks to libyaml: its marks and text would differ.
-                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                    bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
-                {
-                    return nil
-                }
-                if byte >= 0x80 { ascii = false }
-                if byte & 0xC0 != 0x80 { column += 1 }
-                index += 1
-            }
-            index = begin
-            column = beginColumn
             var scalars = String.UnicodeScalarView()
             var runStart = index
-            while true {
-                guard let byte = peek else { return nil }
-                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    guard appendRun(from: runStart, to: index, into: &scalars) else { return nil }
-                    if byte == UInt8(ascii: "\"") {
-                        advance()
-                        break
+            // While no escape and no byte over 0x7F has been seen, the text is the bytes as
+            // they are: made in one step, with nothing to decode or check.
+            var plainASCII = true
+            while let byte = peek {
+                switch byte {
+                case UInt8(ascii: "\""):
+                    let text: String
+                    if plainASCII {
+                        text = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
+                    } else {
+                        guard appendRun(from: runStart, to: index, into: &scalars) else { return nil }
+                        text = String(scalars)
+                        if text.unicodeScalars.contains(where: { TerminalText.isControl($0, true) }) { return nil }
                     }
-                    guard let escaped = escape() else { return nil }
+                    advance()
+                    return text
+                case UInt8(ascii: "\\"):
+                    plainASCII = false
+                    guard appendRun(from: runStart, to: index, into: &scalars), let escaped = escape() else { return nil }
                     scalars.append(escaped)
                     runStart = index
-                    continue
+                default:
+                    guard byte >= 0x20, byte != 0x7F, !isLineSeparator(at: index) else { return nil }
+                    if byte >= 0x80 { plainASCII = false }
+                    if byte & 0xC0 != 0x80 { column += 1 }
+                    index += 1
                 }
-                guard byte >= 0x20, byte != 0x7F else { return nil }
-                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-                    bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
-                {
-                    return nil
-                }
-                index += 1
-                if byte & 0xC0 != 0x80 { column += 1 }
             }
-            let text = String(scalars)
-            if text.unicodeScalars.contains(where: { TerminalText.isControl($0, true) }) { return nil }
-            return text
+            return nil
+        }
+
+        /// U+2028 and U+2029 are line breaks to libyaml: its marks and text would differ.
+        private func isLineSeparator(at position: Int) -> Bool {
+            bytes[position] == 0xE2 && position + 2 < bytes.count && bytes[position + 1] == 0x80
+                && (bytes[position + 2] == 0xA8 || bytes[position + 2] == 0xA9)
         }
 
         /// Appends raw bytes, checked as UTF-8 of characters YAML may hold.

@@ -102,13 +102,6 @@ public struct JSONWriter: Sendable {
         if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
     }
 
-    /// `value` as a JSON string, quotes included.
-    public static func quoted(_ value: String) -> String {
-        var out: [UInt8] = []
-        appendQuoted(value, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     private static func appendQuoted(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var value = value

@@ -18,7 +18,7 @@ public enum PersonFinder {
         }
         let files = RulesDirectory.yamlFiles(in: rules.peopleFolder)?.yaml ?? []
         let index = try find(
-            person, ids: files.map(stem), name: { nameOfPerson(files[$0]) }, folder: rules.peopleFolder)
+            person, ids: files.map(RulesDirectory.personID(ofPlanFile:)), name: { nameOfPerson(files[$0]) }, folder: rules.peopleFolder)
         return files[index]
     }
 
@@ -69,10 +69,6 @@ public enum PersonFinder {
         throw BadInput(
             "error: unknown person '\(person)': no plan in \(folder)/ has that id or name\(hint)",
             suggestions: near.map { ids[$0] })
-    }
-
-    private static func stem(_ path: String) -> String {
-        String(String(path.split(separator: "/").last ?? "").dropLast(".yaml".count))
     }
 
     /// `person.name` from a plan file, read without validating the rest; `nil` when unreadable.

@@ -61,9 +61,8 @@ public struct ScenarioSuite: Sendable {
                 if let loadedPlan = plans[person] {
                     plan = loadedPlan.diagnostics.contains(where: { $0.severity == .error }) ? nil : loadedPlan.value
                 } else {
-                    let known = (RulesDirectory.yamlFiles(in: rules.peopleFolder)?.yaml ?? []).map {
-                        String($0.split(separator: "/").last!.dropLast(".yaml".count))
-                    }
+                    let known = (RulesDirectory.yamlFiles(in: rules.peopleFolder)?.yaml ?? []).map(
+                        RulesDirectory.personID(ofPlanFile:))
                     let near = Suggestion.ranked(person, in: known, limit: 5).map { "'\($0)'" }
                     diagnostics.append(
                         .error(

@@ -50,7 +50,7 @@ enum LibraryBuilder {
             switch FileReader.read(file) {
             case .success(let source):
                 let fileDigest = digest(source.bytes)
-                if samePolicy, clashes[file] == nil, let kept = previousPeople[id(of: file)], kept.stale == nil,
+                if samePolicy, clashes[file] == nil, let kept = previousPeople[RulesDirectory.personID(ofPlanFile: file)], kept.stale == nil,
                     kept.fileDigest == fileDigest
                 {
                     reading = .unchanged(kept)
@@ -72,7 +72,7 @@ enum LibraryBuilder {
         var warnings = policyLoad.diagnostics.count
         for (index, reading) in readings.withLock({ $0 }).enumerated() {
             let file = files[index]
-            let id = id(of: file)
+            let id = RulesDirectory.personID(ofPlanFile: file)
             switch reading {
             case .unchanged(let kept)?:
                 people.append(kept)
@@ -127,10 +127,6 @@ enum LibraryBuilder {
         return ServedLibrary(
             rules: rules, policy: policy, people: people, version: digest(lines(policyEntries + servedEntries)),
             loadedAt: now, stalePlans: stale, warningCount: warnings, policyVersion: policyVersion)
-    }
-
-    private static func id(of file: String) -> String {
-        String(String(file.split(separator: "/").last ?? "").dropLast(".yaml".count))
     }
 
     private static func relative(_ path: String, in rules: RulesDirectory) -> String {

@@ -31,10 +31,7 @@ final class LibraryStore: Sendable {
                 let result = Result { () throws(LibraryBuilder.Refusal) -> ServedLibrary in
                     try LibraryBuilder.build(self.rules, previous: self.library, now: started)
                 }
-                let finished = Timestamp.now()
-                let milliseconds =
-                    (finished.seconds - started.seconds) * 1000
-                    + Int64(finished.nanoseconds - started.nanoseconds) / 1_000_000
+                let milliseconds = Timestamp.now().milliseconds - started.milliseconds
                 switch result {
                 case .success(let library):
                     self.current.withLock { $0 = library }

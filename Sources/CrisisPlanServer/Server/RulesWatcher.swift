@@ -9,8 +9,8 @@ import Synchronization
 #endif
 
 /// Reloads when files under the rules folder change (SPEC v2 §9), once nothing has changed
-/// for `quiet` — an editor's save or a `git pull` is one reload, not dozens, and never of a
-/// half-written checkout.
+/// for `quietMilliseconds` — an editor's save or a `git pull` is one reload, not dozens, and
+/// never of a half-written checkout.
 ///
 /// Linux's inotify watches the library, `policy/` and `people/` on a thread of its own (a
 /// blocking wait must not hold one of the few threads that answer requests). Elsewhere there
@@ -18,7 +18,7 @@ import Synchronization
 struct RulesWatcher: Service {
     let store: LibraryStore
     let logger: Logger
-    var quiet: Duration = .milliseconds(300)
+    var quietMilliseconds: Int64 = 300
 
     func run() async throws {
         #if canImport(Glibc)
@@ -39,11 +39,10 @@ struct RulesWatcher: Service {
                 stop.value.store(true, ordering: .relaxed)
                 continuation.finish()
             }
-            let quietMilliseconds = quiet.components.seconds * 1000 + quiet.components.attoseconds / 1_000_000_000_000_000
             for await _ in changes.cancelOnGracefulShutdown() {
-                // Wait until nothing has changed for `quiet`: a long checkout is one reload.
+                // Wait until nothing has changed for `quietMilliseconds`: a long checkout is one reload.
                 repeat {
-                    try? await Task.sleep(for: quiet)
+                    try? await Task.sleep(for: .milliseconds(quietMilliseconds))
                 } while !Task.isCancelled
                     && Timestamp.now().milliseconds - stop.lastChange.load(ordering: .relaxed) < quietMilliseconds
                 await store.reload(reason: "files changed under \(store.rules.displayPath)")
