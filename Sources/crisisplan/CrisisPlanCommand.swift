@@ -14,7 +14,7 @@ struct CrisisPlanCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, RespondCommand.self, ShowCommand.self, TestCommand.self, TrainCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, UserCommand.self, AuditCommand.self,
         ])
 
     static func main() async {

@@ -17,12 +17,43 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Flag(name: .long, help: "Do not reload when files under the rules folder change.")
     var noWatch = false
 
+    @Option(name: .long, help: ArgumentHelp("Who may sign in (made by crisisplan user add).", valueName: "FILE"))
+    var users = "users.yaml"
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The audit store: sqlite:PATH or postgresql://USER@HOST:PORT/DB.", valueName: "URL"))
+    var audit = "sqlite:audit.sqlite"
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The key that signs tokens and cookies, made on first start; give every instance the same file.",
+            valueName: "FILE"))
+    var tokenKey = "token.key"
+
+    @Option(
+        name: .long, help: ArgumentHelp("Also accept JWTs signed by the keys in this JSON Web Key Set.", valueName: "FILE"))
+    var jwks: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --jwks: the issuer (iss) JWTs must name.", valueName: "ISS"))
+    var jwtIssuer: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --jwks: the audience (aud) JWTs must name.", valueName: "AUD"))
+    var jwtAudience: String?
+
     @OptionGroup var rulesOptions: RulesOptions
 
     func run() async throws {
         let rules = try rulesOptions.directory()
+        if jwks == nil, jwtIssuer != nil || jwtAudience != nil {
+            throw UsageFailure(message: "error: --jwt-issuer and --jwt-audience need --jwks FILE")
+        }
         do {
-            try await CrisisPlanServer.run(ServeOptions(rules: rules, host: host, port: port, watch: !noWatch))
+            try await CrisisPlanServer.run(
+                ServeOptions(
+                    rules: rules, host: host, port: port, watch: !noWatch, users: users, audit: audit, tokenKey: tokenKey,
+                    jwks: jwks, jwtIssuer: jwtIssuer, jwtAudience: jwtAudience))
         } catch let failure as StartFailure {
             throw UsageFailure(message: failure.message)
         }

@@ -10,6 +10,8 @@ struct APIError: HTTPResponseError, Sendable {
     var message: String
     var source: String?
     var suggestions: [String] = []
+    /// Extra headers: `WWW-Authenticate` on a 401, `Retry-After` on a 429.
+    var headers: HTTPFields = [:]
 
     /// What `respond` would exit 2 with.
     static func badInput(_ input: BadInput) -> APIError {
@@ -39,6 +41,41 @@ struct APIError: HTTPResponseError, Sendable {
         status: .unsupportedMediaType, code: "not-json",
         message: "error: the body must be JSON, sent with Content-Type: application/json", source: nil)
 
+    static let notSignedIn = APIError(
+        status: .unauthorized, code: "not-signed-in",
+        message:
+            "error: sign in first: POST /v1/login with {\"user\", \"password\"}, then send the token as Authorization: Bearer TOKEN",
+        source: nil, headers: [.wwwAuthenticate: "Bearer realm=\"crisisplan\""])
+
+    static func forbidden(_ role: Role, access: AccessPolicy.Access) -> APIError {
+        var needed = ""
+        if case .roles(let roles) = access {
+            needed = "; it needs the " + Role.allCases.filter { roles.contains($0) || $0 == .admin }.map(\.rawValue)
+                .joined(separator: " or ") + " role"
+        }
+        return APIError(
+            status: .forbidden, code: "role-not-allowed",
+            message: "error: the \(role.rawValue) role may not use this route\(needed)", source: nil)
+    }
+
+    static let wrongSignIn = APIError(
+        status: .unauthorized, code: "sign-in-failed", message: "error: the user name or password is not right",
+        source: nil, headers: [.wwwAuthenticate: "Bearer realm=\"crisisplan\""])
+
+    static func lockedOut(seconds: Int64) -> APIError {
+        APIError(
+            status: .tooManyRequests, code: "locked-out",
+            message:
+                "error: too many failed sign-ins for this user from this address; try again in \((seconds + 59) / 60) minutes, or ask an admin to run crisisplan user unlock",
+            source: nil, headers: [.retryAfter: String(seconds)])
+    }
+
+    static let auditUnavailable = APIError(
+        status: .serviceUnavailable, code: "audit-unavailable",
+        message:
+            "error: the audit log cannot be written (neither its store nor the spill file), so nothing is shown; the problem is logged",
+        source: nil)
+
     var body: String {
         var json = JSONWriter()
         json.beginObject()
@@ -54,7 +91,7 @@ struct APIError: HTTPResponseError, Sendable {
     }
 
     var response: Response {
-        JSONResponse.make(body, status: status)
+        JSONResponse.make(body, status: status, headers: headers)
     }
 
     /// As a thrown `HTTPResponseError`, so that the metrics middleware counts its status.

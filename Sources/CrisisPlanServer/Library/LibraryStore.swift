@@ -14,9 +14,12 @@ final class LibraryStore: Sendable {
     private let current = Mutex<ServedLibrary?>(nil)
     private let queue = DispatchQueue(label: "crisisplan.reload", qos: .utility)
     private let logger: Logger
+    /// Read again on every reload (SPEC v2 §9), so a removed user's tokens stop working.
+    private let users: UserDirectory?
 
-    init(rules: RulesDirectory, logger: Logger) {
+    init(rules: RulesDirectory, users: UserDirectory? = nil, logger: Logger) {
         self.rules = rules
+        self.users = users
         self.logger = logger
     }
 
@@ -27,6 +30,12 @@ final class LibraryStore: Sendable {
     func reload(reason: String) async -> Result<ServedLibrary, LibraryBuilder.Refusal> {
         await withCheckedContinuation { continuation in
             queue.async {
+                do throws(UsersFile.Problem) {
+                    try self.users?.reload()
+                } catch {
+                    self.logger.warning(
+                        "the users file has a problem; the users read before stay", metadata: ["problem": .string(error.description)])
+                }
                 let started = Timestamp.now()
                 let result = Result { () throws(LibraryBuilder.Refusal) -> ServedLibrary in
                     try LibraryBuilder.build(self.rules, previous: self.library, now: started)

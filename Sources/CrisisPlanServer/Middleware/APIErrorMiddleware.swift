@@ -11,15 +11,23 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     {
         do {
             return try await next(request, context)
-        } catch let error as APIError {
+        } catch {
+            return Self.response(for: error, context: context)
+        }
+    }
+
+    /// The response for any error, as §9 shapes it.
+    static func response(for error: any Error, context: Context) -> Response {
+        switch error {
+        case let error as APIError:
             return error.response
-        } catch is NIOTooManyBytesError {
+        case is NIOTooManyBytesError:
             return APIError.tooLarge(limit: RespondRoute.bodyLimit).response
-        } catch let error as HTTPError {
+        case let error as HTTPError:
             return APIError(
                 status: error.status, code: Self.code(error.status), message: Self.message(error.status), source: nil
             ).response
-        } catch {
+        default:
             context.logger.error("unexpected error", metadata: ["error": .string(String(reflecting: type(of: error)))])
             return APIError(
                 status: .internalServerError, code: "internal",

@@ -34,7 +34,9 @@ struct PeopleRoutes {
     static func person(in library: ServedLibrary, context: ServerContext) throws -> ServedPerson {
         let typed = typedPerson(context)
         do {
-            return try library.person(typed)
+            let person = try library.person(typed)
+            context.audit.update { $0.person = person.id }
+            return person
         } catch {
             throw APIError.unknownPerson(error)
         }

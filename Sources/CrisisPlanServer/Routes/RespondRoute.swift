@@ -28,6 +28,7 @@ struct RespondRoute {
             do throws(BadInput) {
                 let source = SourceFile(path: "<request>", bytes: Array(body.readableBytesView))
                 let observations = try ObservationRequest(source: source)
+                context.audit.update { $0.observation = ObservationSummary.json(observations.timeline) }
                 let now = observations.now(at: at, clock: Timestamp.now())
                 answer = try observations.answer(
                     for: PeopleRoutes.typedPerson(context), plan: person.plan, evaluator: person.evaluator,
@@ -36,6 +37,10 @@ struct RespondRoute {
                 throw APIError.badInput(error)
             }
             Self.count(answer)
+            context.audit.update { note in
+                note.stage = answer.stage.id
+                note.flags = answer.flags.map(\.id)
+            }
             let served = person.stale.map { Self.withUncheckedEdits(answer, $0, person: person) } ?? answer
             return JSONResponse.make(AnswerJSON.render(served) + "\n", headers: [.rulesVersion: library.version])
         }

@@ -9,9 +9,9 @@ import ServiceLifecycle
 /// `crisisplan serve`: the answers of SPEC §6 over HTTP (§9), from a library loaded once and
 /// reloaded safely.
 ///
-/// The request path is middleware around routes around the served library: request ids and
-/// the error shape outermost, then metrics, then the routes. Sign-in and roles (issue 11) are
-/// one more middleware in that chain, not a change to any route.
+/// The request path is middleware around routes around the served library: request ids,
+/// security headers and the error shape outermost, then metrics, then the audit record, then
+/// sign-in and roles (checked in one place), then the routes.
 public enum CrisisPlanServer {
     /// Loads the library, then serves until SIGTERM or SIGINT, finishing requests in flight.
     public static func run(_ options: ServeOptions) async throws {
@@ -24,7 +24,22 @@ public enum CrisisPlanServer {
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let logger = Logger(label: "crisisplan.serve")
 
-        let store = LibraryStore(rules: options.rules, logger: logger)
+        let users = UserDirectory(file: UsersFile(path: options.users))
+        do throws(UsersFile.Problem) {
+            try users.reload()
+        } catch {
+            throw StartFailure(message: error.description)
+        }
+        if users.isEmpty && options.jwks == nil {
+            throw StartFailure(
+                message: "error: no users in \(options.users), so no one could sign in; add the first one with\n"
+                    + "  crisisplan user add ID --name NAME --role admin --users \(options.users)\n"
+                    + "(or pass --jwks FILE to accept your organisation's sign-in)")
+        }
+        let tokens = try await TokenService.make(
+            key: TokenKey.loadOrCreate(path: options.tokenKey), jwks: options.jwks, issuer: options.jwtIssuer,
+            audience: options.jwtAudience)
+        let store = LibraryStore(rules: options.rules, users: users, logger: logger)
         guard options.rules.exists else {
             throw StartFailure(message: "error: no rules directory at '\(options.rules.displayPath)'; pass --rules DIR")
         }
@@ -34,17 +49,24 @@ public enum CrisisPlanServer {
                     + "\nerror: the policy has errors, so the server cannot start; fix them (crisisplan check) and start again")
         }
 
+        let audit = try await AuditLog.open(AuditLocation(options.audit), folder: SpillFolder(), logger: logger)
+
         let router = Router(context: ServerContext.self)
         router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(tls: false))
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: MetricsMiddleware())
+        router.add(middleware: AuditMiddleware(log: audit))
+        router.add(middleware: AccessMiddleware(tokens: tokens, users: users))
+        LoginRoute(users: users, tokens: tokens, lockout: Lockout(), passwords: PasswordChecker()).register(on: router)
+        AuditRoutes(log: audit).register(on: router)
         HealthRoutes(store: store).register(on: router)
         PeopleRoutes(store: store).register(on: router)
         RespondRoute(store: store).register(on: router)
         AdminRoutes(store: store).register(on: router)
         DocumentRoutes(registry: registry).register(on: router)
 
-        var services: [any Service] = [ReloadOnSignal(store: store)]
+        var services: [any Service] = [ReloadOnSignal(store: store), AuditReplay(log: audit)]
         if options.watch { services.append(RulesWatcher(store: store, logger: logger)) }
         let app = Application(
             router: router,
@@ -56,6 +78,7 @@ public enum CrisisPlanServer {
             },
             logger: logger)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        await audit.store.close()
     }
 
     /// `crisisplan serve: listening on http://127.0.0.1:8080 — library Rules (version …), 7 people, …`

@@ -7,12 +7,29 @@ public struct ServeOptions: Sendable {
     public var port: Int
     /// Reload when files under the rules folder change.
     public var watch: Bool
+    public var users: String
+    /// `sqlite:PATH` or `postgresql://…`.
+    public var audit: String
+    public var tokenKey: String
+    public var jwks: String?
+    public var jwtIssuer: String?
+    public var jwtAudience: String?
 
-    public init(rules: RulesDirectory, host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true) {
+    public init(
+        rules: RulesDirectory, host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true,
+        users: String = "users.yaml", audit: String = "sqlite:audit.sqlite", tokenKey: String = "token.key",
+        jwks: String? = nil, jwtIssuer: String? = nil, jwtAudience: String? = nil
+    ) {
         self.rules = rules
         self.host = host
         self.port = port
         self.watch = watch
+        self.users = users
+        self.audit = audit
+        self.tokenKey = tokenKey
+        self.jwks = jwks
+        self.jwtIssuer = jwtIssuer
+        self.jwtAudience = jwtAudience
     }
 }
 

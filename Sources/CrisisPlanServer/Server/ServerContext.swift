@@ -1,6 +1,18 @@
 import Hummingbird
+import NIOCore
 
-/// The request context every route sees. Concrete, not generic, so the routes are compiled
-/// for it (a generic route paid for metadata lookups on every request); sign-in will give it
-/// the signed-in user.
-typealias ServerContext = BasicRequestContext
+/// The request context every route sees: who is asking (set by `AccessMiddleware`), from
+/// where, and the note its audit record is written from. Concrete, not generic, so the routes
+/// are compiled for it.
+struct ServerContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
+    /// The client's address, for lock-outs and the audit record.
+    let client: String
+    var user: SignedInUser?
+    let audit = AuditNote()
+
+    init(source: ApplicationRequestContextSource) {
+        coreContext = CoreRequestContextStorage(source: source)
+        client = source.channel.remoteAddress?.ipAddress ?? "unknown"
+    }
+}

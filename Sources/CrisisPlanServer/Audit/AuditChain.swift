@@ -1,0 +1,29 @@
+import Crypto
+
+/// The hash chain (SPEC v2 §9): each record's `hash` is SHA-256 over the previous record's
+/// hash (64 lowercase hex digits; 64 zeros before the first) followed by this record's
+/// canonical JSON, which holds `instance`, `seq` and `prev` — so a record changed, removed or
+/// moved breaks the chain at that point.
+enum AuditChain {
+    static func entry(for event: AuditEvent, instance: String, after head: ChainHead) -> AuditEntry {
+        var members = event.members
+        let seq = head.seq + 1
+        members["instance"] = .string(instance)
+        members["seq"] = .integer(seq)
+        members["prev"] = .string(head.hash)
+        let record = CanonicalJSON.object(members).text
+        return AuditEntry(
+            instance: instance, seq: seq, time: event.time, user: event.user, person: event.person, prev: head.hash,
+            hash: hash(prev: head.hash, record: record), record: record)
+    }
+
+    static func hash(prev: String, record: String) -> String {
+        var hasher = SHA256()
+        hasher.update(data: Array(prev.utf8))
+        hasher.update(data: Array(record.utf8))
+        return hasher.finalize().map { byte in
+            let hex = Array("0123456789abcdef".utf8)
+            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], as: UTF8.self)
+        }.joined()
+    }
+}

@@ -1,0 +1,41 @@
+import CrisisPlan
+
+/// What happened, as one audit record tells it (SPEC v2 §9): who asked, as what role, for
+/// what, about whom, what they gave and what they were told. Never a password or a token.
+struct AuditEvent: Sendable, Equatable {
+    var time: String
+    var requestID: String
+    var user: String?
+    var role: String?
+    var action: String
+    var method: String
+    var path: String
+    var person: String?
+    /// The search text of `GET /v1/people?q=`.
+    var query: String?
+    /// The observations given: signs, facts and capacity.
+    var observation: CanonicalJSON?
+    var stage: String?
+    var flags: [String]?
+    var status: Int
+    var rulesVersion: String?
+    var client: String
+
+    /// The record's members, before the chain adds `instance`, `seq` and `prev`.
+    var members: [String: CanonicalJSON] {
+        [
+            "time": .string(time), "request_id": .string(requestID), "user": .string(user), "role": .string(role),
+            "action": .string(action), "method": .string(method), "path": .string(path), "person": .string(person),
+            "query": .string(query), "observation": observation ?? .null, "stage": .string(stage),
+            "flags": flags.map(CanonicalJSON.strings) ?? .null, "status": .integer(Int64(status)),
+            "rules_version": .string(rulesVersion), "client": .string(client),
+        ]
+    }
+
+    /// Audit times to the millisecond, in UTC: `2026-11-28T16:30:00.123Z`.
+    static func time(_ now: Timestamp) -> String {
+        let whole = Timestamp(seconds: now.seconds).description
+        let milliseconds = Int(now.nanoseconds / 1_000_000)
+        return String(whole.dropLast()) + "." + String(1000 + milliseconds).dropFirst() + "Z"
+    }
+}

@@ -1,0 +1,21 @@
+import Synchronization
+
+/// What a route learned that its audit record must say — the person it served, the
+/// observations given, the answer's stage and flags — handed back to `AuditMiddleware`,
+/// which writes the record after the route returns and before the answer is sent.
+final class AuditNote: Sendable {
+    struct Details: Sendable {
+        var user: SignedInUser?
+        /// The user name tried at sign-in, whether or not it exists.
+        var attemptedUser: String?
+        var person: String?
+        var observation: CanonicalJSON?
+        var stage: String?
+        var flags: [String]?
+        var rulesVersion: String?
+    }
+    private let details = Mutex(Details())
+
+    func update(_ change: (inout Details) -> Void) { details.withLock { change(&$0) } }
+    var current: Details { details.withLock { $0 } }
+}

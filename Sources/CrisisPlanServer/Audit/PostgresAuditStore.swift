@@ -1,0 +1,145 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The shared store for a deployment of several instances (`--audit postgresql://…`): the
+/// same table as SQLite's, each instance appending its own chain. A batch is one multi-row
+/// INSERT, committed before any request in it is answered.
+final class PostgresAuditStore: AuditStore {
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+
+    private init(client: PostgresClient) {
+        self.client = client
+        runner = Task { await client.run() }
+    }
+
+    static func open(url: String) async throws(StartFailure) -> PostgresAuditStore {
+        let configuration = try Self.configuration(url)
+        var logger = Logger(label: "crisisplan.audit.postgresql")
+        logger.logLevel = .critical
+        let store = PostgresAuditStore(client: PostgresClient(configuration: configuration, backgroundLogger: logger))
+        do {
+            try await store.client.query(
+                """
+                CREATE TABLE IF NOT EXISTS audit (
+                  instance TEXT NOT NULL, seq BIGINT NOT NULL, time TEXT NOT NULL, user_id TEXT, person TEXT,
+                  prev TEXT NOT NULL, hash TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (instance, seq))
+                """)
+            try await store.client.query("CREATE INDEX IF NOT EXISTS audit_time ON audit (time)")
+        } catch {
+            await store.close()
+            throw StartFailure(
+                message: "error: cannot open the audit store \(AuditLocation.redacted(url)): \(Self.describe(error))")
+        }
+        return store
+    }
+
+    /// `postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require]`.
+    static func configuration(_ url: String) throws(StartFailure) -> PostgresClient.Configuration {
+        guard let parts = URLComponents(string: url), let host = parts.host, let user = parts.user, !user.isEmpty else {
+            throw StartFailure(
+                message: "error: --audit \(AuditLocation.redacted(url)) is not postgresql://USER@HOST:PORT/DATABASE")
+        }
+        let database = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
+        let mode = parts.queryItems?.first { $0.name == "sslmode" }?.value ?? "disable"
+        let tls: PostgresClient.Configuration.TLS
+        switch mode {
+        case "disable": tls = .disable
+        case "prefer": tls = .prefer(.makeClientConfiguration())
+        case "require": tls = .require(.makeClientConfiguration())
+        default: throw StartFailure(message: "error: --audit sslmode takes disable, prefer or require; found '\(mode)'")
+        }
+        var configuration = PostgresClient.Configuration(
+            host: host, port: parts.port ?? 5432, username: user.removingPercentEncoding ?? user,
+            password: parts.password?.removingPercentEncoding, database: database.isEmpty ? nil : database, tls: tls)
+        configuration.options.connectTimeout = .seconds(2)
+        configuration.options.maximumConnections = 4
+        return configuration
+    }
+
+
+    func append(_ entries: [AuditEntry]) async throws {
+        guard !entries.isEmpty else { return }
+        var binds = PostgresBindings(capacity: entries.count * 8)
+        var values: [String] = []
+        for (index, entry) in entries.enumerated() {
+            let base = index * 8
+            values.append("(" + (1...8).map { "$\(base + $0)" }.joined(separator: ",") + ")")
+            binds.append(entry.instance)
+            binds.append(entry.seq)
+            binds.append(entry.time)
+            binds.append(entry.user)
+            binds.append(entry.person)
+            binds.append(entry.prev)
+            binds.append(entry.hash)
+            binds.append(entry.record)
+        }
+        try await client.query(
+            PostgresQuery(
+                unsafeSQL:
+                    "INSERT INTO audit (instance, seq, time, user_id, person, prev, hash, record) VALUES "
+                    + values.joined(separator: ",") + " ON CONFLICT DO NOTHING",
+                binds: binds))
+    }
+
+    func records(_ filter: AuditFilter, limit: Int, offset: Int) async throws -> [AuditEntry] {
+        var conditions: [String] = []
+        var binds = PostgresBindings()
+        if let person = filter.person { binds.append(person); conditions.append("person = $\(binds.count)") }
+        if let user = filter.user { binds.append(user); conditions.append("user_id = $\(binds.count)") }
+        if let since = filter.since { binds.append(since); conditions.append("time >= $\(binds.count)") }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        binds.append(Int64(limit))
+        binds.append(Int64(offset))
+        return try await entries(
+            PostgresQuery(
+                unsafeSQL:
+                    "SELECT instance, seq, time, user_id, person, prev, hash, record FROM audit \(whereClause) "
+                    + "ORDER BY time DESC, instance DESC, seq DESC LIMIT $\(binds.count - 1) OFFSET $\(binds.count)",
+                binds: binds))
+    }
+
+    func instances() async throws -> [String] {
+        var names: [String] = []
+        for try await name in try await client.query("SELECT DISTINCT instance FROM audit ORDER BY instance").decode(
+            String.self)
+        {
+            names.append(name)
+        }
+        return names
+    }
+
+    func chain(_ instance: String, after seq: Int64, limit: Int) async throws -> [AuditEntry] {
+        try await entries(
+            "SELECT instance, seq, time, user_id, person, prev, hash, record FROM audit WHERE instance = \(instance) AND seq > \(seq) ORDER BY seq LIMIT \(Int64(limit))"
+        )
+    }
+
+    func close() async {
+        runner.cancel()
+        _ = await runner.value
+    }
+
+    private func entries(_ query: PostgresQuery) async throws -> [AuditEntry] {
+        var found: [AuditEntry] = []
+        for try await (instance, seq, time, user, person, prev, hash, record) in try await client.query(query).decode(
+            (String, Int64, String, String?, String?, String, String, String).self)
+        {
+            found.append(
+                AuditEntry(
+                    instance: instance, seq: seq, time: time, user: user, person: person, prev: prev, hash: hash,
+                    record: record))
+        }
+        return found
+    }
+
+    /// PostgreSQL's own message when it sent one (never the URL, which may hold a password).
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            return "\(error.code)"
+        }
+        return String(describing: type(of: error))
+    }
+}

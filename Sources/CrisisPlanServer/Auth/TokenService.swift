@@ -1,0 +1,124 @@
+import Crypto
+import Foundation
+import JWTKit
+
+/// Issues this server's tokens and checks every token a request carries.
+///
+/// Two key collections, never one: tokens this server signed (HS256, the token key) and the
+/// identity provider's (RS256 or ES256 from `--jwks`, symmetric keys dropped). A token is sent
+/// to one collection by its header's `alg` alone, so an RSA public key can never be used as an
+/// HMAC secret, and `alg: none` or any other algorithm is refused before anything is verified.
+final class TokenService: Sendable {
+    private let own: JWTKeyCollection
+    private let provider: JWTKeyCollection?
+    private let providerIssuer: String?
+    private let providerAudience: String?
+    private let key: TokenKey
+    private static let ownKeyID = "crisisplan"
+
+    private init(key: TokenKey, own: JWTKeyCollection, provider: JWTKeyCollection?, issuer: String?, audience: String?) {
+        self.key = key
+        self.own = own
+        self.provider = provider
+        self.providerIssuer = issuer
+        self.providerAudience = audience
+    }
+
+    static func make(key: TokenKey, jwks: String?, issuer: String?, audience: String?) async throws(StartFailure)
+        -> TokenService
+    {
+        let own = JWTKeyCollection()
+        await own.add(hmac: HMACKey(key: key.key), digestAlgorithm: .sha256, kid: JWKIdentifier(string: ownKeyID))
+        var provider: JWTKeyCollection?
+        if let jwks {
+            provider = try await Self.providerKeys(jwks)
+        }
+        return TokenService(key: key, own: own, provider: provider, issuer: issuer, audience: audience)
+    }
+
+    /// The identity provider's public keys: RSA and EC keys with an id; anything else dropped.
+    private static func providerKeys(_ path: String) async throws(StartFailure) -> JWTKeyCollection {
+        guard let data = FileManager.default.contents(atPath: path),
+            let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let keys = document["keys"] as? [[String: Any]]
+        else {
+            throw StartFailure(message: "error: \(path) is not a JSON Web Key Set (a JSON object with \"keys\")")
+        }
+        let usable = keys.filter { ["RSA", "EC"].contains($0["kty"] as? String ?? "") && $0["kid"] is String }
+        guard !usable.isEmpty else {
+            throw StartFailure(message: "error: \(path) holds no RSA or EC key with a \"kid\"; symmetric keys are not accepted")
+        }
+        let collection = JWTKeyCollection()
+        do {
+            let json = try JSONSerialization.data(withJSONObject: ["keys": usable])
+            try await collection.add(jwksJSON: String(decoding: json, as: UTF8.self))
+        } catch {
+            throw StartFailure(message: "error: \(path): a key could not be read: \(error)")
+        }
+        return collection
+    }
+
+    /// A bearer token (or session cookie) for `account`, valid 12 hours.
+    func issue(for account: UserAccount, now: Date = Date()) async throws -> (token: String, expires: Date) {
+        let expires = now.addingTimeInterval(TokenClaims.lifetime)
+        let claims = TokenClaims(
+            sub: SubjectClaim(value: account.id), role: account.role.rawValue, iss: IssuerClaim(value: TokenClaims.issuer),
+            iat: IssuedAtClaim(value: now), exp: ExpirationClaim(value: expires),
+            jti: IDClaim(value: UUID().uuidString.lowercased()))
+        let token = try await own.sign(claims, kid: JWKIdentifier(string: Self.ownKeyID))
+        return (token, expires)
+    }
+
+    /// The user a token stands for, or nil: a bad signature, an expired token, a removed
+    /// user, an unknown role or an algorithm other than HS256 (ours), RS256 or ES256 (theirs).
+    func verify(_ token: String, users: UserDirectory) async -> SignedInUser? {
+        guard token.utf8.count <= 8192, let header = Self.header(token) else { return nil }
+        switch header.alg {
+        case "HS256" where header.kid == Self.ownKeyID:
+            guard let claims = try? await own.verify(token, as: TokenClaims.self),
+                let account = users.account(claims.sub.value)
+            else { return nil }
+            return SignedInUser(id: account.id, role: account.role, tokenID: claims.jti.value)
+        case "RS256", "ES256":
+            guard let provider, let claims = try? await provider.verify(token, as: IdentityProviderClaims.self),
+                let role = claims.role.flatMap(Role.init(rawValue:)), !claims.sub.value.isEmpty
+            else { return nil }
+            if let providerIssuer, claims.iss?.value != providerIssuer { return nil }
+            if let providerAudience, !(claims.aud?.value.contains(providerAudience) ?? false) { return nil }
+            return SignedInUser(id: claims.sub.value, role: role, tokenID: nil)
+        default:
+            return nil
+        }
+    }
+
+    /// The CSRF token for a page session: an HMAC of its token id, so it needs no storage
+    /// and any instance can check it.
+    func csrfToken(forTokenID id: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(("csrf:" + id).utf8), using: key.key)
+        return Data(code).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Compared in constant time.
+    func isValidCSRF(_ candidate: String, forTokenID id: String) -> Bool {
+        let expected = Array(csrfToken(forTokenID: id).utf8)
+        let given = Array(candidate.utf8)
+        guard expected.count == given.count else { return false }
+        var difference: UInt8 = 0
+        for index in expected.indices { difference |= expected[index] ^ given[index] }
+        return difference == 0
+    }
+
+    /// The token's header, read only for `alg` and `kid`.
+    private static func header(_ token: String) -> (alg: String, kid: String?)? {
+        guard let first = token.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first else {
+            return nil
+        }
+        var base64 = first.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let alg = object["alg"] as? String
+        else { return nil }
+        return (alg, object["kid"] as? String)
+    }
+}

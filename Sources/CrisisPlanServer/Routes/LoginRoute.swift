@@ -1,0 +1,65 @@
+import CrisisPlan
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// `POST /v1/login` `{"user", "password"}` → `{"token", "expires_at"}` (SPEC v2 §9): a bearer
+/// token valid 12 hours. A wrong name and a wrong password get the same answer in the same
+/// time; the fifth failure for one name from one address in 15 minutes locks it out (429).
+struct LoginRoute {
+    static let bodyLimit = 16 * 1024
+    let users: UserDirectory
+    let tokens: TokenService
+    let lockout: Lockout
+    let passwords: PasswordChecker
+
+    func register(on router: Router<ServerContext>) {
+        router.post("/v1/login") { request, context in
+            var request = request
+            let body = try await request.collectBody(upTo: Self.bodyLimit)
+            let (name, password) = try Self.credentials(Data(body.readableBytesView))
+            context.audit.update { $0.attemptedUser = name }
+            users.refreshIfChanged()
+            let account = users.account(name)
+            let now = Timestamp.now()
+            if let seconds = lockout.lockedFor(user: name, client: context.client, now: now, unlockedAt: account?.unlockedAt) {
+                throw APIError.lockedOut(seconds: seconds)
+            }
+            guard await passwords.matches(password, hash: account?.passwordHash), let account else {
+                lockout.recordFailure(user: name, client: context.client, now: now, unlockedAt: account?.unlockedAt)
+                throw APIError.wrongSignIn
+            }
+            lockout.recordSuccess(user: name, client: context.client)
+            let issued = try await tokens.issue(for: account)
+            context.audit.update { $0.user = SignedInUser(id: account.id, role: account.role, tokenID: nil) }
+            var json = JSONWriter()
+            json.beginObject()
+            json.field("token", issued.token)
+            json.field("expires_at", Timestamp(seconds: Int64(issued.expires.timeIntervalSince1970)).description)
+            json.field("user", account.id)
+            json.field("role", account.role.rawValue)
+            json.endObject()
+            return JSONResponse.make(json.text + "\n")
+        }
+    }
+
+    /// The user name and password from the body; the password is never echoed in an error.
+    static func credentials(_ body: Data) throws -> (String, String) {
+        guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else {
+            throw APIError(
+                status: .badRequest, code: "bad-input",
+                message: "error: the body must be a JSON object {\"user\": \"…\", \"password\": \"…\"}", source: nil)
+        }
+        guard let user = object["user"] as? String, !user.isEmpty, user.utf8.count <= 256 else {
+            throw APIError(
+                status: .badRequest, code: "bad-input", message: "error: \"user\" must be a user name (text, at most 256 bytes)",
+                source: nil)
+        }
+        guard let password = object["password"] as? String, !password.isEmpty, password.utf8.count <= 1024 else {
+            throw APIError(
+                status: .badRequest, code: "bad-input", message: "error: \"password\" must be text of at most 1024 bytes",
+                source: nil)
+        }
+        return (user, password)
+    }
+}
