@@ -25,6 +25,16 @@ public enum CrisisPlanServer {
         let logger = Logger(label: "crisisplan.serve")
 
         let users = UserDirectory(file: UsersFile(path: options.users))
+        let store = LibraryStore(rules: options.rules, users: users, logger: logger)
+        guard options.rules.exists else {
+            throw StartFailure(message: "error: no rules directory at '\(options.rules.displayPath)'; pass --rules DIR")
+        }
+        if case .failure(let refusal) = await store.reload(reason: "start") {
+            throw StartFailure(
+                message: refusal.errors.joined(separator: "\n")
+                    + "\nerror: the policy has errors, so the server cannot start; fix them (crisisplan check) and start again")
+        }
+
         do throws(UsersFile.Problem) {
             try users.reload()
         } catch {
@@ -39,16 +49,6 @@ public enum CrisisPlanServer {
         let tokens = try await TokenService.make(
             key: TokenKey.loadOrCreate(path: options.tokenKey), jwks: options.jwks, issuer: options.jwtIssuer,
             audience: options.jwtAudience)
-        let store = LibraryStore(rules: options.rules, users: users, logger: logger)
-        guard options.rules.exists else {
-            throw StartFailure(message: "error: no rules directory at '\(options.rules.displayPath)'; pass --rules DIR")
-        }
-        if case .failure(let refusal) = await store.reload(reason: "start") {
-            throw StartFailure(
-                message: refusal.errors.joined(separator: "\n")
-                    + "\nerror: the policy has errors, so the server cannot start; fix them (crisisplan check) and start again")
-        }
-
         let audit = try await AuditLog.open(AuditLocation(options.audit), folder: SpillFolder(), logger: logger)
 
         let router = Router(context: ServerContext.self)

@@ -98,7 +98,8 @@ struct ServeAPITests {
         // Only the headers are sent: the answer comes without the server waiting for 2 MiB.
         let declared = try HTTPReply.send(
             port: server.port, method: "POST", path: "/v1/people/sam/respond",
-            headers: ["Content-Type": "application/json"], body: [], declaredLength: 2 << 20)
+            headers: ["Content-Type": "application/json", "Authorization": "Bearer " + server.token("crisis")], body: [],
+            declaredLength: 2 << 20)
         #expect(declared.status == 413)
         #expect(declared.body.contains(#""code":"too-large""#))
         // Sent in full, just over the limit.
@@ -147,12 +148,13 @@ struct ServeAPITests {
     func gracefulShutdown() throws {
         let server = try ServerProcess()
         let body = Array(Self.sleepless.utf8)
+        let token = try server.token("crisis")
         // Half a request is in flight when SIGTERM arrives; the rest follows.
         let socket = try HTTPReply.connect(port: server.port)
         defer { close(socket) }
         let head =
             "POST /v1/people/sam/respond?at=2026-11-24T10:30:00Z HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
-            + "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
+            + "Authorization: Bearer \(token)\r\nContent-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
         try HTTPReply.write(socket, Array(head.utf8) + body.prefix(10))
         Thread.sleep(forTimeInterval: 0.3)
         server.signal(SIGTERM)

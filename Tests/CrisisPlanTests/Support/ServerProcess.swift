@@ -10,15 +10,24 @@ final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
     let startLine: String
+    /// The server's working folder: its token key, audit store and spill files.
+    let folder: String
     private let errors = Pipe()
+    private var tokens: [String: String] = [:]
+    private let tokensLock = NSLock()
 
-    /// Starts the server and waits for its start-up line (which names the port it got).
-    init(rules: String = PackageRoot.path + "/Rules", arguments: [String] = [], in directory: String = PackageRoot.path)
-        throws
-    {
+    /// Starts the server in `folder` (a new one by default) with the test users and an
+    /// SQLite audit store there, and waits for its start-up line (which names its port).
+    init(
+        rules: String = PackageRoot.path + "/Rules", arguments: [String] = [], in folder: String? = nil,
+        users: String = TestUsers.file
+    ) throws {
+        self.folder = folder ?? TemporaryFolder.make("serve")
+        var arguments = arguments
+        if !arguments.contains("--audit") { arguments += ["--audit", "sqlite:\(self.folder)/audit.sqlite"] }
         process.executableURL = URL(fileURLWithPath: CommandRunner.binary)
-        process.arguments = ["serve", "--rules", rules, "--port", "0"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.arguments = ["serve", "--rules", rules, "--port", "0", "--users", users] + arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: self.folder)
         var environment = ProcessInfo.processInfo.environment
         environment["CRISISPLAN_RULES"] = nil
         process.environment = environment
@@ -71,14 +80,37 @@ final class ServerProcess: @unchecked Sendable {
         String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     }
 
-    func get(_ path: String) throws -> HTTPReply {
-        try HTTPReply.send(port: port, method: "GET", path: path)
+    /// A bearer token for the test user of `role`, signed in once per server.
+    func token(_ role: String) throws -> String {
+        if let token = tokensLock.withLock({ tokens[role] }) { return token }
+        let reply = try post("/v1/login", json: #"{"user":"\#(role)","password":"\#(TestUsers.password)"}"#, as: nil)
+        guard reply.status == 200,
+            let object = try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [String: Any],
+            let token = object["token"] as? String
+        else { throw ServerFailure(message: "sign-in as \(role) failed: \(reply.status) \(reply.body)") }
+        tokensLock.withLock { tokens[role] = token }
+        return token
     }
 
-    func post(_ path: String, json: String? = nil, headers: [String: String] = [:]) throws -> HTTPReply {
+    /// A GET signed in as `role` (admin, who may do everything, unless told; nil: signed out).
+    func get(_ path: String, as role: String? = "admin", headers: [String: String] = [:]) throws -> HTTPReply {
+        var headers = headers
+        if let role { headers["Authorization"] = "Bearer " + (try token(role)) }
+        return try HTTPReply.send(port: port, method: "GET", path: path, headers: headers)
+    }
+
+    func post(_ path: String, json: String? = nil, headers: [String: String] = [:], as role: String? = "admin") throws
+        -> HTTPReply
+    {
         var headers = headers
         if json != nil, headers["Content-Type"] == nil { headers["Content-Type"] = "application/json" }
+        if let role { headers["Authorization"] = "Bearer " + (try token(role)) }
         return try HTTPReply.send(port: port, method: "POST", path: path, headers: headers, body: json.map { Array($0.utf8) })
+    }
+
+    /// `crisisplan audit verify` (or another `audit` command) on this server's store.
+    func audit(_ arguments: [String]) throws -> CommandResult {
+        try CommandRunner.run(["audit"] + arguments + ["--audit", "sqlite:\(folder)/audit.sqlite"], in: folder)
     }
 }
 
