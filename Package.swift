@@ -83,6 +83,8 @@ let package = Package(
                 "CrisisPlan",
                 "crisisplan",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
             ],
             exclude: ["Fixtures"]
         ),

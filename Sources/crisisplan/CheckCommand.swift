@@ -48,7 +48,7 @@ struct CheckCommand: ParsableCommand {
         let others = paths.filter {
             !named.contains(RulesDirectory($0).displayPath) && !planFiles.contains($0) && !policyFiles.contains($0)
         }
-        let beside = rulesOptions.scenarios(beside: rules)
+        let beside = rules.scenariosFolder
         let scenarioPaths = paths.isEmpty && RulesDirectory(beside).exists ? [beside] : others
         if !scenarioPaths.isEmpty {
             let files: [String]

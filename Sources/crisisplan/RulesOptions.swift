@@ -43,20 +43,6 @@ struct RulesOptions: ParsableArguments {
         )
     }
 
-    /// The scenarios that belong with a library: `Scenarios/` beside it.
-    /// Worked on the text, so that `--rules .` (the library is the working folder) gives
-    /// `../Scenarios` and paths in messages stay as the user wrote them.
-    func scenarios(beside rules: RulesDirectory) -> String {
-        var path = rules.displayPath
-        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
-        if path == "." { return "../Scenarios" }
-        let last = path.split(separator: "/").last ?? ""
-        if last == "." || last == ".." { return path + "/../Scenarios" }
-        guard let slash = path.lastIndex(of: "/") else { return "Scenarios" }
-        let parent = path[..<slash]
-        return parent.isEmpty ? "/Scenarios" : parent + "/Scenarios"
-    }
-
     private func existing(_ directory: RulesDirectory, hint: String) throws -> RulesDirectory {
         guard directory.exists else {
             throw UsageFailure(message: "error: no rules directory at '\(directory.displayPath)'; \(hint)")

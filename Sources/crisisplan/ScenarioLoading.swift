@@ -9,7 +9,7 @@ enum ScenarioLoading {
 
     /// The scenario files under `paths`, or under the `Scenarios/` beside the library.
     static func files(paths: [String], rules: RulesDirectory) throws(BadInput) -> [String] {
-        try ScenarioSuite.files(at: paths.isEmpty ? [RulesOptions().scenarios(beside: rules)] : paths)
+        try ScenarioSuite.files(at: paths.isEmpty ? [rules.scenariosFolder] : paths)
     }
 
     /// The files with the library's policy, which must have no errors.

@@ -33,7 +33,7 @@ struct TestCommand: ParsableCommand {
         do {
             files = try ScenarioLoading.files(paths: paths, rules: rules)
         } catch {
-            let named = paths.isEmpty ? rulesOptions.scenarios(beside: rules) : paths.joined(separator: " ")
+            let named = paths.isEmpty ? rules.scenariosFolder : paths.joined(separator: " ")
             try writeJUnit(nil, unreadable: [JUnitReport.Unreadable(file: named, errors: error.message)])
             throw UsageFailure(message: error.message)
         }

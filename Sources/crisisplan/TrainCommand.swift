@@ -29,7 +29,7 @@ struct TrainCommand: ParsableCommand {
         guard !playable.isEmpty, suite.cases.count > 1 || errors.isEmpty else {
             throw UsageFailure(
                 message: errors.isEmpty
-                    ? "error: no scenarios in '\(scenario ?? rulesOptions.scenarios(beside: rules))'"
+                    ? "error: no scenarios in '\(scenario ?? rules.scenariosFolder)'"
                     : errors.map(DiagnosticRenderer(sources: suite.sources).render).joined(separator: "\n"))
         }
         let style = Style(color: Terminal.wantsColor)

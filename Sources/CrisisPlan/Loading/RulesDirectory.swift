@@ -23,6 +23,19 @@ public struct RulesDirectory: Sendable {
     public var policyFolder: String { join("policy") }
     public var peopleFolder: String { join("people") }
 
+    /// The scenarios that belong with the library: `Scenarios/` beside it. Worked on the
+    /// text, so that `--rules .` (the library is the working folder) gives `../Scenarios` and
+    /// paths in messages stay as the user wrote them.
+    public var scenariosFolder: String {
+        let path = displayPath
+        if path == "." { return "../Scenarios" }
+        let last = path.split(separator: "/").last ?? ""
+        if last == "." || last == ".." { return path + "/../Scenarios" }
+        guard let slash = path.lastIndex(of: "/") else { return "Scenarios" }
+        let parent = path[..<slash]
+        return parent.isEmpty ? "/Scenarios" : parent + "/Scenarios"
+    }
+
     public func planPath(for id: String) -> String { join("people/\(id).yaml") }
 
     /// The person id a plan file is named for: `people/sam.yaml` → `sam`.

@@ -64,6 +64,7 @@ public enum CrisisPlanServer {
         PeopleRoutes(store: store).register(on: router)
         RespondRoute(store: store).register(on: router)
         AdminRoutes(store: store).register(on: router)
+        ChecksRoute(store: store).register(on: router)
         DocumentRoutes(registry: registry).register(on: router)
 
         var services: [any Service] = [ReloadOnSignal(store: store), AuditReplay(log: audit)]

@@ -124,9 +124,9 @@ struct HTTPReply: Sendable {
 
     static func send(
         port: Int, method: String, path: String, headers: [String: String] = [:], body: [UInt8]? = nil,
-        declaredLength: Int? = nil
+        declaredLength: Int? = nil, from source: String? = nil
     ) throws -> HTTPReply {
-        let socket = try connect(port: port)
+        let socket = try connect(port: port, from: source)
         defer { close(socket) }
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
@@ -136,8 +136,20 @@ struct HTTPReply: Sendable {
         return try read(socket)
     }
 
-    static func connect(port: Int) throws -> Int32 {
+    /// A connection to the server on loopback, from `source` (another loopback address, such
+    /// as 127.0.0.2, to be a second client) when given.
+    static func connect(port: Int, from source: String? = nil) throws -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        if let source {
+            var local = sockaddr_in()
+            local.sin_family = sa_family_t(AF_INET)
+            local.sin_addr.s_addr = inet_addr(source)
+            _ = withUnsafePointer(to: &local) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
