@@ -8,7 +8,7 @@ import Synchronization
 ///
 /// Group commit: requests queue their events; one writer at a time takes every event waiting
 /// (up to 500), chains them in order and stores them in one transaction, then lets all those
-/// requests answer. When the store cannot be written (an error, or no answer in 2 s) the batch
+/// requests answer. When the store cannot be written (an error, or no answer in 1 s) the batch
 /// goes to the fsync'd spill file instead, and so does every later batch until the spill is
 /// replayed into the store — in order, so the chain never forks. Only when neither can be
 /// written does `record` throw, and the request is answered 503 without the data.
@@ -19,7 +19,7 @@ final class AuditLog: Sendable {
     let location: String
     private let logger: Logger
     static let batchLimit = 500
-    static let storeTimeout: Duration = .seconds(2)
+    static let storeTimeout: Duration = .seconds(1)
     static let replayInterval: Int64 = 1000
 
     private struct Waiting: Sendable {
@@ -215,7 +215,7 @@ final class AuditLog: Sendable {
     }
 
     private static func describe(_ error: any Error) -> String {
-        if error is TimedOut { return "no answer within 2 s" }
+        if error is TimedOut { return "no answer within 1 s" }
         return SQLiteAuditStore.describe(error)
     }
 }

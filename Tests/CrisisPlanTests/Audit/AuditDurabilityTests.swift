@@ -98,7 +98,8 @@ struct AuditDurabilityTests {
         Thread.sleep(forTimeInterval: 0.7)
         proxy.cut()
         let cutAt = load.all.count
-        Thread.sleep(forTimeInterval: 1.5)
+        // Longer than the server waits for the store (1 s), so records must spill.
+        Thread.sleep(forTimeInterval: 2.5)
         let duringCut = load.all.count - cutAt
         try proxy.restore()
         Thread.sleep(forTimeInterval: 0.8)
