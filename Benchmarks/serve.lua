@@ -3,6 +3,7 @@
 local bodies, people = {}, {}
 local next_index = 1
 local fixed_path = os.getenv("PATH_OVERRIDE")
+local token = os.getenv("TOKEN")
 
 function init(args)
   for line in io.lines(os.getenv("OBSERVATIONS")) do
@@ -17,5 +18,7 @@ function request()
   local body = bodies[next_index]
   local path = fixed_path or ("/v1/people/" .. people[next_index] .. "/respond")
   next_index = next_index % #bodies + 1
-  return wrk.format("POST", path, {["Content-Type"] = "application/json"}, body)
+  local headers = {["Content-Type"] = "application/json"}
+  if token then headers["Authorization"] = "Bearer " .. token end
+  return wrk.format("POST", path, headers, body)
 end

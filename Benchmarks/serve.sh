@@ -9,8 +9,11 @@
 # The shared 5,000-plan library is loaded into `crisisplan serve`; wrk posts the workload's
 # observation documents in turn, each to its person's respond route (Benchmarks/serve.lua).
 # Then the same load for 20 s with two reloads in the middle: of the unchanged library, and
-# after a policy file changes (every plan checked again). Prints
-# requests/s, p50, p99, errors (non-2xx and socket errors) and the server's RSS.
+# after a policy file changes (every plan checked again). Every request is signed in (a bearer
+# token) and audited to SQLite, as in production; with POSTGRES_URL set (a database the
+# script may write an `audit` table to), the same load again audited to PostgreSQL. Prints
+# requests/s, p50, p99, errors (non-2xx and socket errors), the server's RSS, and the audit
+# records written against the answers given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . Benchmarks/workload.sh
@@ -59,11 +62,38 @@ PATH_OVERRIDE=/hello wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s Benchma
 report hello "$(rss_mb "${PIDS[0]}")" < Benchmarks/data/wrk-hello.txt
 kill "${PIDS[0]}"
 
-.build/release/crisisplan serve --rules "$LIB/data/spec/Rules" --port 18180 --no-watch \
+# The server works in a folder of its own: a users file with one admin, its token key and
+# its audit store.
+WORK=$PWD/Benchmarks/data/serve-work
+rm -rf "$WORK" && mkdir -p "$WORK"
+PASSWORD=$(head -c 18 /dev/urandom | base64)
+printf '%s\n' "$PASSWORD" | .build/release/crisisplan user add bench --name "Bench Admin" --role admin \
+  --password-stdin --users "$WORK/users.yaml" >/dev/null
+RULES=$PWD/$LIB/data/spec/Rules
+BIN=$PWD/.build/release/crisisplan
+
+sign_in() {
+  curl -fs "http://127.0.0.1:$1/v1/login" -H 'Content-Type: application/json' \
+    -d "{\"user\": \"bench\", \"password\": \"$PASSWORD\"}" | sed 's/.*"token":"\([^"]*\)".*/\1/'
+}
+
+# Records in the store against 2xx answers wrk counted (every answer must have its record).
+audited() {
+  local records
+  records=$("$BIN" audit verify --audit "$2" | awk '/^audit:/ { print $2 }')
+  awk -v name="$1" -v records="$records" '
+    /requests in/ { requests += $1 }
+    /Non-2xx/ { bad += $NF }
+    END { printf "{\"server\": \"%s\", \"answers\": %d, \"audit_records\": %d}\n", name, requests - bad, records }' "${@:3}"
+}
+
+(cd "$WORK" && exec "$BIN" serve --rules "$RULES" --port 18180 --no-watch --users users.yaml) \
   > Benchmarks/data/serve-start.txt 2> Benchmarks/data/serve-log.txt &
 PIDS+=($!)
 SERVER=${PIDS[1]}
 wait_ready 18180 /readyz
+TOKEN=$(sign_in 18180)
+export TOKEN
 cat Benchmarks/data/serve-start.txt >&2
 echo "{\"server\": \"crisisplan\", \"rss_mb_loaded\": $(rss_mb "$SERVER")}"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s Benchmarks/serve.lua http://127.0.0.1:18180 \
@@ -77,7 +107,7 @@ LOAD=$!
 sleep 6
 # Unchanged files: each is read and its digest compared, nothing parsed again.
 start=$(date +%s%N)
-curl -fs -X POST http://127.0.0.1:18180/v1/admin/reload >/dev/null
+curl -fs -X POST -H "Authorization: Bearer $TOKEN" http://127.0.0.1:18180/v1/admin/reload >/dev/null
 end=$(date +%s%N)
 echo "{\"reload_unchanged_ms_under_load\": $(( (end - start) / 1000000 ))}"
 sleep 4
@@ -85,8 +115,26 @@ sleep 4
 policy=$(ls "$LIB"/data/spec/Rules/policy/*.yaml | head -1)
 echo "# reloaded by Benchmarks/serve.sh at $(date -u +%FT%TZ)" >> "$policy"
 start=$(date +%s%N)
-curl -fs -X POST http://127.0.0.1:18180/v1/admin/reload >/dev/null
+curl -fs -X POST -H "Authorization: Bearer $TOKEN" http://127.0.0.1:18180/v1/admin/reload >/dev/null
 end=$(date +%s%N)
 echo "{\"reload_full_ms_under_load\": $(( (end - start) / 1000000 ))}"
 wait "$LOAD"
 report crisisplan-during-reload "$(rss_mb "$SERVER")" < Benchmarks/data/wrk-reload.txt
+kill -TERM "$SERVER"
+wait "$SERVER" 2>/dev/null || true
+audited crisisplan-sqlite "sqlite:$WORK/audit.sqlite" Benchmarks/data/wrk-serve.txt Benchmarks/data/wrk-reload.txt
+
+# The same load audited to PostgreSQL on the same machine.
+if [ -n "${POSTGRES_URL:-}" ]; then
+  (cd "$WORK" && exec "$BIN" serve --rules "$RULES" --port 18182 --no-watch --users users.yaml --audit "$POSTGRES_URL") \
+    > /dev/null 2> Benchmarks/data/serve-pg-log.txt &
+  PIDS+=($!)
+  PG_SERVER=$!
+  wait_ready 18182 /readyz
+  TOKEN=$(sign_in 18182)
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s Benchmarks/serve.lua http://127.0.0.1:18182 \
+    > Benchmarks/data/wrk-serve-pg.txt
+  report crisisplan-postgresql "$(rss_mb "$PG_SERVER")" < Benchmarks/data/wrk-serve-pg.txt
+  kill -TERM "$PG_SERVER"
+  wait "$PG_SERVER" 2>/dev/null || true
+fi
