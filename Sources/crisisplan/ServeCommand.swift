@@ -42,6 +42,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("With --jwks: the audience (aud) JWTs must name.", valueName: "AUD"))
     var jwtAudience: String?
 
+    @Option(name: .long, help: ArgumentHelp("Serve HTTPS with this PEM certificate chain (with --tls-key).", valueName: "FILE"))
+    var tlsCert: String?
+
+    @Option(name: .long, help: ArgumentHelp("The PEM private key for --tls-cert.", valueName: "FILE"))
+    var tlsKey: String?
+
     @OptionGroup var rulesOptions: RulesOptions
 
     func run() async throws {
@@ -49,11 +55,14 @@ struct ServeCommand: AsyncParsableCommand {
         if jwks == nil, jwtIssuer != nil || jwtAudience != nil {
             throw UsageFailure(message: "error: --jwt-issuer and --jwt-audience need --jwks FILE")
         }
+        if (tlsCert == nil) != (tlsKey == nil) {
+            throw UsageFailure(message: "error: --tls-cert and --tls-key go together: give both, or neither for plain HTTP")
+        }
         do {
             try await CrisisPlanServer.run(
                 ServeOptions(
                     rules: rules, host: host, port: port, watch: !noWatch, users: users, audit: audit, tokenKey: tokenKey,
-                    jwks: jwks, jwtIssuer: jwtIssuer, jwtAudience: jwtAudience))
+                    jwks: jwks, jwtIssuer: jwtIssuer, jwtAudience: jwtAudience, tlsCertificate: tlsCert, tlsKey: tlsKey))
         } catch let failure as StartFailure {
             throw UsageFailure(message: failure.message)
         }

@@ -1,6 +1,9 @@
 import CrisisPlan
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import NIOSSL
 import Logging
 import Metrics
 import Prometheus
@@ -53,7 +56,8 @@ public enum CrisisPlanServer {
 
         let router = Router(context: ServerContext.self)
         router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: SecurityHeadersMiddleware(tls: false))
+        let server = try Self.server(options)
+        router.add(middleware: SecurityHeadersMiddleware(tls: options.tlsCertificate != nil))
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: AuditMiddleware(log: audit))
@@ -69,24 +73,39 @@ public enum CrisisPlanServer {
 
         var services: [any Service] = [ReloadOnSignal(store: store), AuditReplay(log: audit)]
         if options.watch { services.append(RulesWatcher(store: store, logger: logger)) }
+        let scheme = options.tlsCertificate == nil ? "http" : "https"
         let app = Application(
             router: router,
+            server: server,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "crisisplan"),
             services: services,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
-                FileHandle.standardOutput.write(Data((startLine(store.library, host: options.host, port: port) + "\n").utf8))
+                FileHandle.standardOutput.write(Data((startLine(store.library, scheme: scheme, host: options.host, port: port) + "\n").utf8))
             },
             logger: logger)
         try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
         await audit.store.close()
     }
 
+    /// HTTP/1.1, over TLS when given a certificate and key (`--tls-cert`, `--tls-key`).
+    static func server(_ options: ServeOptions) throws(StartFailure) -> HTTPServerBuilder {
+        guard let certificate = options.tlsCertificate, let key = options.tlsKey else { return .http1() }
+        do {
+            let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
+            let configuration = TLSConfiguration.makeServerConfiguration(
+                certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
+            return try .tls(.http1(), tlsConfiguration: configuration)
+        } catch {
+            throw StartFailure(message: "error: cannot use --tls-cert \(certificate) and --tls-key \(key): \(error)")
+        }
+    }
+
     /// `crisisplan serve: listening on http://127.0.0.1:8080 — library Rules (version …), 7 people, …`
-    static func startLine(_ library: ServedLibrary?, host: String, port: Int) -> String {
-        guard let library else { return "crisisplan serve: listening on http://\(host):\(port)" }
+    static func startLine(_ library: ServedLibrary?, scheme: String = "http", host: String, port: Int) -> String {
+        guard let library else { return "crisisplan serve: listening on \(scheme)://\(host):\(port)" }
         let stale = library.stalePlans.count
-        return "crisisplan serve: listening on http://\(host):\(port) — library \(library.rules.displayPath)"
+        return "crisisplan serve: listening on \(scheme)://\(host):\(port) — library \(library.rules.displayPath)"
             + " (version \(library.version.prefix(12))), \(library.people.count) people, "
             + "\(library.warningCount) warning\(library.warningCount == 1 ? "" : "s")"
             + (stale == 0 ? "" : ", \(stale) plan\(stale == 1 ? "" : "s") failing checks (see /readyz)")

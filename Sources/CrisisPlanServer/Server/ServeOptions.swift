@@ -14,11 +14,15 @@ public struct ServeOptions: Sendable {
     public var jwks: String?
     public var jwtIssuer: String?
     public var jwtAudience: String?
+    /// PEM files: with both, the server speaks HTTPS only.
+    public var tlsCertificate: String?
+    public var tlsKey: String?
 
     public init(
         rules: RulesDirectory, host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true,
         users: String = "users.yaml", audit: String = "sqlite:audit.sqlite", tokenKey: String = "token.key",
-        jwks: String? = nil, jwtIssuer: String? = nil, jwtAudience: String? = nil
+        jwks: String? = nil, jwtIssuer: String? = nil, jwtAudience: String? = nil, tlsCertificate: String? = nil,
+        tlsKey: String? = nil
     ) {
         self.rules = rules
         self.host = host
@@ -30,6 +34,8 @@ public struct ServeOptions: Sendable {
         self.jwks = jwks
         self.jwtIssuer = jwtIssuer
         self.jwtAudience = jwtAudience
+        self.tlsCertificate = tlsCertificate
+        self.tlsKey = tlsKey
     }
 }
 

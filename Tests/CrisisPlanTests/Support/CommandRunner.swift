@@ -18,10 +18,10 @@ enum CommandRunner {
 
     static func run(
         _ arguments: [String], in directory: String = PackageRoot.path, stdin: String? = nil,
-        environment extra: [String: String] = [:]
+        environment extra: [String: String] = [:], executable: String = binary
     ) throws -> CommandResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment

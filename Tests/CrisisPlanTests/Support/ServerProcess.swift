@@ -43,7 +43,7 @@ final class ServerProcess: @unchecked Sendable {
             line.append(byte.first!)
         }
         startLine = String(decoding: line, as: UTF8.self)
-        guard let range = startLine.range(of: #"http://127\.0\.0\.1:(\d+)"#, options: .regularExpression),
+        guard let range = startLine.range(of: #"https?://127\.0\.0\.1:(\d+)"#, options: .regularExpression),
             let port = Int(startLine[range].split(separator: ":").last ?? "")
         else {
             process.terminate()
