@@ -36,7 +36,12 @@ indirect enum CanonicalJSON: Sendable, Equatable {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
+            // UTF-8 byte order is UTF-16 order for ASCII keys (all of a record's are); others
+            // are compared as RFC 8785 says, by UTF-16 code units.
+            let keys =
+                members.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
+                ? members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                : members.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
             for (index, key) in keys.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.quote(key, to: &out)

@@ -1,6 +1,8 @@
+import CrisisPlan
 import Crypto
 import Foundation
 import JWTKit
+import Synchronization
 
 /// Issues this server's tokens and checks every token a request carries.
 ///
@@ -15,6 +17,19 @@ final class TokenService: Sendable {
     private let providerAudience: String?
     private let key: TokenKey
     private static let ownKeyID = "crisisplan"
+
+    /// Tokens already verified, until they expire: a worker's every request carries the same
+    /// token, and its signature need not be checked again each time. Bounded; the account is
+    /// still looked up on every request, so a removed user is refused all the same.
+    private struct Verified: Sendable {
+        var subject: String
+        /// Nil for our own tokens (the role comes from the users file).
+        var role: Role?
+        var tokenID: String?
+        var expires: Int64
+    }
+    private let verified = Mutex<[String: Verified]>([:])
+    private static let cacheLimit = 10_000
 
     private init(key: TokenKey, own: JWTKeyCollection, provider: JWTKeyCollection?, issuer: String?, audience: String?) {
         self.key = key
@@ -72,20 +87,40 @@ final class TokenService: Sendable {
     /// The user a token stands for, or nil: a bad signature, an expired token, a removed
     /// user, an unknown role or an algorithm other than HS256 (ours), RS256 or ES256 (theirs).
     func verify(_ token: String, users: UserDirectory) async -> SignedInUser? {
+        let now = Timestamp.now().seconds
+        if let known = verified.withLock({ $0[token] }), known.expires > now {
+            guard let role = known.role else {
+                return users.account(known.subject).map { SignedInUser(id: $0.id, role: $0.role, tokenID: known.tokenID) }
+            }
+            return SignedInUser(id: known.subject, role: role, tokenID: nil)
+        }
+        guard let (user, expires) = await verifySignature(token, users: users) else { return nil }
+        verified.withLock { cache in
+            if cache.count >= Self.cacheLimit { cache.removeAll() }
+            cache[token] = Verified(
+                subject: user.id, role: user.tokenID == nil ? user.role : nil, tokenID: user.tokenID, expires: expires)
+        }
+        return user
+    }
+
+    private func verifySignature(_ token: String, users: UserDirectory) async -> (SignedInUser, Int64)? {
         guard token.utf8.count <= 8192, let header = Self.header(token) else { return nil }
         switch header.alg {
         case "HS256" where header.kid == Self.ownKeyID:
             guard let claims = try? await own.verify(token, as: TokenClaims.self),
                 let account = users.account(claims.sub.value)
             else { return nil }
-            return SignedInUser(id: account.id, role: account.role, tokenID: claims.jti.value)
+            return (
+                SignedInUser(id: account.id, role: account.role, tokenID: claims.jti.value),
+                Int64(claims.exp.value.timeIntervalSince1970)
+            )
         case "RS256", "ES256":
             guard let provider, let claims = try? await provider.verify(token, as: IdentityProviderClaims.self),
                 let role = claims.role.flatMap(Role.init(rawValue:)), !claims.sub.value.isEmpty
             else { return nil }
             if let providerIssuer, claims.iss?.value != providerIssuer { return nil }
             if let providerAudience, !(claims.aud?.value.contains(providerAudience) ?? false) { return nil }
-            return SignedInUser(id: claims.sub.value, role: role, tokenID: nil)
+            return (SignedInUser(id: claims.sub.value, role: role, tokenID: nil), Int64(claims.exp.value.timeIntervalSince1970))
         default:
             return nil
         }
