@@ -30,7 +30,7 @@ public struct AnswerText {
         section(&out, "What \(answer.name) has agreed helps, in their order")
         if answer.ownResponses.isEmpty { out.append("  (none written for this stage)") }
         for (index, response) in answer.ownResponses.enumerated() {
-            out.append(wrapped("\(index + 1). [\(actor(response.by))] \(response.action)", "     "))
+            out.append(wrapped("\(index + 1). [\(Self.actor(response.by))] \(response.action)", "     "))
         }
         out.append(wrapped("Why this stage (as of \(answer.at)): " + answer.stage.because.joined(separator: "; "), "    "))
         list(&out, "Helps", answer.helps)
@@ -82,7 +82,7 @@ public struct AnswerText {
             section(&out, "Advance decisions")
             for statement in answer.statements { out.append(wrapped("- Wish: \(statement)", "    ")) }
             for refusal in answer.refusals {
-                out.append(wrapped(refusalText(refusal), "    "))
+                out.append(wrapped(Self.refusalText(refusal), "    "))
             }
             if let attorney = answer.attorney {
                 out.append(
@@ -119,7 +119,7 @@ public struct AnswerText {
 
     /// Binding or not and why, whether it applies now (MCA s25(3)), and for one that does not
     /// bind, that it is still a wish to weigh (s4(6)).
-    private func refusalText(_ refusal: RefusalLine) -> String {
+    public static func refusalText(_ refusal: RefusalLine) -> String {
         var line = "- Refuses \(refusal.treatment): "
         if refusal.binding {
             line += "binding (a valid advance decision)"
@@ -136,7 +136,7 @@ public struct AnswerText {
         return line
     }
 
-    private func actor(_ actor: Response.Actor) -> String {
+    public static func actor(_ actor: Response.Actor) -> String {
         switch actor {
         case .me: "me"
         case .supporters: "supporters"

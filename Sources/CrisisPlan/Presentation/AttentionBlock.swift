@@ -3,8 +3,8 @@
 /// unmatched sign never reads as all clear); a plan overdue for review; a plan served from its
 /// last good version; and which flags apply. The warnings section at the end still lists
 /// every warning.
-enum AttentionBlock {
-    static func items(_ answer: Answer) -> [String] {
+public enum AttentionBlock {
+    public static func items(_ answer: Answer) -> [String] {
         // In SPEC's order, whatever the order of the warnings: what was not recognised, then
         // the plan's own state, then the flags.
         var items = answer.warnings.filter { $0.code == .unknownSign }.map { notRecognised($0, name: answer.name) }

@@ -51,10 +51,29 @@ enum AccessPolicy {
         Rule(.post, "/v1/admin/reload", .roles([.admin]), audit: "admin.reload"),
         Rule(.get, "/v1/audit", .roles([.governance]), audit: "audit.read"),
         Rule(.get, "/v1/checks", .roles([.governance])),
+        // The pages.
+        Rule(.get, "/", .signedIn),
+        Rule(.get, "/login", .open),
+        Rule(.post, "/login", .open, audit: "sign-in"),
+        Rule(.post, "/logout", .signedIn),
+        Rule(.get, "/static/crisisplan.css", .open),
+        Rule(.get, "/people", .roles([.crisis]), audit: "page.search"),
+        Rule(.get, "/people/*", .roles([.crisis, .trainer]), audit: "page.person"),
+        Rule(.get, "/people/*/print", .roles([.crisis, .trainer]), audit: "page.print"),
+        Rule(.get, "/people/*/print.css", .roles([.crisis, .trainer])),
+        Rule(.post, "/people/*/answer", .roles([.crisis]), audit: "page.answer"),
+        Rule(.get, "/training", .roles([.trainer])),
+        Rule(.get, "/training/*", .roles([.trainer]), audit: "page.training"),
+        Rule(.post, "/training/*", .roles([.trainer]), audit: "page.training"),
     ]
 
     /// Paths whose every request is audited, matched or not (SPEC v2 §9).
-    static let auditedPrefixes = ["/v1/people", "/v1/admin", "/v1/audit", "/v1/login"]
+    static let auditedPrefixes = ["/v1/people", "/v1/admin", "/v1/audit", "/v1/login", "/people", "/training"]
+
+    /// A path for a browser: an HTML page, or a redirect to sign in, never JSON.
+    static func isPage(_ path: String) -> Bool {
+        !(path.hasPrefix("/v1/") || ["/healthz", "/readyz", "/metrics", "/openapi.yaml"].contains(path))
+    }
 
     static func rule(_ method: HTTPRequest.Method, _ path: String) -> Rule? {
         let segments = path.split(separator: "/")

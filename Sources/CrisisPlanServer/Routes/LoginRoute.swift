@@ -8,36 +8,20 @@ import Hummingbird
 /// time; the fifth failure for one name from one address in 15 minutes locks it out (429).
 struct LoginRoute {
     static let bodyLimit = 16 * 1024
-    let users: UserDirectory
-    let tokens: TokenService
-    let lockout: Lockout
-    let passwords: PasswordChecker
+    let signIn: SignIn
 
     func register(on router: Router<ServerContext>) {
         router.post("/v1/login") { request, context in
             var request = request
             let body = try await request.collectBody(upTo: Self.bodyLimit)
             let (name, password) = try Self.credentials(Data(body.readableBytesView))
-            context.audit.update { $0.attemptedUser = name }
-            users.refreshIfChanged()
-            let account = users.account(name)
-            let now = Timestamp.now()
-            if let seconds = lockout.lockedFor(user: name, client: context.client, now: now, unlockedAt: account?.unlockedAt) {
-                throw APIError.lockedOut(seconds: seconds)
-            }
-            guard await passwords.matches(password, hash: account?.passwordHash), let account else {
-                lockout.recordFailure(user: name, client: context.client, now: now, unlockedAt: account?.unlockedAt)
-                throw APIError.wrongSignIn
-            }
-            lockout.recordSuccess(user: name, client: context.client)
-            let issued = try await tokens.issue(for: account)
-            context.audit.update { $0.user = SignedInUser(id: account.id, role: account.role, tokenID: nil) }
+            let signedIn = try await signIn.attempt(user: name, password: password, context: context)
             var json = JSONWriter()
             json.beginObject()
-            json.field("token", issued.token)
-            json.field("expires_at", Timestamp(seconds: Int64(issued.expires.timeIntervalSince1970)).description)
-            json.field("user", account.id)
-            json.field("role", account.role.rawValue)
+            json.field("token", signedIn.token)
+            json.field("expires_at", Timestamp(seconds: Int64(signedIn.expires.timeIntervalSince1970)).description)
+            json.field("user", signedIn.account.id)
+            json.field("role", signedIn.account.role.rawValue)
             json.endObject()
             return JSONResponse.make(json.text + "\n")
         }

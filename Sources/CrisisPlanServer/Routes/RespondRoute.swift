@@ -26,24 +26,32 @@ struct RespondRoute {
             let at = try request.uri.queryParameters.get("at").map(Self.time)
             let answer: Answer
             do throws(BadInput) {
-                let source = SourceFile(path: "<request>", bytes: Array(body.readableBytesView))
-                let observations = try ObservationRequest(source: source)
-                context.audit.update { $0.observation = ObservationSummary.json(observations.timeline) }
-                let now = observations.now(at: at, clock: Timestamp.now())
-                answer = try observations.answer(
-                    for: PeopleRoutes.typedPerson(context), plan: person.plan, evaluator: person.evaluator,
-                    now: now)
+                answer = try Self.answer(
+                    SourceFile(path: "<request>", bytes: Array(body.readableBytesView)), person: person,
+                    typed: PeopleRoutes.typedPerson(context), at: at, context: context)
             } catch {
                 throw APIError.badInput(error)
             }
-            Self.count(answer)
-            context.audit.update { note in
-                note.stage = answer.stage.id
-                note.flags = answer.flags.map(\.id)
-            }
-            let served = person.stale.map { Self.withUncheckedEdits(answer, $0, person: person) } ?? answer
-            return JSONResponse.make(AnswerJSON.render(served) + "\n", headers: [.rulesVersion: library.version])
+            return JSONResponse.make(AnswerJSON.render(answer) + "\n", headers: [.rulesVersion: library.version])
         }
+    }
+
+    /// The answer for an observations document, as the API and the answer page both give it:
+    /// counted for `/metrics`, noted for the audit record, and from a plan whose latest edit
+    /// failed its checks, marked so.
+    static func answer(_ source: SourceFile, person: ServedPerson, typed: String, at: Timestamp?, context: ServerContext)
+        throws(BadInput) -> Answer
+    {
+        let observations = try ObservationRequest(source: source)
+        context.audit.update { $0.observation = ObservationSummary.json(observations.timeline) }
+        let now = observations.now(at: at, clock: Timestamp.now())
+        let answer = try observations.answer(for: typed, plan: person.plan, evaluator: person.evaluator, now: now)
+        count(answer)
+        context.audit.update { note in
+            note.stage = answer.stage.id
+            note.flags = answer.flags.map(\.id)
+        }
+        return person.stale.map { withUncheckedEdits(answer, $0, person: person) } ?? answer
     }
 
     /// `application/json`, or any `+json` type, with or without parameters.

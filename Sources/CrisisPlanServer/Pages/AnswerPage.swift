@@ -1,0 +1,145 @@
+import CrisisPlan
+
+/// The answer page's content, in the order of the text form (SPEC v2 §6): the EMERGENCY
+/// header and each first action, the name and stage, the attention block, then the person's
+/// own responses first, contacts, who never to contact, flags with basis and what to record.
+/// The words are the engine's, as `respond` prints them.
+struct AnswerPage: Sendable {
+    struct Contact: Sendable {
+        var id: String
+        var name: String
+        var relation: String?
+        var phone: String
+        /// For a `tel:` link: the digits (and a leading +) only.
+        var tel: String
+        var statutory: Bool
+    }
+    struct Named: Sendable {
+        var name: String
+        var reason: String?
+    }
+    struct Withheld: Sendable {
+        var name: String
+        var because: String
+    }
+    struct Flag: Sendable {
+        var id: String
+        var kind: String
+        var title: String
+        var basis: String
+        var because: String
+        var decisions: String?
+        var permits: String?
+        var guidance: [String]
+        var hasGuidance: Bool
+        var record: String?
+    }
+    struct View: Sendable {
+        var about: String
+        var name: String
+        var person: String
+        var careTeam: String
+    }
+    struct Response: Sendable {
+        var action: String
+        var by: String
+    }
+
+    var person: String
+    var name: String
+    var heading: String
+    var stage: StageAnswer
+    var at: String
+    var because: String
+    var hasEmergency: Bool
+    var emergencyTitles: String
+    var firstActions: [String]
+    var attention: [String]
+    var hasAttention: Bool
+    var responses: [Response]
+    var hasResponses: Bool
+    var helps: [String]
+    var hasHelps: Bool
+    var avoid: [String]
+    var hasAvoid: Bool
+    var takeCareOf: [String]
+    var hasTakeCareOf: Bool
+    var contacts: [Contact]
+    var hasContacts: Bool
+    var noContacts: String
+    var doNotContact: [Named]
+    var hasDoNotContact: Bool
+    var withheld: [Withheld]
+    var hasWithheld: Bool
+    var conflicts: [String]
+    var hasConflicts: Bool
+    var flags: [Flag]
+    var advance: [String]
+    var hasAdvance: Bool
+    var views: [View]
+    var hasViews: Bool
+    var warnings: [String]
+    var hasWarnings: Bool
+
+    init(_ answer: Answer) {
+        person = answer.person
+        name = answer.name
+        heading = answer.name + (answer.pronouns.map { " (\($0))" } ?? "") + " – " + answer.stage.label
+        stage = answer.stage
+        at = answer.at.description
+        because = answer.stage.because.joined(separator: "; ")
+        let emergencies = answer.emergencies
+        hasEmergency = !emergencies.isEmpty
+        emergencyTitles = emergencies.map(\.title).joined(separator: "; ")
+        firstActions = emergencies.compactMap(\.firstAction)
+        attention = AttentionBlock.items(answer)
+        hasAttention = !attention.isEmpty
+        responses = answer.ownResponses.map { Response(action: $0.action, by: AnswerText.actor($0.by)) }
+        hasResponses = !responses.isEmpty
+        helps = answer.helps
+        hasHelps = !helps.isEmpty
+        avoid = answer.avoid
+        hasAvoid = !avoid.isEmpty
+        takeCareOf = answer.takeCareOf
+        hasTakeCareOf = !takeCareOf.isEmpty
+        contacts = answer.contacts.map {
+            Contact(
+                id: $0.id, name: $0.name, relation: $0.relation, phone: $0.phone,
+                tel: String($0.phone.filter { $0.isNumber || $0 == "+" }), statutory: $0.statutory)
+        }
+        hasContacts = !contacts.isEmpty
+        noContacts = answer.stage.label.isEmpty ? "No one to contact." : "The plan has no one to contact at \(answer.stage.label)."
+        doNotContact = answer.doNotContact.map { Named(name: $0.name, reason: $0.reason.isEmpty ? nil : $0.reason) }
+        hasDoNotContact = !doNotContact.isEmpty
+        withheld = answer.withheld.map { Withheld(name: $0.name, because: $0.because) }
+        hasWithheld = !withheld.isEmpty
+        conflicts = answer.conflicts.map(\.message)
+        hasConflicts = !conflicts.isEmpty
+        flags = answer.flags.map { flag in
+            Flag(
+                id: flag.id, kind: flag.kind.rawValue, title: flag.title, basis: flag.basis,
+                because: flag.because.joined(separator: "; "),
+                decisions: flag.decisions.isEmpty ? nil : flag.decisions.joined(separator: ", "),
+                permits: flag.permits.isEmpty ? nil : flag.permits, guidance: flag.guidance,
+                hasGuidance: !flag.guidance.isEmpty,
+                record: flag.mustRecord.isEmpty ? nil : flag.mustRecord.joined(separator: "; "))
+        }
+        var advance = answer.statements.map { "Wish: \($0)" }
+        advance += answer.refusals.map { String(AnswerText.refusalText($0).dropFirst(2)) }
+        if let attorney = answer.attorney {
+            advance.append(
+                "Attorney: \(attorney.name) – " + (attorney.canAct ? "can act" : "cannot act") + " (\(attorney.because))")
+            if attorney.decisions.count > 1 || attorney.decisions.contains(where: { $0.because != attorney.because }) {
+                advance += attorney.decisions.map {
+                    "\($0.decision): " + ($0.canAct ? "can act" : "cannot act") + " – \($0.because)"
+                }
+            }
+        }
+        self.advance = advance
+        hasAdvance = !advance.isEmpty
+        views = answer.views.map { View(about: $0.about, name: answer.name, person: $0.person, careTeam: $0.careTeam) }
+        hasViews = !views.isEmpty
+        warnings = answer.warnings.map { "\($0.code.rawValue): \($0.message) [\($0.source)]" }
+        hasWarnings = !warnings.isEmpty
+    }
+}

@@ -1,0 +1,203 @@
+import CrisisPlan
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The crisis team's pages (SPEC v2 §9): sign-in, search, a person's page with the form, the
+/// answer page, the print view. Plain HTML forms, no script; every error is a page with a way
+/// on, never JSON.
+struct PageRoutes {
+    let store: LibraryStore
+    let pages: PageRenderer
+    let tokens: TokenService
+    let signIn: SignIn
+    let secure: Bool
+
+    func register(on router: Router<ServerContext>) {
+        router.get("/static/crisisplan.css") { _, _ in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: pages.stylesheet)))
+        }
+        router.get("/") { _, context in
+            let role = context.user?.role ?? .crisis
+            if AccessPolicy.access(.get, "/people").allows(role) { return Self.redirect("/people") }
+            if AccessPolicy.access(.get, "/training").allows(role) { return Self.redirect("/training") }
+            return pages.message(
+                "Governance", ["The audit log and the results of check and test on the library are served as JSON."],
+                links: [PageLink(href: "/v1/audit", label: "Audit log (JSON)"), PageLink(href: "/v1/checks", label: "Checks (JSON)")],
+                frame: frame(context), status: .ok)
+        }
+        router.get("/login") { request, _ in
+            loginPage(next: request.uri.queryParameters.get("next") ?? "/", user: "", error: nil, status: .ok)
+        }
+        router.post("/login") { request, context in
+            var request = request
+            let body = try await request.collectBody(upTo: LoginRoute.bodyLimit)
+            let form = PageForm(urlencoded: String(decoding: body.readableBytesView, as: UTF8.self))
+            let next = form.value("next") ?? "/"
+            let user = form.value("user") ?? ""
+            guard let nonce = SessionCookie.value(SessionCookie.loginName, in: request), let sent = form.value("csrf"),
+                Self.equal(nonce, sent)
+            else {
+                return loginPage(
+                    next: next, user: user, error: "The sign-in form had expired. Please sign in again.", status: .forbidden)
+            }
+            guard !user.isEmpty, let password = form.value("password"), !password.isEmpty else {
+                return loginPage(next: next, user: user, error: "Enter your user name and password.", status: .badRequest)
+            }
+            do {
+                let signedIn = try await signIn.attempt(user: user, password: password, context: context)
+                var response = Self.redirect(Self.safe(next))
+                response.headers[.setCookie] = SessionCookie.set(signedIn.token, secure: secure)
+                return response
+            } catch let error as APIError {
+                let message =
+                    error.status == .tooManyRequests
+                    ? "Too many failed sign-ins for this user from this device. Try again in 15 minutes, or ask an admin to unlock your account."
+                    : "The user name or password is not right."
+                return loginPage(next: next, user: user, error: message, status: error.status)
+            }
+        }
+        router.post("/logout") { request, context in
+            _ = try await PageForm.read(request, context: context, tokens: tokens)
+            var response = pages.message(
+                "You are signed out", ["Close this window if you are on a shared device."],
+                links: [PageLink(href: "/login", label: "Sign in again")], frame: .signedOut, status: .ok)
+            response.headers[.setCookie] = SessionCookie.clear(secure: secure)
+            return response
+        }
+        router.get("/people") { request, context in
+            guard let library = store.library else { throw APIError.noLibrary }
+            let query = request.uri.queryParameters.get("q")
+            let results = query.map { library.search($0) } ?? []
+            return pages.page(
+                "search",
+                SearchPage(
+                    frame: frame(context), query: query ?? "", searched: query != nil,
+                    heading: results.isEmpty
+                        ? "No one found for “\(query ?? "")”. Check the spelling, or try part of the name or the id."
+                        : results.count == 1 ? "1 person found" : "\(results.count) people found",
+                    results: results.map {
+                        SearchPage.Result(id: $0.id, name: $0.plan.person.name, pronouns: $0.plan.person.pronouns)
+                    }))
+        }
+        router.get("/people/:id") { _, context in
+            try await page(context) { library, person in
+                let canAsk = AccessPolicy.access(.post, "/people/\(person.id)/answer").allows(context.user?.role ?? .trainer)
+                return pages.page(
+                    "person",
+                    PersonPage(
+                        person: person, policy: library.policy, frame: frame(context), canAsk: canAsk,
+                        today: Timestamp.now().utcDate))
+            }
+        }
+        router.get("/people/:id/print") { _, context in
+            try await page(context) { library, person in
+                pages.page(
+                    "print",
+                    PersonPage(
+                        person: person, policy: library.policy, frame: frame(context), canAsk: false,
+                        today: Timestamp.now().utcDate))
+            }
+        }
+        router.get("/people/:id/print.css") { _, context in
+            try await page(context) { _, person in
+                Response(
+                    status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
+                    body: ResponseBody(byteBuffer: ByteBuffer(string: PrintStyle.css(person.plan))))
+            }
+        }
+        router.post("/people/:id/answer") { request, context in
+            let form = try await PageForm.read(request, context: context, tokens: tokens)
+            return try await page(context) { library, person in
+                let document = AnswerForm(form: form, person: person, policy: library.policy).document(now: Timestamp.now())
+                do throws(BadInput) {
+                    let answer = try RespondRoute.answer(
+                        SourceFile(path: "<form>", bytes: Array(document.utf8)), person: person, typed: person.id,
+                        at: nil, context: context)
+                    return pages.page(
+                        "answer", AnswerPageModel(frame: frame(context), answer: AnswerPage(answer)),
+                        headers: [.rulesVersion: library.version])
+                } catch {
+                    return pages.message(
+                        "Those observations could not be read", error.message.split(separator: "\n").map(String.init),
+                        links: [PageLink(href: "/people/\(person.id)", label: "Back to the form")], frame: frame(context),
+                        status: .badRequest)
+                }
+            }
+        }
+    }
+
+    /// A page about the person of the path (404 with suggestions, 503 before a library, as
+    /// pages: `PageErrorMiddleware`).
+    private func page(
+        _ context: ServerContext, _ body: (ServedLibrary, ServedPerson) async throws -> Response
+    ) async throws -> Response {
+        guard let library = store.library else { throw APIError.noLibrary }
+        return try await body(library, PeopleRoutes.person(in: library, context: context))
+    }
+
+    func frame(_ context: ServerContext) -> PageFrame { PageFrame(context.user, tokens: tokens) }
+
+    private func loginPage(next: String, user: String, error: String?, status: HTTPResponse.Status) -> Response {
+        let nonce = SymmetricKey(size: .bits128).withUnsafeBytes { Data($0).base64EncodedString() }
+            .filter { $0.isLetter || $0.isNumber }
+        return pages.page(
+            "login", LoginPage(frame: .signedOut, csrf: nonce, next: Self.safe(next), user: user, error: error),
+            status: status,
+            headers: [
+                .setCookie: "\(SessionCookie.loginName)=\(nonce); Path=/login; HttpOnly; SameSite=Strict"
+                    + (secure ? "; Secure" : "")
+            ])
+    }
+
+    /// A 303 to a path on this server, spaces and other characters a header may not hold
+    /// percent-encoded.
+    static func redirect(_ location: String) -> Response {
+        let encoded = location.utf8.map { byte -> String in
+            byte > 0x20 && byte < 0x7F ? String(UnicodeScalar(byte)) : String(format: "%%%02X", byte)
+        }.joined()
+        return Response(status: .seeOther, headers: [.location: encoded])
+    }
+
+    /// Only a path on this server: never `//elsewhere` or `https://elsewhere`.
+    static func safe(_ next: String) -> String {
+        next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/"
+    }
+
+    static func equal(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}
+
+struct LoginPage: Sendable {
+    var frame: PageFrame
+    var csrf: String
+    var next: String
+    var user: String
+    var error: String?
+}
+
+struct SearchPage: Sendable {
+    struct Result: Sendable {
+        var id: String
+        var name: String
+        var pronouns: String?
+    }
+    var frame: PageFrame
+    var query: String
+    var searched: Bool
+    var heading: String
+    var results: [Result]
+}
+
+struct AnswerPageModel: Sendable {
+    var frame: PageFrame
+    var answer: AnswerPage
+}

@@ -1,0 +1,163 @@
+import CrisisPlan
+import Hummingbird
+
+/// Training in the browser (SPEC v2 §9): the scenarios, played step by step with numbered
+/// choices, the engine's answer and why, what the scenario teaches, and the score — as
+/// `crisisplan train` plays them at a terminal. The page keeps no state on the server: the
+/// step and the score travel in the form.
+struct TrainingRoutes {
+    let store: LibraryStore
+    let pages: PageRenderer
+    let tokens: TokenService
+    let scenarios = ScenarioLibrary()
+
+    func register(on router: Router<ServerContext>) {
+        router.get("/training") { _, context in
+            guard let library = store.library else { throw APIError.noLibrary }
+            let loaded = scenarios.scenarios(for: library)
+            return pages.page(
+                "training-list",
+                TrainingList(
+                    frame: PageFrame(context.user, tokens: tokens),
+                    scenarios: loaded.cases.enumerated().map {
+                        TrainingList.Item(number: $0.offset + 1, name: $0.element.scenario.name, person: $0.element.plan?.person.name)
+                    }, hasScenarios: !loaded.cases.isEmpty))
+        }
+        router.get("/training/:number") { request, context in
+            try play(context) { session, number in
+                let query = request.uri.queryParameters
+                return step(
+                    session, number: number, from: Int(query.get("step") ?? "") ?? 0,
+                    score: Int(query.get("score") ?? "") ?? 0, asked: Int(query.get("asked") ?? "") ?? 0, feedback: nil,
+                    context: context)
+            }
+        }
+        router.post("/training/:number") { request, context in
+            let form = try await PageForm.read(request, context: context, tokens: tokens)
+            return try play(context) { session, number in
+                let index = Int(form.value("step") ?? "") ?? 0
+                var score = Int(form.value("score") ?? "") ?? 0
+                var asked = Int(form.value("asked") ?? "") ?? 0
+                guard session.scenario.steps.indices.contains(index), let answer = try? session.answer(at: index),
+                    let question = session.question(at: index, answer: answer),
+                    let choice = Int(form.value("choice") ?? ""), question.choices.indices.contains(choice - 1)
+                else {
+                    return step(session, number: number, from: index, score: score, asked: asked, feedback: nil, context: context)
+                }
+                asked += 1
+                let right = choice - 1 == question.correct
+                if right { score += 1 }
+                let feedback = TrainingStep.Feedback(
+                    right: right, chosen: "\(choice). \(question.choices[choice - 1])",
+                    engine: "\(question.correct + 1). \(question.choices[question.correct])", why: session.explanation(answer),
+                    teaches: session.scenario.teaches, hasTeaches: !session.scenario.teaches.isEmpty)
+                context.audit.update { note in
+                    note.stage = answer.stage.id
+                    note.flags = answer.flags.map(\.id)
+                }
+                return step(
+                    session, number: number, from: index + 1, score: score, asked: asked, feedback: feedback, context: context,
+                    shownStep: index)
+            }
+        }
+    }
+
+    private func play(_ context: ServerContext, _ body: (TrainingSession, Int) throws -> Response) throws -> Response {
+        guard let library = store.library else { throw APIError.noLibrary }
+        let loaded = scenarios.scenarios(for: library)
+        let frame = PageFrame(context.user, tokens: tokens)
+        guard let number = Int(context.parameters.get("number") ?? ""), loaded.cases.indices.contains(number - 1),
+            let plan = loaded.cases[number - 1].plan
+        else {
+            return pages.message(
+                "No such scenario", ["There is no scenario with that number."],
+                links: [PageLink(href: "/training", label: "All scenarios")], frame: frame, status: .notFound)
+        }
+        let scenario = loaded.cases[number - 1].scenario
+        context.audit.update { $0.person = plan.person.id }
+        return try body(TrainingSession(scenario: scenario, plan: plan, policy: loaded.policy), number)
+    }
+
+    /// The first step from `index` on that asks a question, with any feedback on the last;
+    /// the score when none is left.
+    private func step(
+        _ session: TrainingSession, number: Int, from index: Int, score: Int, asked: Int, feedback: TrainingStep.Feedback?,
+        context: ServerContext, shownStep: Int? = nil
+    ) -> Response {
+        let steps = session.scenario.steps
+        var model = TrainingStep(
+            frame: PageFrame(context.user, tokens: tokens), scenario: session.scenario.name, number: number,
+            stepNumber: (shownStep ?? index) + 1, stepCount: steps.count, feedback: feedback, question: nil, next: nil,
+            finished: nil, score: score, asked: asked)
+        var next = max(index, 0)
+        while next < steps.count {
+            if let answer = try? session.answer(at: next), let question = session.question(at: next, answer: answer) {
+                let excerpt = steps[next].answer.map { session.planExcerpt(for: $0).joined(separator: "\n") } ?? ""
+                if feedback == nil {
+                    model.stepNumber = next + 1
+                    model.question = TrainingStep.Question(
+                        stepIndex: next, at: steps[next].observation.at.description, narrative: steps[next].narrative,
+                        excerpt: excerpt, hasExcerpt: !excerpt.isEmpty, prompt: question.prompt,
+                        choices: question.choices.enumerated().map { .init(number: $0.offset + 1, text: $0.element) })
+                } else {
+                    model.next = TrainingStep.Next(stepIndex: next)
+                }
+                return pages.page("training-step", model)
+            }
+            next += 1
+        }
+        model.finished = TrainingStep.Finished()
+        return pages.page("training-step", model)
+    }
+}
+
+struct TrainingList: Sendable {
+    struct Item: Sendable {
+        var number: Int
+        var name: String
+        var person: String?
+    }
+    var frame: PageFrame
+    var scenarios: [Item]
+    var hasScenarios: Bool
+}
+
+struct TrainingStep: Sendable {
+    struct Feedback: Sendable {
+        var right: Bool
+        var chosen: String
+        var engine: String
+        var why: [String]
+        var teaches: [String]
+        var hasTeaches: Bool
+    }
+    struct Choice: Sendable {
+        var number: Int
+        var text: String
+    }
+    struct Question: Sendable {
+        var stepIndex: Int
+        var at: String
+        var narrative: String?
+        var excerpt: String
+        var hasExcerpt: Bool
+        var prompt: String
+        var choices: [Choice]
+    }
+    struct Next: Sendable {
+        var stepIndex: Int
+    }
+    struct Finished: Sendable {}
+
+    var frame: PageFrame
+    var scenario: String
+    var number: Int
+    var stepNumber: Int
+    var stepCount: Int
+    var feedback: Feedback?
+    var question: Question?
+    var next: Next?
+    var finished: Finished?
+    var score: Int
+    var asked: Int
+}
