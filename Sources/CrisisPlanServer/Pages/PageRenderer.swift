@@ -1,6 +1,8 @@
+import CrisisPlan
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Metrics
 import Mustache
 
 /// The pages' templates (`Resources/pages/*.mustache`), loaded once at start, and the one
@@ -20,9 +22,13 @@ struct PageRenderer: Sendable {
         }
     }
 
-    /// A whole page as an HTML response.
+    static let timerLabel = "crisisplan_page_render_seconds"
+
+    /// A whole page as an HTML response; the time to render it is in `/metrics` by template.
     func page(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        let started = ContinuousClock.now
         let html = library.render(model, withTemplate: template) ?? "<!doctype html><title>crisisplan</title><p>Page missing."
+        Metrics.Timer(label: Self.timerLabel, dimensions: [("page", template)]).record(duration: ContinuousClock.now - started)
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))

@@ -24,7 +24,13 @@ public enum CrisisPlanServer {
             return handler
         }
         let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // Pages render in well under a millisecond: buckets fine enough to read a p50 from.
+        factory.durationHistogramBuckets[PageRenderer.timerLabel] = [
+            .microseconds(100), .microseconds(200), .microseconds(300), .microseconds(500), .microseconds(750),
+            .milliseconds(1), .milliseconds(1.5), .milliseconds(2), .milliseconds(3), .milliseconds(5), .milliseconds(10),
+        ]
+        MetricsSystem.bootstrap(factory)
         let logger = Logger(label: "crisisplan.serve")
 
         let users = UserDirectory(file: UsersFile(path: options.users))

@@ -108,6 +108,32 @@ final class ServerProcess: @unchecked Sendable {
         return try HTTPReply.send(port: port, method: "POST", path: path, headers: headers, body: json.map { Array($0.utf8) })
     }
 
+    /// A browser's sign-in through the pages: the sign-in form's nonce cookie and CSRF field,
+    /// then the session cookie the server sets. The `Cookie` header to send from then on.
+    func pageSession(_ role: String) throws -> String {
+        let form = try HTTPReply.send(port: port, method: "GET", path: "/login")
+        guard let nonce = form.cookie("crisisplan_login"), let csrf = form.field("csrf") else {
+            throw ServerFailure(message: "no sign-in form: \(form.body.prefix(200))")
+        }
+        let body = "csrf=\(csrf)&next=%2F&user=\(role)&password=" + TestUsers.password.replacingOccurrences(of: " ", with: "+")
+        let reply = try HTTPReply.send(
+            port: port, method: "POST", path: "/login",
+            headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": "crisisplan_login=\(nonce)"],
+            body: Array(body.utf8))
+        guard reply.status == 303, let session = reply.cookie("crisisplan_session") else {
+            throw ServerFailure(message: "page sign-in as \(role) failed: \(reply.status)")
+        }
+        return "crisisplan_session=\(session)"
+    }
+
+    /// A page fetched with a session cookie.
+    func page(_ path: String, cookie: String, form: String? = nil) throws -> HTTPReply {
+        try HTTPReply.send(
+            port: port, method: form == nil ? "GET" : "POST", path: path,
+            headers: form == nil ? ["Cookie": cookie] : ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"],
+            body: form.map { Array($0.utf8) })
+    }
+
     /// `crisisplan audit verify` (or another `audit` command) on this server's store.
     func audit(_ arguments: [String]) throws -> CommandResult {
         try CommandRunner.run(["audit"] + arguments + ["--audit", "sqlite:\(folder)/audit.sqlite"], in: folder)
@@ -121,6 +147,18 @@ struct HTTPReply: Sendable {
     var body: String
 
     func header(_ name: String) -> String? { headers[name.lowercased()] }
+
+    /// The value a `Set-Cookie` header gives cookie `name`.
+    func cookie(_ name: String) -> String? {
+        guard let header = headers["set-cookie"], header.hasPrefix(name + "=") else { return nil }
+        return String(header.dropFirst(name.count + 1).prefix { $0 != ";" })
+    }
+
+    /// The value of the first form field `name` in an HTML body.
+    func field(_ name: String) -> String? {
+        guard let range = body.range(of: #"name="\#(name)" value=""#) else { return nil }
+        return String(body[range.upperBound...].prefix { $0 != "\"" })
+    }
 
     static func send(
         port: Int, method: String, path: String, headers: [String: String] = [:], body: [UInt8]? = nil,

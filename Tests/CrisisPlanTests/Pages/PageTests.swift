@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+
+/// The pages over real sockets (SPEC v2 §9): sign-in by form, session cookies and CSRF
+/// tokens, each role's pages, sizes, no script, and every page that shows a plan, an answer
+/// or a training step audited.
+@Suite("the pages", .serialized)
+struct PageTests {
+    @Test("signed out, a page sends the browser to sign in and back; the session cookie is HttpOnly and SameSite=Strict")
+    func signIn() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let away = try HTTPReply.send(port: server.port, method: "GET", path: "/people?q=sam%20t")
+        #expect(away.status == 303)
+        #expect(away.header("Location") == "/login?next=/people?q%3Dsam%2520t")
+        let form = try HTTPReply.send(port: server.port, method: "GET", path: "/login?next=/people")
+        #expect(form.status == 200)
+        #expect(form.header("Set-Cookie")?.contains("; HttpOnly; SameSite=Strict") == true)
+        #expect(form.body.contains(#"<input type="hidden" name="next" value="/people">"#))
+        // Without the form's own nonce, the sign-in is refused (login CSRF).
+        let forged = try HTTPReply.send(
+            port: server.port, method: "POST", path: "/login", headers: ["Content-Type": "application/x-www-form-urlencoded"],
+            body: Array("csrf=x&user=crisis&password=correct+horse+battery".utf8))
+        #expect(forged.status == 403)
+        #expect(forged.header("Set-Cookie") == nil || forged.header("Set-Cookie")?.hasPrefix("crisisplan_session") == false)
+        let cookie = try server.pageSession("crisis")
+        let page = try server.page("/people?q=sam%20t", cookie: cookie)
+        #expect(page.status == 200)
+        #expect(page.body.contains(#"<a href="/people/sam">Sam Taylor</a>"#))
+        #expect(!page.body.contains("<script"))
+        // The cookie signs in pages only, never the API.
+        #expect(try server.page("/v1/people?q=sam", cookie: cookie).status == 401)
+    }
+
+    @Test("a wrong password shows the form again with what went wrong; the fifth failure locks the name out")
+    func wrongPassword() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        func attempt(_ password: String) throws -> HTTPReply {
+            let form = try HTTPReply.send(port: server.port, method: "GET", path: "/login")
+            return try HTTPReply.send(
+                port: server.port, method: "POST", path: "/login",
+                headers: [
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Cookie": "crisisplan_login=\(form.cookie("crisisplan_login") ?? "")",
+                ], body: Array("csrf=\(form.field("csrf") ?? "")&user=crisis&password=\(password)".utf8))
+        }
+        let wrong = try attempt("guess")
+        #expect(wrong.status == 401)
+        #expect(wrong.body.contains("The user name or password is not right."))
+        #expect(wrong.body.contains(#"value="crisis""#))
+        for _ in 1...4 { _ = try attempt("guess") }
+        let locked = try attempt("correct+horse+battery")
+        #expect(locked.status == 429)
+        #expect(locked.body.contains("Too many failed sign-ins"))
+    }
+
+    @Test("each role sees its pages: a trainer reads plans but gets no form, and no search")
+    func roles() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let trainer = try server.pageSession("trainer")
+        let plan = try server.page("/people/sam", cookie: trainer)
+        #expect(plan.status == 200)
+        #expect(!plan.body.contains("<form method=\"post\" action=\"/people/sam/answer\">"))
+        #expect(try server.page("/people?q=sam", cookie: trainer).status == 403)
+        #expect(try server.page("/training", cookie: trainer).status == 200)
+        let crisis = try server.pageSession("crisis")
+        #expect(try server.page("/training", cookie: crisis).status == 403)
+        let home = try server.page("/", cookie: crisis)
+        #expect(home.status == 303)
+        #expect(home.header("Location") == "/people")
+        let governance = try server.pageSession("governance")
+        #expect(try server.page("/people/sam", cookie: governance).status == 403)
+    }
+
+    @Test("the person's page and the answer page: each under 30 KB with the stylesheet, the answer only with the CSRF token")
+    func personAndAnswer() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let cookie = try server.pageSession("crisis")
+        let stylesheet = try server.page("/static/crisisplan.css", cookie: cookie)
+        let person = try server.page("/people/sam", cookie: cookie)
+        #expect(person.status == 200)
+        #expect(person.body.contains(#"<input type="checkbox" id="sign-sleep-loss" name="sign" value="sleep-loss"><label for="sign-sleep-loss">I stop sleeping more than four hours <span class="hint">(also: not sleeping, insomnia)</span></label>"#))
+        #expect(person.body.contains(#"<option value="mark">Mark Taylor (father) – do not contact</option>"#))
+        #expect(person.body.contains(#"<option value="someone-else">Someone else</option>"#))
+        #expect(person.body.utf8.count + stylesheet.body.utf8.count < 30_000)
+        let csrf = try #require(person.field("csrf"))
+        #expect(try server.page("/people/sam/answer", cookie: cookie, form: "csrf=forged&sign=sleep-loss").status == 403)
+        let answer = try server.page(
+            "/people/sam/answer", cookie: cookie,
+            form: "csrf=\(csrf)&sign=sleep-loss&fact.abuse_or_neglect=suspected&fact.harm_source=mark")
+        #expect(answer.status == 200)
+        #expect(answer.body.utf8.count + stylesheet.body.utf8.count < 30_000)
+        let main = try #require(answer.body.range(of: "<main id=\"main\">").map { String(answer.body[$0.upperBound...]) })
+        // The name and stage, the attention block, then Sam's first response before anything else.
+        let first = try #require(main.range(of: "Walk Bramble and put my music on"))
+        for later in ["Contact, in this order", "Do NOT contact", "data-flag=", "Withheld"] {
+            #expect(main.range(of: later).map { $0.lowerBound > first.lowerBound } == true, "\(later)")
+        }
+        #expect(main.contains(#"<li data-withheld="Mark Taylor">"#))
+        #expect(!main.contains(#"data-contact="mark""#))
+        server.stop()
+        let records = try server.audit(["list", "--json"]).stdout
+        #expect(records.contains(#""action":"page.person""#))
+        #expect(records.contains(#""action":"page.answer""#))
+        #expect(records.contains(#""flags":["adult-safeguarding"]"#))
+    }
+
+    @Test("an emergency: the EMERGENCY header and 999 before anything else on the answer page")
+    func emergency() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let cookie = try server.pageSession("crisis")
+        let csrf = try #require(try server.page("/people/sam", cookie: cookie).field("csrf"))
+        let answer = try server.page(
+            "/people/sam/answer", cookie: cookie, form: "csrf=\(csrf)&fact.life_at_risk=true")
+        #expect(answer.status == 200)
+        let main = try #require(answer.body.range(of: "<main id=\"main\">").map { String(answer.body[$0.upperBound...]) })
+        #expect(main.hasPrefix("\n<section class=\"emergency\" role=\"alert\" aria-labelledby=\"emergency\">\n<h2 id=\"emergency\">EMERGENCY – "))
+        let nine = try #require(main.range(of: "999"))
+        let header = try #require(main.range(of: "<h1"))
+        #expect(nine.lowerBound < header.lowerBound)
+    }
+
+    @Test("training: a scenario played to its score")
+    func training() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let cookie = try server.pageSession("trainer")
+        var page = try server.page("/training/1", cookie: cookie)
+        var answered = 0
+        while page.body.contains(#"name="choice""#) {
+            let step = try #require(page.field("step"))
+            let form = "csrf=\(try #require(page.field("csrf")))&step=\(step)&score=\(page.field("score") ?? "0")&asked=\(page.field("asked") ?? "0")&choice=1"
+            let feedback = try server.page("/training/1", cookie: cookie, form: form)
+            #expect(feedback.status == 200)
+            #expect(feedback.body.contains("The engine’s answer:"))
+            answered += 1
+            guard feedback.body.contains("Next step") else {
+                page = feedback
+                break
+            }
+            let next = "/training/1?step=\(try #require(feedback.field("step")))&score=\(feedback.field("score") ?? "0")&asked=\(feedback.field("asked") ?? "0")"
+            page = try server.page(next, cookie: cookie)
+        }
+        #expect(answered >= 2)
+        #expect(page.body.contains(#"<h2 id="score">Score</h2>"#))
+        #expect(page.body.contains(" of \(answered)</p>"))
+    }
+}
