@@ -57,6 +57,7 @@ enum AccessPolicy {
         Rule(.post, "/login", .open, audit: "sign-in"),
         Rule(.post, "/logout", .signedIn),
         Rule(.get, "/static/crisisplan.css", .open),
+        Rule(.get, "/favicon.ico", .open),
         Rule(.get, "/people", .roles([.crisis]), audit: "page.search"),
         Rule(.get, "/people/*", .roles([.crisis, .trainer]), audit: "page.person"),
         Rule(.get, "/people/*/print", .roles([.crisis, .trainer]), audit: "page.print"),

@@ -30,8 +30,11 @@ struct PageRoutes {
                 links: [PageLink(href: "/v1/audit", label: "Audit log (JSON)"), PageLink(href: "/v1/checks", label: "Checks (JSON)")],
                 frame: frame(context), status: .ok)
         }
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
         router.get("/login") { request, _ in
-            loginPage(next: request.uri.queryParameters.get("next") ?? "/", user: "", error: nil, status: .ok)
+            loginPage(
+                next: request.uri.queryParameters.get("next") ?? "/", user: "", error: nil, status: .ok,
+                nonce: SessionCookie.value(SessionCookie.loginName, in: request))
         }
         router.post("/login") { request, context in
             var request = request
@@ -43,10 +46,12 @@ struct PageRoutes {
                 Self.equal(nonce, sent)
             else {
                 return loginPage(
-                    next: next, user: user, error: "The sign-in form had expired. Please sign in again.", status: .forbidden)
+                    next: next, user: user, error: "The sign-in form had expired. Please sign in again.", status: .forbidden,
+                    nonce: nil)
             }
             guard !user.isEmpty, let password = form.value("password"), !password.isEmpty else {
-                return loginPage(next: next, user: user, error: "Enter your user name and password.", status: .badRequest)
+                return loginPage(
+                    next: next, user: user, error: "Enter your user name and password.", status: .badRequest, nonce: nonce)
             }
             do {
                 let signedIn = try await signIn.attempt(user: user, password: password, context: context)
@@ -58,7 +63,7 @@ struct PageRoutes {
                     error.status == .tooManyRequests
                     ? "Too many failed sign-ins for this user from this device. Try again in 15 minutes, or ask an admin to unlock your account."
                     : "The user name or password is not right."
-                return loginPage(next: next, user: user, error: message, status: error.status)
+                return loginPage(next: next, user: user, error: message, status: error.status, nonce: nonce)
             }
         }
         router.post("/logout") { request, context in
@@ -71,7 +76,8 @@ struct PageRoutes {
         }
         router.get("/people") { request, context in
             guard let library = store.library else { throw APIError.noLibrary }
-            let query = request.uri.queryParameters.get("q")
+            // A form's GET writes spaces as "+".
+            let query = request.uri.queryParameters.get("q")?.replacingOccurrences(of: "+", with: " ")
             let results = query.map { library.search($0) } ?? []
             return pages.page(
                 "search",
@@ -142,9 +148,16 @@ struct PageRoutes {
 
     func frame(_ context: ServerContext) -> PageFrame { PageFrame(context.user, tokens: tokens) }
 
-    private func loginPage(next: String, user: String, error: String?, status: HTTPResponse.Status) -> Response {
-        let nonce = SymmetricKey(size: .bits128).withUnsafeBytes { Data($0).base64EncodedString() }
-            .filter { $0.isLetter || $0.isNumber }
+    /// The sign-in form with its nonce — the one the browser already holds, if any, so that
+    /// two tabs (or a favicon's redirect) do not make each other's form stale.
+    private func loginPage(next: String, user: String, error: String?, status: HTTPResponse.Status, nonce: String?)
+        -> Response
+    {
+        let nonce =
+            nonce.flatMap { $0.count >= 16 && $0.count <= 64 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } ? $0 : nil }
+            ?? SymmetricKey(size: .bits128).withUnsafeBytes { Data($0).base64EncodedString() }.filter {
+                $0.isLetter || $0.isNumber
+            }
         return pages.page(
             "login", LoginPage(frame: .signedOut, csrf: nonce, next: Self.safe(next), user: user, error: error),
             status: status,

@@ -150,3 +150,68 @@ struct PageTests {
         #expect(page.body.contains(" of \(answered)</p>"))
     }
 }
+
+/// SPEC v2 §9 and issue 12: for every step of every shipped scenario, the answer page shows
+/// the same stage, own responses, contacts, withheld people and flags as `crisisplan respond
+/// --json` for the same timeline (pasted into the page's observations document field).
+@Suite("the answer page matches crisisplan respond --json", .serialized)
+struct AnswerPageMatchesCLITests {
+    struct Shown: Equatable {
+        var stage: String
+        var responses: [String]
+        var contacts: [String]
+        var withheld: [String]
+        var flags: [String]
+    }
+
+    static func attributes(_ name: String, in html: String) -> [String] {
+        html.components(separatedBy: "\(name)=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    static func unescaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    @Test("every step of every shipped scenario")
+    func everyStep() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let cookie = try server.pageSession("crisis")
+        var compared = 0
+        for step in try ScenarioTimelines.all() {
+            let (file, person, document) = (step.file, step.person, step.document)
+            do {
+                let cli = try CommandRunner.run(
+                    ["respond", person, "--observations", "-", "--json", "--rules", PackageRoot.path + "/Rules"], stdin: document)
+                guard cli.status == 0,
+                    let json = try JSONSerialization.jsonObject(with: Data(cli.stdout.utf8)) as? [String: Any]
+                else { continue }
+                let csrf = try #require(try server.page("/people/\(person)", cookie: cookie).field("csrf"))
+                let encoded = document.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                let page = try server.page("/people/\(person)/answer", cookie: cookie, form: "csrf=\(csrf)&document=\(encoded)")
+                #expect(page.status == 200, "\(file): \(page.body.prefix(300))")
+                let html = page.body
+                let responses = html.components(separatedBy: "<li data-response>").dropFirst().map {
+                    Self.unescaped(String($0.prefix { $0 != "<" }).replacingOccurrences(of: " ", with: " ").trimmingCharacters(in: .whitespaces))
+                }
+                let shown = Shown(
+                    stage: Self.attributes("data-stage", in: html).first ?? "",
+                    responses: responses,
+                    contacts: Self.attributes("data-contact", in: html),
+                    withheld: Self.attributes("data-withheld", in: html).map(Self.unescaped),
+                    flags: Self.attributes("data-flag", in: html))
+                let expected = Shown(
+                    stage: (json["stage"] as? [String: Any])?["id"] as? String ?? "",
+                    responses: (json["own_responses"] as? [[String: Any]] ?? []).map { $0["do"] as? String ?? "" },
+                    contacts: (json["contacts"] as? [[String: Any]] ?? []).map { $0["id"] as? String ?? "" },
+                    withheld: (json["withheld"] as? [[String: Any]] ?? []).map { $0["name"] as? String ?? "" },
+                    flags: (json["flags"] as? [[String: Any]] ?? []).map { $0["id"] as? String ?? "" })
+                #expect(shown == expected, "\(file)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 50)
+    }
+}

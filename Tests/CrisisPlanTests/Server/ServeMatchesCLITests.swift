@@ -10,49 +10,6 @@ import Testing
 struct ServeMatchesCLITests {
     static let rules = PackageRoot.path + "/Rules"
 
-    /// An observations document in JSON, as the trust's systems would send it.
-    static func document(person: String?, _ observations: [Observation]) -> String {
-        var json = JSONWriter()
-        json.beginObject()
-        if let person { json.field("person", person) }
-        json.key("observations")
-        json.beginArray()
-        for observation in observations {
-            json.beginObject()
-            json.field("at", observation.at.description)
-            if !observation.signs.isEmpty { json.field("signs", observation.signs.map(\.text)) }
-            if !observation.resolved.isEmpty { json.field("resolved", observation.resolved.map(\.text)) }
-            if !observation.facts.isEmpty {
-                json.key("facts")
-                json.beginObject()
-                for fact in observation.facts {
-                    if fact.value == "true" || fact.value == "false" {
-                        json.field(fact.fact, fact.value == "true")
-                    } else {
-                        json.field(fact.fact, fact.value)
-                    }
-                }
-                json.endObject()
-            }
-            if !observation.capacity.isEmpty {
-                json.key("capacity")
-                json.beginArray()
-                for assessment in observation.capacity {
-                    json.beginObject()
-                    json.field("decision", assessment.decision)
-                    json.field("status", assessment.status.rawValue)
-                    json.field("assessed_at", assessment.assessedAt.description)
-                    json.endObject()
-                }
-                json.endArray()
-            }
-            json.endObject()
-        }
-        json.endArray()
-        json.endObject()
-        return json.text
-    }
-
     /// Both answers for one body: equal bytes when the command line answers, the same
     /// message (with status 400 or 404) when it refuses.
     static func compare(_ person: String, _ body: String, server: ServerProcess) throws {
@@ -77,22 +34,9 @@ struct ServeMatchesCLITests {
     func shippedScenarioSteps() throws {
         let server = try ServerProcess(rules: Self.rules)
         defer { server.stop() }
-        let directory = RulesDirectory(Self.rules)
-        let policy = try #require(RulesLoader.loadPolicy(directory).policy)
-        let suite = ScenarioSuite(
-            files: try ScenarioSuite.files(at: [PackageRoot.path + "/Scenarios"]), rules: directory, policy: policy,
-            today: nil)
-        var steps = 0
-        for scenario in suite.cases.map(\.scenario) where scenario.plan == nil {
-            let person = try #require(scenario.person)
-            var timeline: [Observation] = []
-            for (index, step) in scenario.steps.enumerated() {
-                timeline.append(step.observation)
-                try Self.compare(person, Self.document(person: index % 2 == 0 ? person : nil, timeline), server: server)
-                steps += 1
-            }
-        }
-        #expect(steps >= 50)
+        let steps = try ScenarioTimelines.all()
+        for step in steps { try Self.compare(step.person, step.document, server: server) }
+        #expect(steps.count >= 50)
     }
 
     @Test("150 generated bodies: signs as written and misspelt, facts of every type, good and bad")
@@ -141,7 +85,7 @@ struct ServeMatchesCLITests {
                 observations.append(observation)
             }
             let person = [plan.person.id, plan.person.id.uppercased(), plan.person.name].randomElement(using: &random)!
-            try Self.compare(person, Self.document(person: nil, observations), server: server)
+            try Self.compare(person, ScenarioTimelines.document(person: nil, observations), server: server)
         }
     }
 }

@@ -1,0 +1,211 @@
+"""The pages in a real browser: headless Chromium driven by Selenium, checked by axe-core.
+
+Run by .ci/run after `swift test`, against the binary it built:
+
+    python3 -m pytest -q Tests/browser
+
+Everything is done from the keyboard (keys sent to the focused control; no clicks), at a
+phone's 360 x 740 and a desk's 1280 x 800. Every page is checked by axe-core (no violation of
+impact "serious" or "critical") and saved as a screenshot under .build/screenshots/.
+"""
+import os
+import re
+import subprocess
+import tempfile
+
+import pytest
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BIN = os.environ.get("CRISISPLAN", os.path.join(ROOT, ".build", "debug", "crisisplan"))
+SHOTS = os.path.join(ROOT, ".build", "screenshots")
+PASSWORD = "correct horse battery"
+SIZES = [(360, 740), (1280, 800)]
+
+
+@pytest.fixture(scope="session")
+def server():
+    """`crisisplan serve` on the shipped library, in a folder of its own, with a crisis worker
+    and a trainer."""
+    work = tempfile.mkdtemp(prefix="crisisplan-browser-")
+    for user, name, role in [("casey", "Casey Morgan", "crisis"), ("tari", "Tari Okafor", "trainer")]:
+        subprocess.run([BIN, "user", "add", user, "--name", name, "--role", role, "--password-stdin",
+                        "--users", "users.yaml"], input=PASSWORD + "\n", text=True, cwd=work, check=True,
+                       capture_output=True)
+    process = subprocess.Popen([BIN, "serve", "--rules", os.path.join(ROOT, "Rules"), "--port", "0", "--no-watch"],
+                               cwd=work, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    line = process.stdout.readline()
+    port = re.search(r"http://127\.0\.0\.1:(\d+)", line).group(1)
+    yield f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait()
+
+
+@pytest.fixture(params=SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def browser(request):
+    options = webdriver.ChromeOptions()
+    options.add_argument("--headless=new")
+    options.add_argument("--no-sandbox")
+    options.add_argument("--disable-dev-shm-usage")
+    width, height = request.param
+    options.add_argument(f"--window-size={width},{height}")
+    driver = webdriver.Chrome(options=options, service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")))
+    driver.set_window_size(width, height)
+    driver.size = f"{width}x{height}"
+    yield driver
+    driver.quit()
+
+
+def check(driver, name):
+    """axe-core on the page as it is now, and a screenshot of the whole of it."""
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    os.makedirs(SHOTS, exist_ok=True)
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    width = driver.get_window_size()["width"]
+    driver.set_window_size(width, max(height, 200))
+    driver.save_screenshot(os.path.join(SHOTS, f"{name}-{driver.size}.png"))
+    w, h = (int(n) for n in driver.size.split("x"))
+    driver.set_window_size(w, h)
+    assert not bad, f"{name}: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']}" for v in bad)
+
+
+def press(element, *keys):
+    element.send_keys(*keys)
+
+
+def go(element, *keys):
+    """Keys that submit a form or follow a link: waits until the next page has loaded."""
+    page = element.parent.find_element(By.TAG_NAME, "html")
+    element.send_keys(*keys)
+    WebDriverWait(element.parent, 10).until(expected_conditions.staleness_of(page))
+
+
+def sign_in(driver, server, user, then="/"):
+    driver.get(server + then)
+    assert "/login" in driver.current_url
+    check(driver, "sign-in")
+    # The first Tab reaches the skip link; the user name field is the first field.
+    body = driver.find_element(By.TAG_NAME, "body")
+    press(body, Keys.TAB)
+    assert driver.switch_to.active_element.get_attribute("class") == "skip"
+    press(driver.find_element(By.ID, "user"), user, Keys.TAB)
+    assert driver.switch_to.active_element.get_attribute("id") == "password"
+    go(driver.switch_to.active_element, PASSWORD, Keys.ENTER)
+    assert "/login" not in driver.current_url
+
+
+def find_sam(driver, server):
+    sign_in(driver, server, "casey")
+    assert driver.current_url.endswith("/people")
+    search = driver.find_element(By.ID, "q")
+    go(search, "sam t", Keys.ENTER)
+    check(driver, "search")
+    link = driver.find_element(By.LINK_TEXT, "Sam Taylor")
+    go(link, Keys.ENTER)
+    assert driver.current_url.endswith("/people/sam")
+    check(driver, "person")
+
+
+def checkbox_for(driver, words):
+    for label in driver.find_elements(By.CSS_SELECTOR, ".check label"):
+        if words in label.text:
+            return driver.find_element(By.ID, label.get_attribute("for"))
+    raise AssertionError(f"no checkbox for {words!r}")
+
+
+def submit_answer(driver):
+    button = driver.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Show')]")
+    go(button, Keys.ENTER)
+    assert "/answer" in driver.current_url
+
+
+def top(driver, css):
+    return driver.find_element(By.CSS_SELECTOR, css).location["y"]
+
+
+def test_not_sleeping_gives_sams_first_response_first(browser, server):
+    find_sam(browser, server)
+    press(checkbox_for(browser, "not sleeping"), Keys.SPACE)
+    submit_answer(browser)
+    check(browser, "answer")
+    first = browser.find_element(By.CSS_SELECTOR, "li[data-response]")
+    assert first.text.startswith("Walk Bramble and put my music on")
+    # Above everything else but the header (name and stage, and anything to check first).
+    for later in ["#contacts", "section.donot", "section.critical"]:
+        assert first.location["y"] < top(browser, later), later
+    assert top(browser, "h1") < first.location["y"]
+
+
+def test_alleged_abuser_is_withheld_and_never_a_contact(browser, server):
+    find_sam(browser, server)
+    press(checkbox_for(browser, "not sleeping"), Keys.SPACE)
+    press(browser.find_element(By.ID, "fact-abuse_or_neglect"), "suspected")
+    # Chosen by name, as a worker would pick them from the plan's people.
+    press(browser.find_element(By.ID, "fact-harm_source"), "Mark")
+    submit_answer(browser)
+    check(browser, "answer-withheld")
+    withheld = browser.find_elements(By.CSS_SELECTOR, "[data-withheld]")
+    assert [w.get_attribute("data-withheld") for w in withheld] == ["Mark Taylor"]
+    contacts = browser.find_element(By.ID, "contacts").find_element(By.XPATH, "..").text
+    assert "Mark Taylor" not in contacts
+    assert not browser.find_elements(By.CSS_SELECTOR, "[data-contact='mark']")
+
+
+def test_emergency_header_and_999_first(browser, server):
+    find_sam(browser, server)
+    press(browser.find_element(By.ID, "fact-life_at_risk"), "Yes")
+    submit_answer(browser)
+    check(browser, "answer-emergency")
+    main = browser.find_element(By.ID, "main")
+    text = main.text
+    assert text.startswith("EMERGENCY")
+    assert text.index("999") < text.index("Sam Taylor (they/them)")
+    assert top(browser, ".emergency") < top(browser, "h1")
+
+
+def test_print_view(browser, server):
+    find_sam(browser, server)
+    browser.get(server + "/people/sam/print")
+    check(browser, "print")
+    assert "Sam Taylor" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def test_training_to_its_score(browser, server):
+    sign_in(browser, server, "tari")
+    assert browser.current_url.endswith("/training")
+    check(browser, "training")
+    go(browser.find_element(By.LINK_TEXT, "Sam: a weekend that escalates"), Keys.ENTER)
+    check(browser, "training-step")
+    answered = 0
+    while True:
+        choice = browser.find_element(By.CSS_SELECTOR, "input[name=choice]")
+        press(choice, Keys.SPACE)
+        go(browser.find_element(By.XPATH, "//button[normalize-space()='Check my answer']"), Keys.ENTER)
+        answered += 1
+        if answered == 1:
+            check(browser, "training-feedback")
+        assert "The engine’s answer" in browser.find_element(By.ID, "main").text
+        following = browser.find_elements(By.XPATH, "//button[normalize-space()='Next step']")
+        if not following:
+            break
+        go(following[0], Keys.ENTER)
+    check(browser, "training-score")
+    score = browser.find_element(By.CSS_SELECTOR, ".score").text
+    assert re.fullmatch(rf"\d+ of {answered}", score)
+
+
+def test_focus_is_visible(browser, server):
+    browser.get(server + "/login")
+    press(browser.find_element(By.TAG_NAME, "body"), Keys.TAB, Keys.TAB)
+    focused = browser.switch_to.active_element
+    outline = focused.value_of_css_property("outline-style")
+    assert outline != "none"
