@@ -69,6 +69,7 @@ def check(driver, name):
     results = axe.run()
     bad = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
     os.makedirs(SHOTS, exist_ok=True)
+    driver.execute_script("window.scrollTo(0, 0)")
     height = driver.execute_script("return document.documentElement.scrollHeight")
     width = driver.get_window_size()["width"]
     driver.set_window_size(width, max(height, 200))
