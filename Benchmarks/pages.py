@@ -9,7 +9,7 @@ reads the server's own render timings (`crisisplan_page_render_seconds`, by temp
 /metrics and prints the p50 and p90 (from histogram buckets: an upper bound) and the sizes in
 bytes of each page with the stylesheet. One JSON line per page.
 """
-import http.client, json, os, re, subprocess, sys, tempfile, urllib.parse
+import http.client, json, os, re, subprocess, sys, tempfile, time, urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.environ.get("CRISISPLAN", os.path.join(ROOT, ".build/release/crisisplan"))
@@ -44,11 +44,16 @@ _, person = send("GET", "/people/sam", headers={"Cookie": cookie})
 csrf = re.search(r'name="csrf" value="([^"]+)"', person).group(1)
 answer_form = urllib.parse.urlencode({"csrf": csrf, "sign": "sleep-loss", "fact.abuse_or_neglect": "suspected",
                                       "fact.harm_source": "mark"})
+round_trip = {}
+started = time.perf_counter()
 for _ in range(COUNT):
     send("GET", "/people/sam", headers={"Cookie": cookie})
+round_trip["person"] = (time.perf_counter() - started) / COUNT * 1000
+started = time.perf_counter()
 for _ in range(COUNT):
     _, answer = send("POST", "/people/sam/answer", answer_form,
                      {"Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"})
+round_trip["answer"] = (time.perf_counter() - started) / COUNT * 1000
 
 token = json.loads(send("POST", "/v1/login", json.dumps({"user": "ada", "password": PASSWORD}),
                         {"Content-Type": "application/json"})[1])["token"]
@@ -68,5 +73,5 @@ def quantiles(template):
 
 for template, html in [("person", person), ("answer", answer)]:
     total, p50, p90 = quantiles(template)
-    print(json.dumps({"page": template, "renders": total, "p50_ms_at_most": p50, "p90_ms_at_most": p90,
+    print(json.dumps({"page": template, "renders": total, "round_trip_mean_ms": round(round_trip[template], 3), "p50_ms_at_most": p50, "p90_ms_at_most": p90,
                       "html_bytes": len(html.encode()), "with_css_bytes": len(html.encode()) + len(css.encode())}))

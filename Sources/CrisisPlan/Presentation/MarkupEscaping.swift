@@ -5,8 +5,8 @@ import Foundation
 ///
 /// `'` becomes `&#39;`, which both languages read; control characters other than tab and
 /// line breaks, which XML 1.0 forbids, become spaces.
-enum MarkupEscaping {
-    static func escape(_ text: String) -> String {
+public enum MarkupEscaping {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

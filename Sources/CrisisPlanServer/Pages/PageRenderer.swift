@@ -4,12 +4,28 @@ import HTTPTypes
 import Hummingbird
 import Metrics
 import Mustache
+import Synchronization
+
+/// An `Optional` seen through `Any`.
+protocol OptionalValue {
+    var wrapped: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrapped: Any? { self.map { $0 as Any } }
+}
 
 /// The pages' templates (`Resources/pages/*.mustache`), loaded once at start, and the one
 /// stylesheet. Every value is HTML-escaped by Mustache; no template holds a script.
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let stylesheet: String
+    private let cache = RenderedPages()
+
+    init(library: MustacheLibrary, stylesheet: String) {
+        self.library = library
+        self.stylesheet = stylesheet
+    }
 
     static func load() async throws(StartFailure) -> PageRenderer {
         guard let folder = Bundle.module.url(forResource: "pages", withExtension: nil),
@@ -27,11 +43,109 @@ struct PageRenderer: Sendable {
     /// A whole page as an HTML response; the time to render it is in `/metrics` by template.
     func page(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         let started = ContinuousClock.now
-        let html = library.render(model, withTemplate: template) ?? "<!doctype html><title>crisisplan</title><p>Page missing."
+        let html =
+            library.render(Self.tree(model), withTemplate: template)
+            ?? "<!doctype html><title>crisisplan</title><p>Page missing."
         Metrics.Timer(label: Self.timerLabel, dimensions: [("page", template)]).record(duration: ContinuousClock.now - started)
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    /// The model as dictionaries and arrays, read once: Mustache looks a name up in a
+    /// dictionary directly, where for a struct it reflects on it again at every lookup and
+    /// every level of the context (which made a person's page take 5-10 ms to render).
+    /// A `nil` leaves its key out, so that a section on it is false.
+    static func tree(_ value: Any) -> Any {
+        switch value {
+        case let text as String: return text
+        case let flag as Bool: return flag
+        case let number as Int: return number
+        default: break
+        }
+        let mirror = Mirror(reflecting: value)
+        switch mirror.displayStyle {
+        case .struct, .class:
+            var members: [String: Any] = [:]
+            members.reserveCapacity(mirror.children.count)
+            for child in mirror.children {
+                guard let label = child.label else { continue }
+                if let optional = child.value as? any OptionalValue {
+                    guard let wrapped = optional.wrapped else { continue }
+                    members[label] = tree(wrapped)
+                } else {
+                    members[label] = tree(child.value)
+                }
+            }
+            return members
+        case .collection:
+            return mirror.children.map { tree($0.value) }
+        case .optional:
+            return mirror.children.first.map { tree($0.value) } as Any
+        default:
+            return value
+        }
+    }
+
+    /// A page that is the same for everyone who may see it (a person's page, for one library
+    /// version and day), rendered once with placeholders for who is signed in and their CSRF
+    /// token, which are put in per request.
+    func cachedPage(_ template: String, key: String, frame: PageFrame, model: (PageFrame) -> Any) -> Response {
+        let started = ContinuousClock.now
+        let cacheKey = template + "|" + key + "|" + frame.links.map(\.href).joined(separator: ",")
+        let pieces: [Piece]
+        if let cached = cache.pages.withLock({ $0[cacheKey] }) {
+            pieces = cached
+        } else {
+            var placeholder = frame
+            placeholder.csrf = Piece.csrf.placeholder
+            placeholder.user = frame.user.map { _ in PageFrame.User(id: Piece.user.placeholder, role: Piece.role.placeholder) }
+            pieces = Piece.split(library.render(Self.tree(model(placeholder)), withTemplate: template) ?? "")
+            cache.pages.withLock { cache in
+                if cache.count >= 1000 { cache.removeAll() }
+                cache[cacheKey] = pieces
+            }
+        }
+        var buffer = ByteBuffer()
+        for piece in pieces {
+            switch piece {
+            case .text(let text): buffer.writeString(text)
+            case .csrf: buffer.writeString(frame.csrf)
+            case .user: buffer.writeString(MarkupEscaping.escape(frame.user?.id ?? ""))
+            case .role: buffer.writeString(frame.user?.role ?? "")
+            }
+        }
+        Metrics.Timer(label: Self.timerLabel, dimensions: [("page", template)]).record(duration: ContinuousClock.now - started)
+        return Response(
+            status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: buffer))
+    }
+
+    /// A cached page: text, and the places where the signed-in user's values go.
+    enum Piece: Sendable {
+        case text(String)
+        case csrf, user, role
+
+        var placeholder: String {
+            switch self {
+            case .text(let text): text
+            case .csrf: "crisisplan-placeholder-csrf-7f3a"
+            case .user: "crisisplan-placeholder-user-7f3a"
+            case .role: "crisisplan-placeholder-role-7f3a"
+            }
+        }
+
+        /// The page cut at each placeholder (done once, when the page is first rendered).
+        static func split(_ html: String) -> [Piece] {
+            var pieces: [Piece] = [.text(html)]
+            for marker in [Piece.csrf, .user, .role] {
+                pieces = pieces.flatMap { piece -> [Piece] in
+                    guard case .text(let text) = piece else { return [piece] }
+                    let parts = text.components(separatedBy: marker.placeholder)
+                    return parts.enumerated().flatMap { index, part in index == 0 ? [.text(part)] : [marker, .text(part)] }
+                }
+            }
+            return pieces
+        }
     }
 
     /// A short page: a heading, some lines, some links (errors, sign-out, forbidden).
@@ -86,4 +200,9 @@ struct MessagePage: Sendable {
     var heading: String
     var lines: [String]
     var links: [PageLink]
+}
+
+/// Pages rendered once per library version, by template and key (`cachedPage`).
+final class RenderedPages: Sendable {
+    let pages = Mutex<[String: [PageRenderer.Piece]]>([:])
 }

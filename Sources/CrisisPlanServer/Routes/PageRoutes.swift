@@ -93,20 +93,21 @@ struct PageRoutes {
         router.get("/people/:id") { _, context in
             try await page(context) { library, person in
                 let canAsk = AccessPolicy.access(.post, "/people/\(person.id)/answer").allows(context.user?.role ?? .trainer)
-                return pages.page(
-                    "person",
-                    PersonPage(
-                        person: person, policy: library.policy, frame: frame(context), canAsk: canAsk,
-                        today: Timestamp.now().utcDate))
+                let today = Timestamp.now().utcDate
+                return pages.cachedPage(
+                    "person", key: "\(library.version)|\(person.id)|\(canAsk)|\(today)", frame: frame(context)
+                ) { frame in
+                    PersonPage(person: person, policy: library.policy, frame: frame, canAsk: canAsk, today: today)
+                }
             }
         }
         router.get("/people/:id/print") { _, context in
             try await page(context) { library, person in
-                pages.page(
-                    "print",
-                    PersonPage(
-                        person: person, policy: library.policy, frame: frame(context), canAsk: false,
-                        today: Timestamp.now().utcDate))
+                let today = Timestamp.now().utcDate
+                return pages.cachedPage("print", key: "\(library.version)|\(person.id)|\(today)", frame: frame(context)) {
+                    frame in
+                    PersonPage(person: person, policy: library.policy, frame: frame, canAsk: false, today: today)
+                }
             }
         }
         router.get("/people/:id/print.css") { _, context in

@@ -28,7 +28,8 @@ public enum CrisisPlanServer {
         // Pages render in well under a millisecond: buckets fine enough to read a p50 from.
         factory.durationHistogramBuckets[PageRenderer.timerLabel] = [
             .microseconds(100), .microseconds(200), .microseconds(300), .microseconds(500), .microseconds(750),
-            .milliseconds(1), .milliseconds(1.5), .milliseconds(2), .milliseconds(3), .milliseconds(5), .milliseconds(10),
+            .milliseconds(1), .milliseconds(1.25), .milliseconds(1.5), .milliseconds(1.75), .milliseconds(2), .milliseconds(3),
+            .milliseconds(5), .milliseconds(10),
         ]
         MetricsSystem.bootstrap(factory)
         let logger = Logger(label: "crisisplan.serve")
