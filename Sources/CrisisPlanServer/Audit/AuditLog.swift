@@ -140,7 +140,7 @@ final class AuditLog: Sendable {
     private func write(_ entries: [AuditEntry]) async -> Result<Void, any Error> {
         if state.withLock({ $0.spilled == 0 }) {
             do {
-                try await Self.withTimeout { [store] in try await store.append(entries) }
+                try await Deadline.run(Self.storeTimeout) { [store] in try await store.append(entries) }
                 Counter(label: "crisisplan_audit_records_total", dimensions: [("to", "store")]).increment(by: entries.count)
                 return .success(())
             } catch {
@@ -172,7 +172,7 @@ final class AuditLog: Sendable {
             var start = 0
             while start < entries.count {
                 let chunk = Array(entries[start..<min(start + Self.batchLimit, entries.count)])
-                try await Self.withTimeout { [store] in try await store.append(chunk) }
+                try await Deadline.run(Self.storeTimeout) { [store] in try await store.append(chunk) }
                 start += chunk.count
             }
             try spill.clear()
@@ -185,37 +185,8 @@ final class AuditLog: Sendable {
         }
     }
 
-    private struct TimedOut: Error {}
-
-    /// A continuation resumed by whichever comes first: the operation or the timeout.
-    private final class FirstOutcome: Sendable {
-        private let continuation: Mutex<CheckedContinuation<Void, any Error>?>
-        init(_ continuation: CheckedContinuation<Void, any Error>) { self.continuation = Mutex(continuation) }
-        func resume(with result: Result<Void, any Error>) { continuation.withLock { $0.take() }?.resume(with: result) }
-    }
-
-    /// Runs `operation`, giving up after `storeTimeout` (the operation may still finish: a
-    /// record then stored twice is ignored by the store).
-    private static func withTimeout(_ operation: @escaping @Sendable () async throws -> Void) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let outcome = FirstOutcome(continuation)
-            Task {
-                do {
-                    try await operation()
-                    outcome.resume(with: .success(()))
-                } catch {
-                    outcome.resume(with: .failure(error))
-                }
-            }
-            Task {
-                try? await Task.sleep(for: storeTimeout)
-                outcome.resume(with: .failure(TimedOut()))
-            }
-        }
-    }
-
     private static func describe(_ error: any Error) -> String {
-        if error is TimedOut { return "no answer within 1 s" }
+        if error is Deadline.Passed { return "no answer within 1 s" }
         return SQLiteAuditStore.describe(error)
     }
 }

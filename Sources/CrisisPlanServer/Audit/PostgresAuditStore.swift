@@ -20,13 +20,19 @@ final class PostgresAuditStore: AuditStore {
         logger.logLevel = .critical
         let store = PostgresAuditStore(client: PostgresClient(configuration: configuration, backgroundLogger: logger))
         do {
-            try await store.client.query(
-                """
-                CREATE TABLE IF NOT EXISTS audit (
-                  instance TEXT NOT NULL, seq BIGINT NOT NULL, time TEXT NOT NULL, user_id TEXT, person TEXT,
-                  prev TEXT NOT NULL, hash TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (instance, seq))
-                """)
-            try await store.client.query("CREATE INDEX IF NOT EXISTS audit_time ON audit (time)")
+            try await Deadline.run(.seconds(10)) { [client = store.client] in
+                try await client.query(
+                    """
+                    CREATE TABLE IF NOT EXISTS audit (
+                      instance TEXT NOT NULL, seq BIGINT NOT NULL, time TEXT NOT NULL, user_id TEXT, person TEXT,
+                      prev TEXT NOT NULL, hash TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (instance, seq))
+                    """)
+                try await client.query("CREATE INDEX IF NOT EXISTS audit_time ON audit (time)")
+            }
+        } catch is Deadline.Passed {
+            await store.close()
+            throw StartFailure(
+                message: "error: cannot reach the audit store \(AuditLocation.redacted(url)) within 10 s; is PostgreSQL running?")
         } catch {
             await store.close()
             throw StartFailure(
