@@ -26,13 +26,24 @@ struct SpillFile: Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         guard descriptor >= 0 else { throw Failure(reason: Self.errnoText()) }
         defer { close(descriptor) }
+        // On any failure the file is cut back to where it was: the batch's requests get a 503,
+        // so none of its records may stay behind to collide with the next batch's.
+        let start = lseek(descriptor, 0, SEEK_END)
+        func undo() -> Failure {
+            let failure = Failure(reason: Self.errnoText())
+            if start >= 0 {
+                ftruncate(descriptor, start)
+                fsync(descriptor)
+            }
+            return failure
+        }
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
-            guard written > 0 else { throw Failure(reason: Self.errnoText()) }
+            guard written > 0 else { throw undo() }
             offset += written
         }
-        guard fsync(descriptor) == 0 else { throw Failure(reason: Self.errnoText()) }
+        guard fsync(descriptor) == 0 else { throw undo() }
     }
 
     /// Every whole record in the file, in the order written.

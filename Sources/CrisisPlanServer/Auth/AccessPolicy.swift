@@ -72,8 +72,12 @@ enum AccessPolicy {
     static let auditedPrefixes = ["/v1/people", "/v1/admin", "/v1/audit", "/v1/login", "/people", "/training"]
 
     /// A path for a browser: an HTML page, or a redirect to sign in, never JSON.
+    /// Judged on the path's segments, as the router and the rules split it, so `//v1/…` is
+    /// the API too (and the session cookie never reaches it).
     static func isPage(_ path: String) -> Bool {
-        !(path.hasPrefix("/v1/") || ["/healthz", "/readyz", "/metrics", "/openapi.yaml"].contains(path))
+        let segments = path.split(separator: "/")
+        guard let first = segments.first else { return true }
+        return !(first == "v1" || (segments.count == 1 && ["healthz", "readyz", "metrics", "openapi.yaml"].contains(first)))
     }
 
     static func rule(_ method: HTTPRequest.Method, _ path: String) -> Rule? {
@@ -88,7 +92,11 @@ enum AccessPolicy {
     /// The audit action for a request, or nil when it is not audited.
     static func auditAction(_ method: HTTPRequest.Method, _ path: String) -> String? {
         if let action = rule(method, path)?.action { return action }
-        let audited = auditedPrefixes.contains { path == $0 || path.hasPrefix($0 + "/") }
+        let segments = path.split(separator: "/")
+        let audited = auditedPrefixes.contains { prefix in
+            let wanted = prefix.split(separator: "/")
+            return segments.count >= wanted.count && Array(segments.prefix(wanted.count)) == wanted
+        }
         return audited ? "other" : nil
     }
 }

@@ -20,8 +20,10 @@ struct SignIn: Sendable {
         if let seconds = lockout.lockedFor(user: name, client: context.client, now: now, unlockedAt: account?.unlockedAt) {
             throw APIError.lockedOut(seconds: seconds)
         }
+        // Counted as a failure before the quarter-second check, and forgiven only if it
+        // succeeds: a burst of parallel guesses cannot all pass the lock-out while they wait.
+        lockout.recordFailure(user: name, client: context.client, now: now, unlockedAt: account?.unlockedAt)
         guard await passwords.matches(password, hash: account?.passwordHash), let account else {
-            lockout.recordFailure(user: name, client: context.client, now: now, unlockedAt: account?.unlockedAt)
             throw APIError.wrongSignIn
         }
         lockout.recordSuccess(user: name, client: context.client)

@@ -31,7 +31,7 @@ struct AuditMiddleware: RouterMiddleware {
             user: user?.id ?? note.attemptedUser, role: user?.role.rawValue, action: action,
             method: request.method.rawValue, path: request.uri.path,
             person: note.person ?? Self.typedPerson(request.uri.path),
-            query: action == "people.search" ? request.uri.queryParameters.get("q") : nil,
+            query: action.hasSuffix(".search") ? request.uri.queryParameters.get("q") : nil,
             observation: note.observation, stage: note.stage, flags: note.flags, status: Int(response.status.code),
             rulesVersion: note.rulesVersion ?? response.headers[.rulesVersion], client: context.client)
         do {
@@ -42,11 +42,13 @@ struct AuditMiddleware: RouterMiddleware {
         return response
     }
 
-    /// `/v1/people/{id}…` → the id as typed, for a record whose person was not found.
+    /// `/v1/people/{id}…` or the page `/people/{id}…` → the id as typed, for a record whose
+    /// person was not found.
     static func typedPerson(_ path: String) -> String? {
-        let segments = path.split(separator: "/")
-        guard segments.count >= 3, segments[0] == "v1", segments[1] == "people" else { return nil }
-        let raw = String(segments[2])
+        var segments = path.split(separator: "/")
+        if segments.first == "v1" { segments.removeFirst() }
+        guard segments.count >= 2, segments[0] == "people" else { return nil }
+        let raw = String(segments[1])
         return raw.removingPercentEncoding ?? raw
     }
 }

@@ -35,7 +35,10 @@ struct PeopleRoutes {
         let typed = typedPerson(context)
         do {
             let person = try library.person(typed)
-            context.audit.update { $0.person = person.id }
+            context.audit.update { note in
+                note.person = person.id
+                note.rulesVersion = library.version
+            }
             return person
         } catch {
             throw APIError.unknownPerson(error)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// `POST /v1/login`, lock-outs, `crisisplan user`, the identity provider's JWTs, and secrets
@@ -61,6 +62,21 @@ struct SignInTests {
         let records = try server.audit(["list", "--user", "crisis", "--json"])
         #expect(records.stdout.split(separator: "\n").filter { $0.contains(#""action":"sign-in""#) }.count == 8)
         #expect(records.stdout.contains(#""status":429"#))
+    }
+
+    @Test("thirty guesses at once: no more than five are tried against the password")
+    func parallelGuesses() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let statuses = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 30) { _ in
+            let status = (try? Self.login(server, "crisis", "guess").status) ?? 0
+            statuses.withLock { $0.append(status) }
+        }
+        let all = statuses.withLock { $0 }
+        #expect(all.count == 30)
+        #expect(all.filter { $0 == 401 }.count <= 5)
+        #expect(all.filter { $0 == 429 }.count >= 25)
     }
 
     @Test("no users: the server does not start and says how to add the first")
