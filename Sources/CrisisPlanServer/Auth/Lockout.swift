@@ -22,14 +22,10 @@ final class Lockout: Sendable {
     /// Seconds until the lock-out ends, or nil when sign-in may be tried.
     func lockedFor(user: String, client: String, now: Timestamp, unlockedAt: Timestamp?) -> Int64? {
         table.withLock { table in
-            guard var record = table[Key(user: user, client: client)], let lockedAt = record.lockedAt else { return nil }
-            if let unlockedAt, unlockedAt.seconds >= lockedAt || lockedAt + Self.window <= now.seconds {
-                record = Record()
-                table[Key(user: user, client: client)] = nil
-                return nil
-            }
+            guard let lockedAt = table[Key(user: user, client: client)]?.lockedAt else { return nil }
             let end = lockedAt + Self.window
-            guard end > now.seconds else {
+            // Over, or ended by `crisisplan user unlock` since it began.
+            guard end > now.seconds, (unlockedAt?.seconds ?? Int64.min) < lockedAt else {
                 table[Key(user: user, client: client)] = nil
                 return nil
             }

@@ -135,12 +135,7 @@ final class TokenService: Sendable {
 
     /// Compared in constant time.
     func isValidCSRF(_ candidate: String, forTokenID id: String) -> Bool {
-        let expected = Array(csrfToken(forTokenID: id).utf8)
-        let given = Array(candidate.utf8)
-        guard expected.count == given.count else { return false }
-        var difference: UInt8 = 0
-        for index in expected.indices { difference |= expected[index] ^ given[index] }
-        return difference == 0
+        ConstantTime.equal(csrfToken(forTokenID: id), candidate)
     }
 
     /// The token's header, read only for `alg` and `kid`.

@@ -26,6 +26,11 @@ struct PageForm: Sendable {
         }
     }
 
+    /// A form sent by GET: the query, decoded as a form body is ("+" is a space).
+    init(query request: Request) {
+        self.init(urlencoded: request.uri.query ?? "")
+    }
+
     /// Reads the form; a missing or wrong CSRF token is a 403 page, whatever else was sent.
     static func read(_ request: Request, context: ServerContext, tokens: TokenService) async throws -> PageForm {
         var request = request

@@ -43,7 +43,7 @@ struct PageRoutes {
             let next = form.value("next") ?? "/"
             let user = form.value("user") ?? ""
             guard let nonce = SessionCookie.value(SessionCookie.loginName, in: request), let sent = form.value("csrf"),
-                Self.equal(nonce, sent)
+                ConstantTime.equal(nonce, sent)
             else {
                 return loginPage(
                     next: next, user: user, error: "The sign-in form had expired. Please sign in again.", status: .forbidden,
@@ -76,8 +76,7 @@ struct PageRoutes {
         }
         router.get("/people") { request, context in
             guard let library = store.library else { throw APIError.noLibrary }
-            // A form's GET writes spaces as "+".
-            let query = request.uri.queryParameters.get("q")?.replacingOccurrences(of: "+", with: " ")
+            let query = PageForm(query: request).value("q")
             let results = query.map { library.search($0) } ?? []
             return pages.page(
                 "search",
@@ -180,13 +179,6 @@ struct PageRoutes {
     /// Only a path on this server: never `//elsewhere` or `https://elsewhere`.
     static func safe(_ next: String) -> String {
         next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/"
-    }
-
-    static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
 

@@ -25,19 +25,19 @@ struct TrainingRoutes {
         }
         router.get("/training/:number") { request, context in
             try play(context) { session, number in
-                let query = request.uri.queryParameters
+                let progress = Progress(PageForm(query: request))
                 return step(
-                    session, number: number, from: Int(query.get("step") ?? "") ?? 0,
-                    score: Int(query.get("score") ?? "") ?? 0, asked: Int(query.get("asked") ?? "") ?? 0, feedback: nil,
-                    context: context)
+                    session, number: number, from: progress.step, score: progress.score, asked: progress.asked,
+                    feedback: nil, context: context)
             }
         }
         router.post("/training/:number") { request, context in
             let form = try await PageForm.read(request, context: context, tokens: tokens)
             return try play(context) { session, number in
-                let index = Int(form.value("step") ?? "") ?? 0
-                var score = Int(form.value("score") ?? "") ?? 0
-                var asked = Int(form.value("asked") ?? "") ?? 0
+                let progress = Progress(form)
+                let index = progress.step
+                var score = progress.score
+                var asked = progress.asked
                 guard session.scenario.steps.indices.contains(index), let answer = try? session.answer(at: index),
                     let question = session.question(at: index, answer: answer),
                     let choice = Int(form.value("choice") ?? ""), question.choices.indices.contains(choice - 1)
@@ -108,6 +108,19 @@ struct TrainingRoutes {
         }
         model.finished = TrainingStep.Finished()
         return pages.page("training-step", model)
+    }
+}
+
+/// Where a trainee is: the step and the score so far, carried by the page's forms.
+private struct Progress {
+    var step: Int
+    var score: Int
+    var asked: Int
+
+    init(_ form: PageForm) {
+        step = Int(form.value("step") ?? "") ?? 0
+        score = Int(form.value("score") ?? "") ?? 0
+        asked = Int(form.value("asked") ?? "") ?? 0
     }
 }
 

@@ -153,14 +153,15 @@ struct PageTests {
 }
 
 /// SPEC v2 §9 and issue 12: for every step of every shipped scenario, the answer page shows
-/// the same stage, own responses, contacts, withheld people and flags as `crisisplan respond
-/// --json` for the same timeline (pasted into the page's observations document field).
+/// the same stage, own responses, contacts, who never to contact, withheld people and flags as
+/// `crisisplan respond --json` for the same timeline (pasted into the page's observations document field).
 @Suite("the answer page matches crisisplan respond --json", .serialized)
 struct AnswerPageMatchesCLITests {
     struct Shown: Equatable {
         var stage: String
         var responses: [String]
         var contacts: [String]
+        var doNotContact: [String]
         var withheld: [String]
         var flags: [String]
     }
@@ -201,12 +202,14 @@ struct AnswerPageMatchesCLITests {
                     stage: Self.attributes("data-stage", in: html).first ?? "",
                     responses: responses,
                     contacts: Self.attributes("data-contact", in: html),
+                    doNotContact: Self.attributes("data-do-not-contact", in: html).map(Self.unescaped),
                     withheld: Self.attributes("data-withheld", in: html).map(Self.unescaped),
                     flags: Self.attributes("data-flag", in: html))
                 let expected = Shown(
                     stage: (json["stage"] as? [String: Any])?["id"] as? String ?? "",
                     responses: (json["own_responses"] as? [[String: Any]] ?? []).map { $0["do"] as? String ?? "" },
                     contacts: (json["contacts"] as? [[String: Any]] ?? []).map { $0["id"] as? String ?? "" },
+                    doNotContact: (json["do_not_contact"] as? [[String: Any]] ?? []).map { $0["name"] as? String ?? "" },
                     withheld: (json["withheld"] as? [[String: Any]] ?? []).map { $0["name"] as? String ?? "" },
                     flags: (json["flags"] as? [[String: Any]] ?? []).map { $0["id"] as? String ?? "" })
                 #expect(shown == expected, "\(file)")
