@@ -16,10 +16,10 @@ import tempfile
 import pytest
 from axe_selenium_python import Axe
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -84,10 +84,20 @@ def press(element, *keys):
 
 
 def go(element, *keys):
-    """Keys that submit a form or follow a link: waits until the next page has loaded."""
-    page = element.parent.find_element(By.TAG_NAME, "html")
+    """Keys that submit a form or follow a link: waits until the next page has loaded.
+
+    The old page is marked before the keys are sent and the wait is for a document without the
+    mark that has finished loading. (Waiting for an old element to go stale raced ChromeDriver:
+    asked mid-navigation, it answered "Node with given id does not belong to the document"
+    rather than "stale", and the test failed on a page that had loaded fine.)"""
+    driver = element.parent
+    driver.execute_script("window.crisisplanOldPage = true")
     element.send_keys(*keys)
-    WebDriverWait(element.parent, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(new_page_loaded)
+
+
+def new_page_loaded(driver):
+    return driver.execute_script("return !window.crisisplanOldPage && document.readyState === 'complete'")
 
 
 def sign_in(driver, server, user, then="/"):
