@@ -12,6 +12,14 @@ public struct AnswerWarning: Sendable, Hashable {
         case futureObservation = "future-observation"
         case ageUnknown = "age-unknown"
         case planHasUncheckedEdits = "plan-has-unchecked-edits"
+        case possibleEmergency = "possible-emergency"
+        case sourceOfHarmStillWithheld = "source-of-harm-still-withheld"
+        case sourceOfHarmReinstated = "source-of-harm-reinstated"
+        case contactClosedNow = "contact-closed-now"
+        case contactHoursInvalid = "contact-hours-invalid"
+        case inconsistentFacts = "inconsistent-facts"
+        case attorneyTypeMissing = "attorney-type-missing"
+        case contactFactLookAlike = "contact-fact-look-alike"
     }
 
     public var code: Code
@@ -23,6 +31,9 @@ public struct AnswerWarning: Sendable, Hashable {
     /// for the attention block (not part of the JSON).
     public var observed: String?
     public var suggestedSigns: [SuggestedSign] = []
+    /// For `possible-emergency`: whether the attention block still shows it (until its
+    /// question is answered after the text was typed).
+    public var inAttention = true
 
     public init(
         code: Code, message: String, source: String, suggestions: [String] = [], observed: String? = nil,

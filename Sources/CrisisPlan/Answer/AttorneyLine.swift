@@ -15,4 +15,7 @@ public struct AttorneyDecision: Sendable {
     public var decision: String
     public var canAct: Bool
     public var because: String
+    /// True for an ECT decision when the LPA could refuse it on the person's behalf: an
+    /// attorney's refusal of ECT binds even under Part 4 (MHA s58A(5)(c)(ii)).
+    public var canRefuse = false
 }

@@ -9,4 +9,6 @@ public struct RefusalLine: Sendable {
     public var appliesNow: Bool?
     public var mayBeOverriddenBy: String?
     public var source: String
+    /// A refusal of ECT: never overridden under Part 4 while binding (MHA s58A(5)(c)(i)).
+    public var ect = false
 }

@@ -3,4 +3,6 @@ public struct StageAnswer: Sendable {
     public var id: String
     public var label: String
     public var because: [String]
+    /// Something the worker typed was not recognised: the stage counts recognised signs only.
+    public var fromRecognisedSignsOnly = false
 }

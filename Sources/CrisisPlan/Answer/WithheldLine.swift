@@ -4,5 +4,9 @@ public struct WithheldLine: Sendable {
     public var id: String?
     public var name: String
     public var because: String
-    public var flag: String
+    /// The first fired flag that withholds them; `nil` when only the source-of-harm fact does.
+    public var flag: String?
+    /// The fact that named them, and when it first did.
+    public var fact: String? = nil
+    public var namedAt: Timestamp? = nil
 }

@@ -11,6 +11,9 @@ public struct Diagnostic: Error, Sendable, Hashable {
     public var severity: Severity
     public var message: String
     public var location: SourceLocation
+    /// False for an error `check` reports for CI but that never stops an answer (bad contact
+    /// hours, two plan entries with one name): a crisis worker still gets the plan.
+    public var blocksAnswers = true
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
         self.severity = severity
@@ -25,6 +28,9 @@ public struct Diagnostic: Error, Sendable, Hashable {
     public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.warning, message, at: location)
     }
+
+    /// An error that stops `respond`, `show` and the service from using the file.
+    public var blocksAnswer: Bool { severity == .error && blocksAnswers }
 
     /// The one-line form, `path:line:col: severity: message`.
     public var summary: String {

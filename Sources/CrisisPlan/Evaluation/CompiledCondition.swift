@@ -11,6 +11,7 @@ indirect enum CompiledCondition: Sendable {
     /// `decision` normalised, as assessments' decisions are compared.
     case capacity(status: CapacityStatus, decision: String?)
     case age(comparator: AgeCondition.Comparator, years: Int)
+    case routeOpen(Bool)
     /// Refers to something undeclared: never true (`check` reports it as an error).
     case never
 
@@ -40,6 +41,7 @@ indirect enum CompiledCondition: Sendable {
         case .signs(let c): self = .signs(atLeast: c.atLeast, stage: c.stage, within: c.within)
         case .capacity(let c): self = .capacity(status: c.status, decision: c.decision.map(TextNormalizer.normalize))
         case .age(let c): self = .age(comparator: c.comparator, years: c.years)
+        case .routeOpen(let open, _): self = .routeOpen(open)
         }
     }
 }
@@ -60,6 +62,8 @@ extension Condition: CustomStringConvertible {
             return "capacity \(c.status.rawValue)" + (c.decision.map { " for '\($0)'" } ?? "")
         case .age(let c):
             return "age \(c.comparator == .under ? "under" : "at least") \(c.years)"
+        case .routeOpen(let open, _):
+            return "route_open \(open)"
         }
     }
 }

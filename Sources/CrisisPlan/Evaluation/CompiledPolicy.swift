@@ -14,6 +14,26 @@ public final class CompiledPolicy: Sendable {
     let factValues: [SmallTable<FactValue>]
     /// Fact ids to positions, for observations.
     let factTable: SmallTable<Int>
+    /// Normalised fact ids to positions: `self-harm` is `self_harm` (SPEC v3 §10.4).
+    let normalizedFactTable: [String: Int]
+    let promptConditions: [CompiledCondition?]
+    let promptFacts: [Int?]
+    let consistency: [(when: CompiledCondition, expect: CompiledCondition)]
+    let redFlags: [RedFlagMatcher]
+    let redFlagAsks: [Int?]
+    /// The policy's clock for contact hours; `nil` when its time zone is unknown (`check`
+    /// reports it; hours then read as not known).
+    let localTime: LocalTime?
+    let holidays: Set<CalendarDate>
+    /// Positions of the `source_of_harm` facts.
+    let sourceOfHarmFacts: [Int]
+    /// Per fact: the position of its `not_asked` value, if any.
+    let notAskedIndex: [Int?]
+
+    /// A fact's position from an id as typed: exactly, else after normalisation.
+    func factIndex(_ id: String) -> Int? {
+        factTable[id] ?? normalizedFactTable[TextNormalizer.normalize(id)]
+    }
 
     public init(_ policy: Policy) {
         self.policy = policy
@@ -36,6 +56,21 @@ public final class CompiledPolicy: Sendable {
             CompiledCondition(condition, policy: policy, factTable: factTable, stageRank: stageRank)
         }
         flagConditions = policy.flags.map { compile($0.when) }
+        var normalized: [String: Int] = [:]
+        for (index, fact) in policy.facts.enumerated() {
+            let key = TextNormalizer.normalize(fact.id)
+            if normalized[key] == nil { normalized[key] = index }
+        }
+        normalizedFactTable = normalized
+        promptConditions = policy.prompts.map { $0.when.map(compile) }
+        promptFacts = policy.prompts.map { factTable[$0.ask] }
+        consistency = policy.consistency.map { (compile($0.when), compile($0.expect)) }
+        redFlags = policy.redFlags.map { RedFlagMatcher(words: $0.words) }
+        redFlagAsks = policy.redFlags.map { factTable[$0.ask] }
+        localTime = LocalTime(identifier: policy.timezone)
+        holidays = Set(policy.holidays)
+        sourceOfHarmFacts = policy.facts.indices.filter { policy.facts[$0].sourceOfHarm }
+        notAskedIndex = policy.facts.map(\.notAskedIndex)
         escalation = policy.escalation.map { (compile($0.when), stageRank[$0.raiseTo] ?? -1) }
         factValues = policy.facts.map { fact in
             switch fact.kind {

@@ -13,12 +13,20 @@ struct ConditionEvaluator {
     let current: [CapacityAssessment]
     /// Set when an `age` condition was reached for a person without `born` (`age-unknown`).
     private(set) var ageWasUnknown = false
+    let withholding: SourceOfHarmWithholding
+    /// Now on the policy's clock, for contact hours; `nil` when its time zone is unknown.
+    let localNow: LocalTime.Reading?
 
-    init(context: EvaluationContext, state: TimelineState, now: Timestamp, stageRank: Int) {
+    init(
+        context: EvaluationContext, state: TimelineState, now: Timestamp, stageRank: Int,
+        withholding: SourceOfHarmWithholding
+    ) {
         self.context = context
         self.state = state
         self.now = now
         self.stageRank = stageRank
+        self.withholding = withholding
+        localNow = context.plan.contacts.contains(where: { $0.hours != nil }) ? context.policy.localTime?.reading(now) : nil
         let valid = context.policy.policy.capacityValidFor
         current = state.capacity.filter { now.isWithin(valid, of: $0.assessedAt) }
     }
@@ -83,9 +91,43 @@ struct ConditionEvaluator {
                     "aged \(age) (\(comparator == .under ? "under" : "at least") \(years)), born \(born)")
             }
             return holds
+        case .routeOpen(let expected):
+            let open = routeIsOpen(rank: stageRank)
+            guard open == expected else { return false }
+            let stage = context.policy.policy.stages[stageRank].id
+            because.append(
+                open ? "someone on the \(stage) route is open now" : "no one on the \(stage) route is open now")
+            return true
         case .never:
             return false
         }
+    }
+
+    /// The stage's own route, without do-not-contact people and anyone named as a source of
+    /// harm (SPEC v3 §10.12, §10.14).
+    func route(rank: Int) -> [ContactLine] {
+        guard rank < context.routeByRank.count else { return [] }
+        let route = context.routeByRank[rank]
+        if withholding.isEmpty { return route }
+        return route.filter { !withholding.contains(id: $0.id, name: $0.name, context: context) }
+    }
+
+    /// Whether anyone on the route can be called now: an empty route cannot; a route where no
+    /// one gives hours can; otherwise someone with hours must be open (a contact without
+    /// hours is not known to be open).
+    func routeIsOpen(rank: Int) -> Bool {
+        let route = route(rank: rank)
+        if route.isEmpty { return false }
+        guard route.contains(where: { $0.hours != nil }) else { return true }
+        return route.contains { isOpen($0) == true }
+    }
+
+    /// `open_now` for a contact: `nil` without hours (or when the time zone is unknown).
+    func isOpen(_ contact: ContactLine) -> Bool? {
+        guard let hours = contact.hours, let reading = localNow ?? context.policy.localTime?.reading(now) else {
+            return nil
+        }
+        return hours.isOpen(at: reading, holidays: context.policy.holidays)
     }
 
     private func fact(

@@ -1,35 +1,56 @@
-/// Who to contact, who is withheld, and what a named professional must decide (SPEC §6).
+/// Who to contact, who is withheld, and what a named professional must decide (SPEC §6, v3
+/// §10.1, §10.12).
 ///
 /// The person's route comes first, in their order, minus anyone on the do-not-contact list and
 /// anyone withheld; then contacts added by fired flags. Someone a flag would add, or a statutory
 /// role holder, who is on the do-not-contact list or withheld becomes a conflict — never a
-/// contact.
+/// contact. Anyone a `source_of_harm` fact has named is withheld whatever fires.
 struct ContactAssembler {
     let context: EvaluationContext
     let state: TimelineState
     let rank: Int
+    let conditions: ConditionEvaluator
+    /// Each refusal with whether it binds today.
+    let refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)]
     private(set) var contacts: [ContactLine] = []
     private(set) var withheld: [WithheldLine] = []
     private(set) var conflicts: [ConflictLine] = []
     private(set) var routeIsEmpty = true
     /// Roles a fired flag asks to consult that no one in the plan holds: (role, flag id).
     private(set) var unrecordedRoles: [(String, String)] = []
-    private(set) var attorney: AttorneyLine?
+    private(set) var attorneys: [AttorneyLine] = []
+    /// `source-of-harm-still-withheld`, `source-of-harm-reinstated` and `contact-closed-now`.
+    private(set) var warnings: [AnswerWarning] = []
+    private(set) var routeNotice: String?
+    private var withheldIds: Set<String> = []
     private var withheldNames: Set<String> = []
 
-    init(context: EvaluationContext, state: TimelineState, rank: Int) {
+    init(
+        context: EvaluationContext, state: TimelineState, rank: Int, conditions: ConditionEvaluator,
+        refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)]
+    ) {
         self.context = context
         self.state = state
         self.rank = rank
+        self.conditions = conditions
+        self.refusals = refusals
     }
 
     /// `fired` holds the positions of the fired flags in the policy, in declaration order;
     /// `part4` the first fired flag with `mha_part4: true`, if any.
     mutating func assemble(fired: [Int], current: [CapacityAssessment], part4: String?) {
         let flags = context.policy.policy.flags
+        withholdSourcesOfHarm(fired: fired)
         for index in fired { withhold(by: flags[index]) }
-        let route = rank < context.routeByRank.count ? context.routeByRank[rank] : []
-        let remaining = withheld.isEmpty ? route : route.filter { !isWithheld(id: $0.id, name: $0.name) }
+        if withheld.count > 1 {
+            let never = Timestamp(seconds: .max)
+            withheld = withheld.enumerated().sorted {
+                ($0.element.namedAt ?? never, $0.offset) < ($1.element.namedAt ?? never, $1.offset)
+            }.map(\.element)
+        }
+        let ownRoute = conditions.route(rank: rank)
+        checkHours(ownRoute)
+        let remaining = withheld.isEmpty ? ownRoute : ownRoute.filter { !isWithheld(id: $0.id, name: $0.name) }
         routeIsEmpty = remaining.isEmpty
         // Emergency contacts (999) come before the person's route; other additions follow it.
         var first: [ContactLine] = []
@@ -58,34 +79,133 @@ struct ContactAssembler {
                 contacts.append(line)
             }
         }
-        attorney = attorneyLine(current: current, part4: part4)
+        describeHours()
+        addNotes(fired: fired)
+        attorneys = context.plan.attorneys.map { attorneyLine($0, current: current, part4: part4) }
     }
 
     private func excluded(id: String?, name: String) -> Bool {
         context.isBlocked(id: id, name: name) || isWithheld(id: id, name: name)
     }
 
-    private func isWithheld(id: String?, name: String) -> Bool {
-        if let id, withheld.contains(where: { $0.id == id }) { return true }
+    func isWithheld(id: String?, name: String) -> Bool {
+        if let id, withheldIds.contains(id) { return true }
         return withheldNames.contains(context.skeleton(of: name))
     }
 
+    private mutating func add(_ line: WithheldLine) {
+        withheld.append(line)
+        if let id = line.id { withheldIds.insert(id) }
+        withheldNames.insert(context.skeleton(of: line.name))
+    }
+
+    /// Everyone a `source_of_harm` fact has named, whatever fires (SPEC v3 §10.1); the flag is
+    /// the first fired one that withholds by that fact. A person whose withholding no longer
+    /// follows from the present facts gets `source-of-harm-still-withheld`.
+    private mutating func withholdSourcesOfHarm(fired: [Int]) {
+        let policy = context.policy.policy
+        for person in conditions.withholding.people {
+            let entry = context.people.entries[person.entry]
+            let factId = policy.facts[person.fact].id
+            let flag = fired.first { policy.flags[$0].effects.withholdContactNamedBy == factId }.map { policy.flags[$0].id }
+            let when = person.namedAt.description
+            let because =
+                flag.map {
+                    "named as the source of harm ('\(factId)') at \(when); flag '\($0)' applies — do not contact them about this"
+                }
+                ?? "named as the source of harm ('\(factId)') at \(when); withheld whatever fires, until a professional decides otherwise and records who decided and why"
+            add(WithheldLine(id: entry.id, name: entry.name, because: because, flag: flag, fact: factId, namedAt: person.namedAt))
+            let stillNamed = state.latestNamed[person.fact].contains(person.entry)
+            if !stillNamed || flag == nil {
+                warnings.append(
+                    AnswerWarning(
+                        code: .sourceOfHarmStillWithheld,
+                        message:
+                            "\(entry.name) was named as the source of harm at \(when) and \(stillNamed ? "is" : "is still") withheld; a professional decides whether that changes, and records who decided and why",
+                        source: person.source.pathAndLine))
+            }
+        }
+        for decision in state.reinstated where !withheld.contains(where: { $0.name == context.people.entries[decision.entry].name }) {
+            let entry = context.people.entries[decision.entry]
+            warnings.insert(
+                AnswerWarning(
+                    code: .sourceOfHarmReinstated,
+                    message:
+                        "\(entry.name), once named as the source of harm, is no longer withheld: \(decision.by) decided at \(decision.at) — \(decision.reason)",
+                    source: decision.source.pathAndLine),
+                at: 0)
+        }
+    }
+
     /// Everyone the flag's `contact` fact has named so far, contact or do-not-contact entry,
-    /// whether or not they are on this stage's route.
+    /// whether or not they are on this stage's route (v2: while the flag fires). Facts marked
+    /// `source_of_harm` are handled above, whatever fires.
     private mutating func withhold(by flag: Flag) {
         guard let factId = flag.effects.withholdContactNamedBy, let index = context.policy.factTable[factId],
-            state.facts[index] != nil
+            !context.policy.policy.facts[index].sourceOfHarm, state.facts[index] != nil
         else { return }
-        for position in state.named[index] {
-            let entry = context.people.entries[position]
+        for naming in state.named[index] {
+            let entry = context.people.entries[naming.entry]
             guard !withheld.contains(where: { $0.id == entry.id && $0.name == entry.name }) else { continue }
-            withheld.append(
+            add(
                 WithheldLine(
                     id: entry.id, name: entry.name,
                     because:
                         "named as the source of harm ('\(factId)') while flag '\(flag.id)' applies; do not contact them about this",
-                    flag: flag.id))
-            withheldNames.insert(context.skeleton(of: entry.name))
+                    flag: flag.id, fact: factId, namedAt: naming.at))
+        }
+    }
+
+    /// When every contact on the stage's own route gives hours and all are closed: one
+    /// `contact-closed-now` each and the attention line; an empty route above the lowest stage
+    /// says no one can be called (SPEC v3 §10.12, §10.14).
+    private mutating func checkHours(_ route: [ContactLine]) {
+        if route.isEmpty {
+            if rank > 0 { routeNotice = "No one on the route can be called now" }
+            return
+        }
+        guard route.allSatisfy({ $0.hours != nil }), route.allSatisfy({ conditions.isOpen($0) == false }) else { return }
+        routeNotice = "No one on the route is open now"
+        for line in route {
+            guard let contact = context.plan.contact(line.id) else { continue }
+            warnings.append(
+                AnswerWarning(
+                    code: .contactClosedNow,
+                    message: "\(contact.name) is closed now" + (opening(line).map { "; opens \($0.text)" } ?? ""),
+                    source: (contact.hoursSource ?? contact.source).pathAndLine))
+        }
+    }
+
+    /// `open_now`, and for a closed contact when it opens next.
+    private mutating func describeHours() {
+        for index in contacts.indices where contacts[index].hours != nil {
+            contacts[index].openNow = conditions.isOpen(contacts[index])
+            if contacts[index].openNow == false, let next = opening(contacts[index]) {
+                contacts[index].opensAt = next.at
+                contacts[index].opensText = next.text
+            }
+        }
+    }
+
+    private func opening(_ line: ContactLine) -> (at: String, text: String)? {
+        guard let clock = context.policy.localTime, let hours = line.hours,
+            let next = hours.nextOpening(after: clock.reading(conditions.now), holidays: context.policy.holidays)
+        else { return nil }
+        let time = clock.instant(date: next.date, minute: next.minute)
+        let hhmm = Digits.padded(next.minute / 60, 2) + ":" + Digits.padded(next.minute % 60, 2)
+        return (clock.rfc3339(time), ContactHours.dayNames[next.weekday] + " " + hhmm)
+    }
+
+    /// `note_contacts` of fired flags, on the contacts they match.
+    private mutating func addNotes(fired: [Int]) {
+        for index in fired {
+            guard let note = context.policy.policy.flags[index].effects.noteContacts else { continue }
+            for position in contacts.indices
+            where note.applies(to: contacts[position], professional: contacts[position].professional)
+                && !contacts[position].notes.contains(note.note)
+            {
+                contacts[position].notes.append(note.note)
+            }
         }
     }
 
@@ -110,96 +230,16 @@ struct ContactAssembler {
         }
     }
 
-    /// Whether the attorney can act, decision by decision (SPEC v2 §6, MCA 2005 ss9-11, s4A,
-    /// s28): only for decisions a current assessment says the person lacks capacity for, and
-    /// never for what the law keeps from an attorney.
-    private mutating func attorneyLine(current: [CapacityAssessment], part4: String?) -> AttorneyLine? {
-        guard let attorney = context.plan.attorney else { return nil }
-        let name = context.plan.contact(attorney.contact)?.name ?? attorney.contact
-        let blocked = excluded(id: attorney.contact, name: name)
-        if blocked {
-            conflicts.append(
-                ConflictLine(
-                    role: "attorney", name: name,
-                    flag: withheld.first(where: { $0.id == attorney.contact })?.flag ?? "",
-                    message:
-                        "\(name) holds a lasting power of attorney but is on the do-not-contact list or withheld; a named professional decides whether they can act"
-                ))
-        }
-        let person = context.plan.person.name
-        let catalog = context.decisions
-        var entries: [DecisionCatalog.Entry] = []
-        for assessment in current where assessment.status == .lacks {
-            guard let entry = catalog.entry(named: assessment.decision), !entries.contains(where: { $0.key == entry.key })
-            else { continue }
-            entries.append(entry)
-        }
-        entries.sort { (catalog.rank(of: $0.key), $0.id) < (catalog.rank(of: $1.key), $1.id) }
-        let decisions = entries.map { decision -> AttorneyDecision in
-            let (canAct, because) = attorneyCanAct(
-                attorney, name: name, blocked: blocked, for: decision, person: person, part4: part4)
-            return AttorneyDecision(decision: decision.id, canAct: canAct, because: because)
-        }
-        let canAct = !decisions.isEmpty && decisions.allSatisfy(\.canAct)
-        let because: String
-        if let reason = decisions.first(where: { $0.canAct == canAct })?.because {
-            because = reason
-        } else if blocked {
-            because = "on the do-not-contact list or withheld"
-        } else if !attorney.registered {
-            because = "the lasting power of attorney is not registered, so it cannot be used (MCA 2005 s9(2)(b))"
-        } else {
-            because =
-                "no current assessment says \(person) lacks capacity for a decision the power covers; capacity is presumed (MCA 2005 s1(2))"
-        }
-        return AttorneyLine(
-            id: attorney.contact, name: name, registered: attorney.registered, canAct: canAct, because: because,
-            decisions: decisions)
+    /// Conflicts for an attorney who is withheld or on the do-not-contact list.
+    mutating func attorneyConflict(name: String, contact: String) {
+        conflicts.append(
+            ConflictLine(
+                role: "attorney", name: name,
+                flag: withheld.first(where: { $0.id == contact }).flatMap(\.flag) ?? "",
+                message:
+                    "\(name) holds a lasting power of attorney but is on the do-not-contact list or withheld; a named professional decides whether they can act"
+            ))
     }
 
-    /// The first reason the law keeps this decision from the attorney, in SPEC v2 §6's order.
-    private func attorneyCanAct(
-        _ attorney: Attorney, name: String, blocked: Bool, for decision: DecisionCatalog.Entry, person: String,
-        part4: String?
-    ) -> (Bool, String) {
-        if !attorney.registered {
-            return (false, "the lasting power of attorney is not registered, so it cannot be used (MCA 2005 s9(2)(b))")
-        }
-        if blocked {
-            return (false, "\(name) is on the do-not-contact list or withheld; a named professional decides")
-        }
-        if !attorney.covers(treatment: decision.id) && !(decision.treatment.map(attorney.covers(treatment:)) ?? false) {
-            return (false, "the lasting power of attorney does not cover '\(decision.id)'")
-        }
-        if decision.deprivationOfLiberty {
-            return (
-                false,
-                "an attorney cannot authorise a deprivation of liberty (MCA 2005 s4A); where \(person) objects to admission or treatment for mental disorder, the Mental Health Act is the route"
-            )
-        }
-        if decision.forMentalDisorder, let part4 {
-            return (
-                false,
-                "treatment for mental disorder while Mental Health Act Part 4 applies (flag '\(part4)'): an attorney cannot consent (MCA 2005 s28)"
-            )
-        }
-        if decision.lifeSustaining && !attorney.lifeSustaining {
-            return (
-                false,
-                "life-sustaining treatment, which the lasting power of attorney does not expressly cover (MCA 2005 s11(8))"
-            )
-        }
-        if let treatmentKey = decision.treatmentKey,
-            context.refusals.contains(where: { $0.validity.binding && TextNormalizer.normalize($0.refusal.treatment) == treatmentKey })
-        {
-            return (
-                false,
-                "\(person) has a valid advance refusal of \(decision.treatment ?? decision.id); the attorney cannot consent to what it refuses (MCA 2005 s26(1), s11(7)(b))"
-            )
-        }
-        return (
-            true,
-            "registered, covers '\(decision.id)', and \(person) currently lacks capacity for it (MCA 2005 s11(7)(a))"
-        )
-    }
+    func isExcluded(id: String?, name: String) -> Bool { excluded(id: id, name: name) }
 }

@@ -1,9 +1,10 @@
 /// The decisions a capacity assessment may name for one person (SPEC v2 §3 "Decisions"): the
 /// policy's declared decisions, in their order, then each of the plan's refused treatments
-/// that no declared decision already has as its `treatment`.
+/// that no declared decision already has as its `treatment` (or alias).
 ///
-/// Names are compared after normalisation, so `ECT` names `ect`. A policy without `decisions:`
-/// accepts any name (v1): a decision's name is then its treatment.
+/// Names are compared after normalisation, so `ECT` names `ect`; a decision's `also` names
+/// it too (SPEC v3 §10.6). A policy without `decisions:` accepts any name (v1): a decision's
+/// name is then its treatment.
 struct DecisionCatalog: Sendable {
     struct Entry: Sendable {
         var id: String
@@ -15,11 +16,23 @@ struct DecisionCatalog: Sendable {
         var lifeSustaining: Bool
         /// Declared in the policy's `decisions:`, not taken from a refusal or a v1 name.
         var isDeclared = false
+        var ect = false
+        var domain = Decision.Domain.welfare
+        /// Other names, as written, and normalised.
+        var aliases: [String] = []
+        var aliasKeys: [String] = []
+
+        /// Whether a refusal of `treatment` is a refusal of this decision: by its treatment or
+        /// an alias, and an ECT decision by its id too.
+        func matches(refusal treatment: String) -> Bool {
+            let key = TextNormalizer.normalize(treatment)
+            return key == treatmentKey || aliasKeys.contains(key) || (ect && key == self.key)
+        }
     }
 
     let declared: Bool
     let entries: [Entry]
-    /// Entry positions by id as written and by normalised key, for lookups on every
+    /// Entry positions by id as written, by normalised key and by alias, for lookups on every
     /// evaluation without normalising the common, exact spelling.
     private let table: SmallTable<Int>
 
@@ -30,20 +43,24 @@ struct DecisionCatalog: Sendable {
                     id: decision.id, key: TextNormalizer.normalize(decision.id), treatment: decision.treatment,
                     treatmentKey: decision.treatment.map(TextNormalizer.normalize),
                     deprivationOfLiberty: decision.deprivationOfLiberty, forMentalDisorder: decision.forMentalDisorder,
-                    lifeSustaining: decision.lifeSustaining, isDeclared: true)
+                    lifeSustaining: decision.lifeSustaining, isDeclared: true, ect: decision.ect,
+                    domain: decision.domain, aliases: decision.also, aliasKeys: decision.also.map(TextNormalizer.normalize))
             }
         for refusal in plan.advanceDecisions.refusals {
             let key = TextNormalizer.normalize(refusal.treatment)
-            guard !entries.contains(where: { $0.treatmentKey == key || $0.key == key }) else { continue }
+            guard !entries.contains(where: { $0.matches(refusal: refusal.treatment) || $0.key == key }) else { continue }
             entries.append(
                 Entry(
                     id: refusal.treatment, key: key, treatment: refusal.treatment, treatmentKey: key,
                     deprivationOfLiberty: false, forMentalDisorder: refusal.forMentalDisorder,
-                    lifeSustaining: refusal.lifeSustaining))
+                    lifeSustaining: refusal.lifeSustaining, ect: refusal.ect))
         }
         declared = policy.decisions != nil
         self.entries = entries
-        table = SmallTable(entries.enumerated().flatMap { [($1.id, $0), ($1.key, $0)] })
+        table = SmallTable(
+            entries.enumerated().flatMap { position, entry in
+                [(entry.id, position), (entry.key, position)] + entry.aliasKeys.map { ($0, position) }
+            })
     }
 
     /// The entry a name means. Without declared decisions, an unknown name is its own
@@ -56,6 +73,11 @@ struct DecisionCatalog: Sendable {
         return Entry(
             id: name, key: key, treatment: name, treatmentKey: key, deprivationOfLiberty: false,
             forMentalDisorder: false, lifeSustaining: false)
+    }
+
+    /// The declared ECT decision a refused treatment names, if any.
+    func ectDecision(forRefusalOf treatment: String) -> Entry? {
+        entries.first { $0.ect && $0.matches(refusal: treatment) }
     }
 
     /// The position of a decision in the answer's order: declared and refused ones as listed,

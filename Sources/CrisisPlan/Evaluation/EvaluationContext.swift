@@ -1,5 +1,3 @@
-import Synchronization
-
 /// One person's plan prepared against a policy: everything evaluation looks up, built once.
 ///
 /// A class, immutable after `init`, so that passing it around the evaluation costs one
@@ -11,10 +9,6 @@ public final class EvaluationContext: Sendable {
     let suggester: SignSuggester
     /// Each sign as an unrecognised observation's suggestion shows it: id, words, stage label.
     let suggestedSigns: [SuggestedSign]
-    /// Suggestions already worked out for this person's unrecognised texts: the same words
-    /// come back observation after observation. Bounded, so hostile input cannot grow it.
-    private let suggestionCache = Mutex<[String: SignSuggestions]>([:])
-    private static let suggestionCacheLimit = 256
     /// Everyone the plan names, for `contact` facts.
     let people: PlanPeople
     /// The decisions an assessment may name for this person.
@@ -44,6 +38,9 @@ public final class EvaluationContext: Sendable {
     let takeCareOf: [String]
     let statements: [String]
     let refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)]
+    /// The latest `registered_on` of any attorney: before it, refusal validity is worked out
+    /// again for the day (an LPA registered later is not yet created).
+    let latestRegistration: CalendarDate?
     let personSource: String
     let reviewBySource: String
     /// The fixed ends of frequent warning messages, built once (string interpolation per
@@ -59,7 +56,9 @@ public final class EvaluationContext: Sendable {
             let label = policy.policy.stages.first(where: { $0.id == sign.stage })?.label ?? sign.stage
             return SuggestedSign(id: sign.id, says: sign.says, stageLabel: label)
         }
-        people = PlanPeople(plan: plan)
+        let people = PlanPeople(plan: plan)
+        self.people = people
+        let mentions = NameMentions(people: people, personName: plan.person.name)
         decisions = DecisionCatalog(policy: policy.policy, plan: plan)
         signIds = plan.signs.map(\.id)
         signStages = plan.signs.map(\.stage)
@@ -79,7 +78,9 @@ public final class EvaluationContext: Sendable {
             plan.responses(forStage: stage.id).map { response in
                 (
                     response.forSigns.compactMap { id in plan.signs.firstIndex { $0.id == id } },
-                    ResponseLine(by: response.by, action: response.action, source: response.source.pathAndLine)
+                    ResponseLine(
+                        by: response.by, action: response.action, source: response.source.pathAndLine,
+                        mentions: mentions.entries(namedIn: response.action))
                 )
             }
         }
@@ -105,14 +106,24 @@ public final class EvaluationContext: Sendable {
         takeCareOf = plan.whenUnwell.takeCareOf.map(\.text)
         statements = plan.advanceDecisions.statements.map(\.text)
         refusals = plan.advanceDecisions.refusals.map {
-            ($0, RefusalValidity($0, attorney: plan.attorney, born: plan.person.born), $0.source.pathAndLine)
+            ($0, RefusalValidity($0, attorneys: plan.attorneys, born: plan.person.born), $0.source.pathAndLine)
         }
+        latestRegistration = plan.attorneys.compactMap(\.registeredOn).max()
         unknownSignSuffix =
             "' matches none of \(plan.person.name)'s early warning signs; it is recorded, not taken as all clear"
         personSource = plan.person.source.pathAndLine
         reviewBySource = plan.dates.reviewBySource.pathAndLine
     }
 
+
+    /// Each refusal with whether it binds on `today`.
+    func refusals(on today: CalendarDate) -> [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)] {
+        guard let latestRegistration, today < latestRegistration else { return refusals }
+        return refusals.map {
+            ($0.refusal, RefusalValidity($0.refusal, attorneys: plan.attorneys, born: plan.person.born, today: today),
+                $0.source)
+        }
+    }
 
     /// The signs an unrecognised text may have meant (`SignSuggester`), remembered per text.
     func suggestions(for text: String) -> SignSuggestions {

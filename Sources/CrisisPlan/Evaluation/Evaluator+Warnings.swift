@@ -1,7 +1,9 @@
 /// The answer's warnings (SPEC §6), in its order: plan, then observations, then evaluation.
 extension Evaluator {
     /// An overdue review (the plan is still used) and every refusal that is not binding.
-    func planWarnings(now: Timestamp) -> [AnswerWarning] {
+    func planWarnings(
+        _ refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)], now: Timestamp
+    ) -> [AnswerWarning] {
         let plan = context.plan
         var warnings: [AnswerWarning] = []
         if now.utcDate > plan.dates.reviewBy {
@@ -12,13 +14,29 @@ extension Evaluator {
                         "the plan was due for review on \(plan.dates.reviewBy); it is still used — review it with \(plan.person.name)",
                     source: context.reviewBySource))
         }
-        for (refusal, validity, source) in context.refusals where !validity.binding {
+        for (refusal, validity, source) in refusals where !validity.binding {
             warnings.append(
                 AnswerWarning(
                     code: .advanceRefusalNotValid,
                     message: "the refusal of \(refusal.treatment) is not binding: "
                         + validity.notBindingBecause.joined(separator: "; "),
                     source: source))
+        }
+        for attorney in plan.attorneys where attorney.kind == nil {
+            warnings.append(
+                AnswerWarning(
+                    code: .attorneyTypeMissing,
+                    message:
+                        "the plan does not say which kind of lasting power of attorney \(plan.contact(attorney.contact)?.name ?? attorney.contact) holds (health and welfare, or property and affairs); until it does, they cannot act (MCA 2005 s9(1))",
+                    source: attorney.source.pathAndLine))
+        }
+        for contact in plan.contacts where contact.hoursProblem != nil {
+            warnings.append(
+                AnswerWarning(
+                    code: .contactHoursInvalid,
+                    message:
+                        "\(contact.name)'s hours could not be read, so whether they are open now is not known: \(contact.hoursProblem ?? "")",
+                    source: (contact.hoursSource ?? contact.source).pathAndLine))
         }
         return warnings
     }

@@ -22,8 +22,10 @@ public struct Evaluator: Sendable {
         var state = TimelineState(signCount: context.plan.signs.count, policy: context.policy)
         for index in observations.indices { state.apply(observations[index], now: now, context: context) }
         if !state.errors.isEmpty { throw DiagnosticList(state.errors) }
+        state.settleAttention()
 
-        var stage = StageResolution(context: context, state: state, now: now)
+        let withholding = SourceOfHarmWithholding(state: state, context: context)
+        var stage = StageResolution(context: context, state: state, now: now, withholding: withholding)
         stage.resolve()
         let fired = stage.firedFlags
         let stageId = policy.stages.isEmpty ? "" : policy.stages[stage.rank].id
@@ -32,7 +34,8 @@ public struct Evaluator: Sendable {
             person: context.plan.person.id, name: context.plan.person.name, pronouns: context.plan.person.pronouns,
             at: now,
             stage: StageAnswer(
-                id: stageId, label: policy.stages.isEmpty ? "" : policy.stages[stage.rank].label, because: stage.because
+                id: stageId, label: policy.stages.isEmpty ? "" : policy.stages[stage.rank].label, because: stage.because,
+                fromRecognisedSignsOnly: state.unrecognised > 0
             ),
             ownResponses: ownResponses(stage.rank, state: state, now: now),
             helps: context.helps, avoid: context.avoid, takeCareOf: context.takeCareOf, contacts: [],
@@ -41,21 +44,30 @@ public struct Evaluator: Sendable {
             statements: context.statements, refusals: [], attorney: nil,
             views: context.plan.views, warnings: [])
 
+        answer.prompts = stage.openPrompts()
         let current = stage.currentAssessments
         let mhaFlag = fired.first { policy.flags[$0.index].effects.mhaPart4 }?.line.id
-        var contacts = ContactAssembler(context: context, state: state, rank: stage.rank)
+        let refusals = context.refusals(on: now.utcDate)
+        var contacts = ContactAssembler(
+            context: context, state: state, rank: stage.rank, conditions: stage.conditions, refusals: refusals)
         contacts.assemble(fired: fired.map(\.index), current: current, part4: mhaFlag)
         answer.contacts = contacts.contacts
         answer.withheld = contacts.withheld
         answer.conflicts = contacts.conflicts
+        answer.routeNotice = contacts.routeNotice
+        markNames(in: &answer.ownResponses, withheld: contacts)
 
-        answer.refusals = refusalLines(mayBeOverriddenBy: mhaFlag, current: current)
-        answer.attorney = contacts.attorney
+        answer.refusals = refusalLines(refusals, mayBeOverriddenBy: mhaFlag, current: current)
+        answer.attorneys = contacts.attorneys
+        answer.attorney = context.plan.attorney.flatMap { chosen in
+            contacts.attorneys.first { $0.id == chosen.contact }
+        }
         answer.warnings =
-            planWarnings(now: now) + state.warnings + staleAssessmentWarnings(state, now: now)
+            planWarnings(refusals, now: now) + state.warnings + staleAssessmentWarnings(state, now: now)
             + evaluationWarnings(
                 rank: stage.rank, routeIsEmpty: contacts.routeIsEmpty, noResponses: answer.ownResponses.isEmpty,
                 unrecordedRoles: contacts.unrecordedRoles, ageWasUnknown: stage.ageWasUnknown)
+            + stage.inconsistencies() + contacts.warnings
         answer.reviewBy = context.plan.dates.reviewBy
         answer.trace = AnswerTrace(escalatedBy: stage.escalatedBy, activeSigns: stage.activeSigns)
         return answer
@@ -64,13 +76,37 @@ public struct Evaluator: Sendable {
     /// Each refusal with whether it binds and whether it applies now; a binding refusal of
     /// treatment for the mental disorder, other than ECT, is marked as one a fired Part 4 flag
     /// may override.
-    private func refusalLines(mayBeOverriddenBy flag: String?, current: [CapacityAssessment]) -> [RefusalLine] {
-        context.refusals.map { refusal, validity, source in
-            let overridable = validity.binding && refusal.forMentalDisorder && !refusal.ect
+    ///
+    /// A refusal of ECT — by its own `ect` key, or because its treatment names an `ect`
+    /// decision — is never overridden under Part 4 (MHA s58A(5)(c)(i)).
+    private func refusalLines(
+        _ refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)],
+        mayBeOverriddenBy flag: String?, current: [CapacityAssessment]
+    ) -> [RefusalLine] {
+        refusals.map { refusal, validity, source in
+            let ect = refusal.ect || context.decisions.ectDecision(forRefusalOf: refusal.treatment) != nil
+            let overridable = validity.binding && refusal.forMentalDisorder && !ect
             return RefusalLine(
                 treatment: refusal.treatment, binding: validity.binding, notBindingBecause: validity.notBindingBecause,
                 appliesNow: appliesNow(refusal, current: current), mayBeOverriddenBy: overridable ? flag : nil,
-                source: source)
+                source: source, ect: ect)
+        }
+    }
+
+    /// SPEC v3 §10.7: each own response that names a withheld or do-not-contact person says
+    /// so (withheld people first, then do-not-contact entries, in plan order); the response
+    /// itself is unchanged.
+    private func markNames(in responses: inout [ResponseLine], withheld contacts: ContactAssembler) {
+        for index in responses.indices where !responses[index].mentions.isEmpty {
+            let mentioned = responses[index].mentions.map { context.people.entries[$0] }
+            let withheld = mentioned.filter { contacts.isWithheld(id: $0.id, name: $0.name) }
+            let blocked = mentioned.filter { entry in
+                context.isBlocked(id: entry.id, name: entry.name) && !withheld.contains { $0.name == entry.name }
+            }
+            responses[index].namesWithheld = (withheld + blocked).map { $0.id ?? $0.name }
+            responses[index].namedPeople =
+                withheld.map { NamedPerson(name: $0.name, withheld: true) }
+                + blocked.map { NamedPerson(name: $0.name, withheld: false) }
         }
     }
 
@@ -80,12 +116,10 @@ public struct Evaluator: Sendable {
     /// (a decision only because the plan refuses it) leaves `applies_now` null.
     private func appliesNow(_ refusal: AdvanceRefusal, current: [CapacityAssessment]) -> Bool? {
         guard !current.isEmpty else { return nil }
-        let treatment = context.decisions.entry(named: refusal.treatment)?.treatmentKey
-            ?? TextNormalizer.normalize(refusal.treatment)
         var result: Bool?
         for assessment in current {
             guard let decision = context.decisions.entry(named: assessment.decision), decision.isDeclared,
-                decision.treatmentKey == treatment
+                decision.matches(refusal: refusal.treatment)
             else { continue }
             if assessment.status == .lacks { return true }
             result = false

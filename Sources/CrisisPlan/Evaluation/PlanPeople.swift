@@ -45,13 +45,25 @@ struct PlanPeople: Sendable {
     }
 
     /// The entries a value names, in plan order: `[]` for `someone-else`, `nil` for a value
-    /// that names no one in the plan (bad input).
-    func resolve(_ text: String) -> [Int]? {
+    /// that names no one in the plan (bad input). A value written as no one's id or name but
+    /// looking like someone's name (the same confusable skeleton) names them only when
+    /// `lookAlikes` is set — for a source of harm, where missing them would put the person at
+    /// risk (SPEC v3 §10.14); `byLookAlike` then says so, for a warning.
+    func resolve(_ text: String, lookAlikes allowed: Bool = true) -> (entries: [Int], byLookAlike: Bool)? {
         let key = TextNormalizer.normalize(text)
-        if key == TextNormalizer.normalize(Self.someoneElse) { return [] }
-        guard let direct = byKey[key] ?? lookAlikes(of: text) else { return nil }
+        if key == TextNormalizer.normalize(Self.someoneElse) { return ([], false) }
+        let direct: [Int]
+        var byLookAlike = false
+        if let found = byKey[key] {
+            direct = found
+        } else if allowed, let found = lookAlikes(of: text) {
+            direct = found
+            byLookAlike = true
+        } else {
+            return nil
+        }
         let looks = Set(direct.map { entries[$0].skeleton })
-        return entries.indices.filter { direct.contains($0) || looks.contains(entries[$0].skeleton) }
+        return (entries.indices.filter { direct.contains($0) || looks.contains(entries[$0].skeleton) }, byLookAlike)
     }
 
     /// Entries whose name has the same confusable skeleton as the text, if any.

@@ -25,11 +25,62 @@ struct StageResolution {
     /// The ids of the signs active now, in plan order (for coverage).
     private(set) var activeSigns: [String] = []
 
-    init(context: EvaluationContext, state: TimelineState, now: Timestamp) {
+    init(context: EvaluationContext, state: TimelineState, now: Timestamp, withholding: SourceOfHarmWithholding) {
         self.context = context
         self.state = state
         self.now = now
-        evaluator = ConditionEvaluator(context: context, state: state, now: now, stageRank: 0)
+        evaluator = ConditionEvaluator(
+            context: context, state: state, now: now, stageRank: 0, withholding: withholding)
+    }
+
+    /// The evaluator at the final stage, for prompts, consistency and contact hours.
+    var conditions: ConditionEvaluator { evaluator }
+
+    /// Prompts whose condition holds at the final stage and whose fact is unanswered, in
+    /// declaration order (SPEC v3 §10.2).
+    mutating func openPrompts() -> [PromptLine] {
+        let policy = context.policy
+        var open: [PromptLine] = []
+        for (index, prompt) in policy.policy.prompts.enumerated() {
+            guard let fact = policy.promptFacts[index], state.factAnsweredIn[fact] == nil || isNotAsked(fact) else {
+                continue
+            }
+            if let condition = policy.promptConditions[index] {
+                var reasons: [String] = []
+                var decisions: [String] = []
+                guard evaluator.holds(condition, because: &reasons, decisions: &decisions) else { continue }
+            }
+            open.append(
+                PromptLine(
+                    id: prompt.id, fact: policy.policy.facts[fact].id, asks: policy.policy.facts[fact].asks ?? "",
+                    because: prompt.because, source: prompt.source.pathAndLine))
+        }
+        return open
+    }
+
+    /// The latest observation of the fact said "not asked".
+    private func isNotAsked(_ fact: Int) -> Bool {
+        guard let notAsked = context.policy.notAskedIndex[fact], case .enumeration(let position)? = state.facts[fact]
+        else { return false }
+        return position == notAsked
+    }
+
+    /// `inconsistent-facts` for each consistency rule whose `when` holds and `expect` does not.
+    mutating func inconsistencies() -> [AnswerWarning] {
+        var warnings: [AnswerWarning] = []
+        for (index, rule) in context.policy.consistency.enumerated() {
+            var reasons: [String] = []
+            var decisions: [String] = []
+            guard evaluator.holds(rule.when, because: &reasons, decisions: &decisions),
+                !evaluator.holds(rule.expect, because: &reasons, decisions: &decisions)
+            else { continue }
+            let declared = context.policy.policy.consistency[index]
+            warnings.append(
+                AnswerWarning(
+                    code: .inconsistentFacts, message: declared.message + " (" + reasons.joined(separator: "; ") + ")",
+                    source: declared.source.pathAndLine))
+        }
+        return warnings
     }
 
     /// The assessments that still count now.

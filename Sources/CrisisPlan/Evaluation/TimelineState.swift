@@ -1,31 +1,63 @@
 /// What a timeline of observations adds up to at one moment: which signs are active, each
-/// fact's current value, and the latest capacity assessment for each decision.
+/// fact's current value, who has been named as a source of harm, and the latest capacity
+/// assessment for each decision.
 struct TimelineState {
     struct SignState {
         var lastObserved: Timestamp?
         var active = false
     }
 
+    /// Someone a `contact` fact named: the plan entry, and the first time they were named.
+    struct Naming: Sendable {
+        var entry: Int
+        var at: Timestamp
+        var source: SourceLocation
+    }
+
+    /// A professional's decision to stop withholding someone named as a source of harm.
+    struct Reinstated {
+        var entry: Int
+        var by: String
+        var reason: String
+        var at: Timestamp
+        var source: SourceLocation
+    }
+
     var signs: [SignState]
     var facts: [FactValue?]
     /// Where each fact's current value was observed, for `because` lines.
     var factObservedAt: [Timestamp?]
-    /// Per `contact` fact: everyone it has named in any observation so far, in order (entries
-    /// of `PlanPeople`). Naming someone new never takes an earlier one off this list, so a
-    /// withholding flag keeps withholding them all (SPEC v2 §3).
-    var named: [[Int]]
+    /// Per fact: the position of the latest observation that answered it (a value other than
+    /// its `not_asked`), for red flags' attention items.
+    var factAnsweredIn: [Int?]
+    /// Per `contact` fact: everyone it has named in any observation so far, in order. Naming
+    /// someone new never takes an earlier one off this list (SPEC v2 §3, v3 §10.1); only a
+    /// professional's reinstatement does.
+    var named: [[Naming]]
+    /// Per `contact` fact: the entries its latest value names.
+    var latestNamed: [[Int]]
+    var reinstated: [Reinstated] = []
     /// The latest assessment for each decision, in order of first appearance.
     var capacity: [CapacityAssessment] = []
-    /// `unknown-sign`, `unknown-contact` and `future-observation`, in timeline order.
+    /// `unknown-sign`, `possible-emergency`, `contact-fact-look-alike` and
+    /// `future-observation`, in timeline order.
     var warnings: [AnswerWarning] = []
+    /// Texts that matched no sign: the stage counts recognised signs only.
+    var unrecognised = 0
+    /// For each `possible-emergency` warning: its position, the red flag's fact and the
+    /// observation it was typed in.
+    var possibleEmergencies: [(warning: Int, ask: Int?, observation: Int)] = []
     /// Bad input: an undeclared fact or a value its type does not allow.
     var errors: [Diagnostic] = []
+    private var observationCount = 0
 
     init(signCount: Int, policy: CompiledPolicy) {
         signs = Array(repeating: SignState(), count: signCount)
         facts = policy.initialFacts
         factObservedAt = Array(repeating: nil, count: policy.initialFacts.count)
+        factAnsweredIn = Array(repeating: nil, count: policy.initialFacts.count)
         named = Array(repeating: [], count: policy.initialFacts.count)
+        latestNamed = Array(repeating: [], count: policy.initialFacts.count)
     }
 
     mutating func apply(_ observation: borrowing Observation, now: Timestamp, context: EvaluationContext) {
@@ -37,6 +69,7 @@ struct TimelineState {
                     source: observation.source.pathAndLine))
             return
         }
+        observationCount += 1
         // Indexed loops read each element in place rather than copying it: this runs for
         // every observation of every evaluation.
         for item in observation.signs.indices {
@@ -44,19 +77,21 @@ struct TimelineState {
                 signs[index].lastObserved = observation.at
                 signs[index].active = true
             } else {
-                warnings.append(unknownSign(observation.signs[item].text, observation.source, context))
+                notRecognised(observation.signs[item], observation.source, context)
             }
         }
         for item in observation.resolved.indices {
             if let index = context.matcher.match(observation.resolved[item].text) {
                 signs[index].active = false
             } else {
-                warnings.append(unknownSign(observation.resolved[item].text, observation.source, context))
+                notRecognised(observation.resolved[item], observation.source, context)
             }
         }
+        if observation.facts.count > 1 { checkRepeatedFacts(observation.facts, context) }
         for item in observation.facts.indices {
             apply(observation.facts[item], at: observation.at, context: context)
         }
+        for reinstatement in observation.reinstated { reinstate(reinstatement, at: observation.at, context) }
         for var assessment in observation.capacity {
             if !context.decisions.acceptsAnyName {
                 guard let decision = context.decisions.entry(named: assessment.decision) else {
@@ -74,9 +109,25 @@ struct TimelineState {
         }
     }
 
+    /// Two keys in one observation that name one fact (`self-harm` and `self_harm`) are bad
+    /// input: which one meant it could only be guessed.
+    private mutating func checkRepeatedFacts(_ observed: [ObservedFact], _ context: EvaluationContext) {
+        var seen: [Int: String] = [:]
+        for fact in observed {
+            guard let index = context.policy.factIndex(fact.fact) else { continue }
+            if let first = seen[index] {
+                errors.append(
+                    .error(
+                        "fact '\(context.policy.policy.facts[index].id)' is given twice in one observation (as '\(first)' and '\(fact.fact)'); give it once",
+                        at: fact.factSource))
+            }
+            seen[index] = fact.fact
+        }
+    }
+
     private mutating func apply(_ observed: borrowing ObservedFact, at time: Timestamp, context: EvaluationContext) {
         let policy = context.policy
-        guard let index = policy.factTable[observed.fact] else {
+        guard let index = policy.factIndex(observed.fact) else {
             let declared = policy.policy.facts.map(\.id)
             errors.append(
                 .error(
@@ -85,41 +136,112 @@ struct TimelineState {
                     at: observed.factSource))
             return
         }
+        let declaration = policy.policy.facts[index]
         let typed: Result<FactValue, FactValueError>
         if let value = policy.factValues[index][observed.value] {
             typed = .success(value)
         } else {
-            typed = policy.policy.facts[index].value(of: observed.value)
+            typed = declaration.observedValue(of: observed.value)
         }
         switch typed {
         case .failure(let problem):
             errors.append(.error(problem.message, at: observed.valueSource))
         case .success(.contact(let text)):
-            guard let entries = context.people.resolve(text) else {
+            guard let found = context.people.resolve(text, lookAlikes: declaration.sourceOfHarm) else {
                 errors.append(
                     .error(
                         context.people.unknownMessage(
-                            fact: observed.fact, value: text, personName: context.plan.person.name),
+                            fact: declaration.id, value: text, personName: context.plan.person.name),
                         at: observed.valueSource))
                 return
             }
-            let first = entries.first.map { context.people.entries[$0] }
+            if found.byLookAlike {
+                warnings.append(lookAlike(text, found.entries, fact: declaration.id, observed.valueSource, context))
+            }
+            let first = found.entries.first.map { context.people.entries[$0] }
             facts[index] = .contact(first.map { $0.id ?? $0.nameKey } ?? PlanPeople.someoneElse)
-            for entry in entries where !named[index].contains(entry) { named[index].append(entry) }
+            latestNamed[index] = found.entries
+            for entry in found.entries where !named[index].contains(where: { $0.entry == entry }) {
+                named[index].append(Naming(entry: entry, at: time, source: observed.valueSource))
+            }
             factObservedAt[index] = time
+            factAnsweredIn[index] = observationCount
         case .success(let value):
             facts[index] = value
             factObservedAt[index] = time
+            if case .enumeration(let position) = value, position == context.policy.notAskedIndex[index] {
+                // "Not asked" answers nothing: a question asked again stays open.
+            } else {
+                factAnsweredIn[index] = observationCount
+            }
         }
     }
 
-    /// Points at the observation that carried the text (SPEC §6: "the observation"), with the
-    /// signs it may have meant (SPEC v2 §3).
-    private func unknownSign(_ text: String, _ source: SourceLocation, _ context: EvaluationContext) -> AnswerWarning {
-        let near = context.suggestions(for: text)
+    /// A professional decides, on the record, that a named person may be contacted again:
+    /// from now on no `source_of_harm` fact withholds them (until one names them again).
+    private mutating func reinstate(_ decision: Reinstatement, at time: Timestamp, _ context: EvaluationContext) {
+        guard let found = context.people.resolve(decision.contact, lookAlikes: false), !found.entries.isEmpty else {
+            errors.append(
+                .error(
+                    context.people.unknownMessage(
+                        fact: "reinstated", value: decision.contact, personName: context.plan.person.name),
+                    at: decision.source))
+            return
+        }
+        for index in context.policy.sourceOfHarmFacts {
+            named[index].removeAll { found.entries.contains($0.entry) }
+            latestNamed[index].removeAll { found.entries.contains($0) }
+        }
+        for entry in found.entries {
+            reinstated.removeAll { $0.entry == entry }
+            reinstated.append(
+                Reinstated(entry: entry, by: decision.by, reason: decision.reason, at: time, source: decision.source))
+        }
+    }
+
+    /// `unknown-sign` for a text that matches no sign (SPEC §6: pointing at the observation),
+    /// with the signs it may have meant; then `possible-emergency` for each red flag whose
+    /// words it holds (SPEC v3 §10.3), pointing at the text's line.
+    private mutating func notRecognised(_ text: SourcedText, _ source: SourceLocation, _ context: EvaluationContext) {
+        unrecognised += 1
+        let near = context.suggestions(for: text.text)
+        warnings.append(
+            AnswerWarning(
+                code: .unknownSign, message: "'" + text.text + context.unknownSignSuffix, source: source.pathAndLine,
+                suggestions: near.ids, observed: text.text, suggestedSigns: near.signs))
+        let redFlags = context.policy.redFlags
+        for index in redFlags.indices where redFlags[index].matches(text.text) {
+            let flag = context.policy.policy.redFlags[index]
+            possibleEmergencies.append((warnings.count, context.policy.redFlagAsks[index], observationCount))
+            warnings.append(
+                AnswerWarning(
+                    code: .possibleEmergency, message: flag.message, source: text.source.pathAndLine,
+                    suggestions: [flag.ask], observed: text.text))
+        }
+    }
+
+    private func lookAlike(
+        _ text: String, _ entries: [Int], fact: String, _ source: SourceLocation, _ context: EvaluationContext
+    ) -> AnswerWarning {
+        let people = entries.map { context.people.entries[$0] }
+        let names = people.map { entry in entry.id.map { "\(entry.name) ('\($0)')" } ?? entry.name }
         return AnswerWarning(
-            code: .unknownSign, message: "'" + text + context.unknownSignSuffix, source: source.pathAndLine,
-            suggestions: near.ids, observed: text, suggestedSigns: near.signs)
+            code: .contactFactLookAlike,
+            message:
+                "'\(text)' for fact '\(fact)' is not written as anyone in the plan, but looks like "
+                + names.joined(separator: " and ")
+                + "; read as naming them, and withheld — check who was meant",
+            source: source.pathAndLine, suggestions: people.map { $0.id ?? $0.name })
+    }
+
+    /// Marks each `possible-emergency` that stays in the attention block: until its red
+    /// flag's question is answered after the text was typed.
+    mutating func settleAttention() {
+        for (warning, ask, observation) in possibleEmergencies {
+            if let ask, let answered = factAnsweredIn[ask], answered >= observation {
+                warnings[warning].inAttention = false
+            }
+        }
     }
 
     /// Whether sign `index` is active now: observed, not resolved since, and within the window.

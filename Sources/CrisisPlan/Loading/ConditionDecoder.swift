@@ -3,7 +3,7 @@
 struct ConditionDecoder {
     let decoder: FileDecoder
 
-    static let conditionKeys = ["all", "any", "not", "fact", "stage", "signs", "capacity", "age"]
+    static let conditionKeys = ["all", "any", "not", "fact", "stage", "signs", "capacity", "age", "route_open"]
 
     func decode(_ node: YAMLNode) -> Condition? {
         guard case .mapping(let entries) = node.content else {
@@ -50,6 +50,16 @@ struct ConditionDecoder {
             return signs(entry.value, location: location)
         case "age":
             return age(entry.value, location: location)
+        case "route_open":
+            guard case .scalar(let scalar) = entry.value.content, scalar.isPlain,
+                scalar.text == "true" || scalar.text == "false"
+            else {
+                decoder.error(
+                    "'route_open' takes true or false (whether anyone on the stage's own route is open now)",
+                    at: entry.value.mark)
+                return nil
+            }
+            return .routeOpen(scalar.text == "true", location)
         default:
             return capacity(entry.value, location: location)
         }

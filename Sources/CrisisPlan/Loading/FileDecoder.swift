@@ -16,8 +16,10 @@ final class FileDecoder {
         SourceLocation(file: file, mark: mark)
     }
 
-    func error(_ message: String, at mark: Mark) {
-        diagnostics.append(.error(message, at: location(mark)))
+    func error(_ message: String, at mark: Mark, blocksAnswers: Bool = true) {
+        var diagnostic = Diagnostic.error(message, at: location(mark))
+        diagnostic.blocksAnswers = blocksAnswers
+        diagnostics.append(diagnostic)
     }
 
     func warning(_ message: String, at mark: Mark) {

@@ -4,7 +4,7 @@ struct PlanFileDecoder {
 
     static let topLevelKeys = [
         "person", "plan", "keeping_well", "stressors", "early_warning_signs", "responses", "when_unwell",
-        "contacts", "contact_routes", "do_not_contact", "advance_decisions", "attorney", "views",
+        "contacts", "contact_routes", "do_not_contact", "advance_decisions", "attorney", "attorneys", "views",
     ]
 
     /// The plan, or `nil` when the file is not a map. Without a readable `person` or `plan`
@@ -38,7 +38,7 @@ struct PlanFileDecoder {
             contactRoutes: stageMap(fields["contact_routes"], "contact_routes").map(route),
             doNotContact: items(fields["do_not_contact"], "do_not_contact").compactMap(doNotContact),
             advanceDecisions: fields["advance_decisions"].map(advanceDecisions) ?? AdvanceDecisions(),
-            attorney: fields["attorney"].flatMap(attorney),
+            attorneys: attorneys(fields),
             views: items(fields["views"], "views").compactMap(view),
             file: decoder.file, isComplete: person != nil && dates != nil)
         return plan
@@ -122,7 +122,7 @@ struct PlanFileDecoder {
 
     func contact(_ node: YAMLNode) -> Contact? {
         let fields = decoder.fields(
-            node, "contact", keys: ["id", "name", "relation", "phone", "roles", "professional"],
+            node, "contact", keys: ["id", "name", "relation", "phone", "roles", "professional", "hours"],
             required: ["id", "name", "phone"])
         let roles = decoder.textList(fields?["roles"], "'roles'").map(\.text)
         let professional = decoder.bool(fields, "professional") ?? false
@@ -130,9 +130,27 @@ struct PlanFileDecoder {
         guard let id = decoder.text(fields, "id"), let name = decoder.text(fields, "name"),
             let phone = decoder.text(fields, "phone")
         else { return nil }
-        return Contact(
+        var contact = Contact(
             id: id, name: name, relation: relation, phone: phone, roles: roles, professional: professional,
             source: decoder.location(node.mark))
+        if let hoursNode = fields?["hours"] {
+            contact.hoursSource = decoder.location(hoursNode.mark)
+            let texts: [String]
+            if case .sequence = hoursNode.content {
+                texts = decoder.textList(hoursNode, "'hours'").map(\.text)
+            } else {
+                texts = decoder.text(hoursNode, "'hours'").map { [$0] } ?? []
+            }
+            switch ContactHours.parse(texts) {
+            case .success(let hours): contact.hours = hours
+            case .failure(let problem):
+                // Bad hours never stop an answer: the contact is shown as not known to be open,
+                // and `check` reports it (an error that does not block answers).
+                contact.hoursProblem = problem.message
+                decoder.error(problem.message, at: hoursNode.mark, blocksAnswers: false)
+            }
+        }
+        return contact
     }
 
     private func route(_ entry: YAMLEntry) -> ContactRoute {
@@ -181,18 +199,39 @@ struct PlanFileDecoder {
             source: decoder.location(node.mark))
     }
 
+    /// `attorney:` (one) or `attorneys:` (a list), never both.
+    private func attorneys(_ fields: Fields) -> [Attorney] {
+        if let one = fields["attorney"], let many = fields["attorneys"] {
+            decoder.error(
+                "'attorney' and 'attorneys' are both given; list every attorney under 'attorneys'",
+                at: fields.keyMark("attorneys") ?? many.mark)
+            return [attorney(one)].compactMap { $0 }
+        }
+        if let one = fields["attorney"] { return [attorney(one)].compactMap { $0 } }
+        return items(fields["attorneys"], "attorneys").compactMap(attorney)
+    }
+
     private func attorney(_ node: YAMLNode) -> Attorney? {
         let fields = decoder.fields(
-            node, "attorney", keys: ["contact", "registered", "made", "covers", "life_sustaining"],
+            node, "attorney",
+            keys: ["contact", "type", "registered", "registered_on", "made", "covers", "life_sustaining"],
             required: ["contact"])
-        let registered = decoder.bool(fields, "registered") ?? false
+        let registered = decoder.bool(fields, "registered")
+        let registeredOn = decoder.date(fields, "registered_on")
         let made = decoder.date(fields, "made")
+        let kind = decoder.choice(fields, "type", Attorney.Kind.allCases.map(\.rawValue)).flatMap(Attorney.Kind.init)
         let covers = fields?["covers"] == nil ? ["all"] : decoder.textList(fields?["covers"], "'covers'").map(\.text)
         let lifeSustaining = decoder.bool(fields, "life_sustaining") ?? false
+        if registered == false, registeredOn != nil, let node = fields?["registered"] {
+            decoder.error(
+                "'registered: false' contradicts 'registered_on'; an LPA with a registration date is registered — remove one",
+                at: node.mark)
+        }
         guard let contact = decoder.text(fields, "contact"), let contactNode = fields?["contact"] else { return nil }
         return Attorney(
-            contact: contact, contactSource: decoder.location(contactNode.mark), registered: registered, made: made,
-            covers: covers, lifeSustaining: lifeSustaining, source: decoder.location(node.mark))
+            contact: contact, contactSource: decoder.location(contactNode.mark), registered: registered ?? false,
+            registeredSource: fields?["registered"].map { decoder.location($0.mark) }, made: made, covers: covers,
+            lifeSustaining: lifeSustaining, kind: kind, registeredOn: registeredOn, source: decoder.location(node.mark))
     }
 
     private func view(_ node: YAMLNode) -> DifferingView? {

@@ -4,7 +4,7 @@ struct PolicyFileDecoder {
 
     static let topLevelKeys = [
         "stages", "signs_active_for", "capacity_valid_for", "facts", "decisions", "escalation", "flags",
-        "language",
+        "language", "prompts", "red_flags", "timezone", "holidays", "consistency",
     ]
 
     func decode(_ root: YAMLNode?) -> PolicyFragment {
@@ -32,6 +32,29 @@ struct PolicyFileDecoder {
         fragment.escalation = items(fields["escalation"], "escalation").compactMap(escalationRule)
         fragment.flags = items(fields["flags"], "flags").compactMap(flag)
         fragment.language = items(fields["language"], "language").compactMap(languageRule)
+        fragment.prompts = items(fields["prompts"], "prompts").compactMap(prompt)
+        fragment.redFlags = items(fields["red_flags"], "red_flags").compactMap(redFlag)
+        fragment.consistency = items(fields["consistency"], "consistency").compactMap(consistencyRule)
+        if let node = fields["timezone"], let zone = decoder.text(node, "'timezone'") {
+            fragment.timezone = (zone, decoder.location(node.mark))
+            if LocalTime(identifier: zone) == nil {
+                decoder.error(
+                    "unknown time zone '\(zone)'; write an IANA name such as Europe/London (the time-zone database must be installed)",
+                    at: node.mark)
+            }
+        }
+        if let node = fields["holidays"] {
+            for item in decoder.textList(node, "'holidays'") {
+                guard let date = CalendarDate(parsing: item.text) else {
+                    decoder.error(
+                        "'holidays' takes dates written YYYY-MM-DD, like 2026-12-25; found '\(item.text)'",
+                        at: item.source.mark)
+                    continue
+                }
+                fragment.holidays.append(date)
+            }
+            fragment.holidaysSource = decoder.location(node.mark)
+        }
         return fragment
     }
 
@@ -48,7 +71,8 @@ struct PolicyFileDecoder {
 
     private func fact(_ node: YAMLNode) -> FactDeclaration? {
         let fields = decoder.fields(
-            node, "fact", keys: ["id", "type", "values", "default", "asks"], required: ["id", "type"])
+            node, "fact", keys: ["id", "type", "values", "default", "asks", "source_of_harm", "not_asked", "labels"],
+            required: ["id", "type"])
         let id = decoder.text(fields, "id")
         let type = decoder.choice(fields, "type", ["bool", "enum", "contact"])
         let defaultValue = fields?["default"].flatMap { decoder.operand($0, "'default'") }
@@ -84,22 +108,95 @@ struct PolicyFileDecoder {
         if type == "contact", let defaultNode = fields?["default"] {
             decoder.error("a contact fact has no default: contacts differ from plan to plan", at: defaultNode.mark)
         }
-        return FactDeclaration(
+        var declaration = FactDeclaration(
             id: id, kind: kind, defaultValue: defaultValue, asks: asks, source: decoder.location(node.mark))
+        if let sourceOfHarm = decoder.bool(fields, "source_of_harm"), let keyNode = fields?["source_of_harm"] {
+            declaration.sourceOfHarm = sourceOfHarm
+            declaration.sourceOfHarmSource = decoder.location(keyNode.mark)
+            if sourceOfHarm && type != "contact" {
+                decoder.error(
+                    "'source_of_harm' is for contact facts, which name a person; fact '\(id)' is \(type)",
+                    at: keyNode.mark)
+            }
+        }
+        if let notAsked = decoder.text(fields, "not_asked"), let keyNode = fields?["not_asked"] {
+            declaration.notAsked = notAsked
+            declaration.notAskedSource = decoder.location(keyNode.mark)
+            if case .enumeration(let values) = kind {
+                if !values.contains(notAsked) {
+                    decoder.error(
+                        "'not_asked' must name one of fact '\(id)''s values"
+                            + Suggestion.hint(for: notAsked, in: values), at: keyNode.mark)
+                }
+            } else {
+                decoder.error("'not_asked' is for enum facts; fact '\(id)' is \(type)", at: keyNode.mark)
+            }
+        }
+        if let labelsNode = fields?["labels"] {
+            declaration.labels = labels(labelsNode, fact: id, kind: kind)
+        }
+        if case .enumeration(let values) = kind { uniqueAfterNormalising(values, fact: id, node: fields?["values"]) }
+        return declaration
+    }
+
+    /// `labels: {value: text}`: each key a declared value of the enum.
+    private func labels(
+        _ node: YAMLNode, fact id: String, kind: FactDeclaration.Kind
+    ) -> [(value: String, label: String, source: SourceLocation)] {
+        guard case .enumeration(let values) = kind else {
+            decoder.error("'labels' is for enum facts, to name their values; fact '\(id)' is not an enum", at: node.mark)
+            return []
+        }
+        guard case .mapping(let entries) = node.content else {
+            decoder.error("expected 'labels' as a map from value to label, found \(node.kindDescription)", at: node.mark)
+            return []
+        }
+        var result: [(value: String, label: String, source: SourceLocation)] = []
+        for entry in entries {
+            guard values.contains(entry.key) else {
+                decoder.error(
+                    "'\(entry.key)' is not a value of fact '\(id)'" + Suggestion.hint(for: entry.key, in: values),
+                    at: entry.keyMark)
+                continue
+            }
+            if let label = decoder.text(entry.value, "the label of '\(entry.key)'") {
+                result.append((entry.key, label, decoder.location(entry.keyMark)))
+            }
+        }
+        return result
+    }
+
+    /// Values are compared after normalisation in observations, so two that normalise alike
+    /// could not be told apart.
+    private func uniqueAfterNormalising(_ values: [String], fact id: String, node: YAMLNode?) {
+        var seen: [String: String] = [:]
+        for value in values {
+            let key = TextNormalizer.normalize(value)
+            if let first = seen[key], first != value {
+                decoder.error(
+                    "values '\(first)' and '\(value)' of fact '\(id)' are the same once case, spaces, hyphens and underscores are set aside; observations could not tell them apart",
+                    at: node?.mark ?? Mark(line: 1, column: 1))
+            }
+            seen[key] = seen[key] ?? value
+        }
     }
 
     private func decision(_ node: YAMLNode) -> Decision? {
         let booleans = ["deprivation_of_liberty", "for_mental_disorder", "life_sustaining"]
         let fields = decoder.fields(
-            node, "decision", keys: ["id", "label", "treatment"] + booleans, required: ["id"])
+            node, "decision", keys: ["id", "label", "treatment", "domain", "ect", "also"] + booleans, required: ["id"])
         let id = decoder.text(fields, "id")
         let label = decoder.text(fields, "label")
         let treatment = decoder.text(fields, "treatment")
         let flags = booleans.map { decoder.bool(fields, $0) ?? false }
+        let domain = decoder.choice(fields, "domain", Decision.Domain.allCases.map(\.rawValue))
+            .flatMap(Decision.Domain.init) ?? .welfare
+        let ect = decoder.bool(fields, "ect") ?? false
+        let also = decoder.textList(fields?["also"], "'also'").map(\.text)
         guard let id else { return nil }
         return Decision(
             id: id, label: label, treatment: treatment, deprivationOfLiberty: flags[0], forMentalDisorder: flags[1],
-            lifeSustaining: flags[2], source: decoder.location(node.mark))
+            lifeSustaining: flags[2], domain: domain, ect: ect, also: also, source: decoder.location(node.mark))
     }
 
     private func escalationRule(_ node: YAMLNode) -> EscalationRule? {
@@ -158,7 +255,9 @@ struct PolicyFileDecoder {
         var effects = FlagEffects()
         let fields = decoder.fields(
             node, "effects",
-            keys: ["withhold_contact_named_by", "add_contacts", "raise_to", "consult_roles", "mha_part4"])
+            keys: [
+                "withhold_contact_named_by", "add_contacts", "raise_to", "consult_roles", "mha_part4", "note_contacts",
+            ])
         if let value = fields?["withhold_contact_named_by"] {
             effects.withholdContactNamedBy = decoder.text(value, "'withhold_contact_named_by'")
             effects.withholdSource = decoder.location(value.mark)
@@ -171,7 +270,64 @@ struct PolicyFileDecoder {
         }
         effects.consultRoles = decoder.textList(fields?["consult_roles"], "'consult_roles'").map(\.text)
         effects.mhaPart4 = decoder.bool(fields, "mha_part4") ?? false
+        effects.noteContacts = fields?["note_contacts"].flatMap(contactNote)
         return effects
+    }
+
+    /// `note_contacts: {professional: false, note: TEXT}` or `{ids: [...], note: TEXT}`.
+    private func contactNote(_ node: YAMLNode) -> ContactNote? {
+        let fields = decoder.fields(node, "note_contacts", keys: ["professional", "ids", "note"], required: ["note"])
+        let professional = decoder.bool(fields, "professional")
+        let ids = fields?["ids"].map { decoder.textList($0, "'ids'").map(\.text) }
+        guard let note = decoder.text(fields, "note") else { return nil }
+        if professional == nil && ids == nil {
+            decoder.error(
+                "'note_contacts' needs 'professional: true|false' or 'ids: [...]' to say which contacts the note is for",
+                at: node.mark)
+            return nil
+        }
+        return ContactNote(professional: professional, ids: ids, note: note, source: decoder.location(node.mark))
+    }
+
+    private func prompt(_ node: YAMLNode) -> Prompt? {
+        let fields = decoder.fields(node, "prompt", keys: ["id", "ask", "when", "because"], required: ["id", "ask"])
+        let id = decoder.text(fields, "id")
+        let ask = decoder.text(fields, "ask")
+        let when = fields?["when"].flatMap(ConditionDecoder(decoder: decoder).decode)
+        let because = decoder.text(fields, "because") ?? ""
+        guard let id, let ask, let askNode = fields?["ask"], fields?["when"] == nil || when != nil else { return nil }
+        return Prompt(
+            id: id, ask: ask, askSource: decoder.location(askNode.mark), when: when, because: because,
+            source: decoder.location(node.mark))
+    }
+
+    private func redFlag(_ node: YAMLNode) -> RedFlag? {
+        let fields = decoder.fields(
+            node, "red flag", keys: ["id", "words", "ask", "message"], required: ["id", "words", "ask", "message"])
+        let id = decoder.text(fields, "id")
+        let words = decoder.textList(fields?["words"], "'words'").map(\.text)
+        let ask = decoder.text(fields, "ask")
+        let message = decoder.text(fields, "message")
+        if let wordsNode = fields?["words"], words.isEmpty {
+            decoder.error("'words' needs at least one word or phrase", at: wordsNode.mark)
+        }
+        guard let id, let ask, let message, let askNode = fields?["ask"], !words.isEmpty else { return nil }
+        return RedFlag(
+            id: id, words: words, ask: ask, askSource: decoder.location(askNode.mark), message: message,
+            source: decoder.location(node.mark))
+    }
+
+    private func consistencyRule(_ node: YAMLNode) -> ConsistencyRule? {
+        let fields = decoder.fields(
+            node, "consistency rule", keys: ["id", "when", "expect", "message"],
+            required: ["id", "when", "expect", "message"])
+        let id = decoder.text(fields, "id")
+        let conditions = ConditionDecoder(decoder: decoder)
+        let when = fields?["when"].flatMap(conditions.decode)
+        let expect = fields?["expect"].flatMap(conditions.decode)
+        let message = decoder.text(fields, "message")
+        guard let id, let when, let expect, let message else { return nil }
+        return ConsistencyRule(id: id, when: when, expect: expect, message: message, source: decoder.location(node.mark))
     }
 
     private func languageRule(_ node: YAMLNode) -> LanguageRule? {

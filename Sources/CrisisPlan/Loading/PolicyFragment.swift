@@ -10,4 +10,10 @@ struct PolicyFragment: Sendable {
     var language: [LanguageRule] = []
     /// `nil` when this file has no `decisions:` key.
     var decisions: [Decision]?
+    var prompts: [Prompt] = []
+    var redFlags: [RedFlag] = []
+    var consistency: [ConsistencyRule] = []
+    var timezone: (String, SourceLocation)?
+    var holidays: [CalendarDate] = []
+    var holidaysSource: SourceLocation?
 }

@@ -29,6 +29,18 @@ struct PolicyMerger {
             policy.flags += fragment.flags
             policy.language += fragment.language
             if let decisions = fragment.decisions { policy.decisions = (policy.decisions ?? []) + decisions }
+            policy.prompts += fragment.prompts
+            policy.redFlags += fragment.redFlags
+            policy.consistency += fragment.consistency
+            policy.holidays += fragment.holidays
+            if let (zone, source) = fragment.timezone {
+                if let first = policy.timezoneSource {
+                    error("'timezone' is already set at \(first.pathAndLine)", source)
+                } else {
+                    policy.timezone = zone
+                    policy.timezoneSource = source
+                }
+            }
         }
         if stagesSource == nil, !fragments.isEmpty {
             error(
@@ -39,6 +51,10 @@ struct PolicyMerger {
         uniqueIds(policy.facts.map { ($0.id, $0.source) }, "fact")
         uniqueIds(policy.escalation.map { ($0.id, $0.source) }, "escalation rule")
         uniqueIds(policy.flags.map { ($0.id, $0.source) }, "flag")
+        uniqueIds(policy.prompts.map { ($0.id, $0.source) }, "prompt")
+        uniqueIds(policy.redFlags.map { ($0.id, $0.source) }, "red flag")
+        uniqueIds(policy.consistency.map { ($0.id, $0.source) }, "consistency rule")
+        uniqueFactIds(policy.facts)
         uniqueIds((policy.decisions ?? []).map { (TextNormalizer.normalize($0.id), $0.source) }, "decision")
         return policy
     }
@@ -65,6 +81,21 @@ struct PolicyMerger {
             } else {
                 seen[id] = source
             }
+        }
+    }
+
+    /// Fact ids are compared after normalisation in observations (`self-harm` is `self_harm`),
+    /// so two that normalise alike could not be told apart.
+    private mutating func uniqueFactIds(_ facts: [FactDeclaration]) {
+        var seen: [String: FactDeclaration] = [:]
+        for fact in facts {
+            let key = TextNormalizer.normalize(fact.id)
+            if let first = seen[key], first.id != fact.id {
+                error(
+                    "fact ids '\(first.id)' and '\(fact.id)' are the same once case, spaces, hyphens and underscores are set aside (\(first.source.pathAndLine)); observations could not tell them apart",
+                    fact.source)
+            }
+            seen[key] = seen[key] ?? fact
         }
     }
 

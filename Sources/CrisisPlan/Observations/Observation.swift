@@ -7,6 +7,7 @@ public struct Observation: Sendable {
     /// Fact values as written, in order, typed against the policy when evaluated.
     public var facts: [ObservedFact]
     public var capacity: [CapacityAssessment]
+    public var reinstated: [Reinstatement] = []
     public var source: SourceLocation
 
     public init(

@@ -45,7 +45,7 @@ public enum ObservationDecoder {
         return timeline
     }
 
-    static let observationKeys = ["at", "signs", "resolved", "facts", "capacity"]
+    static let observationKeys = ["at", "signs", "resolved", "facts", "capacity", "reinstated"]
 
     /// One observation's fields from a map that may also hold other keys: a scenario step
     /// passes its own keys and is named "step" in messages.
@@ -93,6 +93,15 @@ public enum ObservationDecoder {
                         source: decoder.location(item.mark),
                         decisionSource: entry?["decision"].map { decoder.location($0.mark) }))
             }
+        }
+        for item in fields["reinstated"].flatMap({ decoder.list($0, "'reinstated'") }) ?? [] {
+            let entry = decoder.fields(
+                item, "reinstatement", keys: ["contact", "by", "reason"], required: ["contact", "by", "reason"])
+            guard let contact = decoder.text(entry, "contact"), let by = decoder.text(entry, "by"),
+                let reason = decoder.text(entry, "reason")
+            else { continue }
+            observation.reinstated.append(
+                Reinstatement(contact: contact, by: by, reason: reason, source: decoder.location(item.mark)))
         }
         return observation
     }

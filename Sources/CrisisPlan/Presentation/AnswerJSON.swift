@@ -11,7 +11,20 @@ public enum AnswerJSON {
         json.field("id", answer.stage.id)
         json.field("label", answer.stage.label)
         json.field("because", answer.stage.because)
+        json.field("from_recognised_signs_only", answer.stage.fromRecognisedSignsOnly)
         json.endObject()
+        json.key("prompts")
+        json.beginArray()
+        for prompt in answer.prompts {
+            json.beginObject()
+            json.field("id", prompt.id)
+            json.field("fact", prompt.fact)
+            json.field("asks", prompt.asks)
+            json.field("because", prompt.because)
+            json.field("source", prompt.source)
+            json.endObject()
+        }
+        json.endArray()
         json.key("own_responses")
         json.beginArray()
         for response in answer.ownResponses {
@@ -19,6 +32,7 @@ public enum AnswerJSON {
             json.field("by", response.by.rawValue)
             json.field("do", response.action)
             json.field("source", response.source)
+            json.field("names_withheld", response.namesWithheld)
             json.endObject()
         }
         json.endArray()
@@ -35,6 +49,9 @@ public enum AnswerJSON {
             json.field("phone", contact.phone)
             json.field("statutory", contact.statutory)
             json.field("source", contact.source)
+            json.field("open_now", contact.openNow)
+            json.field("opens_at", contact.opensAt)
+            json.field("notes", contact.notes)
             json.endObject()
         }
         json.endArray()
@@ -57,6 +74,8 @@ public enum AnswerJSON {
             json.field("name", entry.name)
             json.field("because", entry.because)
             json.field("flag", entry.flag)
+            json.field("fact", entry.fact)
+            json.field("named_at", entry.namedAt?.description)
             json.endObject()
         }
         json.endArray()
@@ -102,32 +121,17 @@ public enum AnswerJSON {
             json.field("applies_now", refusal.appliesNow)
             json.field("may_be_overridden_by", refusal.mayBeOverriddenBy)
             json.field("source", refusal.source)
+            json.field("ect", refusal.ect)
             json.endObject()
         }
         json.endArray()
         json.endObject()
         json.key("attorney")
-        if let attorney = answer.attorney {
-            json.beginObject()
-            json.field("id", attorney.id)
-            json.field("name", attorney.name)
-            json.field("registered", attorney.registered)
-            json.field("can_act", attorney.canAct)
-            json.field("because", attorney.because)
-            json.key("decisions")
-            json.beginArray()
-            for decision in attorney.decisions {
-                json.beginObject()
-                json.field("decision", decision.decision)
-                json.field("can_act", decision.canAct)
-                json.field("because", decision.because)
-                json.endObject()
-            }
-            json.endArray()
-            json.endObject()
-        } else {
-            json.null()
-        }
+        if let attorney = answer.attorney { attorneyObject(attorney, &json) } else { json.null() }
+        json.key("attorneys")
+        json.beginArray()
+        for attorney in answer.attorneys { attorneyObject(attorney, &json) }
+        json.endArray()
         json.key("views")
         json.beginArray()
         for view in answer.views {
@@ -151,5 +155,26 @@ public enum AnswerJSON {
         json.endArray()
         json.endObject()
         return json.text
+    }
+
+    private static func attorneyObject(_ attorney: AttorneyLine, _ json: inout JSONWriter) {
+        json.beginObject()
+        json.field("id", attorney.id)
+        json.field("name", attorney.name)
+        json.field("registered", attorney.registered)
+        json.field("can_act", attorney.canAct)
+        json.field("because", attorney.because)
+        json.key("decisions")
+        json.beginArray()
+        for decision in attorney.decisions {
+            json.beginObject()
+            json.field("decision", decision.decision)
+            json.field("can_act", decision.canAct)
+            json.field("because", decision.because)
+            json.field("can_refuse", decision.canRefuse)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
     }
 }

@@ -24,6 +24,7 @@ public struct AnswerText {
         var header = answer.name
         if let pronouns = answer.pronouns { header += " (\(pronouns))" }
         header += " — \(answer.stage.label)"
+        if answer.stage.fromRecognisedSignsOnly { header += " — from recognised signs only" }
         out.append(bold(wrapped(header, "  ", first: "")))
         for item in AttentionBlock.items(answer) { out.append(wrapped(item, "  ", first: "")) }
 
@@ -31,13 +32,11 @@ public struct AnswerText {
         if answer.ownResponses.isEmpty { out.append("  (none written for this stage)") }
         for (index, response) in answer.ownResponses.enumerated() {
             out.append(wrapped("\(index + 1). [\(Self.actor(response.by))] \(response.action)", "     "))
+            if let note = Self.namesNote(response) { out.append(wrapped(note, "     ", first: "     ")) }
         }
         out.append(wrapped("Why this stage (as of \(answer.at)): " + answer.stage.because.joined(separator: "; "), "    "))
-        list(&out, "Helps", answer.helps)
-        list(&out, "Avoid", answer.avoid)
-        list(&out, "Take care of", answer.takeCareOf)
 
-        section(&out, "Contact, in this order")
+        section(&out, "Who to call, in this order")
         if answer.contacts.isEmpty {
             out.append(
                 wrapped(
@@ -45,11 +44,7 @@ public struct AnswerText {
                         ? "No one to contact." : "The plan has no one to contact at \(answer.stage.label).", "    "))
         }
         for (index, contact) in answer.contacts.enumerated() {
-            var line = "\(index + 1). \(contact.name)"
-            if let relation = contact.relation { line += " (\(relation))" }
-            line += " — \(contact.phone)"
-            if contact.statutory { line += " [added by policy]" }
-            out.append(wrapped(line, "     "))
+            out.append(wrapped("\(index + 1). " + Self.contactText(contact), "     "))
         }
         if !answer.doNotContact.isEmpty {
             section(&out, "Do NOT contact")
@@ -58,9 +53,12 @@ public struct AnswerText {
             }
         }
         if !answer.withheld.isEmpty {
-            section(&out, "Withheld")
+            section(&out, "Withheld - keep away")
             for entry in answer.withheld { out.append(wrapped("- \(entry.name): \(entry.because)", "    ")) }
         }
+        list(&out, "Helps", answer.helps)
+        list(&out, "Avoid", answer.avoid)
+        list(&out, "Take care of", answer.takeCareOf)
         if !answer.conflicts.isEmpty {
             section(&out, "Conflicts for a named professional to decide")
             for conflict in answer.conflicts { out.append(wrapped("- \(conflict.message)", "    ")) }
@@ -78,13 +76,13 @@ public struct AnswerText {
                 out.append(wrapped("Record: " + flag.mustRecord.joined(separator: "; "), "    "))
             }
         }
-        if !answer.statements.isEmpty || !answer.refusals.isEmpty || answer.attorney != nil {
+        if !answer.statements.isEmpty || !answer.refusals.isEmpty || !answer.attorneys.isEmpty {
             section(&out, "Advance decisions")
             for statement in answer.statements { out.append(wrapped("- Wish: \(statement)", "    ")) }
             for refusal in answer.refusals {
                 out.append(wrapped(Self.refusalText(refusal), "    "))
             }
-            if let attorney = answer.attorney {
+            for attorney in answer.attorneys {
                 out.append(
                     wrapped(
                         "- Attorney: \(attorney.name) — " + (attorney.canAct ? "can act" : "cannot act")
@@ -133,6 +131,31 @@ public struct AnswerText {
         case nil: line += "; applies only if they lack capacity for this decision when it arises (s25(3))"
         }
         if let flag = refusal.mayBeOverriddenBy { line += "; may be overridden under flag '\(flag)'" }
+        if refusal.ect && refusal.binding {
+            line +=
+                "; a refusal of ECT cannot be overridden under Part 4 of the Mental Health Act (s58A(5)(c)(i)) - urgent treatment under s62(1A) is a clinical decision outside this answer"
+        }
+        return line
+    }
+
+    /// `(names Dev Shah — withheld, see below)` after an own response that names someone who
+    /// must not be contacted; the response itself stays as written.
+    public static func namesNote(_ response: ResponseLine) -> String? {
+        guard !response.namedPeople.isEmpty else { return nil }
+        let people = response.namedPeople.map { "\($0.name) — " + ($0.withheld ? "withheld" : "do not contact") }
+        return "(names " + people.joined(separator: "; ") + ", see below)"
+    }
+
+    /// `Rosa Kemp (aunt) — 07700 900987 [added by policy] — closed now, opens Mon 09:00`.
+    public static func contactText(_ contact: ContactLine) -> String {
+        var line = contact.name
+        if let relation = contact.relation { line += " (\(relation))" }
+        line += " — \(contact.phone)"
+        if contact.statutory { line += " [added by policy]" }
+        if contact.openNow == false {
+            line += " — closed now" + (contact.opensText.map { ", opens \($0)" } ?? "")
+        }
+        for note in contact.notes { line += " — note: \(note)" }
         return line
     }
 

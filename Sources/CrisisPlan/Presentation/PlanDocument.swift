@@ -83,7 +83,7 @@ public struct PlanDocument: Sendable {
         add(
             "Treatments I refuse",
             plan.advanceDecisions.refusals.map { refusal in
-                let validity = RefusalValidity(refusal, attorney: plan.attorney, born: plan.person.born)
+                let validity = RefusalValidity(refusal, attorneys: plan.attorneys, born: plan.person.born)
                 return refusal.treatment + (refusal.made.map { " (made \($0))" } ?? "")
                     + (validity.binding
                         ? " — binding if I lack capacity for it when it arises (MCA 2005 ss24-26)"

@@ -103,7 +103,7 @@ public enum PlanJSON {
         json.key("refusals")
         json.beginArray()
         for refusal in plan.advanceDecisions.refusals {
-            let validity = RefusalValidity(refusal, attorney: plan.attorney, born: plan.person.born)
+            let validity = RefusalValidity(refusal, attorneys: plan.attorneys, born: plan.person.born)
             json.beginObject()
             json.field("treatment", refusal.treatment)
             json.field("made", refusal.made?.description)

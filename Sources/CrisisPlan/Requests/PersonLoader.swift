@@ -10,12 +10,12 @@ public enum PersonLoader {
         case .failure(let problem): throw BadInput("error: '\(path)' \(problem.description)")
         }
         let policyLoad = RulesLoader.loadPolicy(rules)
-        let policyErrors = policyLoad.diagnostics.filter { $0.severity == .error }
+        let policyErrors = policyLoad.diagnostics.filter { $0.blocksAnswer }
         guard let policy = policyLoad.policy, policyErrors.isEmpty else {
             throw BadInput(policyErrors, sources: policyLoad.sources)
         }
         let loaded = RulesLoader.loadPlan(at: path, policy: policy, today: today)
-        let planErrors = loaded.diagnostics.filter { $0.severity == .error }
+        let planErrors = loaded.diagnostics.filter { $0.blocksAnswer }
         guard let plan = loaded.value, planErrors.isEmpty else {
             throw BadInput(planErrors, sources: [source])
         }

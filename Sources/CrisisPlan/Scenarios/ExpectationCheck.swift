@@ -53,9 +53,14 @@ enum ExpectationCheck {
         include("warnings_include", expect.warningsInclude, warnings)
         exclude("warnings_exclude", expect.warningsExclude, warnings)
         let withheld = answer.withheld.map { $0.id ?? $0.name }
-        if let expected = expect.withheld, Set(expected.value) != Set(withheld) {
+        if let expected = expect.withheld, expected.value != withheld {
             fail("withheld", list(expected.value), list(withheld), expected.source)
         }
+        let prompts = answer.prompts.map(\.id)
+        if let expected = expect.prompts, expected.value != prompts {
+            fail("prompts", list(expected.value), list(prompts), expected.source)
+        }
+        include("prompts_include", expect.promptsInclude, prompts)
         if let expected = expect.conflicts, Set(expected.value) != Set(answer.conflicts.map(\.role)) {
             fail("conflicts", list(expected.value), list(answer.conflicts.map(\.role)), expected.source)
         }

@@ -78,6 +78,8 @@ struct ScenarioDecoder {
         expect.conflicts = list(fields, "conflicts")
         expect.stageBecause = text(fields, "stage_because")
         expect.decisions = list(fields, "decisions")
+        expect.prompts = list(fields, "prompts")
+        expect.promptsInclude = list(fields, "prompts_include")
         if let value = decoder.bool(fields, "attorney_can_act"), let node = fields["attorney_can_act"] {
             expect.attorneyCanAct = Expected(value: value, itemSources: [], source: decoder.location(node.mark))
         }

@@ -55,7 +55,7 @@ struct PlanValidator {
 
     private mutating func checkRefusals() {
         for refusal in plan.advanceDecisions.refusals {
-            let validity = RefusalValidity(refusal, attorney: plan.attorney, born: plan.person.born)
+            let validity = RefusalValidity(refusal, attorneys: plan.attorneys, born: plan.person.born)
             if !validity.binding {
                 warning(
                     "advance-refusal-not-valid: the refusal of \(refusal.treatment) is not binding: "

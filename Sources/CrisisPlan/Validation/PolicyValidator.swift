@@ -21,6 +21,7 @@ struct PolicyValidator {
             }
         }
         checkLanguage()
+        checkQuestions()
         for rule in policy.escalation {
             check(rule.when)
             stage(rule.raiseTo, rule.raiseToSource)
@@ -37,6 +38,30 @@ struct PolicyValidator {
                         source)
                 }
             }
+        }
+    }
+
+    /// A prompt asks a declared fact that has a question (`asks`); a red flag points at a
+    /// declared fact; consistency rules' conditions are checked as any condition.
+    private mutating func checkQuestions() {
+        for prompt in policy.prompts {
+            if let fact = declaredFact(prompt.ask, prompt.askSource), fact.asks == nil {
+                error(
+                    "prompt '\(prompt.id)' asks fact '\(fact.id)', which has no 'asks' text; give the fact the question staff ask",
+                    prompt.askSource)
+            }
+            if let when = prompt.when { check(when) }
+        }
+        for redFlag in policy.redFlags {
+            if let fact = declaredFact(redFlag.ask, redFlag.askSource), fact.asks == nil {
+                error(
+                    "red flag '\(redFlag.id)' points at fact '\(fact.id)', which has no 'asks' text; give the fact the question staff ask",
+                    redFlag.askSource)
+            }
+        }
+        for rule in policy.consistency {
+            check(rule.when)
+            check(rule.expect)
         }
     }
 
@@ -73,7 +98,7 @@ struct PolicyValidator {
                 "unknown decision '\(decision)'; capacity conditions name a decision declared under 'decisions'"
                     + Suggestion.hint(for: decision, in: declared.map(\.id), listing: "declared decisions"),
                 condition.source)
-        case .age:
+        case .age, .routeOpen:
             break
         case .fact(let condition):
             guard let fact = declaredFact(condition.fact, condition.factSource) else { return }

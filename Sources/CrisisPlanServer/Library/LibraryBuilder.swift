@@ -26,7 +26,7 @@ enum LibraryBuilder {
     static func build(_ rules: RulesDirectory, previous: ServedLibrary?, now: Timestamp) throws(Refusal) -> ServedLibrary
     {
         let policyLoad = RulesLoader.loadPolicy(rules)
-        let policyErrors = policyLoad.diagnostics.filter { $0.severity == .error }
+        let policyErrors = policyLoad.diagnostics.filter { $0.blocksAnswer }
         guard let policy = policyLoad.policy, policyErrors.isEmpty else {
             throw Refusal(errors: DiagnosticRenderer(sources: policyLoad.sources).renderAll(policyErrors))
         }
@@ -78,8 +78,8 @@ enum LibraryBuilder {
                 people.append(kept)
                 warnings += kept.warningCount
             case .checked(let loaded, let fileDigest)?:
-                let errors = loaded.diagnostics.filter { $0.severity == .error } + (clashes[file] ?? [])
-                warnings += loaded.diagnostics.count - loaded.diagnostics.filter { $0.severity == .error }.count
+                let errors = loaded.diagnostics.filter { $0.blocksAnswer } + (clashes[file] ?? [])
+                warnings += loaded.diagnostics.count - loaded.diagnostics.filter { $0.blocksAnswer }.count
                 if errors.isEmpty, let plan = loaded.value {
                     people.append(
                         ServedPerson(
@@ -99,7 +99,7 @@ enum LibraryBuilder {
                 if !samePolicy {
                     // The version served must pass under the new policy, or the policy is refused.
                     let again = checker.check(kept.source, today: now.utcDate)
-                    let againErrors = again.diagnostics.filter { $0.severity == .error }
+                    let againErrors = again.diagnostics.filter { $0.blocksAnswer }
                     guard againErrors.isEmpty, let plan = again.value else {
                         brokenByPolicy += DiagnosticRenderer(sources: [kept.source]).renderAll(againErrors)
                         continue

@@ -8,4 +8,9 @@ public struct Contact: Sendable {
     public var roles: [String]
     public var professional: Bool
     public var source: SourceLocation
+    /// When they answer; `nil` when the plan does not say (not known to be open).
+    public var hours: ContactHours? = nil
+    /// The problem with `hours` as written: a `check` error, and `open_now: null` in answers.
+    public var hoursProblem: String? = nil
+    public var hoursSource: SourceLocation? = nil
 }

@@ -13,7 +13,12 @@ public struct RefusalValidity: Sendable, Hashable {
     ///
     /// When the plan gives the person's date of birth, a refusal made before their 18th
     /// birthday is not valid (s24(1)); without `born` nothing is assumed.
-    public init(_ refusal: AdvanceRefusal, attorney: Attorney?, born: CalendarDate?) {
+    ///
+    /// Only a valid, registered health-and-welfare LPA made later can overtake a refusal
+    /// (SPEC v3 §10.5): "later" compares its registration date when given, else its signing,
+    /// strictly (the same day leaves the refusal binding); one registered after `today` is
+    /// not yet created.
+    public init(_ refusal: AdvanceRefusal, attorneys: [Attorney], born: CalendarDate?, today: CalendarDate? = nil) {
         var reasons: [String] = []
         if let born, let made = refusal.made, let adult = born.addingYears(18), made < adult {
             reasons.append("it was made on \(made), before the person's 18th birthday (MCA 2005 s24(1))")
@@ -32,14 +37,25 @@ public struct RefusalValidity: Sendable, Hashable {
                         + missing.joined(separator: ", ") + " (MCA 2005 s25(5)-(6))")
             }
         }
-        if let attorney, attorney.registered, let attorneyMade = attorney.made, let made = refusal.made,
-            attorneyMade > made, attorney.covers(treatment: refusal.treatment),
-            !refusal.lifeSustaining || attorney.lifeSustaining
+        if let made = refusal.made,
+            let attorney = attorneys.first(where: { attorney in
+                guard attorney.kind == .healthAndWelfare, !attorney.madeUnder18(born: born),
+                    attorney.isRegistered(on: today), let created = attorney.createdOn
+                else { return false }
+                return created > made && attorney.covers(treatment: refusal.treatment)
+                    && (!refusal.lifeSustaining || attorney.lifeSustaining)
+            }), let created = attorney.createdOn
         {
+            let when = attorney.registeredOn == nil ? "made later (\(created))" : "registered later (\(created))"
             reasons.append(
-                "a lasting power of attorney made later (\(attorneyMade)) covers \(refusal.treatment) (MCA 2005 s25(2)(b))"
+                "a lasting power of attorney for health and welfare \(when) covers \(refusal.treatment) (MCA 2005 s25(2)(b))"
             )
         }
         notBindingBecause = reasons
+    }
+
+    /// One attorney or none (tests and v2 callers).
+    public init(_ refusal: AdvanceRefusal, attorney: Attorney?, born: CalendarDate?) {
+        self.init(refusal, attorneys: attorney.map { [$0] } ?? [], born: born)
     }
 }

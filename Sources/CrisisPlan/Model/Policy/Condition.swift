@@ -8,6 +8,8 @@ public indirect enum Condition: Sendable {
     case signs(SignsCondition)
     case capacity(CapacityCondition)
     case age(AgeCondition)
+    /// `route_open: true|false` (SPEC v3 §10.12): whether anyone on the stage's own route is open now.
+    case routeOpen(Bool, SourceLocation)
 
     public var source: SourceLocation {
         switch self {
@@ -17,6 +19,7 @@ public indirect enum Condition: Sendable {
         case .signs(let condition): condition.source
         case .capacity(let condition): condition.source
         case .age(let condition): condition.source
+        case .routeOpen(_, let source): source
         }
     }
 }

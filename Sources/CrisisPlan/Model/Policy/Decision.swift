@@ -5,6 +5,12 @@
 /// assessment that silently counts for nothing. The booleans say what an attorney can never
 /// decide (§6).
 public struct Decision: Sendable {
+    /// Which kind of lasting power of attorney can reach the decision (MCA s9(1)).
+    public enum Domain: String, Sendable, CaseIterable {
+        case welfare
+        case property
+    }
+
     public var id: String
     public var label: String?
     /// Links the decision to refusals of this treatment (compared after normalisation).
@@ -15,11 +21,19 @@ public struct Decision: Sendable {
     public var forMentalDisorder: Bool
     /// An attorney decides only if the LPA expressly covers it (MCA s11(8)).
     public var lifeSustaining: Bool
+    public var domain: Domain = .welfare
+    /// Electroconvulsive therapy: a binding refusal is never overridden under Part 4 (MHA
+    /// s58A(5)(c)(i)), and an attorney's refusal binds (s58A(5)(c)(ii)).
+    public var ect = false
+    /// Other names for the decision, matched (normalised) against refusals, assessments and
+    /// `--capacity`.
+    public var also: [String] = []
     public var source: SourceLocation
 
     public init(
         id: String, label: String? = nil, treatment: String? = nil, deprivationOfLiberty: Bool = false,
-        forMentalDisorder: Bool = false, lifeSustaining: Bool = false, source: SourceLocation
+        forMentalDisorder: Bool = false, lifeSustaining: Bool = false, domain: Domain = .welfare, ect: Bool = false,
+        also: [String] = [], source: SourceLocation
     ) {
         self.id = id
         self.label = label
@@ -27,6 +41,9 @@ public struct Decision: Sendable {
         self.deprivationOfLiberty = deprivationOfLiberty
         self.forMentalDisorder = forMentalDisorder
         self.lifeSustaining = lifeSustaining
+        self.domain = domain
+        self.ect = ect
+        self.also = also
         self.source = source
     }
 }

@@ -15,6 +15,15 @@ public struct FactDeclaration: Sendable {
     public var defaultValue: FactOperand?
     /// The question staff ask to establish the fact, for training and display.
     public var asks: String?
+    /// A `contact` fact naming the (alleged) source of harm: whoever it names is withheld for
+    /// the rest of the timeline, whatever fires, until a professional reinstates them.
+    public var sourceOfHarm = false
+    public var sourceOfHarmSource: SourceLocation?
+    /// The enum value that means "not asked yet": observing it leaves the question open.
+    public var notAsked: String?
+    public var notAskedSource: SourceLocation?
+    /// Readable labels for enum values, for forms (value → label, in written order).
+    public var labels: [(value: String, label: String, source: SourceLocation)] = []
     public var source: SourceLocation
 
     /// The name of the type as written in YAML.

@@ -12,10 +12,29 @@ public struct FlagEffects: Sendable {
     /// Mental Health Act Part 4 applies: a binding refusal of treatment for the mental disorder
     /// (other than ECT) may be overridden (MHA s63, MCA s28).
     public var mhaPart4: Bool
+    /// A note for matching answer contacts (`note_contacts:`), e.g. what may and may not be
+    /// shared with family after a capable refusal.
+    public var noteContacts: ContactNote?
 
     public init() {
         addContacts = []
         consultRoles = []
         mhaPart4 = false
+    }
+}
+
+/// `note_contacts: {professional: false, note: TEXT}` or `{ids: [...], note: TEXT}`.
+public struct ContactNote: Sendable {
+    /// Contacts whose `professional` equals this, when given.
+    public var professional: Bool?
+    /// Contacts with these ids, when given.
+    public var ids: [String]?
+    public var note: String
+    public var source: SourceLocation
+
+    func applies(to contact: ContactLine, professional isProfessional: Bool) -> Bool {
+        if let ids, !ids.contains(contact.id) { return false }
+        if let professional, professional != isProfessional { return false }
+        return true
     }
 }

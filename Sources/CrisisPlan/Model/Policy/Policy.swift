@@ -12,6 +12,14 @@ public struct Policy: Sendable {
     /// The decisions a capacity assessment may name; `nil` when the policy declares none (v1:
     /// any decision name is accepted).
     public var decisions: [Decision]?
+    public var prompts: [Prompt] = []
+    public var redFlags: [RedFlag] = []
+    public var consistency: [ConsistencyRule] = []
+    /// Where contact hours are read (an IANA name; Europe/London by default).
+    public var timezone = LocalTime.defaultZone
+    public var timezoneSource: SourceLocation?
+    /// Dates on which every window but `24h` is closed.
+    public var holidays: [CalendarDate] = []
 
     public static let defaultSignsActiveFor = PolicyDuration(parsing: "72h")!
     public static let defaultCapacityValidFor = PolicyDuration(parsing: "24h")!

@@ -1,0 +1,45 @@
+/// Everyone a `source_of_harm` fact has named in any observation up to now (SPEC v3 §10.1):
+/// withheld for the rest of the timeline whether or not any flag fires, until a professional
+/// reinstates them. Worked out once per evaluation, before the stage, because `route_open`
+/// reads the route without them.
+struct SourceOfHarmWithholding {
+    struct Person {
+        /// The entry of `PlanPeople`.
+        var entry: Int
+        /// The fact's position in the policy.
+        var fact: Int
+        var namedAt: Timestamp
+        var source: SourceLocation
+    }
+
+    /// In the order they were first named.
+    let people: [Person]
+    private let ids: Set<String>
+    private let skeletons: Set<String>
+
+    init(state: TimelineState, context: EvaluationContext) {
+        var people: [Person] = []
+        for fact in context.policy.sourceOfHarmFacts {
+            for naming in state.named[fact] where !people.contains(where: { $0.entry == naming.entry }) {
+                people.append(Person(entry: naming.entry, fact: fact, namedAt: naming.at, source: naming.source))
+            }
+        }
+        if context.policy.sourceOfHarmFacts.count > 1 {
+            people = people.enumerated().sorted { ($0.element.namedAt, $0.offset) < ($1.element.namedAt, $1.offset) }
+                .map(\.element)
+        }
+        self.people = people
+        let entries = people.map { context.people.entries[$0.entry] }
+        ids = Set(entries.compactMap(\.id))
+        skeletons = Set(entries.map(\.skeleton))
+    }
+
+    var isEmpty: Bool { people.isEmpty }
+
+    /// Whether someone (by id, or by a name that looks the same) is withheld.
+    func contains(id: String?, name: String, context: EvaluationContext) -> Bool {
+        guard !people.isEmpty else { return false }
+        if let id, ids.contains(id) { return true }
+        return skeletons.contains(context.skeleton(of: name))
+    }
+}
