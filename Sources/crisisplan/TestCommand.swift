@@ -45,13 +45,14 @@ struct TestCommand: ParsableCommand {
             throw UsageFailure(message: error.message)
         }
         // Files with errors are reported and count as failures; every other file still runs.
-        let errors = suite.diagnostics.filter { $0.severity == .error }
+        // An error inside a step fails that step; any other error stops its file, which is
+        // reported and counts as a failure; every other file still runs.
+        let stepped = ScenarioRunner.stepErrors(in: suite)
+        let errors = suite.diagnostics.filter { $0.severity == .error && !stepped.contains($0) }
         let renderer = DiagnosticRenderer(sources: suite.sources)
         var broken: [String] = []
         for error in errors where !broken.contains(error.location.file) { broken.append(error.location.file) }
-        var runnable = suite
-        runnable.cases = suite.cases.filter { !broken.contains($0.scenario.file) }
-        let runner = ScenarioRunner(suite: runnable)
+        let runner = ScenarioRunner(suite: suite, skipping: Set(broken))
         try writeJUnit(
             runner,
             unreadable: broken.map { file in

@@ -18,11 +18,16 @@ public struct ScenarioRunner {
     public private(set) var results: [StepResult] = []
     public private(set) var coverage: Coverage
 
-    public init(suite: ScenarioSuite) {
+    /// Runs the cases; `skipping` files are not run (their errors are not any one step's).
+    public init(suite: ScenarioSuite, skipping broken: Set<String> = []) {
         coverage = Coverage(policy: suite.policy)
         let compiled = CompiledPolicy(suite.policy)
-        for testCase in suite.cases {
+        let errors = Dictionary(
+            grouping: suite.diagnostics.filter { $0.severity == .error }, by: \.location.file)
+        for testCase in suite.cases where !broken.contains(testCase.scenario.file) {
             let scenario = testCase.scenario
+            let problems = Self.errorsByStep(scenario, errors[scenario.file] ?? [])
+
             guard let plan = testCase.plan else {
                 for (index, step) in scenario.steps.enumerated() where step.expect != nil {
                     results.append(
@@ -35,7 +40,17 @@ public struct ScenarioRunner {
             coverage.add(plan: plan)
             let evaluator = Evaluator(context: EvaluationContext(policy: compiled, plan: plan))
             for (index, step) in scenario.steps.enumerated() {
-                let timeline = scenario.steps[...index].map(\.observation)
+                if let found = problems[index] {
+                    results.append(
+                        StepResult(
+                            scenario: scenario.name, file: scenario.file, step: index + 1, source: step.source,
+                            failures: [],
+                            error: found.map { "\($0.location.pathLineColumn): \($0.message)" }.joined(separator: "\n")))
+                    continue
+                }
+                // A step with a check error is left out of the timeline of the steps after it.
+                let timeline = scenario.steps[...index].indices.filter { problems[$0] == nil }
+                    .map { scenario.steps[$0].observation }
                 let answer: Answer
                 do {
                     answer = try evaluator.evaluate(timeline, now: step.observation.at)
@@ -58,6 +73,31 @@ public struct ScenarioRunner {
                         failures: ExpectationCheck.failures(expect, answer)))
             }
         }
+    }
+
+    /// The suite's errors that belong to one step: each makes that step a failed test case,
+    /// and the other steps still run (SPEC v3 §10.14).
+    public static func stepErrors(in suite: ScenarioSuite) -> Set<Diagnostic> {
+        let errors = Dictionary(grouping: suite.diagnostics.filter { $0.severity == .error }, by: \.location.file)
+        var found: Set<Diagnostic> = []
+        for testCase in suite.cases {
+            for problems in errorsByStep(testCase.scenario, errors[testCase.scenario.file] ?? []).values {
+                found.formUnion(problems)
+            }
+        }
+        return found
+    }
+
+    /// The errors inside each step's lines, by step position.
+    private static func errorsByStep(_ scenario: Scenario, _ errors: [Diagnostic]) -> [Int: [Diagnostic]] {
+        guard !errors.isEmpty else { return [:] }
+        var found: [Int: [Diagnostic]] = [:]
+        for (index, step) in scenario.steps.enumerated() {
+            let end = index + 1 < scenario.steps.count ? scenario.steps[index + 1].source.line : Int.max
+            let inside = errors.filter { $0.location.line >= step.source.line && $0.location.line < end }
+            if !inside.isEmpty { found[index] = inside }
+        }
+        return found
     }
 
     public var passedCount: Int { results.filter(\.passed).count }

@@ -47,9 +47,10 @@ public struct ScenarioSuite: Sendable {
                 var validator = PlanValidator(plan: inline, policy: policy)
                 validator.validate(fileStem: inline.person.id, today: today, language: nil)
                 diagnostics += validator.diagnostics.filter { $0.severity == .error }
-                plan = inline.isComplete ? inline : nil
+                plan = inline.isComplete && !validator.diagnostics.contains(where: \.blocksAnswer) ? inline : nil
             } else if let person = scenario.person {
-                let planPath = rules.planPath(for: person)
+                // `person:` is found as PERSON is on the command line: the id in any case, or the name.
+                let planPath = (try? PersonFinder.path(for: person, in: rules)) ?? rules.planPath(for: person)
                 if plans[person] == nil, FileManager.default.fileExists(atPath: planPath) {
                     let loadedPlan = RulesLoader.loadPlan(at: planPath, policy: policy, today: today)
                     plans[person] = loadedPlan
@@ -59,7 +60,7 @@ public struct ScenarioSuite: Sendable {
                     }
                 }
                 if let loadedPlan = plans[person] {
-                    plan = loadedPlan.diagnostics.contains(where: { $0.severity == .error }) ? nil : loadedPlan.value
+                    plan = loadedPlan.diagnostics.contains(where: \.blocksAnswer) ? nil : loadedPlan.value
                 } else {
                     let known = (RulesDirectory.yamlFiles(in: rules.peopleFolder)?.yaml ?? []).map(
                         RulesDirectory.personID(ofPlanFile:))

@@ -26,13 +26,28 @@ struct ScenarioValidator {
         let flags = policy.flags.map(\.id)
         let stages = policy.stages.map(\.id)
         let codes = AnswerWarning.Code.allCases.map(\.rawValue)
+        let promptIds = policy.prompts.map(\.id)
+        let consistency = policy.consistency.isEmpty ? nil : Evaluator(policy: policy, plan: plan)
         for step in scenario.steps {
+            // A sign that matches nothing is a typo until the step says it is meant: a test
+            // that passes on an unrecognised sign would pass for the wrong reason.
+            let meant = step.expect?.warningsInclude?.value.contains(AnswerWarning.Code.unknownSign.rawValue) ?? false
             for text in step.observation.signs + step.observation.resolved where matcher.match(text.text) == nil {
-                diagnostics.append(
-                    .warning(
-                        "unknown-sign: '\(text.text)' matches none of \(plan.person.name)'s signs; the step will carry an unknown-sign warning",
-                        at: text.source))
+                let near = SignSuggester(signs: plan.signs, matcher: matcher).suggest(text.text).map { "'\(plan.signs[$0].id)'" }
+                let hint = near.isEmpty ? "" : "; did you mean " + near.joined(separator: " or ") + "?"
+                if meant {
+                    diagnostics.append(
+                        .warning(
+                            "unknown-sign: '\(text.text)' matches none of \(plan.person.name)'s signs; the step expects the unknown-sign warning",
+                            at: text.source))
+                } else {
+                    diagnostics.append(
+                        .error(
+                            "'\(text.text)' matches none of \(plan.person.name)'s signs\(hint); use a sign's id, words or 'also', or add unknown-sign to this step's expect.warnings_include if it is meant",
+                            at: text.source))
+                }
             }
+            if let consistency { checkConsistency(step, scenario: scenario, evaluator: consistency) }
             checkObservation(step.observation, people: planPeople, decisions: decisions)
             guard let expect = step.expect else { continue }
             if let stage = expect.stage { check([stage.value], [stage.source], in: stages, "stage") }
@@ -41,6 +56,9 @@ struct ScenarioValidator {
             }
             for list in [expect.flags, expect.flagsInclude, expect.flagsExclude].compactMap({ $0 }) {
                 check(list.value, list.itemSources, in: flags, "flag")
+            }
+            for list in [expect.prompts, expect.promptsInclude].compactMap({ $0 }) {
+                check(list.value, list.itemSources, in: promptIds, "prompt")
             }
             for list in [expect.warningsInclude, expect.warningsExclude].compactMap({ $0 }) {
                 check(list.value, list.itemSources, in: codes, "warning code")
@@ -61,7 +79,9 @@ struct ScenarioValidator {
     /// §3): the same bad input `respond` refuses, found by `check` at the value.
     private mutating func checkObservation(_ observation: Observation, people: PlanPeople, decisions: DecisionCatalog) {
         for fact in observation.facts {
-            guard let declared = policy.fact(fact.fact) else {
+            guard let declared = policy.fact(fact.fact) ?? policy.facts.first(where: {
+                TextNormalizer.normalize($0.id) == TextNormalizer.normalize(fact.fact)
+            }) else {
                 diagnostics.append(
                     .error(
                         "unknown fact '\(fact.fact)'"
@@ -69,10 +89,10 @@ struct ScenarioValidator {
                         at: fact.factSource))
                 continue
             }
-            switch declared.value(of: fact.value) {
+            switch declared.observedValue(of: fact.value) {
             case .failure(let problem):
                 diagnostics.append(.error(problem.message, at: fact.valueSource))
-            case .success(.contact(let text)) where people.resolve(text) == nil:
+            case .success(.contact(let text)) where people.resolve(text, lookAlikes: declared.sourceOfHarm) == nil:
                 diagnostics.append(
                     .error(
                         people.unknownMessage(fact: fact.fact, value: text, personName: plan.person.name),
@@ -83,6 +103,25 @@ struct ScenarioValidator {
         }
         for assessment in observation.capacity where decisions.entry(named: assessment.decision) == nil {
             diagnostics.append(.error(decisions.unknownMessage(assessment.decision), at: assessment.decisionSource))
+        }
+        for reinstatement in observation.reinstated where people.resolve(reinstatement.contact, lookAlikes: false) == nil {
+            diagnostics.append(
+                .error(
+                    people.unknownMessage(fact: "reinstated", value: reinstatement.contact, personName: plan.person.name),
+                    at: reinstatement.source))
+        }
+    }
+
+    /// The policy's consistency rules at this step (SPEC v3 §10.14): a warning where the
+    /// facts so far disagree, e.g. domestic abuse `yes` with abuse `none`.
+    private mutating func checkConsistency(_ step: ScenarioStep, scenario: Scenario, evaluator: Evaluator) {
+        guard let index = scenario.steps.firstIndex(where: { $0.source == step.source }) else { return }
+        guard
+            let answer = try? evaluator.evaluate(
+                scenario.steps[...index].map(\.observation), now: step.observation.at)
+        else { return }
+        for warning in answer.warnings where warning.code == .inconsistentFacts {
+            diagnostics.append(.warning("inconsistent-facts: " + warning.message, at: step.source))
         }
     }
 

@@ -62,9 +62,18 @@ struct PlanValidator {
                         + validity.notBindingBecause.joined(separator: "; "), refusal.source)
             }
             let treatment = TextNormalizer.normalize(refusal.treatment)
-            if let declared = policy?.decisions,
-                !declared.contains(where: { $0.treatment.map(TextNormalizer.normalize) == treatment })
+            let names = { (decision: Decision) in
+                ([decision.treatment].compactMap { $0 } + decision.also + (decision.ect ? [decision.id] : []))
+                    .map(TextNormalizer.normalize)
+            }
+            if !refusal.ect, let declared = policy?.decisions, !declared.contains(where: { $0.ect && names($0).contains(treatment) }),
+                treatment.contains("electroconvulsive") || treatment.split(separator: " ").contains("ect")
             {
+                warning(
+                    "refusal-may-be-ect: the refusal of '\(refusal.treatment)' looks like a refusal of ECT but matches no decision marked 'ect: true'; name the ECT decision or one of its 'also' names, so that it is never read as one Part 4 may override",
+                    refusal.source)
+            }
+            if let declared = policy?.decisions, !declared.contains(where: { names($0).contains(treatment) }) {
                 warning(
                     "refusal-without-decision: no declared decision has the treatment '\(refusal.treatment)'; it is still a decision for \(plan.person.name), but declare one under 'decisions' so that assessments and the attorney check use it",
                     refusal.source)
@@ -138,11 +147,15 @@ struct PlanValidator {
         var byLook: [String: Int] = [:]
         var byPhone: [String: Int] = [:]
         for (index, person) in people.enumerated() {
-            let look = (person.blocked ? "blocked:" : "contact:") + ConfusableSkeleton.of(person.name)
+            // Any two entries, contacts or do-not-contact, whose names look the same are one
+            // person: reported for CI, but the plan is still used (withholding one withholds both).
+            let look = ConfusableSkeleton.of(person.name)
             if let first = byLook[look] {
-                error(
+                var diagnostic = Diagnostic.error(
                     "\(person.described) and \(people[first].described) at \(people[first].source.pathAndLine) are the same person by name; list them once, with every phone number under one entry",
-                    person.source)
+                    at: person.source)
+                diagnostic.blocksAnswers = false
+                diagnostics.append(diagnostic)
             } else {
                 byLook[look] = index
             }
@@ -237,10 +250,31 @@ struct PlanValidator {
         }
     }
 
+    /// Each attorney is a contact; the plan says which kind of LPA it is; the donor was 18
+    /// when it was made; and where a refusal could be overtaken, the date it was registered.
     private mutating func checkAttorney() {
-        guard let attorney = plan.attorney, plan.contact(attorney.contact) == nil else { return }
-        let hint = Suggestion.hint(for: attorney.contact, in: plan.contacts.map(\.id))
-        error("the attorney '\(attorney.contact)' is not one of the plan's contacts" + hint, attorney.contactSource)
+        let hasRefusal = !plan.advanceDecisions.refusals.isEmpty
+        for attorney in plan.attorneys {
+            if plan.contact(attorney.contact) == nil {
+                let hint = Suggestion.hint(for: attorney.contact, in: plan.contacts.map(\.id))
+                error("the attorney '\(attorney.contact)' is not one of the plan's contacts" + hint, attorney.contactSource)
+            }
+            if attorney.kind == nil {
+                warning(
+                    "attorney-type-missing: the plan does not say which kind of lasting power of attorney '\(attorney.contact)' holds; write type: health_and_welfare or property_and_affairs (until then they cannot act)",
+                    attorney.source)
+            }
+            if attorney.madeUnder18(born: plan.person.born) {
+                warning(
+                    "attorney-not-valid: the lasting power of attorney held by '\(attorney.contact)' was made before \(plan.person.name) was 18, so it is not valid (MCA 2005 s9(2)(c))",
+                    attorney.source)
+            }
+            if attorney.kind == .healthAndWelfare, attorney.registeredOn == nil, hasRefusal {
+                warning(
+                    "attorney-registration-date-missing: give 'registered_on', the date the lasting power of attorney held by '\(attorney.contact)' was registered; it is compared with the refusals' dates, and until then its signing date ('made') is used",
+                    attorney.source)
+            }
+        }
     }
 
     /// A stage with signs but nothing to do, or no one to call, would leave a crisis worker
