@@ -85,6 +85,7 @@ public struct Evaluator: Sendable {
     ) -> [RefusalLine] {
         refusals.map { refusal, validity, source in
             let ect = refusal.ect || context.decisions.ectDecision(forRefusalOf: refusal.treatment) != nil
+                || AdvanceRefusal.looksLikeECT(refusal.treatment)
             let overridable = validity.binding && refusal.forMentalDisorder && !ect
             return RefusalLine(
                 treatment: refusal.treatment, binding: validity.binding, notBindingBecause: validity.notBindingBecause,

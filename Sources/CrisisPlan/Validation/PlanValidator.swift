@@ -128,6 +128,7 @@ struct PlanValidator {
     /// mixes Latin with Cyrillic or Greek letters is a warning (it may be a look-alike).
     private mutating func checkPeople() {
         struct Entry {
+            var id: String?
             var blocked: Bool
             var described: String
             var name: String
@@ -136,11 +137,11 @@ struct PlanValidator {
         }
         let people =
             plan.contacts.map { Entry(
-                    blocked: false, described: "'\($0.id)' (\($0.name))", name: $0.name, phone: $0.phone,
+                    id: $0.id, blocked: false, described: "'\($0.id)' (\($0.name))", name: $0.name, phone: $0.phone,
                     source: $0.source) }
             + plan.doNotContact.map { entry in
                 Entry(
-                    blocked: true, described: entry.id.map { "'\($0)' (\(entry.name))" } ?? entry.name, name: entry.name, phone: nil,
+                    id: entry.id, blocked: true, described: entry.id.map { "'\($0)' (\(entry.name))" } ?? entry.name, name: entry.name, phone: nil,
                     source: entry.source)
             }
         // A contact who looks like a do-not-contact entry is the route check's error.
@@ -148,9 +149,13 @@ struct PlanValidator {
         var byPhone: [String: Int] = [:]
         for (index, person) in people.enumerated() {
             // Any two entries, contacts or do-not-contact, whose names look the same are one
-            // person: reported for CI, but the plan is still used (withholding one withholds both).
+            // person: reported for CI, but the plan is still used (withholding one withholds
+            // both). A contact on a route who looks like a do-not-contact entry is the route
+            // check's error instead.
             let look = ConfusableSkeleton.of(person.name)
-            if let first = byLook[look] {
+            let routed = Set(plan.contactRoutes.flatMap { $0.contacts.map(\.text) })
+            let onRoute = { (entry: Entry) in !entry.blocked && entry.id.map(routed.contains) == true }
+            if let first = byLook[look], person.blocked == people[first].blocked || !(onRoute(person) || onRoute(people[first])) {
                 var diagnostic = Diagnostic.error(
                     "\(person.described) and \(people[first].described) at \(people[first].source.pathAndLine) are the same person by name; list them once, with every phone number under one entry",
                     at: person.source)

@@ -34,14 +34,14 @@ struct RespondCommandTests {
             Set(object.keys) == [
                 "person", "name", "at", "stage", "own_responses", "helps", "avoid", "take_care_of", "contacts",
                 "do_not_contact", "withheld", "conflicts", "flags", "advance_decisions", "attorney", "views",
-                "warnings",
+                "warnings", "prompts", "attorneys",
             ])
         let advance = try #require(object["advance_decisions"] as? [String: Any])
         #expect(Set(advance.keys) == ["statements", "refusals"])
         #expect(object["attorney"] is NSNull)
         #expect(object["at"] as? String == "2026-11-24T10:30:00Z")
         let order = [
-            "\"person\"", "\"name\"", "\"at\"", "\"stage\"", "\"own_responses\"", "\"helps\"", "\"contacts\"",
+            "\"person\"", "\"name\"", "\"at\"", "\"stage\"", "\"prompts\"", "\"own_responses\"", "\"helps\"", "\"contacts\"",
             "\"do_not_contact\"", "\"withheld\"", "\"conflicts\"", "\"flags\"", "\"advance_decisions\"", "\"warnings\"",
         ]
         let positions = order.compactMap { result.stdout.range(of: $0)?.lowerBound }
@@ -98,11 +98,12 @@ struct RespondCommandTests {
             ),
             (
                 ["respond", "sam", "--fact", "colour=red"],
-                "<command line>: error: unknown fact 'colour'; declared facts: abuse_or_neglect, harm_source, domestic_abuse, care_and_support_needs, can_protect_self, child_harm, child_in_immediate_danger, children_in_household, self_harm, overdose_injury_or_ligature, life_at_risk, harm_to_others, other_in_immediate_danger, consent_to_share_with_family, setting, leaving_before_assessment, mha_application, nearest_relative_objects, mha_detention, mha_warrant, part4_medicine_three_months\n"
+                "<command line>: error: unknown fact 'colour'; declared facts: "
+                    + ShippedRules.factIds().joined(separator: ", ") + "\n"
             ),
             (
-                ["respond", "sam", "--fact", "life_at_risk=yes"],
-                "<command line>: error: fact 'life_at_risk' is true or false, found 'yes'; write true or false\n"
+                ["respond", "sam", "--fact", "life_at_risk=perhaps"],
+                "<command line>: error: fact 'life_at_risk' is yes or no (or true or false), found 'perhaps'; write yes or no\n"
             ),
             (
                 ["respond", "sam", "--capacity", "admission=unsure"],

@@ -260,7 +260,7 @@ struct EvaluationSemanticsTests {
 
     @Test("a withheld attorney cannot act and becomes a conflict, never a contact")
     func withheldAttorney() throws {
-        let evaluator = try Self.evaluator(extraPlan: "attorney: {contact: bo, registered: true}\n")
+        let evaluator = try Self.evaluator(extraPlan: "attorney: {contact: bo, type: health_and_welfare, registered: true}\n")
         let lacks = Self.observation("00:00", signs: ["a1"], capacity: [("home", .lacks, nil)])
         let acting = try evaluator.evaluate([lacks], now: Self.time("00:00"))
         #expect(acting.attorney?.canAct == true)

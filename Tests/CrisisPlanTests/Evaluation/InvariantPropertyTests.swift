@@ -39,7 +39,7 @@ struct InvariantPropertyTests {
             let people = PlanPeople(plan: world.plan)
             for observation in world.observations where observation.at <= world.now {
                 for fact in observation.facts where fact.fact == "who" {
-                    for entry in people.resolve(fact.value) ?? [] {
+                    for entry in people.resolve(fact.value)?.entries ?? [] {
                         let name = people.entries[entry].name
                         #expect(answer.withheld.contains { $0.name == name }, "\(name) named by '\(fact.value)'")
                     }
@@ -68,12 +68,18 @@ struct InvariantPropertyTests {
             let answer = try RandomWorld(choices).evaluate()
             let items = AttentionBlock.items(answer)
             for warning in answer.warnings where warning.code == .unknownSign {
-                #expect(items.contains { $0.hasPrefix("Not recognised: \"\(warning.observed ?? "")\"") })
+                #expect(items.contains { $0.hasPrefix("Not recognised: ") && $0.contains("\"\(warning.observed ?? "")\"") })
             }
             let text = AnswerText(color: false).render(answer)
             let attention = text.components(separatedBy: "What Pat has agreed helps")[0]
-            let unknown = answer.warnings.filter { $0.code == .unknownSign }.count
-            #expect(attention.components(separatedBy: "Not recognised:").count - 1 == unknown)
+            // One line for every unrecognised text (SPEC v3 §10.14), each text on it.
+            let unknown = answer.warnings.filter { $0.code == .unknownSign }
+            #expect(attention.components(separatedBy: "Not recognised:").count - 1 == (unknown.isEmpty ? 0 : 1))
+            for warning in unknown {
+                let spaced = attention.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let observed = (warning.observed ?? "").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                #expect(spaced.contains("\"\(observed)"), "\(observed)")
+            }
         }
     }
 

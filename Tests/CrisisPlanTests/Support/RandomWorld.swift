@@ -39,15 +39,15 @@ struct RandomWorld {
     /// The same name as a crisis worker or a hostile file might write it: another case,
     /// extra spaces, a zero-width space, a soft hyphen, a direction mark, U+FEFF, fullwidth
     /// letters, or Cyrillic look-alike letters (SPEC v2 §3 normalisation and look-alikes).
-    static func variant(of name: String, _ c: inout ChoiceStream) -> String {
-        switch c.next(9) {
+    static func variant(of name: String, _ c: inout ChoiceStream, lookAlikes: Bool = true) -> String {
+        switch c.next(lookAlikes ? 9 : 7) {
         case 0: return name
         case 1: return name.uppercased()
         case 2: return "  " + name.lowercased().replacingOccurrences(of: " ", with: "   ") + " "
         case 3: return name.replacingOccurrences(of: " ", with: " \u{200B}")
         case 4: return name.replacingOccurrences(of: "o", with: "o\u{AD}")
         case 5: return "\u{200F}" + name + "\u{FEFF}"
-        case 6:
+        case 6 where lookAlikes:
             return String(
                 String.UnicodeScalarView(
                     name.unicodeScalars.map { $0.isASCII && $0.properties.isAlphabetic ? Unicode.Scalar($0.value + 0xFEE0)! : $0 }))
@@ -113,7 +113,7 @@ struct RandomWorld {
         for index in 0..<c.next(5) {
             var effects = FlagEffects()
             if c.chance(50) {
-                effects.withholdContactNamedBy = "who"
+                effects.withholdContactNamedBy = c.chance(70) ? "who" : "harm"
                 effects.withholdSource = Self.policyLocation(3)
             }
             if c.chance(40) {
@@ -161,6 +161,12 @@ struct RandomWorld {
                     id: "flagged", kind: .bool, defaultValue: nil, asks: nil, source: Self.policyLocation(41)),
                 FactDeclaration(
                     id: "who", kind: .contact, defaultValue: nil, asks: nil, source: Self.policyLocation(42)),
+                FactDeclaration(
+                    id: "harm", kind: .contact, defaultValue: nil, asks: "Who is causing harm?", sourceOfHarm: true,
+                    source: Self.policyLocation(46)),
+                FactDeclaration(
+                    id: "overdose", kind: .enumeration(["not_asked", "no", "yes"]), defaultValue: nil,
+                    asks: "Has the person taken an overdose?", notAsked: "not_asked", source: Self.policyLocation(47)),
             ],
             escalation: escalation, flags: flags, language: [],
             decisions: c.chance(50)
@@ -170,7 +176,17 @@ struct RandomWorld {
                     Decision(
                         id: "haloperidol", treatment: "haloperidol", forMentalDisorder: true,
                         source: Self.policyLocation(45)),
+                    Decision(
+                        id: "ect", treatment: "ECT", forMentalDisorder: true, ect: true,
+                        also: ["electroconvulsive therapy"], source: Self.policyLocation(48)),
+                    Decision(id: "money", domain: .property, source: Self.policyLocation(49)),
                 ] : nil)
+        policy.redFlags = [
+            RedFlag(
+                id: "possible-overdose", words: ["overdos*", "took tablets", "end it"], ask: "overdose",
+                askSource: Self.policyLocation(50), message: "This may be an emergency.",
+                source: Self.policyLocation(50))
+        ]
 
         let signs = (0..<(1 + c.next(5))).map { index in
             EarlyWarningSign(
@@ -217,19 +233,23 @@ struct RandomWorld {
                 })
         }
         let refusal = AdvanceRefusal(
-            treatment: "haloperidol", made: CalendarDate(parsing: "2025-01-01"), signed: c.chance(50),
+            treatment: ["haloperidol", "ECT", "Electroconvulsive therapy", "ect"][c.next(4)], made: CalendarDate(parsing: "2025-01-01"), signed: c.chance(50),
             witnessed: c.chance(50),
             lifeSustaining: c.chance(30), evenIfLifeAtRisk: c.chance(50), forMentalDisorder: c.chance(70),
             ect: c.chance(20),
             withdrawn: c.chance(10), source: Self.location(110))
         var decisions = AdvanceDecisions()
         decisions.refusals = [refusal]
-        let attorney: Attorney? =
-            c.chance(40)
-            ? Attorney(
-                contact: Self.contactIds[c.next(4)], contactSource: Self.location(120), registered: c.chance(70),
-                made: CalendarDate(parsing: "2025-06-01"), covers: c.chance(50) ? ["all"] : ["care"],
-                lifeSustaining: c.chance(50), source: Self.location(120)) : nil
+        let attorneys: [Attorney] = (0..<c.next(3)).map { index in
+            Attorney(
+                contact: Self.contactIds[c.next(4)], contactSource: Self.location(120 + index), registered: c.chance(70),
+                made: CalendarDate(parsing: ["2025-06-01", "2024-01-01", "2026-11-01"][c.next(3)]),
+                covers: c.chance(50) ? ["all"] : ["care", "money", "ect"][...c.next(3)].map { $0 },
+                lifeSustaining: c.chance(50),
+                kind: c.chance(20) ? nil : Attorney.Kind.allCases[c.next(2)],
+                registeredOn: c.chance(50) ? CalendarDate(parsing: ["2025-07-01", "2026-11-21", "2027-01-01"][c.next(3)]) : nil,
+                source: Self.location(120 + index))
+        }
         plan = Plan(
             person: Person(id: "p", idSource: Self.location(2), name: "Pat", pronouns: nil, source: Self.location(1)),
             dates: PlanDates(
@@ -238,7 +258,7 @@ struct RandomWorld {
                 writtenWith: [], agreedSource: Self.location(5), reviewBySource: Self.location(6)),
             keepingWell: [], stressors: [], signs: signs, responses: responses, whenUnwell: WhenUnwell(),
             contacts: contacts,
-            contactRoutes: routes, doNotContact: blocked, advanceDecisions: decisions, attorney: attorney, views: [],
+            contactRoutes: routes, doNotContact: blocked, advanceDecisions: decisions, attorneys: attorneys, views: [],
             file: "Rules/people/p.yaml")
 
         var observations: [Observation] = []
@@ -248,7 +268,10 @@ struct RandomWorld {
             var observation = Observation(at: time, source: SourceLocation(file: "obs.yaml", line: 3 + index * 5))
             for _ in 0..<c.next(3) {
                 let sign = signs[c.next(signs.count)]
-                let text = [sign.id, sign.says, "  \(sign.also[0].uppercased()) ", "unknown thing"][c.next(4)]
+                let text = [
+                    sign.id, sign.says, "  \(sign.also[0].uppercased()) ", "unknown thing", "I took an OVERDOSE.",
+                    "she overdosed", "wants to end it all", "took tablets",
+                ][c.next(8)]
                 observation.signs.append(SourcedText(text: text, source: observation.source))
             }
             if c.chance(20) {
@@ -262,12 +285,17 @@ struct RandomWorld {
                     c.chance(15)
                     ? "someone-else"
                     : c.chance(50)
-                        ? Self.variant(of: people[c.next(people.count)], &c)
-                        : Self.variant(of: names[c.next(names.count)], &c)
+                        ? Self.variant(of: people[c.next(people.count)], &c, lookAlikes: false)
+                        : Self.variant(of: names[c.next(names.count)], &c, lookAlikes: false)
+                let harm =
+                    c.chance(15)
+                    ? "someone-else"
+                    : Self.variant(of: { let list = c.chance(50) ? people : names; return list[c.next(list.count)] }(), &c)
                 let (fact, value): (String, String) = [
-                    ("level", ["none", "some", "lots"][c.next(3)]), ("flagged", c.chance(50) ? "true" : "false"),
-                    ("who", who),
-                ][c.next(3)]
+                    ("level", ["none", "some", "lots", "Some", "LOTS."][c.next(5)]),
+                    ("flagged", ["true", "false", "yes", "No", "TRUE"][c.next(5)]),
+                    ("who", who), ("harm", harm), ("over-dose", ["not_asked", "no", "Yes", "true"][c.next(4)]),
+                ][c.next(5)]
                 observation.facts.append(
                     ObservedFact(
                         fact: fact, value: value, factSource: observation.source, valueSource: observation.source))

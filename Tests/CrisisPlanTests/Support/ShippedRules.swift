@@ -28,4 +28,9 @@ enum ShippedRules {
 
     /// Abuse suspected, and nothing yet known of the s42(1) limbs: enough for a concern.
     static let safeguarding = ["abuse_or_neglect=suspected"]
+
+    /// The shipped policy's fact ids, in declaration order (as error messages list them).
+    static func factIds() -> [String] {
+        RulesLoader.loadPolicy(rules).policy?.facts.map(\.id) ?? []
+    }
 }

@@ -76,7 +76,7 @@ struct PlanValidationTests {
 
     @Test("an attorney must be one of the contacts")
     func attorneyIsContact() throws {
-        let text = plan + "attorney:\n  contact: mark\n  registered: true\n"
+        let text = plan + "attorney:\n  contact: mark\n  type: health_and_welfare\n  registered: true\n"
         #expect(
             try LibraryFixture.planDiagnostics(text)
                 == [
@@ -184,7 +184,7 @@ struct RefusalValidityTests {
         Attorney(
             contact: "jo", contactSource: SourceLocation(file: "p.yaml", line: 1), registered: registered,
             made: made.flatMap(CalendarDate.init(parsing:)), covers: covers, lifeSustaining: lifeSustaining,
-            source: SourceLocation(file: "p.yaml", line: 1))
+            kind: .healthAndWelfare, source: SourceLocation(file: "p.yaml", line: 1))
     }
 
     @Test("an ordinary refusal binds without signature or witness")

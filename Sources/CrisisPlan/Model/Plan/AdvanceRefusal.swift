@@ -12,4 +12,12 @@ public struct AdvanceRefusal: Sendable {
     public var ect: Bool
     public var withdrawn: Bool
     public var source: SourceLocation
+
+    /// A treatment named as ECT ("ECT", "electroconvulsive therapy") is read as ECT even
+    /// where neither the refusal nor a declared decision says so: a binding refusal of ECT is
+    /// never one Part 4 may override, and that must not depend on how the plan was written.
+    public static func looksLikeECT(_ treatment: String) -> Bool {
+        let key = TextNormalizer.normalize(treatment)
+        return key.contains("electroconvulsive") || key.split(separator: " ").contains("ect")
+    }
 }
