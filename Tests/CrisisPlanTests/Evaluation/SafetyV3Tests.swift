@@ -1,0 +1,329 @@
+import Foundation
+import Testing
+
+@testable import CrisisPlan
+
+/// SPEC v3 §10 on a small library of its own: each reproduction of the second law read as a
+/// test, and near variants of each.
+@Suite("Safety v3: sources of harm, prompts, red flags, facts as typed, hours, attorneys, ECT")
+struct SafetyV3Tests {
+    static let policy = """
+        stages:
+          - {id: well, label: Well}
+          - {id: early, label: Early warning signs}
+          - {id: crisis, label: Crisis}
+        timezone: Europe/London
+        facts:
+          - id: abuse_or_neglect
+            type: enum
+            values: [none, suspected, disclosed]
+          - id: domestic_abuse
+            type: enum
+            values: [not_asked, no, yes]
+          - id: harm_source
+            type: contact
+            source_of_harm: true
+            asks: Who is causing the harm?
+          - id: self_harm
+            type: enum
+            values: [none, thoughts, plans, acted]
+          - id: overdose
+            type: enum
+            values: [not_asked, no, unsure, yes]
+            not_asked: not_asked
+            asks: Has the person taken an overdose?
+          - id: detained
+            type: bool
+        prompts:
+          - id: ask-who
+            ask: harm_source
+            when:
+              any:
+                - {fact: abuse_or_neglect, at_least: suspected}
+                - {fact: domestic_abuse, is: yes}
+            because: Find out who is causing harm before calling anyone on the route.
+          - id: ask-overdose
+            ask: overdose
+            when: {fact: self_harm, is: acted}
+        red_flags:
+          - id: possible-overdose
+            words: [overdos*, OD, took tablets, end it]
+            ask: overdose
+            message: This may be an emergency. Ask about overdose; if yes or unsure, call 999.
+        consistency:
+          - id: domestic-abuse-is-abuse
+            when: {fact: domestic_abuse, is: yes}
+            expect: {fact: abuse_or_neglect, at_least: suspected}
+            message: Domestic abuse is abuse - record abuse_or_neglect too
+        escalation:
+          - id: acted
+            when: {fact: self_harm, at_least: plans}
+            raise_to: crisis
+        flags:
+          - id: safeguarding
+            kind: safeguarding
+            title: Safeguarding
+            basis: Care Act 2014 s42
+            when:
+              any:
+                - {fact: abuse_or_neglect, at_least: suspected}
+                - {fact: domestic_abuse, is: yes}
+            permits: Raising a concern.
+            must_record: [what]
+            effects:
+              withhold_contact_named_by: harm_source
+          - id: day-team-closed
+            kind: statutory
+            title: A 24-hour line while the route is closed
+            basis: Duty of care
+            when:
+              all:
+                - {stage: {at_least: crisis}}
+                - {route_open: false}
+            permits: Calling the 24-hour line.
+            must_record: [who was called]
+            effects:
+              add_contacts:
+                - {id: line, name: 24-hour line, phone: "0300 555 0111", hours: 24h, professional: true}
+          - id: part4
+            kind: statutory
+            title: Part 4
+            basis: MHA Part 4
+            when: {fact: detained, is: true}
+            permits: Treatment.
+            must_record: [what]
+            effects:
+              mha_part4: true
+        decisions:
+          - {id: admission, deprivation_of_liberty: true}
+          - {id: ect, treatment: ECT, for_mental_disorder: true, ect: true, also: [electroconvulsive therapy]}
+          - {id: finances, domain: property}
+
+        """
+
+    static let plan = """
+        person:
+          id: kit
+          name: Kit Walker
+          born: 1991-08-19
+        plan:
+          agreed: 2026-07-05
+          review_by: 2027-07-05
+        early_warning_signs:
+          - {id: panic, says: My chest goes tight, also: [panic attacks], stage: early}
+        responses:
+          early:
+            - {by: me, do: Text my aunt}
+            - {by: supporters, do: Ask Lee to take me out}
+          crisis:
+            - {by: me, do: Go to my aunt's}
+        contacts:
+          - {id: lee, name: Lee Walker, relation: partner, phone: "07700 900654"}
+          - {id: aunt, name: Rosa Kemp, relation: aunt, phone: "07700 900987"}
+          - {id: cmht, name: Community team, phone: "0300 555 0104", professional: true, hours: "Mon-Fri 09:00-17:00"}
+        contact_routes:
+          early: [aunt, lee]
+          crisis: [cmht]
+        attorneys:
+          - {contact: aunt, type: health_and_welfare, made: 2025-01-01, registered_on: 2025-03-01}
+          - {contact: lee, type: property_and_affairs, made: 2025-01-01, registered_on: 2025-03-01}
+        advance_decisions:
+          refusals:
+            - {treatment: electroconvulsive therapy, made: 2025-06-01, for_mental_disorder: true}
+
+        """
+
+    static func answer(_ steps: [(String, [String: String], [String])], now: String? = nil, plan: String = plan) throws
+        -> Answer
+    {
+        let library = try TemporaryLibrary(["policy/policy.yaml": policy, "people/kit.yaml": plan])
+        defer { library.remove() }
+        let (policy, loaded) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
+        let observations = steps.enumerated().map { index, step in
+            var observation = Observation(
+                at: Timestamp(parsing: step.0)!, source: SourceLocation(file: "obs.yaml", line: 1 + index))
+            observation.facts = step.1.sorted { $0.key < $1.key }.map {
+                ObservedFact(
+                    fact: $0.key, value: $0.value, factSource: observation.source, valueSource: observation.source)
+            }
+            observation.signs = step.2.map { SourcedText(text: $0, source: observation.source) }
+            return observation
+        }
+        return try Evaluator(policy: policy, plan: loaded).evaluate(
+            observations, now: Timestamp(parsing: now ?? steps.last!.0)!)
+    }
+
+    @Test("domestic abuse and a named partner, abuse left alone: the partner is withheld, never a contact")
+    func domesticAbuseAlone() throws {
+        let answer = try Self.answer([("2026-11-24T09:00:00Z", ["domestic_abuse": "yes", "harm_source": "Lee"], ["panic attacks"])])
+        #expect(answer.contacts.map(\.id) == ["aunt"])
+        #expect(answer.withheld.map(\.id) == ["lee"])
+        #expect(answer.withheld.first?.fact == "harm_source")
+        #expect(answer.withheld.first?.namedAt?.description == "2026-11-24T09:00:00Z")
+        #expect(answer.warnings.map(\.code).contains(.inconsistentFacts))
+    }
+
+    @Test("abuse later recorded as none, or another person named: the first one stays withheld, and the answer says so")
+    func retractionKeepsWithholding() throws {
+        let named = ("2026-11-24T09:00:00Z", ["abuse_or_neglect": "suspected", "harm_source": "lee"], ["panic"])
+        for later in [["abuse_or_neglect": "none"], ["harm_source": "someone-else"], ["harm_source": "aunt"]] {
+            let answer = try Self.answer([named, ("2026-11-24T10:00:00Z", later, ["panic"])])
+            #expect(!answer.contacts.contains { $0.id == "lee" })
+            #expect(answer.withheld.first?.id == "lee")
+            let warning = try #require(answer.warnings.first { $0.code == .sourceOfHarmStillWithheld })
+            #expect(warning.message.hasPrefix("Lee Walker was named as the source of harm at 2026-11-24T09:00:00Z and is"))
+            #expect(warning.message.hasSuffix("a professional decides whether that changes, and records who decided and why"))
+        }
+        let none = try Self.answer([named, ("2026-11-24T10:00:00Z", ["abuse_or_neglect": "none"], [])])
+        #expect(none.withheld.first?.flag == nil)
+        #expect(none.warnings.first { $0.code == .sourceOfHarmStillWithheld }?.message.contains(" and is withheld;") == true)
+    }
+
+    @Test("a professional's reinstatement, on the record, puts them back")
+    func reinstated() throws {
+        let library = try TemporaryLibrary(["policy/policy.yaml": Self.policy, "people/kit.yaml": Self.plan])
+        defer { library.remove() }
+        let (policy, plan) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
+        let source = SourceLocation(file: "obs.yaml", line: 1)
+        var first = Observation(at: Timestamp(parsing: "2026-11-24T09:00:00Z")!, source: source)
+        first.facts = [ObservedFact(fact: "harm_source", value: "lee", factSource: source, valueSource: source)]
+        first.signs = [SourcedText(text: "panic", source: source)]
+        var second = Observation(at: Timestamp(parsing: "2026-11-25T09:00:00Z")!, source: source)
+        second.reinstated = [Reinstatement(contact: "Lee Walker", by: "Dr A. Okafor", reason: "named in error", source: source)]
+        let answer = try Evaluator(policy: policy, plan: plan).evaluate([first, second], now: second.at)
+        #expect(answer.withheld.isEmpty)
+        #expect(answer.contacts.map(\.id) == ["aunt", "lee"])
+        let warning = try #require(answer.warnings.first { $0.code == .sourceOfHarmReinstated })
+        #expect(warning.message.contains("Dr A. Okafor") && warning.message.contains("named in error"))
+    }
+
+    @Test("abuse suspected and nobody asked who: a prompt before the route; answering it closes it")
+    func askWhoFirst() throws {
+        let open = try Self.answer([("2026-11-24T09:00:00Z", ["abuse_or_neglect": "Suspected"], ["panic"])])
+        #expect(open.prompts.map(\.id) == ["ask-who"])
+        #expect(open.prompts.first?.asks == "Who is causing the harm?")
+        #expect(AttentionBlock.items(open).contains { $0.hasPrefix("Ask now: Who is causing the harm?") })
+        let answered = try Self.answer([("2026-11-24T09:00:00Z", ["abuse_or_neglect": "suspected", "harm_source": "someone-else"], [])])
+        #expect(answered.prompts.isEmpty)
+    }
+
+    @Test("self-harm that has happened asks about an overdose; 'not asked' leaves it open, an answer closes it")
+    func askOverdose() throws {
+        let acted = ("2026-11-24T03:00:00Z", ["self-harm": "Acted"], [String]())
+        #expect(try Self.answer([acted]).prompts.map(\.id) == ["ask-overdose"])
+        #expect(try Self.answer([acted, ("2026-11-24T03:05:00Z", ["overdose": "not asked"], [])]).prompts.map(\.id) == ["ask-overdose"])
+        #expect(try Self.answer([acted, ("2026-11-24T03:05:00Z", ["overdose": "no"], [])]).prompts.isEmpty)
+    }
+
+    @Test(
+        "a risk word typed as a sign is a possible emergency, never read as well",
+        arguments: ["took an overdose", "she OVERDOSED.", "OD", "took tablets", "wants to end it all"])
+    func redFlags(text: String) throws {
+        let answer = try Self.answer([("2026-11-24T03:00:00Z", [:], [text])])
+        #expect(answer.warnings.map(\.code) == [.unknownSign, .possibleEmergency])
+        #expect(answer.warnings[1].suggestions == ["overdose"])
+        #expect(answer.stage.fromRecognisedSignsOnly)
+        let text = AnswerText(color: false).render(answer)
+        #expect(text.contains("Kit Walker — Well — from recognised signs only"))
+        #expect(text.split(separator: "\n")[1].hasPrefix("Possible emergency:"))
+        let answered = try Self.answer([
+            ("2026-11-24T03:00:00Z", [:], [text]), ("2026-11-24T03:01:00Z", ["overdose": "no"], []),
+        ])
+        #expect(answered.warnings.contains { $0.code == .possibleEmergency })
+        #expect(!AttentionBlock.items(answered).contains { $0.hasPrefix("Possible emergency") })
+    }
+
+    @Test("words that only look like risk words are not red flags", arguments: ["odd thoughts", "tablet computer broke", "ending it"])
+    func notRedFlags(text: String) throws {
+        let answer = try Self.answer([("2026-11-24T03:00:00Z", [:], [text])])
+        #expect(answer.warnings.map(\.code) == [.unknownSign])
+    }
+
+    @Test("facts as people type them: ids and values normalised, yes/no for bools, one fact given twice is bad input")
+    func factsAsTyped() throws {
+        let answer = try Self.answer([("2026-11-24T09:00:00Z", ["Domestic-Abuse": "YES", "detained": "yes"], [])])
+        #expect(answer.flags.map(\.id) == ["safeguarding", "part4"])
+        #expect(throws: DiagnosticList.self) {
+            try Self.answer([("2026-11-24T09:00:00Z", ["self-harm": "acted", "self_harm": "none"], [])])
+        }
+    }
+
+    @Test("a daytime team closed at 3 a.m. is never the only route: open_now, opens_at, the 24-hour line, the warning")
+    func closedRoute() throws {
+        // Tuesday 24 November 2026, 03:00 in London (GMT).
+        let night = try Self.answer([("2026-11-24T03:00:00Z", ["self_harm": "acted"], [])])
+        #expect(night.stage.id == "crisis")
+        #expect(night.contacts.map(\.id) == ["cmht", "line"])
+        #expect(night.contacts[0].openNow == false)
+        #expect(night.contacts[0].opensAt == "2026-11-24T09:00:00+00:00")
+        #expect(night.contacts[1].openNow == true)
+        #expect(night.warnings.contains { $0.code == .contactClosedNow && $0.message.contains("opens Tue 09:00") })
+        #expect(AttentionBlock.items(night).contains("No one on the route is open now"))
+        // Wednesday 10:00 in summer time is 09:00 UTC: open.
+        let day = try Self.answer([("2026-06-10T09:00:00Z", ["self_harm": "acted"], [])])
+        #expect(day.contacts.map(\.id) == ["cmht"])
+        #expect(day.contacts[0].openNow == true)
+        // Friday 18:00 opens Monday.
+        let weekend = try Self.answer([("2026-11-27T18:00:00Z", ["self_harm": "acted"], [])])
+        #expect(weekend.contacts[0].opensAt == "2026-11-30T09:00:00+00:00")
+    }
+
+    @Test("an own response naming a withheld person says so and stays where it is")
+    func namesWithheld() throws {
+        let answer = try Self.answer([("2026-11-24T09:00:00Z", ["abuse_or_neglect": "suspected", "harm_source": "lee"], ["panic"])])
+        #expect(answer.ownResponses.map(\.action) == ["Text my aunt", "Ask Lee to take me out"])
+        #expect(answer.ownResponses.map(\.namesWithheld) == [[], ["lee"]])
+        #expect(AnswerText(color: false).render(answer).contains("(names Lee Walker — withheld, see below)"))
+    }
+
+    @Test("each kind of attorney decides only its own kind of decision")
+    func attorneyKinds() throws {
+        let steps = [("2026-11-24T09:00:00Z", [String: String](), [String]())]
+        let library = try TemporaryLibrary(["policy/policy.yaml": Self.policy, "people/kit.yaml": Self.plan])
+        defer { library.remove() }
+        let (policy, plan) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
+        let at = Timestamp(parsing: steps[0].0)!
+        func assessed(_ decision: String) throws -> Answer {
+            let observation = try CommandLineObservation.make(signs: [], facts: [], capacity: ["\(decision)=lacks"], at: at)!
+            return try Evaluator(policy: policy, plan: plan).evaluate([observation], now: at)
+        }
+        let money = try assessed("finances")
+        #expect(money.attorneys.map(\.canAct) == [false, true])
+        #expect(money.attorneys[0].because.contains("s9(1)(a)"))
+        let ect = try assessed("Electroconvulsive Therapy")
+        #expect(ect.attorneys[0].decisions.map(\.decision) == ["ect"])
+        #expect(ect.attorneys[1].decisions.first?.because.contains("s9(1)(b)") == true)
+        #expect(ect.attorney?.id == "aunt")
+    }
+
+    @Test("an ECT refusal is never overridden under Part 4, however the plan names it; the attorney's refusal binds")
+    func ectRefusal() throws {
+        let answer = try Self.answer([("2026-11-24T09:00:00Z", ["detained": "true"], [])])
+        #expect(answer.refusals.map(\.ect) == [true])
+        #expect(answer.refusals.first?.binding == true)
+        #expect(answer.refusals.first?.mayBeOverriddenBy == nil)
+        #expect(AnswerText.refusalText(answer.refusals[0]).contains("s58A(5)(c)(i)"))
+    }
+
+    @Test("check: the new keys are located and typed, with what was expected")
+    func checkMessages() throws {
+        let bad = Self.policy
+            .replacingOccurrences(of: "    ask: overdose\n    message", with: "    ask: detained\n    message")
+            .replacingOccurrences(of: "source_of_harm: true\n    asks", with: "source_of_harm: true\n    asks")
+            .replacingOccurrences(of: "  - id: detained\n    type: bool", with: "  - id: detained\n    type: bool\n    not_asked: no")
+        let planText = Self.plan
+            .replacingOccurrences(of: "hours: \"Mon-Fri 09:00-17:00\"", with: "hours: \"weekdays 9-5\"")
+            .replacingOccurrences(of: "type: property_and_affairs", with: "type: money")
+        let found = try LibraryFixture.diagnostics(["policy/policy.yaml": bad, "people/kit.yaml": planText])
+        #expect(found.contains("policy/policy.yaml:27:16: error: 'not_asked' is for enum facts; fact 'detained' is bool"))
+        #expect(found.contains { $0.hasPrefix("policy/policy.yaml:") && $0.hasSuffix("error: red flag 'possible-overdose' points at fact 'detained', which has no 'asks' text; give the fact the question staff ask") })
+        #expect(found.contains { $0.contains("error: 'hours' cannot be 'weekdays 9-5'; write 24h, or weekly windows like \"Mon-Fri 09:00-17:00\"") })
+        #expect(found.contains { $0.contains("error: 'type' cannot be 'money'") })
+        // Bad hours never stop an answer.
+        let library = try TemporaryLibrary(["policy/policy.yaml": Self.policy, "people/kit.yaml": planText.replacingOccurrences(of: "type: money", with: "type: property_and_affairs")])
+        defer { library.remove() }
+        let (policy, plan) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
+        let answer = try Evaluator(policy: policy, plan: plan).evaluate([], now: Timestamp(parsing: "2026-11-24T03:00:00Z")!)
+        #expect(answer.warnings.contains { $0.code == .contactHoursInvalid })
+    }
+}
