@@ -32,15 +32,10 @@ struct ScenarioValidator {
             // A sign that matches nothing is a typo until the step says it is meant: a test
             // that passes on an unrecognised sign would pass for the wrong reason.
             let meant = step.expect?.warningsInclude?.value.contains(AnswerWarning.Code.unknownSign.rawValue) ?? false
-            for text in step.observation.signs + step.observation.resolved where matcher.match(text.text) == nil {
+            for text in step.observation.signs + step.observation.resolved where !meant && matcher.match(text.text) == nil {
                 let near = SignSuggester(signs: plan.signs, matcher: matcher).suggest(text.text).map { "'\(plan.signs[$0].id)'" }
                 let hint = near.isEmpty ? "" : "; did you mean " + near.joined(separator: " or ") + "?"
-                if meant {
-                    diagnostics.append(
-                        .warning(
-                            "unknown-sign: '\(text.text)' matches none of \(plan.person.name)'s signs; the step expects the unknown-sign warning",
-                            at: text.source))
-                } else {
+                if !meant {
                     diagnostics.append(
                         .error(
                             "'\(text.text)' matches none of \(plan.person.name)'s signs\(hint); use a sign's id, words or 'also', or add unknown-sign to this step's expect.warnings_include if it is meant",

@@ -9,12 +9,12 @@ struct CheckCommandTests {
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.last == "52 files, 0 errors, 5 warnings")
+        #expect(lines.last == "81 files, 0 errors, 5 warnings")
         let summaries = lines.filter { $0.contains(": warning: ") || $0.contains(": error: ") }
         #expect(
             summaries.map { String($0.prefix(while: { $0 != " " })) } == [
-                "Rules/people/alex.yaml:68:7:", "Rules/people/alex.yaml:73:7:", "Rules/people/dee.yaml:15:14:",
-                "Rules/people/priya.yaml:70:7:", "Scenarios/14-dee-overdue-plan.yaml:13:29:",
+                "Rules/people/alex.yaml:71:7:", "Rules/people/alex.yaml:76:7:", "Rules/people/dee.yaml:15:14:",
+                "Rules/people/priya.yaml:73:7:", "Scenarios/37-kit-domestic-abuse-recorded-alone.yaml:11:5:",
             ])
     }
 
@@ -141,10 +141,10 @@ struct CheckCommandTests {
     func planFile() throws {
         let result = try CommandRunner.run(["check", "Rules/people/sam.yaml", "--at", "2026-11-24T09:00:00Z"])
         #expect(result.status == 0)
-        #expect(result.stdout == "11 files, 0 errors, 0 warnings\n")
+        #expect(result.stdout == "13 files, 0 errors, 0 warnings\n")
         let policy = try CommandRunner.run(["check", "Rules/policy/40-safeguarding.yaml"])
         #expect(policy.status == 0)
-        #expect(policy.stdout == "10 files, 0 errors, 0 warnings\n")
+        #expect(policy.stdout == "12 files, 0 errors, 0 warnings\n")
     }
 
     @Test("a scenario's facts are checked as respond would read them: declared, typed, naming someone")
@@ -155,7 +155,7 @@ struct CheckCommandTests {
                 person: kit
                 steps:
                   - at: 2026-11-24T10:00:00Z
-                    facts: {domestic_abuse: true, colur: x, harm_source: nobody}
+                    facts: {domestic_abuse: maybe, colur: x, harm_source: nobody}
                 """
         ])
         defer { library.remove() }
@@ -164,9 +164,10 @@ struct CheckCommandTests {
         let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(
             errors == [
-                "\(library.root)/x.yaml:5:29: error: 'true' is not a value of fact 'domestic_abuse'; allowed values: not_asked, no, yes",
-                "\(library.root)/x.yaml:5:35: error: unknown fact 'colur'; declared facts: abuse_or_neglect, harm_source, domestic_abuse, care_and_support_needs, can_protect_self, child_harm, child_in_immediate_danger, children_in_household, self_harm, overdose_injury_or_ligature, life_at_risk, harm_to_others, other_in_immediate_danger, consent_to_share_with_family, setting, leaving_before_assessment, mha_application, nearest_relative_objects, mha_detention, mha_warrant, part4_medicine_three_months",
-                "\(library.root)/x.yaml:5:58: error: fact 'harm_source' names 'nobody', who is not among Kit Walker's contacts or do-not-contact list; name them by id or name, or write someone-else for a person not in the plan; did you mean 'lee' (Lee Walker) or 'aunt' (Rosa Kemp) or 'cmht' (Community Mental Health Team (weekdays 9 to 5)) or 'crisis-line' (24-hour mental health crisis line)?",
+                "\(library.root)/x.yaml:5:29: error: 'maybe' is not a value of fact 'domestic_abuse'; allowed values: not_asked, no, yes",
+                "\(library.root)/x.yaml:5:36: error: unknown fact 'colur'; declared facts: "
+                    + ShippedRules.factIds().joined(separator: ", "),
+                "\(library.root)/x.yaml:5:59: error: fact 'harm_source' names 'nobody', who is not among Kit Walker's contacts or do-not-contact list; name them by id or name, or write someone-else for a person not in the plan; did you mean 'lee' (Lee Walker) or 'aunt' (Rosa Kemp) or 'cmht' (Community Mental Health Team (weekdays 9 to 5)) or 'crisis-line' (24-hour mental health crisis line)?",
             ])
     }
 

@@ -12,10 +12,10 @@ struct ConformanceTests {
             let check = try CommandRunner.run(
                 ["check", "--rules", path, "--at", "2026-11-24T09:00:00Z"], in: PackageRoot.path + "/Rules")
             #expect(check.status == 0, "\(check.stderr)")
-            #expect(check.stdout.hasSuffix("52 files, 0 errors, 5 warnings\n"))
+            #expect(check.stdout.hasSuffix("81 files, 0 errors, 5 warnings\n"))
             let test = try CommandRunner.run(["test", "--rules", path], in: PackageRoot.path + "/Rules")
             #expect(test.status == 0, "\(test.stderr)")
-            #expect(test.stdout.hasSuffix("63 passed, 0 failed\n"))
+            #expect(test.stdout.hasSuffix("111 passed, 0 failed\n"))
         }
     }
 
@@ -50,17 +50,17 @@ struct ConformanceTests {
         #expect(second.contains("no such file or folder"))
     }
 
-    @Test("the attention block: unrecognised observations, then an overdue plan, then the flags")
+    @Test("the attention block: questions to ask now, unrecognised observations, an overdue plan, the flags")
     func attentionOrder() throws {
         let result = try CommandRunner.run([
-            "respond", "dee", "--sign", "blue sky", "--fact", "abuse_or_neglect=suspected", "--at",
-            "2026-11-24T10:30:00Z",
+            "respond", "dee", "--sign", "blue sky", "--fact", "abuse_or_neglect=suspected", "--fact",
+            "harm_source=someone-else", "--fact", "domestic_abuse=no", "--at", "2026-11-24T10:30:00Z",
         ])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).prefix(6).map(String.init)
         #expect(
             lines == [
-                "Dee Evans (she/her) — Well",
+                "Dee Evans (she/her) — Well — from recognised signs only",
                 #"Not recognised: "blue sky" — not one of Dee Evans's signs. The stage counts"#,
                 "  recognised signs only.",
                 "Plan overdue for review since 2026-05-01 — it is still Dee Evans's plan; review",

@@ -201,7 +201,7 @@ struct WhereAndWhatTests {
             ["check", "--at", "2026-11-24T09:00:00Z"], in: NSTemporaryDirectory(),
             environment: ["CRISISPLAN_RULES": PackageRoot.path + "/Rules"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasSuffix("52 files, 0 errors, 5 warnings\n"))
+        #expect(result.stdout.hasSuffix("81 files, 0 errors, 5 warnings\n"))
         #expect(result.stderr.hasPrefix("using the rules library at"))
         let nowhere = try CommandRunner.run(["respond", "sam"], in: "/")
         #expect(nowhere.status == 2)
@@ -228,7 +228,7 @@ struct WhereAndWhatTests {
         let json = try CommandRunner.run(["respond", "kit", "--sign", "panic", "--json", "--at", "2026-11-24T10:30:00Z"])
         #expect(json.stdout.contains(#"{"id":"aunt","name":"Rosa Kemp","relation":"aunt","phone":"07700 900987""#))
         let text = try CommandRunner.run(["respond", "kit", "--at", "2026-11-24T10:30:00Z"])
-        #expect(text.stdout.contains("Contact, in this order\n  The plan has no one to contact at Well.\n"))
+        #expect(text.stdout.contains("Who to call, in this order\n  The plan has no one to contact at Well.\n"))
     }
 
     @Test("an observations file cannot send control characters to the terminal")

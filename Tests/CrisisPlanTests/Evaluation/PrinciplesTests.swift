@@ -20,11 +20,16 @@ struct PrinciplesTests {
         #expect(lines[0] == "EMERGENCY — Immediate risk to life")
         #expect(lines[1] == "Call 999 for an ambulance now")
         #expect(lines[2] == "Sam Taylor (they/them) — Emergency — immediate risk to life")
-        #expect(lines[3] == "Flags: adult-safeguarding, immediate-risk-to-life — see below")
-        #expect(lines[5] == "What Sam Taylor has agreed helps, in their order")
-        let own = try #require(text.range(of: "If I need to go to hospital"))
+        // Only the attention block stands between the header and the person's own responses:
+        // the question to ask first (who is causing harm), then which flags apply.
+        let own = try #require(lines.firstIndex(of: "What Sam Taylor has agreed helps, in their order"))
+        let attention = lines[3..<own].filter { !$0.isEmpty && !$0.hasPrefix("  ") }
+        #expect(attention.first?.hasPrefix("Ask now: ") == true)
+        #expect(attention.last == "Flags: adult-safeguarding, immediate-risk-to-life — see below")
+        #expect(lines[own - 1].isEmpty)
+        let response = try #require(text.range(of: "If I need to go to hospital"))
         let firstFlag = try #require(text.range(of: "FLAG ("))
-        #expect(own.lowerBound < firstFlag.lowerBound)
+        #expect(response.lowerBound < firstFlag.lowerBound)
         let json = AnswerJSON.render(answer)
         let ownKey = try #require(json.range(of: "\"own_responses\""))
         #expect(ownKey.lowerBound < json.range(of: "\"contacts\"")!.lowerBound)
@@ -51,8 +56,9 @@ struct PrinciplesTests {
     @Test("3. Do-not-contact holds: the nearest relative on the list is a conflict, never a contact")
     func doNotContactHolds() throws {
         let answer = try ShippedRules.respond("sam", signs: ["hearing voices"], facts: ["mha_application=section_3"])
-        #expect(answer.flags.map(\.id) == ["mha-nearest-relative"])
-        #expect(answer.contacts.map(\.id) == ["jo", "htt"])
+        // At crisis the 24-hour line is added after Sam's own route, whatever the hours say.
+        #expect(answer.flags.map(\.id) == ["crisis-line-24h", "mha-nearest-relative"])
+        #expect(answer.contacts.map(\.id) == ["jo", "htt", "crisis-line"])
         #expect(!answer.contacts.contains { $0.name == "Mark Taylor" })
         #expect(answer.conflicts.count == 1)
         #expect(answer.conflicts.first?.role == "nearest_relative")
@@ -110,7 +116,7 @@ struct PrinciplesTests {
     @Test("6. A valid advance refusal stays binding under a best-interests decision, and is shown")
     func refusalStaysBinding() throws {
         let answer = try ShippedRules.respond("sam", signs: ["hearing voices"], capacity: ["haloperidol=lacks"])
-        #expect(answer.flags.map(\.id) == ["mca-best-interests"])
+        #expect(answer.flags.map(\.id) == ["crisis-line-24h", "mca-best-interests"])
         let refusal = try #require(answer.refusals.first)
         #expect(refusal.treatment == "haloperidol")
         #expect(refusal.binding)
@@ -147,7 +153,7 @@ struct PrinciplesTests {
         let root = ShippedRules.rules.displayPath
         #expect(answer.ownResponses.map(\.source) == [31, 33, 36].map { "\(root)/people/sam.yaml:\($0)" })
         #expect(answer.contacts.map(\.source) == ["\(root)/people/sam.yaml:51"])
-        #expect(answer.refusals.map(\.source) == ["\(root)/people/sam.yaml:73"])
+        #expect(answer.refusals.map(\.source) == ["\(root)/people/sam.yaml:74"])
     }
 
     @Test("9. Bad input gets a clear error, never a partial answer")
@@ -160,7 +166,7 @@ struct PrinciplesTests {
             let messages = (error as? DiagnosticList)?.diagnostics.map(\.message) ?? []
             return messages == [
                 "'maybe' is not a value of fact 'abuse_or_neglect'; allowed values: none, suspected, disclosed",
-                "unknown fact 'colour'; declared facts: abuse_or_neglect, harm_source, domestic_abuse, care_and_support_needs, can_protect_self, child_harm, child_in_immediate_danger, children_in_household, self_harm, overdose_injury_or_ligature, life_at_risk, harm_to_others, other_in_immediate_danger, consent_to_share_with_family, setting, leaving_before_assessment, mha_application, nearest_relative_objects, mha_detention, mha_warrant, part4_medicine_three_months",
+                "unknown fact 'colour'; declared facts: " + ShippedRules.factIds().joined(separator: ", "),
             ]
         }
     }

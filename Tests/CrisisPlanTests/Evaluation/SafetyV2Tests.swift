@@ -15,7 +15,7 @@ struct SafetyV2Tests {
           - {id: emergency, label: Emergency}
         facts:
           - {id: abuse, type: enum, values: [none, suspected, disclosed]}
-          - {id: harm_source, type: contact}
+          - {id: harm_source, type: contact, source_of_harm: true}
           - {id: life_at_risk, type: bool}
           - {id: detained, type: enum, values: [none, section_3, section_136]}
         decisions:
@@ -224,7 +224,7 @@ struct SafetyV2Tests {
 
     static let attorneyPlan =
         plan + """
-            attorney: {contact: aunt, registered: true, made: 2025-01-01, covers: [all]}
+            attorney: {contact: aunt, type: health_and_welfare, registered: true, made: 2025-01-01, covers: [all]}
             advance_decisions:
               refusals:
                 - {treatment: ECT, made: 2025-06-01, for_mental_disorder: true, ect: true}

@@ -97,7 +97,7 @@ struct PageTests {
         let main = try #require(answer.body.range(of: "<main id=\"main\">").map { String(answer.body[$0.upperBound...]) })
         // The name and stage, the attention block, then Sam's first response before anything else.
         let first = try #require(main.range(of: "Walk Bramble and put my music on"))
-        for later in ["Contact, in this order", "Do NOT contact", "data-flag=", "Withheld"] {
+        for later in ["Who to call, in this order", "Do NOT contact", "data-flag=", "Withheld"] {
             #expect(main.range(of: later).map { $0.lowerBound > first.lowerBound } == true, "\(later)")
         }
         #expect(main.contains(#"<li data-withheld="Mark Taylor">"#))

@@ -123,16 +123,21 @@ struct ServeReloadTests {
         try facts.write(toFile: policy, atomically: true, encoding: .utf8)
 
         // A policy under which plans being served, their files unchanged, would fail: refused too.
-        let emergency = rules + "/policy/60-emergency.yaml"
-        let flags = try String(contentsOfFile: emergency, encoding: .utf8)
-        try flags.replacingOccurrences(of: "0300 555 0111", with: "0300 555 0112")
-            .write(toFile: emergency, atomically: true, encoding: .utf8)
+        // Every flag that adds the 24-hour line gets another number: Kit's plan lists the line
+        // under the same id with the old one.
+        var changed: [(String, String)] = []
+        for file in ["/policy/25-24-hour-line.yaml", "/policy/60-emergency.yaml"] {
+            let text = try String(contentsOfFile: rules + file, encoding: .utf8)
+            changed.append((rules + file, text))
+            try text.replacingOccurrences(of: "0300 555 0111", with: "0300 555 0112")
+                .write(toFile: rules + file, atomically: true, encoding: .utf8)
+        }
         let breaksPlans = try server.post("/v1/admin/reload")
         #expect(breaksPlans.status == 422)
         #expect(breaksPlans.body.contains("the new policy makes plans that are served now fail their checks"))
         #expect(breaksPlans.body.contains("/people/kit.yaml:"))
         #expect(try server.get("/readyz").header("X-Rules-Version") == before)
-        try flags.write(toFile: emergency, atomically: true, encoding: .utf8)
+        for (path, text) in changed { try text.write(toFile: path, atomically: true, encoding: .utf8) }
 
         // A deleted plan removes the person.
         try FileManager.default.removeItem(atPath: rules + "/people/sam-two.yaml")
