@@ -56,6 +56,7 @@ public struct AnswerText {
             section(&out, "Withheld - keep away")
             for entry in answer.withheld { out.append(wrapped("- \(entry.name): \(entry.because)", "    ")) }
         }
+        if !(answer.helps.isEmpty && answer.avoid.isEmpty && answer.takeCareOf.isEmpty) { out.append("") }
         list(&out, "Helps", answer.helps)
         list(&out, "Avoid", answer.avoid)
         list(&out, "Take care of", answer.takeCareOf)
