@@ -112,16 +112,14 @@ struct TimelineState {
     /// Two keys in one observation that name one fact (`self-harm` and `self_harm`) are bad
     /// input: which one meant it could only be guessed.
     private mutating func checkRepeatedFacts(_ observed: [ObservedFact], _ context: EvaluationContext) {
-        var seen: [Int: String] = [:]
-        for fact in observed {
-            guard let index = context.policy.factIndex(fact.fact) else { continue }
-            if let first = seen[index] {
-                errors.append(
-                    .error(
-                        "fact '\(context.policy.policy.facts[index].id)' is given twice in one observation (as '\(first)' and '\(fact.fact)'); give it once",
-                        at: fact.factSource))
-            }
-            seen[index] = fact.fact
+        // A few facts per observation: comparing positions pairwise costs less than hashing.
+        let indices = observed.map { context.policy.factIndex($0.fact) }
+        for later in indices.indices {
+            guard let index = indices[later], let first = indices[..<later].firstIndex(of: index) else { continue }
+            errors.append(
+                .error(
+                    "fact '\(context.policy.policy.facts[index].id)' is given twice in one observation (as '\(observed[first].fact)' and '\(observed[later].fact)'); give it once",
+                    at: observed[later].factSource))
         }
     }
 
