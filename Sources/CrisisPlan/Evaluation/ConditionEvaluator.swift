@@ -26,7 +26,7 @@ struct ConditionEvaluator {
         self.now = now
         self.stageRank = stageRank
         self.withholding = withholding
-        localNow = context.plan.contacts.contains(where: { $0.hours != nil }) ? context.policy.localTime?.reading(now) : nil
+        localNow = context.hasHours ? context.policy.localTime?.reading(now) : nil
         let valid = context.policy.policy.capacityValidFor
         current = state.capacity.filter { now.isWithin(valid, of: $0.assessedAt) }
     }

@@ -125,16 +125,19 @@ struct ContactAssembler {
                         source: person.source.pathAndLine))
             }
         }
+        // Reinstatements come first, in the order they were decided, then who is still withheld.
+        let stillWithheld = warnings
+        warnings = []
         for decision in state.reinstated where !withheld.contains(where: { $0.name == context.people.entries[decision.entry].name }) {
             let entry = context.people.entries[decision.entry]
-            warnings.insert(
+            warnings.append(
                 AnswerWarning(
                     code: .sourceOfHarmReinstated,
                     message:
                         "\(entry.name), once named as the source of harm, is no longer withheld: \(decision.by) decided at \(decision.at) — \(decision.reason)",
-                    source: decision.source.pathAndLine),
-                at: 0)
+                    source: decision.source.pathAndLine))
         }
+        warnings += stillWithheld
     }
 
     /// Everyone the flag's `contact` fact has named so far, contact or do-not-contact entry,
@@ -201,8 +204,7 @@ struct ContactAssembler {
         for index in fired {
             guard let note = context.policy.policy.flags[index].effects.noteContacts else { continue }
             for position in contacts.indices
-            where note.applies(to: contacts[position], professional: contacts[position].professional)
-                && !contacts[position].notes.contains(note.note)
+            where note.applies(to: contacts[position]) && !contacts[position].notes.contains(note.note)
             {
                 contacts[position].notes.append(note.note)
             }

@@ -38,6 +38,11 @@ public final class EvaluationContext: Sendable {
     let takeCareOf: [String]
     let statements: [String]
     let refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)]
+    /// Per refusal: whether it refuses ECT — by its own `ect`, an `ect` decision it names, or
+    /// a treatment that reads as ECT (never overridden under Part 4).
+    let ectRefusals: [Bool]
+    /// Whether any contact gives `hours`: only then is the local time worked out.
+    let hasHours: Bool
     /// The latest `registered_on` of any attorney: before it, refusal validity is worked out
     /// again for the day (an LPA registered later is not yet created).
     let latestRegistration: CalendarDate?
@@ -109,6 +114,11 @@ public final class EvaluationContext: Sendable {
             ($0, RefusalValidity($0, attorneys: plan.attorneys, born: plan.person.born), $0.source.pathAndLine)
         }
         latestRegistration = plan.attorneys.compactMap(\.registeredOn).max()
+        let decisions = self.decisions
+        ectRefusals = plan.advanceDecisions.refusals.map {
+            $0.ect || decisions.ectDecision(forRefusalOf: $0.treatment) != nil || AdvanceRefusal.looksLikeECT($0.treatment)
+        }
+        hasHours = plan.contacts.contains { $0.hours != nil }
         unknownSignSuffix =
             "' matches none of \(plan.person.name)'s early warning signs; it is recorded, not taken as all clear"
         personSource = plan.person.source.pathAndLine

@@ -83,9 +83,9 @@ public struct Evaluator: Sendable {
         _ refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)],
         mayBeOverriddenBy flag: String?, current: [CapacityAssessment]
     ) -> [RefusalLine] {
-        refusals.map { refusal, validity, source in
-            let ect = refusal.ect || context.decisions.ectDecision(forRefusalOf: refusal.treatment) != nil
-                || AdvanceRefusal.looksLikeECT(refusal.treatment)
+        refusals.enumerated().map { position, line in
+            let (refusal, validity, source) = line
+            let ect = context.ectRefusals[position]
             let overridable = validity.binding && refusal.forMentalDisorder && !ect
             return RefusalLine(
                 treatment: refusal.treatment, binding: validity.binding, notBindingBecause: validity.notBindingBecause,

@@ -87,9 +87,16 @@ struct TimelineState {
                 notRecognised(observation.resolved[item], observation.source, context)
             }
         }
-        if observation.facts.count > 1 { checkRepeatedFacts(observation.facts, context) }
+        // Two keys in one observation that name one fact (`self-harm` and `self_harm`) are bad
+        // input: which one was meant could only be guessed. Positions below 64 are kept in a
+        // bit mask, so the common case allocates nothing.
+        var seen: UInt64 = 0
         for item in observation.facts.indices {
-            apply(observation.facts[item], at: observation.at, context: context)
+            guard let index = apply(observation.facts[item], at: observation.at, context: context) else { continue }
+            let repeated = index < 64 ? seen & (1 << index) != 0
+                : observation.facts[..<item].contains { context.policy.factIndex($0.fact) == index }
+            if repeated { repeatedFact(index, observation.facts[item], in: observation.facts, context) }
+            if index < 64 { seen |= 1 << index }
         }
         for reinstatement in observation.reinstated { reinstate(reinstatement, at: observation.at, context) }
         for var assessment in observation.capacity {
@@ -109,21 +116,19 @@ struct TimelineState {
         }
     }
 
-    /// Two keys in one observation that name one fact (`self-harm` and `self_harm`) are bad
-    /// input: which one meant it could only be guessed.
-    private mutating func checkRepeatedFacts(_ observed: [ObservedFact], _ context: EvaluationContext) {
-        // A few facts per observation: comparing positions pairwise costs less than hashing.
-        let indices = observed.map { context.policy.factIndex($0.fact) }
-        for later in indices.indices {
-            guard let index = indices[later], let first = indices[..<later].firstIndex(of: index) else { continue }
-            errors.append(
-                .error(
-                    "fact '\(context.policy.policy.facts[index].id)' is given twice in one observation (as '\(observed[first].fact)' and '\(observed[later].fact)'); give it once",
-                    at: observed[later].factSource))
-        }
+    private mutating func repeatedFact(
+        _ index: Int, _ later: borrowing ObservedFact, in observed: [ObservedFact], _ context: EvaluationContext
+    ) {
+        let first = observed.first { context.policy.factIndex($0.fact) == index }?.fact ?? later.fact
+        errors.append(
+            .error(
+                "fact '\(context.policy.policy.facts[index].id)' is given twice in one observation (as '\(first)' and '\(later.fact)'); give it once",
+                at: later.factSource))
     }
 
-    private mutating func apply(_ observed: borrowing ObservedFact, at time: Timestamp, context: EvaluationContext) {
+    /// Applies one fact; its position in the policy when it names a declared fact.
+    @discardableResult
+    private mutating func apply(_ observed: borrowing ObservedFact, at time: Timestamp, context: EvaluationContext) -> Int? {
         let policy = context.policy
         guard let index = policy.factIndex(observed.fact) else {
             let declared = policy.policy.facts.map(\.id)
@@ -132,7 +137,7 @@ struct TimelineState {
                     "unknown fact '\(observed.fact)'"
                         + Suggestion.hint(for: observed.fact, in: declared, listing: "declared facts"),
                     at: observed.factSource))
-            return
+            return nil
         }
         let declaration = policy.policy.facts[index]
         let typed: Result<FactValue, FactValueError>
@@ -151,7 +156,7 @@ struct TimelineState {
                         context.people.unknownMessage(
                             fact: declaration.id, value: text, personName: context.plan.person.name),
                         at: observed.valueSource))
-                return
+                return index
             }
             if found.byLookAlike {
                 warnings.append(lookAlike(text, found.entries, fact: declaration.id, observed.valueSource, context))
@@ -173,6 +178,7 @@ struct TimelineState {
                 factAnsweredIn[index] = observationCount
             }
         }
+        return index
     }
 
     /// A professional decides, on the record, that a named person may be contacted again:

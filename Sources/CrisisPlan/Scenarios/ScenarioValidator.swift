@@ -18,6 +18,7 @@ struct ScenarioValidator {
                     at: scenario.personSource ?? SourceLocation(file: scenario.file, line: 1)))
         }
         let matcher = SignMatcher(signs: plan.signs)
+        let suggester = SignSuggester(signs: plan.signs, matcher: matcher)
         let planPeople = PlanPeople(plan: plan)
         let decisions = DecisionCatalog(policy: policy, plan: plan)
         let people =
@@ -33,7 +34,7 @@ struct ScenarioValidator {
             // that passes on an unrecognised sign would pass for the wrong reason.
             let meant = step.expect?.warningsInclude?.value.contains(AnswerWarning.Code.unknownSign.rawValue) ?? false
             for text in step.observation.signs + step.observation.resolved where !meant && matcher.match(text.text) == nil {
-                let near = SignSuggester(signs: plan.signs, matcher: matcher).suggest(text.text).map { "'\(plan.signs[$0].id)'" }
+                let near = suggester.suggest(text.text).map { "'\(plan.signs[$0].id)'" }
                 let hint = near.isEmpty ? "" : "; did you mean " + near.joined(separator: " or ") + "?"
                 if !meant {
                     diagnostics.append(

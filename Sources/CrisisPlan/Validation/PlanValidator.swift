@@ -147,13 +147,13 @@ struct PlanValidator {
         // A contact who looks like a do-not-contact entry is the route check's error.
         var byLook: [String: Int] = [:]
         var byPhone: [String: Int] = [:]
+        let routed = Set(plan.contactRoutes.flatMap { $0.contacts.map(\.text) })
         for (index, person) in people.enumerated() {
             // Any two entries, contacts or do-not-contact, whose names look the same are one
             // person: reported for CI, but the plan is still used (withholding one withholds
             // both). A contact on a route who looks like a do-not-contact entry is the route
             // check's error instead.
             let look = ConfusableSkeleton.of(person.name)
-            let routed = Set(plan.contactRoutes.flatMap { $0.contacts.map(\.text) })
             let onRoute = { (entry: Entry) in !entry.blocked && entry.id.map(routed.contains) == true }
             if let first = byLook[look], person.blocked == people[first].blocked || !(onRoute(person) || onRoute(people[first])) {
                 var diagnostic = Diagnostic.error(

@@ -55,8 +55,7 @@ extension FactDeclaration {
     /// The value when never observed (SPEC §3 "Facts"): the default, else `false` for bool,
     /// the first value for an enum, absent for a contact (a contact fact's default names no one).
     public var initialValue: FactValue? {
-        if kind == .contact { return nil }
-        if let defaultValue, case .success(let value) = value(of: defaultValue.text) { return value }
+        if kind != .contact, let defaultValue, case .success(let value) = value(of: defaultValue.text) { return value }
         switch kind {
         case .bool: return .bool(false)
         case .enumeration: return .enumeration(0)

@@ -32,9 +32,9 @@ public struct ContactNote: Sendable {
     public var note: String
     public var source: SourceLocation
 
-    func applies(to contact: ContactLine, professional isProfessional: Bool) -> Bool {
+    func applies(to contact: ContactLine) -> Bool {
         if let ids, !ids.contains(contact.id) { return false }
-        if let professional, professional != isProfessional { return false }
+        if let professional, professional != contact.professional { return false }
         return true
     }
 }
