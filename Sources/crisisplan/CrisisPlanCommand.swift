@@ -18,6 +18,12 @@ struct CrisisPlanCommand: AsyncParsableCommand {
         ])
 
     static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if FactsHelp.isRespondHelp(arguments) {
+            print(helpMessage(for: RespondCommand.self))
+            if let facts = FactsHelp.section(arguments: arguments) { print("\n" + facts) }
+            Foundation.exit(0)
+        }
         do {
             var command = try parseAsRoot()
             if var asynchronous = command as? any AsyncParsableCommand {

@@ -14,7 +14,7 @@ struct RespondCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("An observed sign: an id, or words matching it.", valueName: "S"))
     var sign: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("An observed fact, typed as the policy declares it.", valueName: "k=v"))
+    @Option(name: .long, help: ArgumentHelp("An observed fact, name=value (the facts are listed below).", valueName: "k=v"))
     var fact: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A capacity assessment made now.", valueName: "DECISION=lacks|has"))

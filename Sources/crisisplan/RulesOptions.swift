@@ -16,21 +16,21 @@ struct RulesOptions: ParsableArguments {
             valueName: "DIR"))
     var rules: String?
 
-    /// The library, or exit 2 when there is none.
-    func directory() throws -> RulesDirectory {
+    /// The library, or exit 2 when there is none; `quietly` does not say which was used.
+    func directory(quietly: Bool = false) throws -> RulesDirectory {
         if let rules {
             return try existing(RulesDirectory(rules), hint: "pass --rules DIR")
         }
         if let variable = ProcessInfo.processInfo.environment["CRISISPLAN_RULES"], !variable.isEmpty {
             let directory = try existing(RulesDirectory(variable), hint: "CRISISPLAN_RULES names it")
-            standardError("using the rules library at \(directory.displayPath) (CRISISPLAN_RULES)")
+            if !quietly { standardError("using the rules library at \(directory.displayPath) (CRISISPLAN_RULES)") }
             return directory
         }
         var prefix = ""
         for _ in 0..<32 {
             let candidate = RulesDirectory(prefix + "Rules")
             if RulesDirectory(candidate.policyFolder).exists {
-                if !prefix.isEmpty { standardError("using the rules library at \(candidate.displayPath)") }
+                if !prefix.isEmpty, !quietly { standardError("using the rules library at \(candidate.displayPath)") }
                 return candidate
             }
             let here = URL(fileURLWithPath: prefix.isEmpty ? "." : prefix).standardizedFileURL.path

@@ -15,8 +15,16 @@ struct TestCommand: ParsableCommand {
     var junit: String?
 
     @ArgumentParser.Flag(
-        name: .long, help: "Report which flags, escalation rules, signs and responses no step exercised.")
+        name: .long,
+        help: "Report, for every plan and policy file, which flags, escalation rules, prompts, red flags, signs and responses no step exercised.")
     var coverage = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Fail (exit 1) when less than this percentage of everything is exercised; implies --coverage.",
+            valueName: "N"))
+    var minCoverage: Int?
 
     @OptionGroup var rulesOptions: RulesOptions
 
@@ -61,8 +69,10 @@ struct TestCommand: ParsableCommand {
                     errors: errors.filter { $0.location.file == file }.map(renderer.render).joined(separator: "\n"))
             })
         var report = TestReport.render(runner, unreadable: broken)
-        if coverage {
-            report = runner.coverage.report + "\n\n" + report
+        var measured = runner.coverage
+        if coverage || minCoverage != nil {
+            measured.includeLibrary(rules, policy: suite.policy)
+            report = measured.report + "\n\n" + report
         }
         print(TerminalText.visible(report, keepingLineBreaks: true), terminator: "")
         if !errors.isEmpty {
@@ -71,6 +81,17 @@ struct TestCommand: ParsableCommand {
                     + "\nfix these (crisisplan check) before running the scenarios")
         }
         if runner.failedCount > 0 { throw ExitCode(1) }
+        if let minCoverage, measured.isBelow(percent: minCoverage) {
+            let (done, all) = measured.overall
+            standardError("error: coverage \(done) of \(all) (\(done * 100 / all)%) is below --min-coverage \(minCoverage)%")
+            throw ExitCode(1)
+        }
+    }
+
+    func validate() throws {
+        if let minCoverage, !(0...100).contains(minCoverage) {
+            throw ValidationError("--min-coverage takes a percentage from 0 to 100, not \(minCoverage)")
+        }
     }
 
     /// Writes the JUnit file when asked, making the folders it needs.

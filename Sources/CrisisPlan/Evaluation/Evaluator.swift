@@ -69,7 +69,8 @@ public struct Evaluator: Sendable {
                 unrecordedRoles: contacts.unrecordedRoles, ageWasUnknown: stage.ageWasUnknown)
             + stage.inconsistencies() + contacts.warnings
         answer.reviewBy = context.plan.dates.reviewBy
-        answer.trace = AnswerTrace(escalatedBy: stage.escalatedBy, activeSigns: stage.activeSigns)
+        answer.trace = AnswerTrace(
+            escalatedBy: stage.escalatedBy, activeSigns: stage.activeSigns, redFlags: state.redFlagsMatched)
         return answer
     }
 

@@ -47,6 +47,8 @@ struct TimelineState {
     /// For each `possible-emergency` warning: its position, the red flag's fact and the
     /// observation it was typed in.
     var possibleEmergencies: [(warning: Int, ask: Int?, observation: Int)] = []
+    /// The ids of the red flags matched, for coverage.
+    var redFlagsMatched: [String] = []
     /// Bad input: an undeclared fact or a value its type does not allow.
     var errors: [Diagnostic] = []
     private var observationCount = 0
@@ -217,6 +219,7 @@ struct TimelineState {
         for index in redFlags.indices where redFlags[index].matches(text.text) {
             let flag = context.policy.policy.redFlags[index]
             possibleEmergencies.append((warnings.count, context.policy.redFlagAsks[index], observationCount))
+            redFlagsMatched.append(flag.id)
             warnings.append(
                 AnswerWarning(
                     code: .possibleEmergency, message: flag.message, source: text.source.pathAndLine,

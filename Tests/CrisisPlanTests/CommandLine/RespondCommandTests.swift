@@ -25,6 +25,23 @@ struct RespondCommandTests {
         #expect(!result.stdout.contains("\u{1B}["))
     }
 
+    @Test("respond --help lists the library's facts with their values, and leaves them out with no library")
+    func helpListsFacts() throws {
+        for arguments in [["respond", "--help"], ["respond", "sam", "-h"], ["help", "respond"]] {
+            let result = try CommandRunner.run(arguments)
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("USAGE: crisisplan respond <person>"))
+            #expect(result.stdout.contains("\nFACTS (declared in Rules/policy/; case, spaces and - are forgiven):\n"))
+            #expect(result.stdout.contains("\n  self_harm                     none | thoughts | plans | acted\n"))
+            #expect(result.stdout.contains("\n  harm_source                   the id or name of someone in the plan\n"))
+            #expect(result.stdout.contains("\n  life_at_risk                  yes | no\n"))
+        }
+        let elsewhere = try CommandRunner.run(["respond", "--help"], in: NSTemporaryDirectory())
+        #expect(elsewhere.status == 0)
+        #expect(elsewhere.stdout.contains("USAGE: crisisplan respond"))
+        #expect(!elsewhere.stdout.contains("FACTS"))
+    }
+
     @Test("--json has every key, in SPEC §6's order")
     func jsonKeys() throws {
         let result = try CommandRunner.run(["respond", "robin", "--json"] + Self.at)

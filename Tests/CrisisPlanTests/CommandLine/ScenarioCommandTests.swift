@@ -22,6 +22,48 @@ struct ScenarioCommandTests {
         #expect(policyLines.allSatisfy { $0.hasSuffix("(100%)") })
     }
 
+    @Test("coverage lists every plan and policy file, untested ones at 0 %; --min-coverage fails below its share")
+    func coverageOfTheWholeLibrary() throws {
+        let scenario = """
+            scenario: Sam stops sleeping
+            person: sam
+            steps:
+              - at: 2026-11-24T09:00:00Z
+                signs: [not sleeping]
+                expect:
+                  stage: early
+
+            """
+        let library = try TemporaryLibrary([
+            "Rules/policy/a.yaml": LibraryFixture.policy,
+            "Rules/policy/b.yaml": "facts:\n  - id: seen\n    type: bool\n",
+            "Rules/people/sam.yaml": LibraryFixture.plan,
+            "Rules/people/zoe.yaml": LibraryFixture.plan.replacing("id: sam", with: "id: zoe")
+                .replacing("Sam Taylor", with: "Zoe Taylor"),
+            "Scenarios/sam.yaml": scenario,
+        ])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["test", "--coverage"], in: library.root)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.contains("Rules/people/sam.yaml: 2 of 2 exercised (100%)"))
+        #expect(lines.contains("Rules/people/zoe.yaml: 0 of 2 exercised (0%)"))
+        #expect(lines.contains("  not exercised: sign 'sleep-loss' (Rules/people/zoe.yaml:8)"))
+        #expect(lines.contains("Rules/policy/a.yaml: 0 of 1 exercised (0%)"))
+        #expect(lines.contains("Rules/policy/b.yaml: 0 of 0 exercised (100%)"))
+        #expect(lines.contains("Overall: 2 of 5 exercised (40%)"))
+
+        let passing = try CommandRunner.run(["test", "--min-coverage", "40"], in: library.root)
+        #expect(passing.status == 0)
+        let failing = try CommandRunner.run(["test", "--min-coverage", "41"], in: library.root)
+        #expect(failing.status == 1)
+        #expect(failing.stdout.hasSuffix("\n1 passed, 0 failed\n"))
+        #expect(failing.stderr == "error: coverage 2 of 5 (40%) is below --min-coverage 41%\n")
+        let bad = try CommandRunner.run(["test", "--min-coverage", "140"], in: library.root)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.hasPrefix("error: --min-coverage takes a percentage from 0 to 100, not 140\n"))
+    }
+
     @Test("a policy change that breaks an example case is caught with a readable diff; exit 1")
     func brokenExpectation() throws {
         let scenario = """
