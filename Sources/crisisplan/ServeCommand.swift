@@ -1,6 +1,9 @@
 import ArgumentParser
 import CrisisPlan
 import CrisisPlanServer
+import Logging
+import Metrics
+import Prometheus
 
 /// `crisisplan serve`: the same answers over HTTP for everyone on shift (SPEC v2 §9).
 struct ServeCommand: AsyncParsableCommand {
@@ -58,11 +61,26 @@ struct ServeCommand: AsyncParsableCommand {
         if (tlsCert == nil) != (tlsKey == nil) {
             throw UsageFailure(message: "error: --tls-cert and --tls-key go together: give both, or neither for plain HTTP")
         }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        // Pages render in well under a millisecond: buckets fine enough to read a p50 from.
+        factory.durationHistogramBuckets["crisisplan_page_render_seconds"] = [
+            .microseconds(100), .microseconds(200), .microseconds(300), .microseconds(500), .microseconds(750),
+            .milliseconds(1), .milliseconds(1.25), .milliseconds(1.5), .milliseconds(1.75), .milliseconds(2),
+            .milliseconds(3), .milliseconds(5), .milliseconds(10),
+        ]
+        MetricsSystem.bootstrap(factory)
         do {
             try await CrisisPlanServer.run(
                 ServeOptions(
                     rules: rules, host: host, port: port, watch: !noWatch, users: users, audit: audit, tokenKey: tokenKey,
-                    jwks: jwks, jwtIssuer: jwtIssuer, jwtAudience: jwtAudience, tlsCertificate: tlsCert, tlsKey: tlsKey))
+                    jwks: jwks, jwtIssuer: jwtIssuer, jwtAudience: jwtAudience, tlsCertificate: tlsCert, tlsKey: tlsKey),
+                registry: registry)
         } catch let failure as StartFailure {
             throw UsageFailure(message: failure.message)
         }

@@ -47,12 +47,8 @@ struct APIError: HTTPResponseError, Sendable {
             "error: sign in first: POST /v1/login with {\"user\", \"password\"}, then send the token as Authorization: Bearer TOKEN",
         source: nil, headers: [.wwwAuthenticate: "Bearer realm=\"crisisplan\""])
 
-    static func forbidden(_ role: Role, access: AccessPolicy.Access) -> APIError {
-        var needed = ""
-        if case .roles(let roles) = access {
-            needed = "; it needs the " + Role.allCases.filter { roles.contains($0) || $0 == .admin }.map(\.rawValue)
-                .joined(separator: " or ") + " role"
-        }
+    static func forbidden(_ role: Role, access: RouteAccess) -> APIError {
+        let needed = access.roleNames.map { "; it needs the \($0) role" } ?? ""
         return APIError(
             status: .forbidden, code: "role-not-allowed",
             message: "error: the \(role.rawValue) role may not use this route\(needed)", source: nil)

@@ -20,6 +20,9 @@ struct AuditEvent: Sendable, Equatable {
     var status: Int
     var rulesVersion: String?
     var client: String
+    /// Requests from this address that were not signed in and went unrecorded in the minute
+    /// before (at most 60 a minute are recorded).
+    var suppressed: Int? = nil
 
     /// The record's members, before the chain adds `instance`, `seq` and `prev`.
     var members: [String: CanonicalJSON] {
@@ -29,7 +32,7 @@ struct AuditEvent: Sendable, Equatable {
             "query": .string(query), "observation": observation ?? .null, "stage": .string(stage),
             "flags": flags.map(CanonicalJSON.strings) ?? .null, "status": .integer(Int64(status)),
             "rules_version": .string(rulesVersion), "client": .string(client),
-        ]
+        ].merging(suppressed.map { ["suppressed": .integer(Int64($0))] } ?? [:]) { first, _ in first }
     }
 
     /// Audit times to the millisecond, in UTC: `2026-11-28T16:30:00.123Z`.

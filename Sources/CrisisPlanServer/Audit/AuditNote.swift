@@ -5,6 +5,10 @@ import Synchronization
 /// which writes the record after the route returns and before the answer is sent.
 final class AuditNote: Sendable {
     struct Details: Sendable {
+        /// The route's declared action; nil when no route matched or it is not audited.
+        var action: String?
+        /// Which face of the service matched, so a failure to record shows as a page on pages.
+        var surface: RouteSurface?
         var user: SignedInUser?
         /// The user name tried at sign-in, whether or not it exists.
         var attemptedUser: String?

@@ -49,3 +49,11 @@ struct TokenKey: Sendable {
         }
     }
 }
+
+extension TokenKey {
+    /// A key for another purpose, derived from this one (HKDF), so one secret file serves
+    /// and no purpose's key can be computed from another's.
+    func derived(_ purpose: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: key, info: Array(purpose.utf8), outputByteCount: 32)
+    }
+}

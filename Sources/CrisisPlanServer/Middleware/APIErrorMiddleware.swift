@@ -2,6 +2,7 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 
 /// Turns every error into SPEC v2 §9's shape, so no route can answer with a framework's
 /// default body, and an unexpected error says only that it is logged (never its text).
@@ -23,6 +24,12 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return error.response
         case is NIOTooManyBytesError:
             return APIError.tooLarge(limit: RespondRoute.bodyLimit).response
+        case is HTTPParserError:
+            // A body that is not valid HTTP (a malformed chunk) is the client's error.
+            return APIError(
+                status: .badRequest, code: "bad-request", message: "error: the request's body is not valid HTTP/1.1",
+                source: nil
+            ).response
         case let error as HTTPError:
             return APIError(
                 status: error.status, code: Self.code(error.status), message: Self.message(error.status), source: nil

@@ -1,22 +1,31 @@
 import CrisisPlan
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// One audit record per sign-in and per request under `/v1/people`, `/v1/admin` and
-/// `/v1/audit`, whatever its outcome (SPEC v2 §9) — written after the route answers and
-/// before the answer leaves. If the record cannot be kept anywhere, the answer is replaced by
-/// a 503: nothing unrecorded is ever shown.
+/// One audit record per request to an audited route — the action is the one declared with
+/// the route — and per request under `/v1/people`, `/v1/admin`, `/v1/audit`, `/v1/login`,
+/// `/people` and `/training` that matched no route (`other`), whatever its outcome. Written
+/// after the route answers and before the answer leaves: if the record cannot be kept
+/// anywhere, the answer is replaced by a 503, so nothing unrecorded is ever shown.
+///
+/// What a client sent is cut to 256 bytes; a user name that is no user's is recorded as
+/// `unknown` with its HMAC (a password typed into the name field never lands in the log); and
+/// requests that are not signed in are recorded at most 60 a minute per address.
 struct AuditMiddleware: RouterMiddleware {
     typealias Context = ServerContext
+    static let auditedPrefixes = ["/v1/people", "/v1/admin", "/v1/audit", "/v1/login", "/people", "/training"]
+
     let log: AuditLog
+    let pages: PageRenderer
+    let nameKey: SymmetricKey
+    let users: UserDirectory
+    let unsigned = UnsignedAuditLimit()
 
     func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response)
         async throws -> Response
     {
-        guard let action = AccessPolicy.auditAction(request.method, request.uri.path) else {
-            return try await next(request, context)
-        }
         let response: Response
         do {
             response = try await next(request, context)
@@ -24,22 +33,54 @@ struct AuditMiddleware: RouterMiddleware {
             response = APIErrorMiddleware<ServerContext>.response(for: error, context: context)
         }
         let note = context.audit.current
-        let user = note.user
+        guard let action = note.action ?? (Self.isAudited(request.uri.path) ? "other" : nil) else { return response }
+        let now = Timestamp.now()
+        var suppressed = 0
+        if note.user == nil {
+            switch unsigned.decide(client: context.client, now: now.seconds) {
+            case .skip: return response
+            case .record(let count): suppressed = count
+            }
+        }
         let event = AuditEvent(
-            time: AuditEvent.time(Timestamp.now()),
+            time: AuditEvent.time(now),
             requestID: RequestIDMiddleware<ServerContext>.propagated(request.headers[.requestID]) ?? context.id,
-            user: user?.id ?? note.attemptedUser, role: user?.role.rawValue, action: action,
-            method: request.method.rawValue, path: request.uri.path,
-            person: note.person ?? Self.typedPerson(request.uri.path),
-            query: action.hasSuffix(".search") ? request.uri.queryParameters.get("q") : nil,
-            observation: note.observation, stage: note.stage, flags: note.flags, status: Int(response.status.code),
-            rulesVersion: note.rulesVersion ?? response.headers[.rulesVersion], client: context.client)
+            user: note.user?.id ?? note.attemptedUser.map(recordedName), role: note.user?.role.rawValue,
+            action: action, method: request.method.rawValue, path: BoundedText.bounded(request.uri.path),
+            person: BoundedText.bounded(note.person ?? Self.typedPerson(request.uri.path)),
+            query: action.hasSuffix(".search") ? BoundedText.bounded(request.uri.queryParameters.get("q")) : nil,
+            observation: note.observation?.bounded, stage: note.stage, flags: note.flags,
+            status: Int(response.status.code),
+            rulesVersion: note.rulesVersion ?? response.headers[.rulesVersion], client: context.client,
+            suppressed: suppressed == 0 ? nil : suppressed)
         do {
             try await log.record(event)
         } catch {
-            return APIError.auditUnavailable.response
+            guard note.surface == .pages else { return APIError.auditUnavailable.response }
+            return pages.message(
+                "This page cannot be shown",
+                ["The audit log cannot be written just now, so nothing is shown. The problem is logged; try again shortly."],
+                links: [PageLink(href: "/", label: "Back to the start")], frame: .signedOut,
+                status: .serviceUnavailable)
         }
         return response
+    }
+
+    /// A name tried at sign-in: as typed when it is a user's, else `unknown` with its HMAC
+    /// under the server's audit key — repeated tries of one name can be linked, but what was
+    /// typed (perhaps a password) cannot be read back.
+    func recordedName(_ typed: String) -> String {
+        if users.account(typed) != nil { return typed }
+        let code = HMAC<SHA256>.authenticationCode(for: Array(typed.utf8), using: nameKey)
+        return "unknown:hmac-sha256:" + code.map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func isAudited(_ path: String) -> Bool {
+        let segments = path.split(separator: "/")
+        return auditedPrefixes.contains { prefix in
+            let wanted = prefix.split(separator: "/")
+            return segments.count >= wanted.count && Array(segments.prefix(wanted.count)) == wanted
+        }
     }
 
     /// `/v1/people/{id}…` or the page `/people/{id}…` → the id as typed, for a record whose

@@ -1,7 +1,8 @@
 import Hummingbird
 
 /// A page's error shown as a page, with a way on: the browser never gets JSON. An unknown
-/// person's page suggests the closest people; an expired form says to reload it.
+/// person's page suggests the closest people; an expired form says to reload it. A request
+/// that matched no route is a page's when its path is not the API's.
 struct PageErrorMiddleware: RouterMiddleware {
     typealias Context = ServerContext
     let pages: PageRenderer
@@ -10,10 +11,18 @@ struct PageErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response)
         async throws -> Response
     {
-        guard AccessPolicy.isPage(request.uri.path) else { return try await next(request, context) }
-        let frame = PageFrame(context.user, tokens: tokens)
         do {
             return try await next(request, context)
+        } catch {
+            let surface = context.audit.current.surface ?? (Self.isAPIPath(request.uri.path) ? .api : .pages)
+            guard surface == .pages else { throw error }
+            return page(for: error, frame: PageFrame(context.audit.current.user, tokens: tokens), context: context)
+        }
+    }
+
+    private func page(for error: any Error, frame: PageFrame, context: ServerContext) -> Response {
+        do {
+            throw error
         } catch let error as APIError {
             return pages.message(
                 error.status == .notFound ? "No one found" : "This page cannot be shown",
@@ -29,6 +38,20 @@ struct PageErrorMiddleware: RouterMiddleware {
             return pages.message(
                 "Page not found", ["There is no page at this address."], links: [PageLink(href: "/", label: "Back to the start")],
                 frame: frame, status: error.status)
+        } catch {
+            // Anything else: the status the API would give, and never the error's own text.
+            let status = APIErrorMiddleware<ServerContext>.response(for: error, context: context).status
+            return pages.message(
+                "This page cannot be shown",
+                [status.code < 500 ? "The request could not be read. Go back and try again." : "Something went wrong; it is logged. Go back and try again."],
+                links: [PageLink(href: "/", label: "Back to the start")], frame: frame, status: status)
         }
+    }
+
+    /// The API's paths, judged on segments as the router splits them (so `//v1/…` is the API).
+    static func isAPIPath(_ path: String) -> Bool {
+        let segments = path.split(separator: "/")
+        guard let first = segments.first else { return false }
+        return first == "v1" || (segments.count == 1 && ["healthz", "readyz", "metrics", "openapi.yaml"].contains(first))
     }
 }

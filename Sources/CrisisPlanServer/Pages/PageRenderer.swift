@@ -189,8 +189,8 @@ struct PageFrame: Sendable {
         self.user = User(id: user.id, role: user.role.rawValue)
         csrf = user.tokenID.map(tokens.csrfToken(forTokenID:)) ?? ""
         var links: [PageLink] = []
-        if AccessPolicy.access(.get, "/people").allows(user.role) { links.append(PageLink(href: "/people", label: "Find a person")) }
-        if AccessPolicy.access(.get, "/training").allows(user.role) { links.append(PageLink(href: "/training", label: "Training")) }
+        if RouteAccess.findPeople.allows(user.role) { links.append(PageLink(href: "/people", label: "Find a person")) }
+        if RouteAccess.training.allows(user.role) { links.append(PageLink(href: "/training", label: "Training")) }
         self.links = links
     }
 }

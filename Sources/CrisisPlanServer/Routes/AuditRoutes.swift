@@ -3,11 +3,11 @@ import Hummingbird
 
 /// `GET /v1/audit?person=&user=&since=&page=&limit=`: audit records for governance, newest
 /// first, `limit` (default 100, at most 1000) to a page; `next_page` is null on the last.
-struct AuditRoutes {
+struct AuditRoutes: Sendable {
     let log: AuditLog
 
-    func register(on router: Router<ServerContext>) {
-        router.get("/v1/audit") { request, context in
+    @Sendable func list(_ request: Request, _ context: ServerContext) async throws -> Response {
+        do {
             let query = request.uri.queryParameters
             let page = try Self.number(query.get("page"), name: "page", default: 1, range: 1...1_000_000)
             let limit = try Self.number(query.get("limit"), name: "limit", default: 100, range: 1...1000)

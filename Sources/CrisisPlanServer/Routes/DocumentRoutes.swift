@@ -3,7 +3,7 @@ import Hummingbird
 import Prometheus
 
 /// `GET /openapi.yaml` (the API, exactly) and `GET /metrics` (Prometheus text format).
-struct DocumentRoutes {
+struct DocumentRoutes: Sendable {
     let registry: PrometheusCollectorRegistry
 
     /// The OpenAPI 3.1 document shipped in the module's resources.
@@ -14,16 +14,15 @@ struct DocumentRoutes {
         return text
     }()
 
-    func register(on router: Router<ServerContext>) {
-        router.get("/openapi.yaml") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: Self.openAPI)))
-        }
-        router.get("/metrics") { _, _ in
-            Response(
-                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
-        }
+    @Sendable func openAPI(_ request: Request, _ context: ServerContext) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: Self.openAPI)))
+    }
+
+    @Sendable func metrics(_ request: Request, _ context: ServerContext) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: registry.emitToBuffer())))
     }
 }

@@ -6,25 +6,23 @@ import Hummingbird
 /// `POST /v1/login` `{"user", "password"}` → `{"token", "expires_at"}` (SPEC v2 §9): a bearer
 /// token valid 12 hours. A wrong name and a wrong password get the same answer in the same
 /// time; the fifth failure for one name from one address in 15 minutes locks it out (429).
-struct LoginRoute {
+struct LoginRoute: Sendable {
     static let bodyLimit = 16 * 1024
     let signIn: SignIn
 
-    func register(on router: Router<ServerContext>) {
-        router.post("/v1/login") { request, context in
-            var request = request
-            let body = try await request.collectBody(upTo: Self.bodyLimit)
-            let (name, password) = try Self.credentials(Data(body.readableBytesView))
-            let signedIn = try await signIn.attempt(user: name, password: password, context: context)
-            var json = JSONWriter()
-            json.beginObject()
-            json.field("token", signedIn.token)
-            json.field("expires_at", Timestamp(seconds: Int64(signedIn.expires.timeIntervalSince1970)).description)
-            json.field("user", signedIn.account.id)
-            json.field("role", signedIn.account.role.rawValue)
-            json.endObject()
-            return JSONResponse.make(json.text + "\n")
-        }
+    @Sendable func login(_ request: Request, _ context: ServerContext) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: Self.bodyLimit)
+        let (name, password) = try Self.credentials(Data(body.readableBytesView))
+        let signedIn = try await signIn.attempt(user: name, password: password, context: context)
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("token", signedIn.token)
+        json.field("expires_at", Timestamp(seconds: Int64(signedIn.expires.timeIntervalSince1970)).description)
+        json.field("user", signedIn.account.id)
+        json.field("role", signedIn.account.role.rawValue)
+        json.endObject()
+        return JSONResponse.make(json.text + "\n")
     }
 
     /// The user name and password from the body; the password is never echoed in an error.

@@ -5,14 +5,14 @@ import Hummingbird
 /// choices, the engine's answer and why, what the scenario teaches, and the score — as
 /// `crisisplan train` plays them at a terminal. The page keeps no state on the server: the
 /// step and the score travel in the form.
-struct TrainingRoutes {
+struct TrainingRoutes: Sendable {
     let store: LibraryStore
     let pages: PageRenderer
     let tokens: TokenService
     let scenarios = ScenarioLibrary()
 
-    func register(on router: Router<ServerContext>) {
-        router.get("/training") { _, context in
+    @Sendable func list(_ request: Request, _ context: ServerContext) throws -> Response {
+        do {
             guard let library = store.library else { throw APIError.noLibrary }
             let loaded = scenarios.scenarios(for: library)
             return pages.page(
@@ -23,15 +23,21 @@ struct TrainingRoutes {
                         TrainingList.Item(number: $0.offset + 1, name: $0.element.scenario.name, person: $0.element.plan?.person.name)
                     }, hasScenarios: !loaded.cases.isEmpty))
         }
-        router.get("/training/:number") { request, context in
-            try play(context) { session, number in
+    }
+
+    @Sendable func show(_ request: Request, _ context: ServerContext) throws -> Response {
+        do {
+            return try play(context) { session, number in
                 let progress = Progress(PageForm(query: request))
                 return step(
                     session, number: number, from: progress.step, score: progress.score, asked: progress.asked,
                     feedback: nil, context: context)
             }
         }
-        router.post("/training/:number") { request, context in
+    }
+
+    @Sendable func choose(_ request: Request, _ context: ServerContext) async throws -> Response {
+        do {
             let form = try await PageForm.read(request, context: context, tokens: tokens)
             return try play(context) { session, number in
                 let progress = Progress(form)

@@ -1,39 +1,43 @@
 import CrisisPlan
+import Crypto
 import Foundation
 import Hummingbird
 import HummingbirdCore
 import HummingbirdTLS
-import NIOSSL
 import Logging
-import Metrics
+import NIOSSL
 import Prometheus
 import ServiceLifecycle
 
-/// `crisisplan serve`: the answers of SPEC §6 over HTTP (§9), from a library loaded once and
-/// reloaded safely.
+/// `crisisplan serve`: the answers over HTTP, from a library loaded once and reloaded safely.
 ///
-/// The request path is middleware around routes around the served library: request ids,
-/// security headers and the error shape outermost, then metrics, then the audit record, then
-/// sign-in and roles (checked in one place), then the routes.
+/// A request passes request ids, security headers and the error shape outermost, then
+/// metrics, then the audit record, then page errors, then the route — whose declaration
+/// (`RouteTable`) says who may call it, checked before it runs.
 public enum CrisisPlanServer {
-    /// Loads the library, then serves until SIGTERM or SIGINT, finishing requests in flight.
-    public static func run(_ options: ServeOptions) async throws {
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .info
-            return handler
-        }
-        let registry = PrometheusCollectorRegistry()
-        var factory = PrometheusMetricsFactory(registry: registry)
-        // Pages render in well under a millisecond: buckets fine enough to read a p50 from.
-        factory.durationHistogramBuckets[PageRenderer.timerLabel] = [
-            .microseconds(100), .microseconds(200), .microseconds(300), .microseconds(500), .microseconds(750),
-            .milliseconds(1), .milliseconds(1.25), .milliseconds(1.5), .milliseconds(1.75), .milliseconds(2), .milliseconds(3),
-            .milliseconds(5), .milliseconds(10),
-        ]
-        MetricsSystem.bootstrap(factory)
-        let logger = Logger(label: "crisisplan.serve")
+    /// Builds the service, ready to run: the library loaded, the users read, the audit store
+    /// open. The caller bootstraps logging and metrics (`registry` is what `/metrics` shows).
+    public static func buildApplication(_ options: ServeOptions, registry: PrometheusCollectorRegistry) async throws
+        -> some ApplicationProtocol
+    {
+        try await build(options, registry: registry).application
+    }
 
+    /// The parts tests reach into: the application, and the token service to sign them in.
+    struct Built {
+        var application: Application<RouterResponder<ServerContext>>
+        var tokens: TokenService
+        var users: UserDirectory
+        var routes: RouteList
+        var store: LibraryStore
+        var audit: AuditLog
+    }
+
+    static func build(_ options: ServeOptions, registry: PrometheusCollectorRegistry) async throws -> Built {
+        // Everything the service writes — audit store, spill files, the token key — is its
+        // owner's alone.
+        umask(0o077)
+        let logger = Logger(label: "crisisplan.serve")
         let users = UserDirectory(file: UsersFile(path: options.users))
         let store = LibraryStore(rules: options.rules, users: users, logger: logger)
         guard options.rules.exists else {
@@ -44,7 +48,6 @@ public enum CrisisPlanServer {
                 message: refusal.errors.joined(separator: "\n")
                     + "\nerror: the policy has errors, so the server cannot start; fix them (crisisplan check) and start again")
         }
-
         do throws(UsersFile.Problem) {
             try users.reload()
         } catch {
@@ -56,59 +59,77 @@ public enum CrisisPlanServer {
                     + "  crisisplan user add ID --name NAME --role admin --users \(options.users)\n"
                     + "(or pass --jwks FILE to accept your organisation's sign-in)")
         }
+        let key = try TokenKey.loadOrCreate(path: options.tokenKey)
         let tokens = try await TokenService.make(
-            key: TokenKey.loadOrCreate(path: options.tokenKey), jwks: options.jwks, issuer: options.jwtIssuer,
-            audience: options.jwtAudience)
+            key: key, jwks: options.jwks, issuer: options.jwtIssuer, audience: options.jwtAudience)
         let audit = try await AuditLog.open(AuditLocation(options.audit), folder: SpillFolder(), logger: logger)
+        let pages = try await PageRenderer.load()
 
         let router = Router(context: ServerContext.self)
         router.add(middleware: RequestIDMiddleware())
-        let server = try Self.server(options)
         router.add(middleware: SecurityHeadersMiddleware(tls: options.tlsCertificate != nil))
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: MetricsMiddleware())
-        router.add(middleware: AuditMiddleware(log: audit))
-        let pages = try await PageRenderer.load()
-        router.add(middleware: AccessMiddleware(tokens: tokens, users: users, pages: pages))
+        router.add(middleware: AuditMiddleware(log: audit, pages: pages, nameKey: key.derived("audit-names"), users: users))
         router.add(middleware: PageErrorMiddleware(pages: pages, tokens: tokens))
-        let signIn = SignIn(users: users, tokens: tokens, lockout: Lockout(), passwords: PasswordChecker())
-        LoginRoute(signIn: signIn).register(on: router)
-        PageRoutes(store: store, pages: pages, tokens: tokens, signIn: signIn, secure: options.tlsCertificate != nil)
-            .register(on: router)
-        TrainingRoutes(store: store, pages: pages, tokens: tokens).register(on: router)
-        AuditRoutes(log: audit).register(on: router)
-        HealthRoutes(store: store).register(on: router)
-        PeopleRoutes(store: store).register(on: router)
-        RespondRoute(store: store).register(on: router)
-        AdminRoutes(store: store).register(on: router)
-        ChecksRoute(store: store).register(on: router)
-        DocumentRoutes(registry: registry).register(on: router)
 
-        var services: [any Service] = [ReloadOnSignal(store: store), AuditReplay(log: audit)]
+        let gate = SignInGate(tokens: tokens, users: users, pages: pages)
+        let list = RouteList()
+        let answering = AnsweringService(store: store)
+        let signIn = SignIn(users: users, tokens: tokens, lockout: Lockout(), passwords: PasswordChecker())
+        RouteTable(
+            api: DeclaredRoutes(group: router.group(), surface: .api, gate: gate, table: list),
+            pages: DeclaredRoutes(group: router.group(), surface: .pages, gate: gate, table: list)
+        ).register(
+            ServiceRoutes(
+                health: HealthRoutes(store: store), documents: DocumentRoutes(registry: registry),
+                login: LoginRoute(signIn: signIn), people: PeopleRoutes(answering: answering),
+                respond: RespondRoute(answering: answering), audit: AuditRoutes(log: audit),
+                checks: ChecksRoute(store: store), admin: AdminRoutes(store: store),
+                pages: PageRoutes(
+                    answering: answering, pages: pages, tokens: tokens, signIn: signIn,
+                    secure: options.tlsCertificate != nil),
+                training: TrainingRoutes(store: store, pages: pages, tokens: tokens)))
+
+        var services: [any Service] = [ReloadOnSignal(store: store), AuditReplay(log: audit), UsersWatcher(users: users)]
         if options.watch { services.append(RulesWatcher(store: store, logger: logger)) }
         let scheme = options.tlsCertificate == nil ? "http" : "https"
-        let app = Application(
+        let application = Application(
             router: router,
-            server: server,
+            server: try Self.server(options),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "crisisplan"),
             services: services,
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
-                FileHandle.standardOutput.write(Data((startLine(store.library, scheme: scheme, host: options.host, port: port) + "\n").utf8))
+                FileHandle.standardOutput.write(
+                    Data((startLine(store.library, scheme: scheme, host: options.host, port: port) + "\n").utf8))
             },
             logger: logger)
-        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
-        await audit.store.close()
+        return Built(application: application, tokens: tokens, users: users, routes: list, store: store, audit: audit)
     }
 
-    /// HTTP/1.1, over TLS when given a certificate and key (`--tls-cert`, `--tls-key`).
+    /// Runs until SIGTERM or SIGINT, finishing requests in flight, then closes the audit store.
+    public static func run(_ options: ServeOptions, registry: PrometheusCollectorRegistry) async throws {
+        let built = try await build(options, registry: registry)
+        try await built.application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        await built.audit.store.close()
+    }
+
+    /// HTTP/1.1, over TLS when given a certificate and key (`--tls-cert`, `--tls-key`), with
+    /// the connection limits: headers within 10 s, idle connections closed after 60 s, at
+    /// most 256 connections per client address.
     static func server(_ options: ServeOptions) throws(StartFailure) -> HTTPServerBuilder {
-        guard let certificate = options.tlsCertificate, let key = options.tlsKey else { return .http1() }
+        let limits = ConnectionLimits()
+        let configuration = HTTP1Channel.Configuration(
+            additionalChannelHandlers: limits.handlers(), idleTimeout: .seconds(ConnectionLimits.idleSeconds))
+        guard let certificate = options.tlsCertificate, let key = options.tlsKey else {
+            return .http1(configuration: configuration)
+        }
         do {
             let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
-            let configuration = TLSConfiguration.makeServerConfiguration(
+            let tls = TLSConfiguration.makeServerConfiguration(
                 certificateChain: chain, privateKey: .privateKey(try NIOSSLPrivateKey(file: key, format: .pem)))
-            return try .tls(.http1(), tlsConfiguration: configuration)
+            return try .tls(.http1(configuration: configuration), tlsConfiguration: tls)
         } catch {
             throw StartFailure(message: "error: cannot use --tls-cert \(certificate) and --tls-key \(key): \(error)")
         }
@@ -121,6 +142,6 @@ public enum CrisisPlanServer {
         return "crisisplan serve: listening on \(scheme)://\(host):\(port) — library \(library.rules.displayPath)"
             + " (version \(library.version.prefix(12))), \(library.people.count) people, "
             + "\(library.warningCount) warning\(library.warningCount == 1 ? "" : "s")"
-            + (stale == 0 ? "" : ", \(stale) plan\(stale == 1 ? "" : "s") failing checks (see /readyz)")
+            + (stale == 0 ? "" : ", \(stale) plan\(stale == 1 ? "" : "s") failing checks (see GET /v1/admin/status)")
     }
 }

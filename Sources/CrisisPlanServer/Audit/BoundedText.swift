@@ -1,0 +1,40 @@
+import Crypto
+
+/// Text a client sent, as an audit record may hold it: at most 256 bytes, cut at a whole
+/// Unicode scalar, with the SHA-256 of the whole when cut — so a 30 KB path costs a record of
+/// the same size as any other, and two long values can still be told apart.
+enum BoundedText {
+    static let limit = 256
+
+    static func bounded(_ text: String) -> String {
+        guard text.utf8.count > limit else { return text }
+        var kept = ""
+        var bytes = 0
+        for scalar in text.unicodeScalars {
+            let size = String(scalar).utf8.count
+            guard bytes + size <= limit else { break }
+            kept.unicodeScalars.append(scalar)
+            bytes += size
+        }
+        return kept + "…[\(text.utf8.count) bytes, sha256:\(sha256(text))]"
+    }
+
+    static func bounded(_ text: String?) -> String? { text.map(bounded) }
+
+    static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Array(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+extension CanonicalJSON {
+    /// Every text in the value (keys too) cut as `BoundedText` cuts it.
+    var bounded: CanonicalJSON {
+        switch self {
+        case .string(let text): .string(BoundedText.bounded(text))
+        case .array(let values): .array(values.map(\.bounded))
+        case .object(let members):
+            .object(Dictionary(members.map { (BoundedText.bounded($0.key), $0.value.bounded) }) { first, _ in first })
+        case .null, .bool, .integer: self
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Who a request comes from, and whether they may use a route: a bearer token on any route,
+/// the session cookie on pages only (so a page on another site can never drive the API).
+/// The API answers 401 without a valid token and 403 when the role may not; a page sends
+/// the browser to sign in, or says in a page that this role may not see it.
+struct SignInGate: Sendable {
+    enum Outcome: Sendable {
+        case admitted(SignedInUser)
+        /// The user, when known, and the refusal (thrown for the API's JSON errors).
+        case refused(SignedInUser?, @Sendable () throws -> Response)
+    }
+
+    let tokens: TokenService
+    let users: UserDirectory
+    let pages: PageRenderer
+
+    func admit(_ request: Request, surface: RouteSurface, access: RouteAccess) async -> Outcome {
+        let token = Self.bearer(request) ?? (surface == .pages ? SessionCookie.value(SessionCookie.name, in: request) : nil)
+        guard let token, let user = await tokens.verify(token, users: users) else {
+            guard surface == .pages else { return .refused(nil) { throw APIError.notSignedIn } }
+            let back = request.method == .get ? request.uri.path + (request.uri.query.map { "?" + $0 } ?? "") : "/"
+            var components = URLComponents()
+            components.queryItems = [URLQueryItem(name: "next", value: back)]
+            let location = "/login" + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
+            return .refused(nil) { PageResponses.redirect(location) }
+        }
+        guard access.allows(user.role) else {
+            let error = APIError.forbidden(user.role, access: access)
+            guard surface == .pages else { return .refused(user) { throw error } }
+            let pages = pages
+            let frame = PageFrame(user, tokens: tokens)
+            return .refused(user) {
+                pages.message(
+                    "You cannot see this page", [error.message.replacingOccurrences(of: "error: ", with: "")],
+                    links: [PageLink(href: "/", label: "Back to the start")], frame: frame, status: .forbidden)
+            }
+        }
+        return .admitted(user)
+    }
+
+    /// The token of `Authorization: Bearer TOKEN` (the scheme in any case). Read as bytes:
+    /// it is on every request, and Foundation's trimming cost more than the rest of the check.
+    static func bearer(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization] else { return nil }
+        let bytes = Array(header.utf8)
+        let scheme = Array("bearer ".utf8)
+        guard bytes.count > scheme.count,
+            zip(bytes, scheme).allSatisfy({ ($0 | 0x20) == $1 || ($0 == $1) })
+        else { return nil }
+        var start = scheme.count
+        var end = bytes.count
+        while start < end, bytes[start] == UInt8(ascii: " ") || bytes[start] == UInt8(ascii: "\t") { start += 1 }
+        while end > start, bytes[end - 1] == UInt8(ascii: " ") || bytes[end - 1] == UInt8(ascii: "\t") { end -= 1 }
+        return start < end ? String(decoding: bytes[start..<end], as: UTF8.self) : nil
+    }
+}
