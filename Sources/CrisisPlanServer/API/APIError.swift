@@ -66,6 +66,17 @@ struct APIError: HTTPResponseError, Sendable {
             source: nil, headers: [.retryAfter: String(seconds)])
     }
 
+    /// This address has too many sign-ins being checked; no one else is held up.
+    static let signInBusyForAddress = APIError(
+        status: .tooManyRequests, code: "sign-in-busy",
+        message: "error: too many sign-ins from this address are being checked; wait a few seconds and try again",
+        source: nil, headers: [.retryAfter: "2"])
+
+    /// Too many sign-ins are waiting overall.
+    static let signInBusy = APIError(
+        status: .serviceUnavailable, code: "sign-in-busy",
+        message: "error: sign-in is busy; wait a few seconds and try again", source: nil, headers: [.retryAfter: "2"])
+
     static let auditUnavailable = APIError(
         status: .serviceUnavailable, code: "audit-unavailable",
         message:

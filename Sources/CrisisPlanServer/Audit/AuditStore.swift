@@ -19,6 +19,8 @@ struct AuditFilter: Sendable, Equatable {
     var user: String?
     /// Records at or after this time (an audit time string; they sort as text).
     var since: String?
+    /// Only records older than this one: the next page.
+    var before: AuditCursor?
 }
 
 /// Where the store is, from `--audit`: `sqlite:PATH` or `postgresql://…`.
@@ -57,10 +59,12 @@ enum AuditLocation: Sendable, Equatable {
         return String(url[..<colon]) + ":***" + String(url[at...])
     }
 
-    func open() async throws(StartFailure) -> any AuditStore {
+    /// Opens the store, making it when `creating` (the server); `audit verify` and `audit list`
+    /// open only a store that exists, and never make one.
+    func open(creating: Bool = true) async throws(StartFailure) -> any AuditStore {
         switch self {
-        case .sqlite(let path): try await SQLiteAuditStore.open(path: path)
-        case .postgresql(let url): try await PostgresAuditStore.open(url: url)
+        case .sqlite(let path): try await SQLiteAuditStore.open(path: path, creating: creating)
+        case .postgresql(let url): try await PostgresAuditStore.open(url: url, creating: creating)
         }
     }
 }

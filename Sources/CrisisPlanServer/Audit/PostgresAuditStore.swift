@@ -14,21 +14,29 @@ final class PostgresAuditStore: AuditStore {
         runner = Task { await client.run() }
     }
 
-    static func open(url: String) async throws(StartFailure) -> PostgresAuditStore {
+    static func open(url: String, creating: Bool) async throws(StartFailure) -> PostgresAuditStore {
         let configuration = try Self.configuration(url)
         var logger = Logger(label: "crisisplan.audit.postgresql")
         logger.logLevel = .critical
         let store = PostgresAuditStore(client: PostgresClient(configuration: configuration, backgroundLogger: logger))
         do {
             try await Deadline.run(.seconds(10)) { [client = store.client] in
-                try await client.query(
-                    """
-                    CREATE TABLE IF NOT EXISTS audit (
-                      instance TEXT NOT NULL, seq BIGINT NOT NULL, time TEXT NOT NULL, user_id TEXT, person TEXT,
-                      prev TEXT NOT NULL, hash TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (instance, seq))
-                    """)
-                try await client.query("CREATE INDEX IF NOT EXISTS audit_time ON audit (time)")
+                if creating {
+                    for statement in AuditSchema.creation(integer: "BIGINT") {
+                        try await client.query(PostgresQuery(unsafeSQL: statement))
+                    }
+                } else {
+                    var found = false
+                    for try await name in try await client.query("SELECT to_regclass('audit')::text").decode(String?.self) {
+                        found = name != nil
+                    }
+                    guard found else { throw MissingTable() }
+                }
             }
+        } catch is MissingTable {
+            await store.close()
+            throw StartFailure(
+                message: "error: the audit store \(AuditLocation.redacted(url)) holds no audit table: it was dropped, or this is not an audit store")
         } catch is Deadline.Passed {
             await store.close()
             throw StartFailure(
@@ -95,6 +103,12 @@ final class PostgresAuditStore: AuditStore {
         if let person = filter.person { binds.append(person); conditions.append("person = $\(binds.count)") }
         if let user = filter.user { binds.append(user); conditions.append("user_id = $\(binds.count)") }
         if let since = filter.since { binds.append(since); conditions.append("time >= $\(binds.count)") }
+        if let before = filter.before {
+            binds.append(before.time)
+            binds.append(before.instance)
+            binds.append(before.seq)
+            conditions.append("(time, instance, seq) < ($\(binds.count - 2), $\(binds.count - 1), $\(binds.count))")
+        }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         binds.append(Int64(limit))
         binds.append(Int64(offset))
@@ -102,7 +116,7 @@ final class PostgresAuditStore: AuditStore {
             PostgresQuery(
                 unsafeSQL:
                     "SELECT instance, seq, time, user_id, person, prev, hash, record FROM audit \(whereClause) "
-                    + "ORDER BY time DESC, instance DESC, seq DESC LIMIT $\(binds.count - 1) OFFSET $\(binds.count)",
+                    + "\(AuditSchema.newestFirst) LIMIT $\(binds.count - 1) OFFSET $\(binds.count)",
                 binds: binds))
     }
 
@@ -121,6 +135,8 @@ final class PostgresAuditStore: AuditStore {
             "SELECT instance, seq, time, user_id, person, prev, hash, record FROM audit WHERE instance = \(instance) AND seq > \(seq) ORDER BY seq LIMIT \(Int64(limit))"
         )
     }
+
+    private struct MissingTable: Error {}
 
     func close() async {
         runner.cancel()

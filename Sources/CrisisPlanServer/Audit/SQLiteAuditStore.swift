@@ -17,22 +17,27 @@ final class SQLiteAuditStore: AuditStore {
         self.path = path
     }
 
-    static func open(path: String) async throws(StartFailure) -> SQLiteAuditStore {
+    static func open(path: String, creating: Bool) async throws(StartFailure) -> SQLiteAuditStore {
+        if !creating, !FileManager.default.fileExists(atPath: path) {
+            throw StartFailure(message: "error: no audit store at sqlite:\(path) (nothing was created)")
+        }
         do {
             let connection = try await SQLiteConnection.open(storage: .file(path: path))
             let store = SQLiteAuditStore(connection: connection, path: path)
-            for statement in [
-                "PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA busy_timeout=5000",
-                """
-                CREATE TABLE IF NOT EXISTS audit (
-                  instance TEXT NOT NULL, seq INTEGER NOT NULL, time TEXT NOT NULL, user_id TEXT, person TEXT,
-                  prev TEXT NOT NULL, hash TEXT NOT NULL, record TEXT NOT NULL, PRIMARY KEY (instance, seq))
-                """,
-                "CREATE INDEX IF NOT EXISTS audit_time ON audit (time)",
-            ] {
+            for statement in ["PRAGMA busy_timeout=5000"] + (creating ? ["PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"] + AuditSchema.creation(integer: "INTEGER") : []) {
                 try await connection.query(statement, []) { _ in }
             }
+            if !creating {
+                let tables = try await connection.query(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'audit'", [])
+                guard !tables.isEmpty else {
+                    try? await connection.close()
+                    throw MissingTable()
+                }
+            }
             return store
+        } catch is MissingTable {
+            throw StartFailure(message: "error: the audit store sqlite:\(path) holds no audit table: it was dropped, or this is not an audit store")
         } catch {
             throw StartFailure(message: "error: cannot open the audit store sqlite:\(path): \(Self.describe(error))")
         }
@@ -61,10 +66,14 @@ final class SQLiteAuditStore: AuditStore {
         if let person = filter.person { conditions.append("person = ?"); binds.append(.text(person)) }
         if let user = filter.user { conditions.append("user_id = ?"); binds.append(.text(user)) }
         if let since = filter.since { conditions.append("time >= ?"); binds.append(.text(since)) }
+        if let before = filter.before {
+            conditions.append("(time, instance, seq) < (?, ?, ?)")
+            binds += [.text(before.time), .text(before.instance), .integer(Int(before.seq))]
+        }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         binds += [.integer(limit), .integer(offset)]
         return try await connection.query(
-            "SELECT * FROM audit \(whereClause) ORDER BY time DESC, instance DESC, seq DESC LIMIT ? OFFSET ?", binds
+            "SELECT * FROM audit \(whereClause) \(AuditSchema.newestFirst) LIMIT ? OFFSET ?", binds
         ).map(Self.entry)
     }
 
@@ -92,6 +101,8 @@ final class SQLiteAuditStore: AuditStore {
             person: row.column("person")?.string, prev: row.column("prev")?.string ?? "",
             hash: row.column("hash")?.string ?? "", record: row.column("record")?.string ?? "")
     }
+
+    private struct MissingTable: Error {}
 
     static func describe(_ error: any Error) -> String {
         if let error = error as? SQLiteError { return error.description }

@@ -54,6 +54,16 @@ final class Lockout: Sendable {
         }
     }
 
+    /// Takes back the failure counted for a check that was turned away before it ran.
+    func forgiveLastFailure(user: String, client: String) {
+        table.withLock { table in
+            let key = Key(user: user, client: client)
+            guard var record = table[key], !record.failures.isEmpty else { return }
+            record.failures.removeLast()
+            table[key] = record
+        }
+    }
+
     func recordSuccess(user: String, client: String) {
         _ = table.withLock { $0.removeValue(forKey: Key(user: user, client: client)) }
     }

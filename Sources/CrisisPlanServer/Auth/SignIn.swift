@@ -17,16 +17,23 @@ struct SignIn: Sendable {
         users.refreshIfChanged()
         let account = users.account(name)
         let now = Timestamp.now()
-        if let seconds = lockout.lockedFor(user: name, client: context.client, now: now, unlockedAt: account?.unlockedAt) {
+        let client = ClientAddress.key(context.client)
+        if let seconds = lockout.lockedFor(user: name, client: client, now: now, unlockedAt: account?.unlockedAt) {
             throw APIError.lockedOut(seconds: seconds)
         }
-        // Counted as a failure before the quarter-second check, and forgiven only if it
-        // succeeds: a burst of parallel guesses cannot all pass the lock-out while they wait.
-        lockout.recordFailure(user: name, client: context.client, now: now, unlockedAt: account?.unlockedAt)
-        guard await passwords.matches(password, hash: account?.passwordHash), let account else {
-            throw APIError.wrongSignIn
+        let matched: Bool
+        do throws(PasswordChecker.Busy) {
+            // Counted as a failure before the quarter-second check, and forgiven only if it
+            // succeeds: a burst of parallel guesses cannot all pass the lock-out while they wait.
+            lockout.recordFailure(user: name, client: client, now: now, unlockedAt: account?.unlockedAt)
+            matched = try await passwords.matches(password, hash: account?.passwordHash, client: context.client)
+        } catch {
+            // Turned away unchecked: not a failed guess.
+            lockout.forgiveLastFailure(user: name, client: client)
+            throw error == .address ? APIError.signInBusyForAddress : APIError.signInBusy
         }
-        lockout.recordSuccess(user: name, client: context.client)
+        guard matched, let account else { throw APIError.wrongSignIn }
+        lockout.recordSuccess(user: name, client: client)
         let issued = try await tokens.issue(for: account)
         context.audit.update { $0.user = SignedInUser(id: account.id, role: account.role, tokenID: nil) }
         return (account, issued.token, issued.expires)

@@ -13,6 +13,9 @@ struct TokenClaims: JWTPayload {
     var iat: IssuedAtClaim
     var exp: ExpirationClaim
     var jti: IDClaim
+    /// The user's epoch when issued: a token from before a password or role change, or from
+    /// a user since removed and added again, no longer matches.
+    var epoch: String?
 
     func verify(using algorithm: some JWTAlgorithm) async throws {
         try exp.verifyNotExpired()
@@ -22,7 +25,7 @@ struct TokenClaims: JWTPayload {
 
 /// The claims read from the organisation's identity provider's JWT (`--jwks`): the user from
 /// `sub`, the role from `role`; `exp` required, `nbf` when present, `iss` and `aud` checked
-/// by `TokenVerifier` when configured.
+/// by `TokenService` when configured.
 struct IdentityProviderClaims: JWTPayload {
     var sub: SubjectClaim
     var exp: ExpirationClaim

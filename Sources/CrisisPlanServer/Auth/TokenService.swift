@@ -26,6 +26,7 @@ final class TokenService: Sendable {
         /// Nil for our own tokens (the role comes from the users file).
         var role: Role?
         var tokenID: String?
+        var epoch: String?
         var expires: Int64
     }
     private let verified = Mutex<[String: Verified]>([:])
@@ -79,7 +80,7 @@ final class TokenService: Sendable {
         let claims = TokenClaims(
             sub: SubjectClaim(value: account.id), role: account.role.rawValue, iss: IssuerClaim(value: TokenClaims.issuer),
             iat: IssuedAtClaim(value: now), exp: ExpirationClaim(value: expires),
-            jti: IDClaim(value: UUID().uuidString.lowercased()))
+            jti: IDClaim(value: UUID().uuidString.lowercased()), epoch: account.epoch)
         let token = try await own.sign(claims, kid: JWKIdentifier(string: Self.ownKeyID))
         return (token, expires)
     }
@@ -90,28 +91,30 @@ final class TokenService: Sendable {
         let now = Timestamp.now().seconds
         if let known = verified.withLock({ $0[token] }), known.expires > now {
             guard let role = known.role else {
-                return users.account(known.subject).map { SignedInUser(id: $0.id, role: $0.role, tokenID: known.tokenID) }
+                guard let account = users.account(known.subject), account.epoch == known.epoch ?? "" else { return nil }
+                return SignedInUser(id: account.id, role: account.role, tokenID: known.tokenID)
             }
             return SignedInUser(id: known.subject, role: role, tokenID: nil)
         }
-        guard let (user, expires) = await verifySignature(token, users: users) else { return nil }
+        guard let (user, epoch, expires) = await verifySignature(token, users: users) else { return nil }
         verified.withLock { cache in
             if cache.count >= Self.cacheLimit { cache.removeAll() }
             cache[token] = Verified(
-                subject: user.id, role: user.tokenID == nil ? user.role : nil, tokenID: user.tokenID, expires: expires)
+                subject: user.id, role: user.tokenID == nil ? user.role : nil, tokenID: user.tokenID, epoch: epoch,
+                expires: expires)
         }
         return user
     }
 
-    private func verifySignature(_ token: String, users: UserDirectory) async -> (SignedInUser, Int64)? {
+    private func verifySignature(_ token: String, users: UserDirectory) async -> (SignedInUser, String?, Int64)? {
         guard token.utf8.count <= 8192, let header = Self.header(token) else { return nil }
         switch header.alg {
         case "HS256" where header.kid == Self.ownKeyID:
             guard let claims = try? await own.verify(token, as: TokenClaims.self),
-                let account = users.account(claims.sub.value)
+                let account = users.account(claims.sub.value), account.epoch == claims.epoch ?? ""
             else { return nil }
             return (
-                SignedInUser(id: account.id, role: account.role, tokenID: claims.jti.value),
+                SignedInUser(id: account.id, role: account.role, tokenID: claims.jti.value), claims.epoch,
                 Int64(claims.exp.value.timeIntervalSince1970)
             )
         case "RS256", "ES256":
@@ -120,7 +123,9 @@ final class TokenService: Sendable {
             else { return nil }
             if let providerIssuer, claims.iss?.value != providerIssuer { return nil }
             if let providerAudience, !(claims.aud?.value.contains(providerAudience) ?? false) { return nil }
-            return (SignedInUser(id: claims.sub.value, role: role, tokenID: nil), Int64(claims.exp.value.timeIntervalSince1970))
+            return (
+                SignedInUser(id: claims.sub.value, role: role, tokenID: nil), nil, Int64(claims.exp.value.timeIntervalSince1970)
+            )
         default:
             return nil
         }

@@ -1,8 +1,10 @@
 import CrisisPlan
 import Hummingbird
 
-/// `GET /v1/audit?person=&user=&since=&page=&limit=`: audit records for governance, newest
-/// first, `limit` (default 100, at most 1000) to a page; `next_page` is null on the last.
+/// `GET /v1/audit?person=&user=&since=&after=&limit=`: audit records for governance, newest
+/// first, `limit` (default 100, at most 1000) to a page. `next` is where the next page starts
+/// (pass it as `after`; each page costs the same however long the log), null on the last.
+/// `page=N` still works, counted from the start, with `next_page`.
 struct AuditRoutes: Sendable {
     let log: AuditLog
 
@@ -21,17 +23,30 @@ struct AuditRoutes: Sendable {
                 }
                 since = AuditEvent.time(time)
             }
+            var before: AuditCursor?
+            if let typed = query.get("after") {
+                guard let cursor = AuditCursor(text: typed), page == 1 else {
+                    throw APIError(
+                        status: .badRequest, code: "bad-input",
+                        message: "error: after takes the 'next' of the previous page, without page; found '\(typed.prefix(64))'",
+                        source: nil)
+                }
+                before = cursor
+            }
             let filter = AuditFilter(
                 person: query.get("person").flatMap { $0.isEmpty ? nil : $0 },
-                user: query.get("user").flatMap { $0.isEmpty ? nil : $0 }, since: since)
-            context.audit.update { $0.person = filter.person }
+                user: query.get("user").flatMap { $0.isEmpty ? nil : $0 }, since: since, before: before)
+            context.audit.update { $0.person = filter.person.map(BoundedText.bounded) }
             let found = try await log.store.records(filter, limit: limit + 1, offset: (page - 1) * limit)
+            let shown = found.prefix(limit)
             var body = "{\"records\":["
-            for (index, entry) in found.prefix(limit).enumerated() {
+            for (index, entry) in shown.enumerated() {
                 if index > 0 { body += "," }
                 body += Self.withHash(entry)
             }
-            body += "],\"page\":\(page),\"next_page\":\(found.count > limit ? String(page + 1) : "null")}\n"
+            var next = JSONWriter()
+            next.string(found.count > limit ? shown.last.map { AuditCursor(after: $0).text } : nil)
+            body += "],\"page\":\(page),\"next_page\":\(found.count > limit ? String(page + 1) : "null"),\"next\":\(next.text)}\n"
             return JSONResponse.make(body)
         }
     }

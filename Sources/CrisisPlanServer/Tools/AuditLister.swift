@@ -20,24 +20,45 @@ public struct AuditLister: Sendable {
 
     /// Writes each page as it is read, so a long log is never held whole.
     public func run(write: (String) -> Void) async throws(StartFailure) {
-        let store = try await AuditLocation(audit).open()
+        let store = try await AuditLocation(audit).open(creating: false)
         defer { Task { await store.close() } }
-        let filter = AuditFilter(person: person, user: user, since: since.map(AuditEvent.time))
-        var offset = 0
+        var filter = AuditFilter(person: person, user: user, since: since.map(AuditEvent.time))
         do {
+            // Page by position in the log, not by count: each page costs the same however long the log.
             while true {
-                let page = try await store.records(filter, limit: 1000, offset: offset)
-                if page.isEmpty { break }
-                write(page.map { json ? AuditRoutes.withHash($0) : Self.line($0) }.joined(separator: "\n") + "\n")
-                offset += page.count
+                let page = try await store.records(filter, limit: 1000, offset: 0)
+                guard let last = page.last else { break }
+                write(page.map { json ? Self.jsonLine($0) : Self.line($0) }.joined(separator: "\n") + "\n")
+                filter.before = AuditCursor(after: last)
             }
         } catch {
             throw StartFailure(message: "error: cannot read the audit store \(AuditLocation.redacted(audit)): \(error)")
         }
     }
 
-    /// `2026-11-28T16:30:00.123Z  alex (crisis)  people.respond  sam  200  crisis  flags: …`
+    /// The record as `GET /v1/audit` gives it, with DEL and the C1 controls escaped too
+    /// (JSON escapes only those below U+0020), so no record can drive a terminal.
+    static func jsonLine(_ entry: AuditEntry) -> String {
+        var out = ""
+        for scalar in AuditRoutes.withHash(entry).unicodeScalars {
+            if (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value)
+            {
+                out += String(format: "\\u%04x", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// `2026-11-28T16:30:00.123Z  alex (crisis)  people.respond  sam  200  crisis  flags: …`,
+    /// every control character that a client could have sent shown escaped.
     static func line(_ entry: AuditEntry) -> String {
+        TerminalText.visible(fields(entry))
+    }
+
+    private static func fields(_ entry: AuditEntry) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: Data(entry.record.utf8)) as? [String: Any] else {
             return "\(entry.time)  (unreadable record \(entry.instance) #\(entry.seq))"
         }

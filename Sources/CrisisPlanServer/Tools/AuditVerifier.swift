@@ -20,7 +20,7 @@ public struct AuditVerifier: Sendable {
     }
 
     public func run() async throws(StartFailure) -> Outcome {
-        let store = try await AuditLocation(audit).open()
+        let store = try await AuditLocation(audit).open(creating: false)
         defer { Task { await store.close() } }
         var total = 0
         var heads: [(instance: String, head: AuditEntry)] = []
@@ -32,14 +32,17 @@ public struct AuditVerifier: Sendable {
                 var expected = ChainHead.genesis
                 var last: AuditEntry?
                 var spill = (spilled[instance] ?? []).sorted { $0.seq < $1.seq }
+                // From the lowest number stored, so a record numbered 0 or below is read, and fails.
+                var after = Int64.min
                 while true {
-                    var batch = try await store.chain(instance, after: expected.seq, limit: 5000)
+                    var batch = try await store.chain(instance, after: after, limit: 5000)
                     if batch.isEmpty {
                         // Records not yet moved from a spill file continue the chain.
-                        batch = spill.filter { $0.seq > expected.seq }
+                        batch = spill.filter { $0.seq > after }
                         spill = []
                         if batch.isEmpty { break }
                     }
+                    after = batch.last?.seq ?? after
                     for entry in batch {
                         if let problem = Self.problem(entry, expected: expected) {
                             return Outcome(
@@ -64,6 +67,11 @@ public struct AuditVerifier: Sendable {
         }
         text += "last hash \(newest?.head.hash ?? ChainHead.genesis.hash)"
         if let expectHead {
+            guard !heads.isEmpty else {
+                return Outcome(
+                    text: text + "\nerror: the store holds no records, but --expect-head says there was one: records were removed",
+                    whole: false)
+            }
             guard heads.contains(where: { $0.head.hash == expectHead.lowercased() }) else {
                 return Outcome(
                     text: text
@@ -77,6 +85,9 @@ public struct AuditVerifier: Sendable {
     /// Why `entry` is not the record that follows `expected`, or nil when it is.
     static func problem(_ entry: AuditEntry, expected: ChainHead) -> String? {
         let seq = expected.seq + 1
+        guard entry.seq >= 1 else {
+            return "a record is numbered \(entry.seq) (time \(entry.time)); every chain starts at 1"
+        }
         guard entry.seq == seq else {
             return "the next record found is number \(entry.seq): \(entry.seq - seq) record\(entry.seq - seq == 1 ? " was" : "s were") removed"
         }

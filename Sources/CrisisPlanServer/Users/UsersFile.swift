@@ -11,6 +11,7 @@ import Foundation
 ///     name: "Alex Rowe"
 ///     role: crisis
 ///     password_hash: "$2b$12$…"
+///     epoch: "9f1c…"                        # new on add, password and role changes
 ///     unlocked_at: "2026-11-28T16:30:00Z"   # only after `crisisplan user unlock`
 /// ```
 public struct UsersFile: Sendable {
@@ -77,7 +78,7 @@ public struct UsersFile: Sendable {
             accounts.append(
                 UserAccount(
                     id: id, name: try text("name")!, role: role, passwordHash: try text("password_hash")!,
-                    unlockedAt: unlocked))
+                    unlockedAt: unlocked, epoch: try text("epoch", required: false) ?? ""))
         }
         return accounts
     }
@@ -86,7 +87,7 @@ public struct UsersFile: Sendable {
     /// never sees half a file; mode 0600, as it holds password hashes.
     public func write(_ accounts: [UserAccount]) throws(Problem) {
         var text = "# crisisplan users: ids, names, roles and bcrypt password hashes (never passwords).\n"
-        text += "# Change with `crisisplan user add|remove|unlock`.\n"
+        text += "# Change with `crisisplan user add|remove|passwd|role|unlock`.\n"
         text += accounts.isEmpty ? "users: []\n" : "users:\n"
         for account in accounts {
             text += "  - id: \(Self.quoted(account.id))\n"
@@ -94,6 +95,7 @@ public struct UsersFile: Sendable {
             text += "    role: \(account.role.rawValue)\n"
             text += "    password_hash: \(Self.quoted(account.passwordHash))\n"
             if let unlocked = account.unlockedAt { text += "    unlocked_at: \(Self.quoted(unlocked.description))\n" }
+            if !account.epoch.isEmpty { text += "    epoch: \(Self.quoted(account.epoch))\n" }
         }
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
