@@ -70,8 +70,10 @@ struct AnsweringService: Sendable {
         answer.warnings.insert(
             AnswerWarning(
                 code: .planHasUncheckedEdits,
-                message:
-                    "the plan's latest edit failed its checks (\(stale.errors.count) error\(stale.errors.count == 1 ? "" : "s") since \(stale.since)); this answer comes from the version that passed at \(person.loadedAt)",
+                message: (stale.reason == .doNotContactRemoved
+                    ? "the plan's latest edit removes someone from do-not-contact and waits for an admin to confirm it (since \(stale.since))"
+                    : "the plan's latest edit failed its checks (\(stale.errors.count) error\(stale.errors.count == 1 ? "" : "s") since \(stale.since))")
+                    + "; this answer comes from the version that passed at \(person.loadedAt)",
                 source: person.plan.person.source.pathAndLine),
             at: 0)
         return answer

@@ -23,8 +23,11 @@ enum LibraryBuilder {
         case checked(LoadedFile<Plan>, digest: String)
     }
 
-    static func build(_ rules: RulesDirectory, previous: ServedLibrary?, now: Timestamp) throws(Refusal) -> ServedLibrary
-    {
+    /// `confirmed`: people whose new version an admin has confirmed although it drops a
+    /// do-not-contact entry.
+    static func build(
+        _ rules: RulesDirectory, previous: ServedLibrary?, now: Timestamp, confirmed: Set<String> = []
+    ) throws(Refusal) -> ServedLibrary {
         let policyLoad = RulesLoader.loadPolicy(rules)
         let policyErrors = policyLoad.diagnostics.filter { $0.blocksAnswer }
         guard let policy = policyLoad.policy, policyErrors.isEmpty else {
@@ -80,6 +83,28 @@ enum LibraryBuilder {
             case .checked(let loaded, let fileDigest)?:
                 let errors = loaded.diagnostics.filter { $0.blocksAnswer } + (clashes[file] ?? [])
                 warnings += loaded.diagnostics.count - loaded.diagnostics.filter { $0.blocksAnswer }.count
+                if errors.isEmpty, let plan = loaded.value, var kept = previousPeople[id], !confirmed.contains(id) {
+                    let lost = DoNotContactHold.lost(from: kept.plan, in: plan)
+                    if !lost.isEmpty {
+                        let entry = StalePlan(
+                            id: id, errors: [DoNotContactHold.message(lost, person: id)], reason: .doNotContactRemoved,
+                            since: previousStale[id]?.since ?? now, servedVersionLoadedAt: kept.loadedAt)
+                        if !samePolicy {
+                            let again = checker.check(kept.source, today: now.utcDate)
+                            guard again.diagnostics.allSatisfy({ !$0.blocksAnswer }), let served = again.value else {
+                                brokenByPolicy += DiagnosticRenderer(sources: [kept.source]).renderAll(
+                                    again.diagnostics.filter(\.blocksAnswer))
+                                continue
+                            }
+                            kept.plan = served
+                            kept.evaluator = Evaluator(context: EvaluationContext(policy: compiled, plan: served))
+                        }
+                        kept.stale = entry
+                        people.append(kept)
+                        stale.append(entry)
+                        continue
+                    }
+                }
                 if errors.isEmpty, let plan = loaded.value {
                     people.append(
                         ServedPerson(

@@ -27,7 +27,7 @@ final class LibraryStore: Sendable {
 
     /// Reads and checks the library; the new one is served only if it passes (SPEC v2 §9).
     @discardableResult
-    func reload(reason: String) async -> Result<ServedLibrary, LibraryBuilder.Refusal> {
+    func reload(reason: String, confirming confirmed: Set<String> = []) async -> Result<ServedLibrary, LibraryBuilder.Refusal> {
         await withCheckedContinuation { continuation in
             queue.async {
                 do throws(UsersFile.Problem) {
@@ -38,7 +38,7 @@ final class LibraryStore: Sendable {
                 }
                 let started = Timestamp.now()
                 let result = Result { () throws(LibraryBuilder.Refusal) -> ServedLibrary in
-                    try LibraryBuilder.build(self.rules, previous: self.library, now: started)
+                    try LibraryBuilder.build(self.rules, previous: self.library, now: started, confirmed: confirmed)
                 }
                 let milliseconds = Timestamp.now().milliseconds - started.milliseconds
                 switch result {

@@ -10,8 +10,9 @@ struct AnswerPage: Sendable {
         var name: String
         var relation: String?
         var phone: String
-        /// For a `tel:` link: the digits (and a leading +) only.
-        var tel: String
+        /// For a `tel:` link: the digits (and a leading +) only; nil when the phone field is not
+        /// one telephone number ("ask reception", two numbers), which is then shown as text.
+        var tel: String?
         var statutory: Bool
     }
     struct Named: Sendable {
@@ -105,7 +106,7 @@ struct AnswerPage: Sendable {
         contacts = answer.contacts.map {
             Contact(
                 id: $0.id, name: $0.name, relation: $0.relation, phone: $0.phone,
-                tel: String($0.phone.filter { $0.isNumber || $0 == "+" }), statutory: $0.statutory)
+                tel: Self.dialable($0.phone), statutory: $0.statutory)
         }
         hasContacts = !contacts.isEmpty
         noContacts = answer.stage.label.isEmpty ? "No one to contact." : "The plan has no one to contact at \(answer.stage.label)."
@@ -141,5 +142,18 @@ struct AnswerPage: Sendable {
         hasViews = !views.isEmpty
         warnings = answer.warnings.map { "\($0.code.rawValue): \($0.message) [\($0.source)]" }
         hasWarnings = !warnings.isEmpty
+    }
+}
+
+extension AnswerPage {
+    /// The number to dial, when the field is one telephone number: digits, spaces, `+`, `-`
+    /// and brackets only, with 3 to 15 digits (999 to an international number).
+    static func dialable(_ phone: String) -> String? {
+        let allowed = phone.unicodeScalars.allSatisfy { scalar in
+            ("0"..."9").contains(scalar) || " +-()".unicodeScalars.contains(scalar)
+        }
+        let digits = phone.filter { $0.isASCII && $0.isNumber }
+        guard allowed, (3...15).contains(digits.count), !phone.dropFirst().contains("+") else { return nil }
+        return (phone.hasPrefix("+") ? "+" : "") + digits
     }
 }

@@ -125,12 +125,16 @@ struct PageRenderer: Sendable {
         case text(String)
         case csrf, user, role
 
+        /// Random for each run of the server, so no plan text can hold a placeholder and have
+        /// the viewer's CSRF token or name put in its place: page text is expanded once.
+        static let nonce = (0..<4).map { _ in String(UInt32.random(in: .min ... .max), radix: 16) }.joined()
+
         var placeholder: String {
             switch self {
             case .text(let text): text
-            case .csrf: "crisisplan-placeholder-csrf-7f3a"
-            case .user: "crisisplan-placeholder-user-7f3a"
-            case .role: "crisisplan-placeholder-role-7f3a"
+            case .csrf: "\u{1}csrf-\(Self.nonce)\u{1}"
+            case .user: "\u{1}user-\(Self.nonce)\u{1}"
+            case .role: "\u{1}role-\(Self.nonce)\u{1}"
             }
         }
 
