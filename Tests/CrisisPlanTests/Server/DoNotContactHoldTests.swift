@@ -1,0 +1,48 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import CrisisPlanServer
+
+/// A reload that would drop someone from a plan's do-not-contact list keeps the version
+/// served until an admin confirms it: a half-written file never puts Mark back on the route.
+@Suite("do-not-contact removals wait for an admin")
+struct DoNotContactHoldTests {
+    static let night = #"{"observations":[{"at":"2026-11-24T10:00:00Z","signs":["not sleeping"]}]}"#
+
+    @Test("the edit that drops Mark is held; answers keep him as do-not-contact until confirmed")
+    func heldUntilConfirmed() async throws {
+        let folder = TemporaryFolder.make("dnc-hold")
+        try FileManager.default.copyItem(atPath: PackageRoot.path + "/Rules", toPath: folder + "/Rules")
+        let service = try await InProcessService(rules: folder + "/Rules")
+        let crisis = try await service.token(.crisis)
+        let admin = try await service.token(.admin)
+        let plan = folder + "/Rules/people/sam.yaml"
+        let text = try String(contentsOfFile: plan, encoding: .utf8)
+        let start = try #require(text.range(of: "do_not_contact:\n"))
+        let end = try #require(text.range(of: "advance_decisions:"))
+        try (String(text[..<start.lowerBound]) + "do_not_contact: []\n" + String(text[end.lowerBound...]))
+            .write(toFile: plan, atomically: true, encoding: .utf8)
+
+        try await service.run { client in
+            let reload = try await client.send(.post, "/v1/admin/reload", token: admin)
+            #expect(reload.status == 200)
+            #expect(reload.body.contains(#""reason":"do-not-contact-removed""#))
+            let held = try await client.send(.post, "/v1/people/sam/respond", token: crisis, body: Self.night)
+            #expect(held.body.contains(#""do_not_contact":[{"id":"mark","name":"Mark Taylor""#))
+            #expect(held.body.contains(#""code":"plan-has-unchecked-edits""#))
+            let status = try await client.send(.get, "/v1/admin/status", token: admin)
+            #expect(status.body.contains(#""awaiting_confirmation":["sam"]"#))
+            #expect(status.body.contains("removes do-not-contact entry 'Mark Taylor'"))
+
+            let badBody = try await client.send(.post, "/v1/admin/reload", token: admin, body: #"{"confirm": "sam"}"#)
+            #expect(badBody.status == 400)
+            let confirmed = try await client.send(.post, "/v1/admin/reload", token: admin, body: #"{"confirm": ["sam"]}"#)
+            #expect(confirmed.status == 200)
+            #expect(confirmed.body.contains(#""stale_plans":[]"#))
+            let now = try await client.send(.post, "/v1/people/sam/respond", token: crisis, body: Self.night)
+            #expect(now.body.contains(#""do_not_contact":[]"#))
+            #expect(!now.body.contains("plan-has-unchecked-edits"))
+        }
+    }
+}
