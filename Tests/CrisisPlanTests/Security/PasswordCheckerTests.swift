@@ -1,0 +1,47 @@
+import Synchronization
+import Testing
+
+@testable import CrisisPlanServer
+
+/// A sign-in flood from one address cannot stall anyone else's sign-in.
+@Suite("password checks are bounded per address and shared fairly")
+struct PasswordCheckerTests {
+    @Test("one address: 2 running and 4 waiting, the seventh turned away at once; another address is served next")
+    func floodFromOneAddress() async throws {
+        let checker = PasswordChecker(threads: 1)
+        let finished = Names()
+        let turnedAway = Names()
+        await withTaskGroup(of: Void.self) { group in
+            for index in 0..<7 {
+                group.addTask {
+                    do {
+                        _ = try await checker.matches("guess", hash: nil, client: "203.0.113.5")
+                        finished.add("flood-\(index)")
+                    } catch {
+                        turnedAway.add("flood-\(index)")
+                    }
+                }
+            }
+            group.addTask {
+                // Sent while the flood is queued.
+                try? await Task.sleep(for: .milliseconds(50))
+                _ = try? await checker.matches("guess", hash: nil, client: "198.51.100.20")
+                finished.add("colleague")
+            }
+        }
+        #expect(turnedAway.all.count == 1)
+        let order = finished.all
+        #expect(order.count == 7)
+        // Round-robin by address: the colleague waits behind at most the check running and
+        // one more from the flooding address.
+        let position = try #require(order.firstIndex(of: "colleague"))
+        #expect(position <= 2, "\(order)")
+    }
+}
+
+/// Names in the order they were added, from any task.
+private final class Names: Sendable {
+    private let names = Mutex<[String]>([])
+    func add(_ name: String) { names.withLock { $0.append(name) } }
+    var all: [String] { names.withLock { $0 } }
+}
