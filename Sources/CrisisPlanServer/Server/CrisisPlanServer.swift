@@ -72,8 +72,9 @@ public enum CrisisPlanServer {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: AuditMiddleware(log: audit, pages: pages, nameKey: key.derived("audit-names"), users: users))
         router.add(middleware: PageErrorMiddleware(pages: pages, tokens: tokens))
-
         let gate = SignInGate(tokens: tokens, users: users, pages: pages)
+        router.add(middleware: UnmatchedRouteMiddleware(gate: gate))
+
         let list = RouteList()
         let answering = AnsweringService(store: store)
         let signIn = SignIn(users: users, tokens: tokens, lockout: Lockout(), passwords: PasswordChecker())

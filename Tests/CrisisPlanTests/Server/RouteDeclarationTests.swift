@@ -56,11 +56,15 @@ struct RouteDeclarationTests {
                     }
                 }
             }
-            // A path no route declares is refused, whoever asks.
-            for path in ["/v1/people/sam/plan", "/v1/admin", "/v1/admin/users", "/admin", "/v1/people/sam/respond/x"] {
+            // A path no route declares is refused, whoever asks — and asks for sign-in first, so
+            // a client that is not signed in cannot map the routes.
+            for path in ["/v1/people/sam/plan", "/v1/admin", "/v1/admin/users", "/v1/people/sam/respond/x"] {
                 let reply = try await client.send(.get, path, token: tokens[.admin])
                 #expect(reply.status == 404 || reply.status == 405, "\(path)")
+                #expect(try await client.send(.get, path).status == 401, "\(path)")
             }
+            let page = try await client.send(.get, "/admin")
+            #expect(page.status == 303)
         }
     }
 

@@ -61,7 +61,7 @@ struct ServeReloadTests {
         #expect(stale.status == 200)
         #expect(stale.body.contains(#""warnings":[{"code":"plan-has-unchecked-edits","message":"the plan's latest edit failed its checks"#))
         #expect(stale.body.contains(#"this answer comes from the version that passed at "#))
-        #expect(try server.get("/v1/admin/status").body.contains(#""served":true}]"#))
+        #expect(try server.get("/v1/admin/status").body.contains(#""served":true,"reason":"check-failed"}]"#))
 
         try good.write(toFile: rules + "/people/sam.yaml", atomically: true, encoding: .utf8)
         #expect(try Self.eventually { try server.get("/v1/admin/status").body.contains(#""stale_plans":[]"#) })
@@ -95,7 +95,7 @@ struct ServeReloadTests {
         let reload = try server.post("/v1/admin/reload")
         #expect(reload.status == 200)
         #expect(reload.body.contains(#"{"id":"lee","errors":["#))
-        #expect(reload.body.contains(#""served":false}"#))
+        #expect(reload.body.contains(#""served":false,"reason":"check-failed"}"#))
         let lee = try server.get("/v1/people/lee")
         #expect(lee.status == 404)
         #expect(lee.body.contains("error: the plan for 'lee' has errors and is not served"))
