@@ -6,7 +6,7 @@ let package = Package(
     products: [
         .library(name: "CrisisPlan", targets: ["CrisisPlan"]),
         .library(name: "CrisisPlanServer", targets: ["CrisisPlanServer"]),
-        .executable(name: "crisisplan", targets: ["crisisplan"]),
+        .executable(name: "crisisplan", targets: ["CrisisPlanCLI"]),
         .executable(name: "crisisplan-bench", targets: ["crisisplan-bench"]),
     ],
     dependencies: [
@@ -68,8 +68,9 @@ let package = Package(
             ],
             resources: [.copy("Resources/openapi.yaml"), .copy("Resources/pages")]
         ),
+        // The command line: `crisisplan check|respond|show|test|train|serve|user|audit`.
         .executableTarget(
-            name: "crisisplan",
+            name: "CrisisPlanCLI",
             dependencies: [
                 "CrisisPlan",
                 "CrisisPlanServer",
@@ -94,7 +95,7 @@ let package = Package(
             name: "CrisisPlanTests",
             dependencies: [
                 "CrisisPlan",
-                "crisisplan",
+                "CrisisPlanCLI",
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),

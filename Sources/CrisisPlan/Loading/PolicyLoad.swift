@@ -3,4 +3,16 @@ public struct PolicyLoad: Sendable {
     public var policy: Policy?
     public var sources: [SourceFile] = []
     public var diagnostics: [Diagnostic] = []
+
+    /// The errors that stop answers (warnings and the few errors that do not are kept aside).
+    public var blockingErrors: [Diagnostic] { diagnostics.filter(\.blocksAnswer) }
+
+    /// The policy, when nothing in it stops an answer; otherwise bad input carrying every such
+    /// error with the lines it points at — the one way `respond`, `show`, `test` and the
+    /// service refuse a broken policy.
+    public func usable() throws(BadInput) -> Policy {
+        let errors = blockingErrors
+        guard let policy, errors.isEmpty else { throw BadInput(errors, sources: sources) }
+        return policy
+    }
 }

@@ -29,9 +29,11 @@ enum LibraryBuilder {
         _ rules: RulesDirectory, previous: ServedLibrary?, now: Timestamp, confirmed: Set<String> = []
     ) throws(Refusal) -> ServedLibrary {
         let policyLoad = RulesLoader.loadPolicy(rules)
-        let policyErrors = policyLoad.diagnostics.filter { $0.blocksAnswer }
-        guard let policy = policyLoad.policy, policyErrors.isEmpty else {
-            throw Refusal(errors: DiagnosticRenderer(sources: policyLoad.sources).renderAll(policyErrors))
+        let policy: Policy
+        do throws(BadInput) {
+            policy = try policyLoad.usable()
+        } catch {
+            throw Refusal(errors: DiagnosticRenderer(sources: policyLoad.sources).renderAll(policyLoad.blockingErrors))
         }
         let policyEntries = policyLoad.sources.map { (relative($0.path, in: rules), digest($0.bytes)) }
         let policyVersion = digest(lines(policyEntries))

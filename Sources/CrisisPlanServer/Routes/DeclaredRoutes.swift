@@ -7,7 +7,7 @@ import Synchronization
 /// sign-in and the role are checked here, before the handler runs, and the action is handed to
 /// the audit record. There is no other way to reach the router, so a route without a declared
 /// access cannot exist (fail closed).
-struct DeclaredRoutes: Sendable {
+struct DeclaredRoutes {
     typealias Handler = @Sendable (Request, ServerContext) async throws -> Response
 
     let group: RouterGroup<ServerContext>

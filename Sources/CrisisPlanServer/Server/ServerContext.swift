@@ -1,7 +1,7 @@
 import Hummingbird
 import NIOCore
 
-/// The request context every route sees: who is asking (set by `AccessMiddleware`), from
+/// The request context every route sees: who is asking (set where the route is declared, `DeclaredRoutes`), from
 /// where, and the note its audit record is written from. Concrete, not generic, so the routes
 /// are compiled for it.
 struct ServerContext: RequestContext {

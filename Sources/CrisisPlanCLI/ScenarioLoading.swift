@@ -14,11 +14,7 @@ enum ScenarioLoading {
 
     /// The files with the library's policy, which must have no errors.
     static func load(files: [String], rules: RulesDirectory, today: CalendarDate?) throws(BadInput) -> ScenarioSuite {
-        let policyLoad = RulesLoader.loadPolicy(rules)
-        let errors = policyLoad.diagnostics.filter { $0.blocksAnswer }
-        guard let policy = policyLoad.policy, errors.isEmpty else {
-            throw BadInput(errors, sources: policyLoad.sources)
-        }
+        let policy = try RulesLoader.loadPolicy(rules).usable()
         return ScenarioSuite(files: files, rules: rules, policy: policy, today: today)
     }
 }

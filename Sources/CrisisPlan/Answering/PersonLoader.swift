@@ -9,11 +9,7 @@ public enum PersonLoader {
         case .success(let read): source = read
         case .failure(let problem): throw BadInput("error: '\(path)' \(problem.description)")
         }
-        let policyLoad = RulesLoader.loadPolicy(rules)
-        let policyErrors = policyLoad.diagnostics.filter { $0.blocksAnswer }
-        guard let policy = policyLoad.policy, policyErrors.isEmpty else {
-            throw BadInput(policyErrors, sources: policyLoad.sources)
-        }
+        let policy = try RulesLoader.loadPolicy(rules).usable()
         let loaded = RulesLoader.loadPlan(at: path, policy: policy, today: today)
         let planErrors = loaded.diagnostics.filter { $0.blocksAnswer }
         guard let plan = loaded.value, planErrors.isEmpty else {
