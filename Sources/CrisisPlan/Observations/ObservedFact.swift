@@ -4,4 +4,11 @@ public struct ObservedFact: Sendable {
     public var value: String
     public var factSource: SourceLocation
     public var valueSource: SourceLocation
+
+    public init(fact: String, value: String, factSource: SourceLocation, valueSource: SourceLocation) {
+        self.fact = fact
+        self.value = value
+        self.factSource = factSource
+        self.valueSource = valueSource
+    }
 }

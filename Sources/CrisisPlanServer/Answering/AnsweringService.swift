@@ -43,17 +43,20 @@ struct AnsweringService: Sendable {
         return raw.removingPercentEncoding ?? raw
     }
 
-    /// The answer for an observations document: noted for the audit record, counted, and from
-    /// a plan whose latest edit failed its checks, marked so.
-    func answer(_ source: SourceFile, person: ServedPerson, at: Timestamp?, context: ServerContext) throws(BadInput)
-        -> Answer
-    {
+    /// The answer for an observations document and, after it, one more observation (the
+    /// page's form): noted for the audit record, counted, and from a plan whose latest edit is
+    /// not served, marked so.
+    func answer(
+        _ source: SourceFile?, adding extra: Observation? = nil, person: ServedPerson, at: Timestamp?,
+        context: ServerContext
+    ) throws(BadInput) -> Answer {
         let observations = try ObservationRequest(source: source)
-        context.audit.update { $0.observation = ObservationSummary.json(observations.timeline) }
-        let now = observations.now(at: at, clock: Timestamp.now())
+        var timeline = observations.timeline
+        if let extra { timeline.observations.append(extra) }
+        context.audit.update { $0.observation = ObservationSummary.json(timeline) }
+        let now = observations.now(at: at ?? extra?.at, clock: Timestamp.now())
         let answer = try observations.answer(
-            for: Self.typedPerson(context).isEmpty ? person.id : Self.typedPerson(context), plan: person.plan,
-            evaluator: person.evaluator, now: now)
+            for: person.id, plan: person.plan, evaluator: person.evaluator, adding: extra, now: now)
         Self.count(answer)
         context.audit.update { note in
             note.stage = answer.stage.id

@@ -1,52 +1,34 @@
 import CrisisPlan
 
-/// The person page's form as an observations document (SPEC §5): one observation now, with
-/// the signs ticked, the facts chosen (typed as the policy declares them) and the capacity
-/// assessments made now — or, when given, the document pasted in instead. The answer then
-/// comes the same way as the API's, byte for byte the same evaluation.
+/// The person page's form as observations: one observation now, with the signs ticked, the
+/// facts chosen and the capacity assessments made now — built straight into the observation
+/// model, never written out as text and read back — or, when given, the document pasted in
+/// instead. The answer then comes the same way as the API's, the same evaluation.
 struct AnswerForm: Sendable {
+    static let source = SourceLocation(file: "<form>", line: 1)
     var form: PageForm
-    var person: ServedPerson
-    var policy: Policy
 
-    func document(now: Timestamp) -> String {
-        if let pasted = form.value("document"), !pasted.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            return pasted
+    /// The pasted observations document, if the worker pasted one.
+    var pasted: SourceFile? {
+        guard let text = form.value("document"), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            return nil
         }
-        var json = JSONWriter()
-        json.beginObject()
-        json.field("person", person.id)
-        json.key("observations")
-        json.beginArray()
-        json.beginObject()
-        json.field("at", now.description)
-        json.field("signs", form.values("sign"))
-        json.key("facts")
-        json.beginObject()
-        for (id, value) in form.prefixed("fact.") where !value.isEmpty {
-            json.key(id)
-            if policy.facts.first(where: { $0.id == id })?.kind == .bool, let flag = Bool(value) {
-                json.bool(flag)
-            } else {
-                json.string(value)
-            }
+        return SourceFile(path: "<form>", bytes: Array(text.utf8))
+    }
+
+    /// What the worker chose, as one observation at `now` (nil when nothing was chosen).
+    func observation(now: Timestamp) -> Observation {
+        var observation = Observation(at: now, source: Self.source)
+        observation.signs = form.values("sign").map { SourcedText(text: $0, source: Self.source) }
+        for (fact, value) in form.prefixed("fact.") where !value.isEmpty {
+            observation.facts.append(
+                ObservedFact(fact: fact, value: value, factSource: Self.source, valueSource: Self.source))
         }
-        json.endObject()
-        json.key("capacity")
-        json.beginArray()
-        for (decision, status) in form.prefixed("capacity.") where !status.isEmpty {
-            json.beginObject()
-            json.field("decision", decision)
-            json.field("status", status)
-            json.field("assessed_at", now.description)
-            json.endObject()
+        for (decision, typed) in form.prefixed("capacity.") {
+            guard let status = CapacityStatus(rawValue: typed) else { continue }
+            observation.capacity.append(
+                CapacityAssessment(decision: decision, status: status, assessedAt: now, source: Self.source))
         }
-        json.endArray()
-        json.endObject()
-        json.endArray()
-        json.endObject()
-        return json.text
+        return observation
     }
 }
-
-import Foundation

@@ -131,10 +131,16 @@ struct PageRoutes: Sendable {
     @Sendable func answer(_ request: Request, _ context: ServerContext) async throws -> Response {
         let form = try await PageForm.read(request, context: context, tokens: tokens)
         let (library, person) = try found(context)
-        let document = AnswerForm(form: form, person: person, policy: library.policy).document(now: Timestamp.now())
+        let answerForm = AnswerForm(form: form)
         do throws(BadInput) {
-            let answer = try answering.answer(
-                SourceFile(path: "<form>", bytes: Array(document.utf8)), person: person, at: nil, context: context)
+            let answer =
+                if let pasted = answerForm.pasted {
+                    try answering.answer(pasted, person: person, at: nil, context: context)
+                } else {
+                    try answering.answer(
+                        nil, adding: answerForm.observation(now: Timestamp.now()), person: person, at: nil,
+                        context: context)
+                }
             return pages.page(
                 "answer", AnswerPageModel(frame: frame(context), answer: AnswerPage(answer)),
                 headers: [.rulesVersion: library.version])
