@@ -11,7 +11,7 @@ struct CrisisPlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crisisplan",
         abstract: "Crisis plans: the person's own agreed responses first, overrides explicit.",
-        version: "0.1.0",
+        version: ProductVersion.current,
         subcommands: [
             CheckCommand.self, RespondCommand.self, ShowCommand.self, TestCommand.self, TrainCommand.self,
             ServeCommand.self, UserCommand.self, AuditCommand.self,

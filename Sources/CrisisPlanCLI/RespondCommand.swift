@@ -30,6 +30,9 @@ struct RespondCommand: ParsableCommand {
     @ArgumentParser.Flag(name: .long, help: "Print the answer as JSON.")
     var json = false
 
+    @ArgumentParser.Flag(name: .long, help: "Never page the text through $CRISISPLAN_PAGER, $PAGER or less.")
+    var noPager = false
+
     @OptionGroup var rulesOptions: RulesOptions
 
     func run() throws {
@@ -44,7 +47,7 @@ struct RespondCommand: ParsableCommand {
             if json {
                 print(AnswerJSON.render(answer))
             } else {
-                print(AnswerText(color: Terminal.wantsColor).render(answer), terminator: "")
+                Pager.print(AnswerText(color: Terminal.wantsColor).render(answer), allowed: !noPager)
             }
         } catch let error as BadInput {
             throw UsageFailure(message: error.message)

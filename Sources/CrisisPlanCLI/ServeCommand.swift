@@ -9,7 +9,7 @@ import Prometheus
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the answers over HTTP: the API of SPEC §9, reloaded safely.")
+        abstract: "Serve the answers over HTTP, with sign-in, roles, an audit log and pages (see /openapi.yaml), reloaded safely.")
 
     @Option(name: .long, help: "The address to listen on (loopback unless told otherwise).")
     var host = "127.0.0.1"

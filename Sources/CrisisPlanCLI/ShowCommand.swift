@@ -5,7 +5,7 @@ import CrisisPlan
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "The whole plan, in the person's words, in the order of the safety plan (Box 5).")
+        abstract: "The whole plan, in the person's words: who must not be contacted first, then the plan in order.")
 
     @Argument(help: "The person's id (the plan's file name without .yaml).")
     var person: String
@@ -18,6 +18,9 @@ struct ShowCommand: ParsableCommand {
         help: ArgumentHelp("Show as of this time (RFC 3339), e.g. for the overdue notice; default now.", valueName: "TIME"))
     var at: String?
 
+    @ArgumentParser.Flag(name: .long, help: "Never page the text through $CRISISPLAN_PAGER, $PAGER or less.")
+    var noPager = false
+
     @OptionGroup var rulesOptions: RulesOptions
 
     func run() throws {
@@ -28,9 +31,9 @@ struct ShowCommand: ParsableCommand {
         let today = try Clock.now(at).utcDate
         do {
             let (policy, plan) = try PersonLoader.load(rules, person: person, today: today)
-            print(
+            Pager.print(
                 PlanRenderer.render(PlanDocument(plan: plan, policy: policy, today: today), as: chosen),
-                terminator: "")
+                allowed: chosen == .text && !noPager)
         } catch {
             throw UsageFailure(message: error.message)
         }

@@ -3,7 +3,7 @@
 /// Distances are bounded: texts further apart in length than the limit are never compared,
 /// and the comparison stops as soon as the limit is passed, so a hostile file full of long,
 /// different ids costs time linear in its size, not quadratic memory.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate nearest to `word`, if it is close enough to be a plausible typo
     /// (at most a third of the word's length in edits, at least one and at most four).
     static func closest(to word: String, in candidates: [String]) -> String? {
@@ -50,7 +50,7 @@ enum Suggestion {
     /// a typo, the `limit` nearest by edit distance (on their first 32 characters, so a long
     /// hostile text costs no more than a short one). SPEC v2 asks for the closest ids and names
     /// whenever a person or contact names no one.
-    static func nearest(_ word: String, in candidates: [String], limit: Int) -> [String] {
+    public static func nearest(_ word: String, in candidates: [String], limit: Int) -> [String] {
         let close = ranked(word, in: candidates, limit: limit)
         guard close.isEmpty else { return close }
         let wanted = Array(word.lowercased().unicodeScalars.prefix(32))

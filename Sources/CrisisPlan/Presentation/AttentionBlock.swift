@@ -9,6 +9,8 @@ public enum AttentionBlock {
         public enum Target: Sendable, Hashable {
             /// The form's control for a fact.
             case fact(String)
+            /// Who is withheld: keep them away.
+            case keepAway
             case contacts
             case warnings
             case flags
@@ -35,7 +37,7 @@ public enum AttentionBlock {
         }
         if !answer.withheld.isEmpty {
             let people = answer.withheld.map { "\($0.name) — \($0.because)" }
-            items.append(Item(text: "Keep away: " + people.joined(separator: "; "), target: .contacts))
+            items.append(Item(text: "Keep away: " + people.joined(separator: "; "), target: .keepAway))
         }
         if let notice = answer.routeNotice { items.append(Item(text: notice, target: .contacts)) }
         let unrecognised = answer.warnings.filter { $0.code == .unknownSign }

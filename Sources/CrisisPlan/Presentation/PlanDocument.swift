@@ -38,6 +38,13 @@ public struct PlanDocument: Sendable {
                 sections.append(Section(title: title, lines: lines, ordered: ordered, critical: critical))
             }
         }
+        // Who must not be contacted comes first, on paper as on the page: it is what a worker
+        // must not miss when they read no further.
+        add(
+            "The people I do not want contacted",
+            plan.doNotContact.map { entry in
+                entry.name + (entry.relation.map { " (\($0))" } ?? "") + (entry.reason.map { " — \($0)" } ?? "")
+            }, critical: true)
         add("This is what helps me to stay well", plan.keepingWell.map(\.text))
         add("These are experiences that upset me and I find stressful", plan.stressors.map(\.text))
         add(
@@ -74,11 +81,6 @@ public struct PlanDocument: Sendable {
                     }
                 }, ordered: true)
         }
-        add(
-            "The people I do not want contacted",
-            plan.doNotContact.map { entry in
-                entry.name + (entry.relation.map { " (\($0))" } ?? "") + (entry.reason.map { " — \($0)" } ?? "")
-            }, critical: true)
         add("My wishes if I cannot decide for myself", plan.advanceDecisions.statements.map(\.text))
         add(
             "Treatments I refuse",

@@ -45,6 +45,15 @@ final class AuditLog: Sendable {
         state = Mutex(State(head: head, spilled: spilled))
     }
 
+    /// Closes the store at a clean stop; the spill file goes too when every record in it has
+    /// reached the store (an empty one is never left behind).
+    func close() async {
+        await store.close()
+        if state.withLock({ $0.spilled == 0 && $0.pending.isEmpty }) {
+            try? FileManager.default.removeItem(atPath: spill.path)
+        }
+    }
+
     /// Opens the store and starts a new chain for this run of the server, first moving into
     /// the store the spill files of servers that stopped before theirs were replayed.
     static func open(_ location: AuditLocation, folder: SpillFolder, logger: Logger) async throws(StartFailure)

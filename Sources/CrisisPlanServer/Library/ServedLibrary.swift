@@ -47,18 +47,40 @@ final class ServedLibrary: Sendable {
         return people[index]
     }
 
-    /// People whose id or name holds `query`, both normalised (SPEC §3), at most `limit`.
-    func search(_ query: String, limit: Int = 20) -> [ServedPerson] {
-        let wanted = TextNormalizer.normalize(query)
-        guard !wanted.isEmpty else { return Array(people.prefix(limit)) }
-        var found: [ServedPerson] = []
-        for person in people
-        where TextNormalizer.normalize(person.id).contains(wanted)
-            || TextNormalizer.normalize(person.plan.person.name).contains(wanted)
-        {
-            found.append(person)
-            if found.count == limit { break }
+    /// What a search finds: the people whose id or name holds every word of `query` (in any
+    /// order, normalised), with the one PERSON would find first, in natural order of id
+    /// (`robin2` before `robin10`), at most `limit` of `total`; when none, the near misses
+    /// (`Sma Tailor` → Sam Taylor).
+    struct Found: Sendable {
+        var people: [ServedPerson]
+        var total: Int
+        var nearMisses: [ServedPerson]
+    }
+
+    func search(_ query: String, limit: Int = 20) -> Found {
+        let words = TextNormalizer.normalize(query).split(separator: " ").map(String.init)
+        var matches = words.isEmpty
+            ? people
+            : people.filter { person in
+                let id = TextNormalizer.normalize(person.id)
+                let name = TextNormalizer.normalize(person.plan.person.name)
+                return words.allSatisfy { id.contains($0) || name.contains($0) }
+            }
+        matches.sort { NaturalOrder.precedes($0.id, $1.id) }
+        if let exact = try? person(query), let position = matches.firstIndex(where: { $0.id == exact.id }) {
+            matches.insert(matches.remove(at: position), at: 0)
         }
-        return found
+        var nearMisses: [ServedPerson] = []
+        if matches.isEmpty, !words.isEmpty {
+            let candidates = people.flatMap { [$0.id, $0.plan.person.name] }
+            for candidate in Suggestion.nearest(query, in: candidates, limit: 10) {
+                guard let owner = people.first(where: { $0.id == candidate || $0.plan.person.name == candidate }),
+                    !nearMisses.contains(where: { $0.id == owner.id })
+                else { continue }
+                nearMisses.append(owner)
+                if nearMisses.count == 5 { break }
+            }
+        }
+        return Found(people: Array(matches.prefix(limit)), total: matches.count, nearMisses: nearMisses)
     }
 }

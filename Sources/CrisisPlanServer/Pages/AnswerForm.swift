@@ -16,7 +16,13 @@ struct AnswerForm: Sendable {
         return SourceFile(path: "<form>", bytes: Array(text.utf8))
     }
 
-    /// What the worker chose, as one observation at `now` (nil when nothing was chosen).
+    /// The observations before this submit, carried by the answer page.
+    var history: SourceFile? {
+        guard let text = form.value("history"), !text.isEmpty else { return nil }
+        return SourceFile(path: "<page>", bytes: Array(text.utf8))
+    }
+
+    /// What the worker chose, as one observation at `now`.
     func observation(now: Timestamp) -> Observation {
         var observation = Observation(at: now, source: Self.source)
         observation.signs = form.values("sign").map { SourcedText(text: $0, source: Self.source) }

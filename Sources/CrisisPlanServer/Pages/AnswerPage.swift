@@ -45,6 +45,17 @@ struct AnswerPage: Sendable {
         var action: String
         var by: String
     }
+    /// An item of the attention block, linking to its section or to the form's question.
+    struct Attention: Sendable {
+        var text: String
+        var href: String
+    }
+    /// The EMERGENCY banner's first action, a `tel:` link to the first contact an emergency
+    /// flag added (999) when it is one number.
+    struct FirstAction: Sendable {
+        var text: String
+        var tel: String?
+    }
 
     var person: String
     var name: String
@@ -54,8 +65,8 @@ struct AnswerPage: Sendable {
     var because: String
     var hasEmergency: Bool
     var emergencyTitles: String
-    var firstActions: [String]
-    var attention: [String]
+    var firstActions: [FirstAction]
+    var attention: [Attention]
     var hasAttention: Bool
     var responses: [Response]
     var hasResponses: Bool
@@ -92,8 +103,12 @@ struct AnswerPage: Sendable {
         let emergencies = answer.emergencies
         hasEmergency = !emergencies.isEmpty
         emergencyTitles = emergencies.map(\.title).joined(separator: "; ")
-        firstActions = emergencies.compactMap(\.firstAction)
-        attention = AttentionBlock.items(answer)
+        // Contacts an emergency flag adds come first in the answer, before the person's route.
+        let emergencyNumber = emergencies.isEmpty ? nil : answer.contacts.first(where: \.statutory).flatMap { Self.dialable($0.phone) }
+        firstActions = emergencies.compactMap(\.firstAction).enumerated().map {
+            FirstAction(text: $0.element, tel: $0.offset == 0 ? emergencyNumber : nil)
+        }
+        attention = AttentionBlock.entries(answer).map { Attention(text: $0.text, href: Self.anchor($0.target)) }
         hasAttention = !attention.isEmpty
         responses = answer.ownResponses.map { Response(action: $0.action, by: AnswerText.actor($0.by)) }
         hasResponses = !responses.isEmpty
@@ -146,6 +161,17 @@ struct AnswerPage: Sendable {
 }
 
 extension AnswerPage {
+    /// Where an attention item points on the page.
+    static func anchor(_ target: AttentionBlock.Item.Target) -> String {
+        switch target {
+        case .fact(let id): "#fact-\(id)"
+        case .keepAway: "#withheld"
+        case .contacts: "#contacts"
+        case .warnings: "#warnings"
+        case .flags: "#flags"
+        }
+    }
+
     /// The number to dial, when the field is one telephone number: digits, spaces, `+`, `-`
     /// and brackets only, with 3 to 15 digits (999 to an international number).
     static func dialable(_ phone: String) -> String? {

@@ -194,6 +194,10 @@ struct PageFrame: Sendable {
         csrf = user.tokenID.map(tokens.csrfToken(forTokenID:)) ?? ""
         var links: [PageLink] = []
         if RouteAccess.findPeople.allows(user.role) { links.append(PageLink(href: "/people", label: "Find a person")) }
+        if RouteAccess.governance.allows(user.role) {
+            links.append(PageLink(href: "/governance/audit", label: "Audit log"))
+            links.append(PageLink(href: "/governance/checks", label: "Checks"))
+        }
         if RouteAccess.training.allows(user.role) { links.append(PageLink(href: "/training", label: "Training")) }
         self.links = links
     }

@@ -1,41 +1,19 @@
 import CrisisPlan
 
-/// The person's page: their plan as `show` prints it (the same `PlanDocument`), and the form
-/// built from the plan and the policy (SPEC v2 §9) — their signs in their own words, each
-/// declared fact as a control of its type, each declared decision with has / lacks / not
-/// assessed. Who never to contact is set apart at the top, where it cannot be missed.
+/// The person's page: who never to contact, set apart at the top where it cannot be missed;
+/// the form (`ObservationForm`), most urgent questions first; then their plan as `show`
+/// prints it (the same `PlanDocument`).
 struct PersonPage: Sendable {
-    struct Sign: Sendable {
-        var id: String
-        var says: String
-        var also: String?
-    }
-    struct Option: Sendable {
-        var value: String
-        var label: String
-    }
-    struct Fact: Sendable {
-        var id: String
-        var question: String
-        var options: [Option]
-    }
-    struct Decision: Sendable {
-        var id: String
-        var label: String
-    }
-
     var frame: PageFrame
     var id: String
     var name: String
     var title: String
     var subtitle: String
+    var overdue: String?
     var doNotContact: [String]
     var hasDoNotContact: Bool
     var canAsk: Bool
-    var signs: [Sign]
-    var facts: [Fact]
-    var decisions: [Decision]
-    var hasDecisions: Bool
+    var form: ObservationForm
     var plan: PlanView
 
     init(person: ServedPerson, policy: Policy, frame: PageFrame, canAsk: Bool, today: CalendarDate) {
@@ -46,28 +24,13 @@ struct PersonPage: Sendable {
         let document = PlanDocument(plan: plan, policy: policy, today: today)
         title = document.title
         subtitle = document.subtitle
+        overdue = document.overdueNotice
         doNotContact = plan.doNotContact.map { entry in
             entry.name + (entry.relation.map { " (\($0))" } ?? "") + (entry.reason.map { ": \($0)" } ?? "")
         }
         hasDoNotContact = !doNotContact.isEmpty
         self.canAsk = canAsk
-        signs = plan.signs.map { Sign(id: $0.id, says: $0.says, also: $0.also.isEmpty ? nil : $0.also.joined(separator: ", ")) }
-        facts = policy.facts.map { fact in
-            let options: [Option]
-            switch fact.kind {
-            case .bool: options = [Option(value: "true", label: "Yes"), Option(value: "false", label: "No")]
-            case .enumeration(let values): options = values.map { Option(value: $0, label: Self.words($0)) }
-            case .contact:
-                options =
-                    plan.contacts.map { Option(value: $0.id, label: $0.name + ($0.relation.map { " (\($0))" } ?? "")) }
-                    + plan.doNotContact.map {
-                        Option(value: $0.id ?? $0.name, label: $0.name + ($0.relation.map { " (\($0))" } ?? "") + " – do not contact")
-                    } + [Option(value: "someone-else", label: "Someone else")]
-            }
-            return Fact(id: fact.id, question: fact.asks ?? Self.words(fact.id).capitalizedFirst, options: options)
-        }
-        decisions = (policy.decisions ?? []).map { Decision(id: $0.id, label: $0.label ?? Self.words($0.id).capitalizedFirst) }
-        hasDecisions = !decisions.isEmpty
+        form = ObservationForm(plan: plan, policy: policy)
         self.plan = PlanView(document)
     }
 

@@ -30,10 +30,10 @@ struct PageRoutes: Sendable {
         let role = context.user?.role ?? .crisis
         if RouteAccess.findPeople.allows(role) { return PageResponses.redirect("/people") }
         if RouteAccess.training.allows(role) { return PageResponses.redirect("/training") }
+        if RouteAccess.governance.allows(role) { return PageResponses.redirect("/governance/audit") }
         return pages.message(
-            "Governance", ["The audit log and the results of check and test on the library are served as JSON."],
-            links: [PageLink(href: "/v1/audit", label: "Audit log (JSON)"), PageLink(href: "/v1/checks", label: "Checks (JSON)")],
-            frame: frame(context), status: .ok)
+            "Nothing to show", ["This role has no pages. Ask an admin if you need one."],
+            links: [], frame: frame(context), status: .ok)
     }
 
     @Sendable func loginForm(_ request: Request, _ context: ServerContext) -> Response {
@@ -88,17 +88,27 @@ struct PageRoutes: Sendable {
     @Sendable func search(_ request: Request, _ context: ServerContext) throws -> Response {
         let library = try answering.library()
         let query = PageForm(query: request).value("q")
-        let results = query.map { library.search($0) } ?? []
+        let found = query.map { library.search($0) }
+        let heading: String
+        switch found {
+        case nil: heading = ""
+        case let found? where found.total == 0:
+            heading = "No one found for “\(query ?? "")”."
+                + (found.nearMisses.isEmpty ? " Check the spelling, or try part of the name or the id." : " Did you mean:")
+        case let found? where found.total > found.people.count:
+            heading = "Showing \(found.people.count) of \(found.total) — type more of the name"
+        case let found?: heading = found.total == 1 ? "1 person found" : "\(found.total) people found"
+        }
+        func result(_ person: ServedPerson) -> SearchPage.Result {
+            SearchPage.Result(
+                id: person.id, name: person.plan.person.name, pronouns: person.plan.person.pronouns,
+                born: person.plan.person.born?.description)
+        }
         return pages.page(
             "search",
             SearchPage(
-                frame: frame(context), query: query ?? "", searched: query != nil,
-                heading: results.isEmpty
-                    ? "No one found for “\(query ?? "")”. Check the spelling, or try part of the name or the id."
-                    : results.count == 1 ? "1 person found" : "\(results.count) people found",
-                results: results.map {
-                    SearchPage.Result(id: $0.id, name: $0.plan.person.name, pronouns: $0.plan.person.pronouns)
-                }))
+                frame: frame(context), query: query ?? "", searched: query != nil, heading: heading,
+                results: (found?.people ?? []).map(result), nearMisses: (found?.nearMisses ?? []).map(result)))
     }
 
     @Sendable func person(_ request: Request, _ context: ServerContext) throws -> Response {
@@ -128,21 +138,24 @@ struct PageRoutes: Sendable {
             body: ResponseBody(byteBuffer: ByteBuffer(string: PrintStyle.css(person.plan))))
     }
 
+    /// The form posted: the observations so far (carried by the page), then what the worker
+    /// chose, as one more observation now — or a pasted observations document instead.
     @Sendable func answer(_ request: Request, _ context: ServerContext) async throws -> Response {
         let form = try await PageForm.read(request, context: context, tokens: tokens)
         let (library, person) = try found(context)
         let answerForm = AnswerForm(form: form)
+        let now = Timestamp.now()
+        let chosen = answerForm.pasted == nil ? answerForm.observation(now: now) : nil
+        let source = answerForm.pasted ?? answerForm.history
         do throws(BadInput) {
-            let answer =
-                if let pasted = answerForm.pasted {
-                    try answering.answer(pasted, person: person, at: nil, context: context)
-                } else {
-                    try answering.answer(
-                        nil, adding: answerForm.observation(now: Timestamp.now()), person: person, at: nil,
-                        context: context)
-                }
+            let answer = try answering.answer(source, adding: chosen, person: person, at: nil, context: context)
+            let earlier = try ObservationRequest(source: source).timeline.observations
+            let history = ObservationDocument.json(person: person.id, earlier + (chosen.map { [$0] } ?? []))
             return pages.page(
-                "answer", AnswerPageModel(frame: frame(context), answer: AnswerPage(answer)),
+                "answer",
+                AnswerPageModel(
+                    frame: frame(context), answer: AnswerPage(answer),
+                    form: ObservationForm(plan: person.plan, policy: library.policy, chosen: chosen, history: history)),
                 headers: [.rulesVersion: library.version])
         } catch {
             return pages.message(
@@ -194,15 +207,20 @@ struct SearchPage: Sendable {
         var id: String
         var name: String
         var pronouns: String?
+        /// The date of birth, to tell two people of one name apart.
+        var born: String?
     }
     var frame: PageFrame
     var query: String
     var searched: Bool
     var heading: String
     var results: [Result]
+    var nearMisses: [Result]
 }
 
 struct AnswerPageModel: Sendable {
     var frame: PageFrame
     var answer: AnswerPage
+    /// The form again, as the worker left it, with the observations so far.
+    var form: ObservationForm
 }

@@ -12,7 +12,7 @@ struct PeopleRoutes: Sendable {
         let query = request.uri.queryParameters.get("q") ?? ""
         var json = JSONWriter()
         json.beginArray()
-        for person in library.search(query) {
+        for person in library.search(query).people {
             json.beginObject()
             json.field("id", person.id)
             json.field("name", person.plan.person.name)

@@ -39,6 +39,8 @@ struct RouteTable {
         pages.get("/training", .training, audit: "page.training", use: routes.training.list)
         pages.get("/training/:number", .training, audit: "page.training", use: routes.training.show)
         pages.post("/training/:number", .training, audit: "page.training", use: routes.training.choose)
+        pages.get("/governance/audit", .governance, audit: "page.audit", use: routes.governance.audit)
+        pages.get("/governance/checks", .governance, audit: "page.checks", use: routes.governance.checks)
     }
 }
 
@@ -54,4 +56,5 @@ struct ServiceRoutes {
     var admin: AdminRoutes
     var pages: PageRoutes
     var training: TrainingRoutes
+    var governance: GovernanceRoutes
 }

@@ -7,6 +7,7 @@ import HummingbirdTLS
 import Logging
 import NIOSSL
 import Prometheus
+import NIOCore
 import ServiceLifecycle
 
 /// `crisisplan serve`: the answers over HTTP, from a library loaded once and reloaded safely.
@@ -62,8 +63,16 @@ public enum CrisisPlanServer {
         let key = try TokenKey.loadOrCreate(path: options.tokenKey)
         let tokens = try await TokenService.make(
             key: key, jwks: options.jwks, issuer: options.jwtIssuer, audience: options.jwtAudience)
+        let server = try Self.server(options)
+        // Opened last: every failure after it must close it.
         let audit = try await AuditLog.open(AuditLocation(options.audit), folder: SpillFolder(), logger: logger)
-        let pages = try await PageRenderer.load()
+        let pages: PageRenderer
+        do {
+            pages = try await PageRenderer.load()
+        } catch {
+            await audit.close()
+            throw StartFailure(message: "error: the page templates could not be read: \(error)")
+        }
 
         let router = Router(context: ServerContext.self)
         router.add(middleware: RequestIDMiddleware())
@@ -78,6 +87,7 @@ public enum CrisisPlanServer {
         let list = RouteList()
         let answering = AnsweringService(store: store)
         let signIn = SignIn(users: users, tokens: tokens, lockout: Lockout(), passwords: PasswordChecker())
+        let checks = LibraryChecks()
         RouteTable(
             api: DeclaredRoutes(group: router.group(), surface: .api, gate: gate, table: list),
             pages: DeclaredRoutes(group: router.group(), surface: .pages, gate: gate, table: list)
@@ -86,18 +96,19 @@ public enum CrisisPlanServer {
                 health: HealthRoutes(store: store), documents: DocumentRoutes(registry: registry),
                 login: LoginRoute(signIn: signIn), people: PeopleRoutes(answering: answering),
                 respond: RespondRoute(answering: answering), audit: AuditRoutes(log: audit),
-                checks: ChecksRoute(store: store), admin: AdminRoutes(store: store),
+                checks: ChecksRoute(store: store, checks: checks), admin: AdminRoutes(store: store),
                 pages: PageRoutes(
                     answering: answering, pages: pages, tokens: tokens, signIn: signIn,
                     secure: options.tlsCertificate != nil),
-                training: TrainingRoutes(store: store, pages: pages, tokens: tokens)))
+                training: TrainingRoutes(store: store, pages: pages, tokens: tokens),
+                governance: GovernanceRoutes(log: audit, store: store, checks: checks, pages: pages, tokens: tokens)))
 
         var services: [any Service] = [ReloadOnSignal(store: store), AuditReplay(log: audit), UsersWatcher(users: users)]
         if options.watch { services.append(RulesWatcher(store: store, logger: logger)) }
         let scheme = options.tlsCertificate == nil ? "http" : "https"
         let application = Application(
             router: router,
-            server: try Self.server(options),
+            server: server,
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "crisisplan"),
             services: services,
             onServerRunning: { channel in
@@ -110,10 +121,33 @@ public enum CrisisPlanServer {
     }
 
     /// Runs until SIGTERM or SIGINT, finishing requests in flight, then closes the audit store.
+    /// A failure to listen (a port in use) is one line, and closes what was opened.
     public static func run(_ options: ServeOptions, registry: PrometheusCollectorRegistry) async throws {
         let built = try await build(options, registry: registry)
-        try await built.application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
-        await built.audit.store.close()
+        do {
+            try await built.application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        } catch {
+            await built.audit.close()
+            throw StartFailure(message: listenFailure(error, options))
+        }
+        await built.audit.close()
+    }
+
+    /// What went wrong when listening, in one line, with what to do.
+    static func listenFailure(_ error: any Error, _ options: ServeOptions) -> String {
+        if let io = error as? IOError {
+            switch io.errnoCode {
+            case EADDRINUSE:
+                return "error: port \(options.port) is in use (another crisisplan serve?) — stop it or pass --port"
+            case EACCES:
+                return "error: not allowed to listen on port \(options.port) (ports below 1024 need privileges) — pass --port"
+            case EADDRNOTAVAIL:
+                return "error: cannot listen on \(options.host): no such address on this machine — pass --host"
+            default:
+                break
+            }
+        }
+        return "error: cannot listen on \(options.host):\(options.port): \(String(describing: error).prefix(200))"
     }
 
     /// HTTP/1.1, over TLS when given a certificate and key (`--tls-cert`, `--tls-key`), with
