@@ -1,0 +1,119 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import CrisisPlan
+@testable import CrisisPlanServer
+
+/// What a worker meets first: the answer page's title and tap-to-call banner, the attention
+/// block's links, the form in order of urgency, search as PERSON finds, and governance's pages.
+@Suite("the first screen and the pages around it")
+struct FirstScreenTests {
+    /// The CSRF token of a page the user of `token` was sent.
+    static func csrf(_ body: String) throws -> String {
+        let marker = #"name="csrf" value=""#
+        let start = try #require(body.range(of: marker))
+        return String(body[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    @Test("the answer page: NAME — STAGE — crisisplan, 999 a tap away, the attention block linked, the form again")
+    func answerPage() async throws {
+        let service = try await InProcessService()
+        let token = try await service.token(.crisis)
+        try await service.run { client in
+            let person = try await client.send(.get, "/people/alex", token: token)
+            let csrf = try Self.csrf(person.body)
+            let answer = try await client.send(
+                .post, "/people/alex/answer", token: token, headers: Self.form,
+                body: "csrf=\(csrf)&fact.overdose_injury_or_ligature=yes&sign=took+something")
+            #expect(answer.status == 200)
+            #expect(answer.body.contains("<title>Alex Morgan — Emergency — immediate risk to life — crisisplan</title>"), "\(answer.body.prefix(600))")
+            #expect(answer.body.contains(#"<p class="first-action"><a class="call" href="tel:999">Call 999 for an ambulance now</a></p>"#))
+            #expect(answer.body.contains(##"<li><a href="#"##))
+            // The form again, as the worker left it, with what was said so far.
+            #expect(answer.body.contains(#"<option value="yes" selected>"#))
+            #expect(answer.body.contains(#"<input type="hidden" name="history" value="{&quot;person&quot;:&quot;alex&quot;"#))
+            // A second submit keeps the first: the overdose still fires with nothing new chosen.
+            let history = try #require(answer.body.range(of: #"name="history" value=""#)).upperBound
+            let document = String(answer.body[history...].prefix { $0 != "\"" }).replacingOccurrences(of: "&quot;", with: "\"")
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            let again = try await client.send(
+                .post, "/people/alex/answer", token: token, headers: Self.form,
+                body: "csrf=\(try Self.csrf(answer.body))&history="
+                    + (document.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""))
+            #expect(again.body.contains("<title>Alex Morgan — Emergency — immediate risk to life — crisisplan</title>"))
+        }
+    }
+
+    @Test("the person's form: signs, then the emergency questions, then safeguarding, then the rest; Not asked first")
+    func formOrder() async throws {
+        let service = try await InProcessService()
+        let token = try await service.token(.crisis)
+        try await service.run { client in
+            let page = try await client.send(.get, "/people/sam", token: token).body
+            let order = ["id=\"form-signs\"", "id=\"form-emergency\"", "id=\"form-safeguarding\"", "id=\"form-more\"", "id=\"form-capacity\""]
+            let positions = try order.map { try #require(page.range(of: $0)?.lowerBound, "\($0)") }
+            #expect(positions == positions.sorted())
+            // The overdose question is among the emergency ones, before any safeguarding question.
+            let overdose = try #require(page.range(of: "id=\"fact-overdose_injury_or_ligature\"")?.lowerBound)
+            #expect(overdose > positions[1] && overdose < positions[2])
+            // Every select's first choice is Not asked, posting nothing; no second "not known".
+            let selects = page.components(separatedBy: "<select ").dropFirst()
+            #expect(!selects.isEmpty)
+            for select in selects {
+                #expect(select.contains("\n<option value=\"\">Not asked</option>\n"))
+                #expect(!select.contains("value=\"not_asked\""))
+                #expect(!select.lowercased().contains(">not known<"))
+            }
+            #expect(page.contains(#"<details id="form-capacity">"#))
+            #expect(page.components(separatedBy: "<button type=\"submit\">Show Sam Taylor’s agreed responses</button>").count >= 5)
+        }
+    }
+
+    @Test("search finds what PERSON finds, with near misses, born and natural order")
+    func search() async throws {
+        let service = try await InProcessService()
+        let token = try await service.token(.crisis)
+        try await service.run { client in
+            let reversed = try await client.send(.get, "/people?q=taylor+sam", token: token).body
+            #expect(reversed.contains(#"<a href="/people/sam">Sam Taylor</a>"#))
+            #expect(reversed.contains("born 1994-05-02"))
+            let misspelt = try await client.send(.get, "/people?q=Sma+Tailor", token: token).body
+            #expect(misspelt.contains("No one found for “Sma Tailor”. Did you mean:"))
+            #expect(misspelt.contains(#"<a href="/people/sam">Sam Taylor</a>"#))
+        }
+        #expect(NaturalOrder.precedes("robin2", "robin10"))
+        #expect(!NaturalOrder.precedes("robin10", "robin2"))
+        #expect(NaturalOrder.precedes("robin1", "robin2"))
+        #expect(NaturalOrder.precedes("Robin", "robin1"))
+    }
+
+    @Test("governance reads the audit log and the checks as pages, filtered and paged; others may not")
+    func governancePages() async throws {
+        let service = try await InProcessService()
+        let governance = try await service.token(.governance)
+        let crisis = try await service.token(.crisis)
+        try await service.run { client in
+            _ = try await client.send(.get, "/v1/people?q=sam", token: crisis)
+            _ = try await client.send(.get, "/v1/people/sam", token: crisis)
+            let audit = try await client.send(.get, "/governance/audit?person=sam", token: governance)
+            #expect(audit.status == 200)
+            #expect(audit.body.contains("<h1>Audit log</h1>"))
+            #expect(audit.body.contains("<td>people.read</td><td>sam</td>"))
+            #expect(!audit.body.contains("<td>people.search</td>"))
+            let bad = try await client.send(.get, "/governance/audit?since=yesterday", token: governance)
+            #expect(bad.body.contains("“Since” takes a date"))
+            let checks = try await client.send(.get, "/governance/checks", token: governance)
+            #expect(checks.status == 200)
+            #expect(checks.body.contains("<h1>Checks of the library served</h1>"))
+            #expect(checks.body.contains("errors,"))
+            let refused = try await client.send(.get, "/governance/audit", token: crisis)
+            #expect(refused.status == 403)
+            let start = try await client.send(.get, "/", token: governance)
+            #expect(start.headers[.location] == "/governance/audit")
+        }
+    }
+}
