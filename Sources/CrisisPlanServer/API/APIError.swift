@@ -58,6 +58,13 @@ struct APIError: HTTPResponseError, Sendable {
         status: .unauthorized, code: "sign-in-failed", message: "error: the user name or password is not right",
         source: nil, headers: [.wwwAuthenticate: "Bearer realm=\"crisisplan\""])
 
+    /// The fourth failure: one more locks this name out from this address.
+    static let wrongSignInLastTry = APIError(
+        status: .unauthorized, code: "sign-in-failed",
+        message:
+            "error: the user name or password is not right; one more failure locks this user name out from this address for 15 minutes",
+        source: nil, headers: [.wwwAuthenticate: "Bearer realm=\"crisisplan\""])
+
     static func lockedOut(seconds: Int64) -> APIError {
         APIError(
             status: .tooManyRequests, code: "locked-out",

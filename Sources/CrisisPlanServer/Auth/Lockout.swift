@@ -33,8 +33,10 @@ final class Lockout: Sendable {
         }
     }
 
-    /// Counts a failure; the fifth within the window starts a lock-out.
-    func recordFailure(user: String, client: String, now: Timestamp, unlockedAt: Timestamp?) {
+    /// Counts a failure; the fifth within the window starts a lock-out. Returns how many tries
+    /// are left before it (0 when this one started it).
+    @discardableResult
+    func recordFailure(user: String, client: String, now: Timestamp, unlockedAt: Timestamp?) -> Int {
         table.withLock { table in
             let key = Key(user: user, client: client)
             var record = table[key] ?? Record()
@@ -42,6 +44,7 @@ final class Lockout: Sendable {
                 $0 > now.seconds - Self.window && $0 >= (unlockedAt?.seconds ?? Int64.min)
             }
             record.failures.append(now.seconds)
+            let left = max(0, Self.limit - record.failures.count)
             if record.failures.count >= Self.limit {
                 record.lockedAt = now.seconds
                 record.failures = []
@@ -51,6 +54,7 @@ final class Lockout: Sendable {
             if table.count > 100_000 {
                 table = table.filter { ($0.value.lockedAt ?? $0.value.failures.last ?? 0) > now.seconds - Self.window }
             }
+            return left
         }
     }
 

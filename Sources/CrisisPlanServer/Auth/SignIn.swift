@@ -22,17 +22,18 @@ struct SignIn: Sendable {
             throw APIError.lockedOut(seconds: seconds)
         }
         let matched: Bool
+        let left: Int
         do throws(PasswordChecker.Busy) {
             // Counted as a failure before the quarter-second check, and forgiven only if it
             // succeeds: a burst of parallel guesses cannot all pass the lock-out while they wait.
-            lockout.recordFailure(user: name, client: client, now: now, unlockedAt: account?.unlockedAt)
+            left = lockout.recordFailure(user: name, client: client, now: now, unlockedAt: account?.unlockedAt)
             matched = try await passwords.matches(password, hash: account?.passwordHash, client: context.client)
         } catch {
             // Turned away unchecked: not a failed guess.
             lockout.forgiveLastFailure(user: name, client: client)
             throw error == .address ? APIError.signInBusyForAddress : APIError.signInBusy
         }
-        guard matched, let account else { throw APIError.wrongSignIn }
+        guard matched, let account else { throw left == 1 ? APIError.wrongSignInLastTry : APIError.wrongSignIn }
         lockout.recordSuccess(user: name, client: client)
         let issued = try await tokens.issue(for: account)
         context.audit.update { $0.user = SignedInUser(id: account.id, role: account.role, tokenID: nil) }

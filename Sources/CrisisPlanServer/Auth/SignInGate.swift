@@ -1,5 +1,6 @@
 import Foundation
 import HTTPTypes
+import CrisisPlan
 import Hummingbird
 
 /// Who a request comes from, and whether they may use a route: a bearer token on any route,
@@ -16,16 +17,32 @@ struct SignInGate: Sendable {
     let tokens: TokenService
     let users: UserDirectory
     let pages: PageRenderer
+    let replay: FormReplay
 
     func admit(_ request: Request, surface: RouteSurface, access: RouteAccess) async -> Outcome {
         let token = Self.bearer(request) ?? (surface == .pages ? SessionCookie.value(SessionCookie.name, in: request) : nil)
         guard let token, let user = await tokens.verify(token, users: users) else {
             guard surface == .pages else { return .refused(nil) { throw APIError.notSignedIn } }
-            let back = request.method == .get ? request.uri.path + (request.uri.query.map { "?" + $0 } ?? "") : "/"
+            var back = request.method == .get ? request.uri.path + (request.uri.query.map { "?" + $0 } ?? "") : "/"
+            var kept: String?
+            if request.method == .post, let page = FormReplay.formPage(for: request.uri.path) {
+                // The session ran out with a form in hand: keep its choices to put back.
+                var request = request
+                if let body = try? await request.collectBody(upTo: PageForm.limit) {
+                    kept = replay.keep(
+                        path: request.uri.path, body: String(decoding: body.readableBytesView, as: UTF8.self),
+                        now: Timestamp.now())
+                }
+                back = page + (kept == nil ? "" : "?restore=1")
+            }
             var components = URLComponents()
             components.queryItems = [URLQueryItem(name: "next", value: back)]
             let location = "/login" + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
-            return .refused(nil) { PageResponses.redirect(location) }
+            return .refused(nil) { [kept] in
+                var response = PageResponses.redirect(location)
+                if let kept { response.headers[.setCookie] = kept }
+                return response
+            }
         }
         guard access.allows(user.role) else {
             let error = APIError.forbidden(user.role, access: access)

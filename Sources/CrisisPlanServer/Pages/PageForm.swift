@@ -6,6 +6,7 @@ import Hummingbird
 struct PageForm: Sendable {
     private(set) var fields: [(name: String, value: String)] = []
 
+
     static let limit = 1 << 20
 
     func value(_ name: String) -> String? { fields.first { $0.name == name }?.value }

@@ -14,6 +14,8 @@ struct PersonPage: Sendable {
     var hasDoNotContact: Bool
     var canAsk: Bool
     var form: ObservationForm
+    /// Said when the form holds choices put back after the session ran out.
+    var restored: String?
     var plan: PlanView
 
     init(person: ServedPerson, policy: Policy, frame: PageFrame, canAsk: Bool, today: CalendarDate) {

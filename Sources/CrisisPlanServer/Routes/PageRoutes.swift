@@ -13,6 +13,7 @@ struct PageRoutes: Sendable {
     let tokens: TokenService
     let signIn: SignIn
     let secure: Bool
+    let replay: FormReplay
 
     @Sendable func stylesheet(_ request: Request, _ context: ServerContext) -> Response {
         Response(
@@ -70,6 +71,8 @@ struct PageRoutes: Sendable {
                 case "locked-out":
                     "Too many failed sign-ins for this user from this device. Try again in 15 minutes, or ask an admin to unlock your account."
                 case "sign-in-busy": "Sign-in is busy. Wait a few seconds and try again."
+                case _ where error.message.contains("one more failure"):
+                    "The user name or password is not right. One more wrong try locks this user out on this device for 15 minutes: if you are unsure, ask a colleague or an admin."
                 default: "The user name or password is not right."
                 }
             return loginPage(next: next, user: user, error: message, status: error.status, nonce: nonce)
@@ -115,6 +118,15 @@ struct PageRoutes: Sendable {
         let (library, person) = try found(context)
         let canAsk = RouteAccess.answer.allows(context.user?.role ?? .trainer)
         let today = Timestamp.now().utcDate
+        // Choices kept when the session ran out: put back on the form, once.
+        if canAsk, let saved = replay.saved(in: request, now: Timestamp.now()), saved.path == "/people/\(person.id)/answer" {
+            var page = PersonPage(person: person, policy: library.policy, frame: frame(context), canAsk: true, today: today)
+            let chosen = AnswerForm(form: PageForm(urlencoded: saved.body)).observation(now: Timestamp.now())
+            page.form = ObservationForm(plan: person.plan, policy: library.policy, chosen: chosen)
+            page.restored =
+                "You were signed out before your answers were sent. They are back on the form below: check them, then send them again."
+            return pages.page("person", page, headers: [.setCookie: replay.clear])
+        }
         return pages.cachedPage(
             "person", key: "\(library.version)|\(person.id)|\(canAsk)|\(today)", frame: frame(context)
         ) { frame in

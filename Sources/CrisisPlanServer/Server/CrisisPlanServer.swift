@@ -81,7 +81,9 @@ public enum CrisisPlanServer {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: AuditMiddleware(log: audit, pages: pages, nameKey: key.derived("audit-names"), users: users))
         router.add(middleware: PageErrorMiddleware(pages: pages, tokens: tokens))
-        let gate = SignInGate(tokens: tokens, users: users, pages: pages)
+        let gate = SignInGate(
+            tokens: tokens, users: users, pages: pages,
+            replay: FormReplay(key: key.derived("form-replay"), secure: options.tlsCertificate != nil))
         router.add(middleware: UnmatchedRouteMiddleware(gate: gate))
 
         let list = RouteList()
@@ -99,7 +101,7 @@ public enum CrisisPlanServer {
                 checks: ChecksRoute(store: store, checks: checks), admin: AdminRoutes(store: store),
                 pages: PageRoutes(
                     answering: answering, pages: pages, tokens: tokens, signIn: signIn,
-                    secure: options.tlsCertificate != nil),
+                    secure: options.tlsCertificate != nil, replay: gate.replay),
                 training: TrainingRoutes(store: store, pages: pages, tokens: tokens),
                 governance: GovernanceRoutes(log: audit, store: store, checks: checks, pages: pages, tokens: tokens)))
 

@@ -117,3 +117,53 @@ struct FirstScreenTests {
         }
     }
 }
+
+/// A worker whose session ran out mid-form loses nothing; one wrong password short of a
+/// lock-out is told so.
+@Suite("signing in again at 3 a.m.")
+struct SignInAgainTests {
+    @Test("a form posted after the session ran out is put back, once, after signing in")
+    func formPutBack() async throws {
+        let service = try await InProcessService()
+        let token = try await service.token(.crisis)
+        try await service.run { client in
+            let posted = try await client.send(
+                .post, "/people/sam/answer", headers: FirstScreenTests.form,
+                body: "csrf=stale&sign=sleep-loss&fact.self_harm=plans&history=ignored")
+            #expect(posted.status == 303)
+            #expect(posted.headers[.location] == "/login?next=/people/sam?restore%3D1")
+            let setCookie = try #require(posted.headers[.setCookie])
+            #expect(setCookie.hasPrefix("crisisplan_replay="))
+            #expect(setCookie.contains("Max-Age=600; HttpOnly; SameSite=Strict"))
+            #expect(!setCookie.contains("sleep-loss"))
+            let cookie = String(setCookie.prefix { $0 != ";" })
+            let page = try await client.send(.get, "/people/sam?restore=1", token: token, cookie: cookie)
+            #expect(page.body.contains("You were signed out before your answers were sent."))
+            #expect(page.body.contains(#"value="sleep-loss" checked"#))
+            #expect(page.body.contains(#"<option value="plans" selected>"#))
+            #expect(page.headers[.setCookie]?.hasPrefix("crisisplan_replay=; Path=/; Max-Age=0") == true)
+            // A forged or altered cookie puts nothing back.
+            let forged = try await client.send(
+                .get, "/people/sam", token: token, cookie: "crisisplan_replay=" + String(cookie.dropFirst(20).reversed()))
+            #expect(!forged.body.contains("You were signed out"))
+            // Someone else's page does not take it.
+            let other = try await client.send(.get, "/people/kit", token: token, cookie: cookie)
+            #expect(!other.body.contains("You were signed out"))
+        }
+    }
+
+    @Test("the fourth wrong password says one more locks the name out here")
+    func lastTryWarning() async throws {
+        let service = try await InProcessService()
+        try await service.run { client in
+            var messages: [String] = []
+            for _ in 0..<6 {
+                let reply = try await client.send(.post, "/v1/login", body: #"{"user": "crisis", "password": "wrong-guess"}"#)
+                messages.append(reply.body)
+            }
+            #expect(!messages[2].contains("one more failure"))
+            #expect(messages[3].contains("one more failure locks this user name out from this address for 15 minutes"))
+            #expect(messages[5].contains(#""code":"locked-out""#))
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import CrisisPlan
+import Crypto
+import Foundation
+import Hummingbird
+
+/// A form a worker posted after their session ran out — at 3 a.m., the signs ticked and the
+/// questions answered — is not lost: its choices are kept in a cookie, sealed (AES-GCM under a
+/// key derived from the token key, so it can be neither read nor forged), for at most 10
+/// minutes, and put back on the form once they have signed in again, to check and send.
+///
+/// Only the form's choices are kept (signs, facts, capacity; never a CSRF token or a pasted
+/// document), only for a page of this server, and only when they fit a cookie.
+struct FormReplay: Sendable {
+    static let cookie = "crisisplan_replay"
+    static let lifetime: Int64 = 600
+    /// A cookie's value must stay well under the 4 KB browsers keep.
+    static let limit = 3_500
+
+    let key: SymmetricKey
+    let secure: Bool
+
+    struct Saved: Sendable, Equatable {
+        /// The path the form was posted to.
+        var path: String
+        /// The form's choices, `application/x-www-form-urlencoded`.
+        var body: String
+    }
+
+    /// The page a form posted to `path` lives on, or nil when it is not a form we put back.
+    static func formPage(for path: String) -> String? {
+        let segments = path.split(separator: "/")
+        guard segments.count == 3, segments[0] == "people", segments[2] == "answer" else { return nil }
+        return "/people/\(segments[1])"
+    }
+
+    /// The `Set-Cookie` keeping the choices of `body` posted to `path`, or nil when there is
+    /// nothing to keep or it does not fit.
+    func keep(path: String, body: String, now: Timestamp) -> String? {
+        let form = PageForm(urlencoded: body)
+        let kept = form.fields.filter { $0.name == "sign" || $0.name.hasPrefix("fact.") || $0.name.hasPrefix("capacity.") }
+        guard Self.formPage(for: path) != nil, !kept.isEmpty else { return nil }
+        var components = URLComponents()
+        components.queryItems = kept.map { URLQueryItem(name: $0.name, value: $0.value) }
+        let choices = components.percentEncodedQuery ?? ""
+        let plain = Data("\(now.seconds + Self.lifetime)\n\(path)\n\(choices)".utf8)
+        guard let sealed = try? AES.GCM.seal(plain, using: key).combined else { return nil }
+        let value = sealed.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        guard value.utf8.count <= Self.limit else { return nil }
+        return "\(Self.cookie)=\(value); Path=/; Max-Age=\(Self.lifetime); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+
+    /// The choices kept in the request's cookie, if any, unexpired and unforged.
+    func saved(in request: Request, now: Timestamp) -> Saved? {
+        guard var text = SessionCookie.value(Self.cookie, in: request), text.utf8.count <= Self.limit + 100 else {
+            return nil
+        }
+        text = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while text.utf8.count % 4 != 0 { text += "=" }
+        guard let data = Data(base64Encoded: text), let box = try? AES.GCM.SealedBox(combined: data),
+            let plain = try? AES.GCM.open(box, using: key)
+        else { return nil }
+        let parts = String(decoding: plain, as: UTF8.self).split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, let expires = Int64(parts[0]), expires >= now.seconds else { return nil }
+        return Saved(path: String(parts[1]), body: String(parts[2]))
+    }
+
+    /// Ends the cookie once its choices are back on the form.
+    var clear: String {
+        "\(Self.cookie)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
+    }
+}
