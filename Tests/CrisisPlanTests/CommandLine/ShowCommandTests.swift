@@ -3,15 +3,14 @@ import Testing
 
 @Suite("crisisplan show, run as a built binary")
 struct ShowCommandTests {
-    @Test("text follows Box 5's order, in the person's words")
+    @Test("text puts who must not be contacted first, then the safety plan's order, in the person's words")
     func text() throws {
         let result = try CommandRunner.run(["show", "sam"])
         #expect(result.status == 0)
         let order = [
-            "This is what helps me to stay well", "These are experiences that upset me",
+            "!! THE PEOPLE I DO NOT WANT CONTACTED !!", "This is what helps me to stay well", "These are experiences that upset me",
             "The first things I or others notice", "What works best for me — Early warning signs",
-            "When I am unwell, these make me feel safe", "The people I want contacted",
-            "!! THE PEOPLE I DO NOT WANT CONTACTED !!", "!! TREATMENTS I REFUSE !!",
+            "When I am unwell, these make me feel safe", "The people I want contacted", "!! TREATMENTS I REFUSE !!",
             "Where my care team and I see things differently",
             "This plan was written by",
         ]
