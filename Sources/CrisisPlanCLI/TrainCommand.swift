@@ -85,15 +85,18 @@ struct TrainCommand: ParsableCommand {
                 score += 1
                 print(style.green("Right."))
             } else {
-                print(style.red("Not this time.") + wrap(" The engine's answer: \(question.choices[question.correct])"))
+                print(style.red("Not this time."))
+                print(wrap("The engine's answer: \(question.choices[question.correct])", indent: "  "))
                 revisit += loaded.scenario.teaches.filter { !revisit.contains($0) }
             }
             print("Why:")
             for line in session.explanation(answer) { print(wrap(line, indent: "    ", first: "  ")) }
-            if !loaded.scenario.teaches.isEmpty {
-                print("What this scenario teaches:")
-                for point in loaded.scenario.teaches { print(wrap("- \(point)", indent: "    ", first: "  ")) }
-            }
+        }
+        // What the scenario teaches, once, at its end — not after every step.
+        if asked > 0, !loaded.scenario.teaches.isEmpty {
+            print("")
+            print("What this scenario teaches:")
+            for point in loaded.scenario.teaches { print(wrap("- \(point)", indent: "    ", first: "  ")) }
         }
         print("")
         if !revisit.isEmpty {

@@ -18,9 +18,13 @@ public struct TrainingQuestion: Sendable {
             right = answer.ownResponses.first?.action ?? "Nothing is agreed for this stage - ask the person what helps"
             others = plan.responses.flatMap(\.responses).map(\.action)
         case .firstContact:
+            // With no one to call at the first stage the person is well: nothing is missing.
+            let isWell = policy.stages.first?.id == answer.stage.id
             right =
                 answer.contacts.first.map { "\($0.name) (\($0.phone))" }
-                ?? "No one on the plan - use the service's crisis procedures"
+                ?? (isWell
+                    ? "No one needs contacting - \(answer.name) is well"
+                    : "No one on the plan for this stage - use the service's crisis procedures")
             others =
                 plan.contacts.map { "\($0.name) (\($0.phone))" }
                 + plan.doNotContact.map(\.name)
@@ -33,14 +37,14 @@ public struct TrainingQuestion: Sendable {
                 Self.names(answer.contacts.filter { !$0.statutory }.map(\.name)),
             ]
         case .doNotContact:
-            right = Self.names(answer.doNotContact.map(\.name) + answer.withheld.map(\.name))
-            others = plan.contacts.map(\.name) + [Self.names([])]
+            right = Self.set(answer.doNotContact.map(\.name) + answer.withheld.map(\.name))
+            others = plan.contacts.map(\.name) + [Self.set([])]
         case .flags:
-            right = Self.names(answer.flags.map(\.title), none: "None - the person's own plan applies")
+            right = Self.set(answer.flags.map(\.title), none: "None - the person's own plan applies")
             let fired = Set(answer.flags.map(\.id))
             others =
                 policy.flags.filter { !fired.contains($0.id) }.map(\.title)
-                + [Self.names([], none: "None - the person's own plan applies")]
+                + [Self.set([], none: "None - the person's own plan applies")]
         case .stage:
             right = answer.stage.label
             others = policy.stages.map(\.label)
@@ -55,7 +59,14 @@ public struct TrainingQuestion: Sendable {
         correct = choices.firstIndex(of: right) ?? 0
     }
 
+    /// People in the order to call them: "Jo, then Ash".
     static func names(_ names: [String], none: String = "No one") -> String {
         names.isEmpty ? none : names.joined(separator: ", then ")
+    }
+
+    /// Things that hold together, in no order: "Jo, Ash and Lee".
+    static func set(_ names: [String], none: String = "No one") -> String {
+        guard let last = names.last else { return none }
+        return names.count == 1 ? last : names.dropLast().joined(separator: ", ") + " and " + last
     }
 }

@@ -134,7 +134,13 @@ final class TokenService: Sendable {
     /// The CSRF token for a page session: an HMAC of its token id, so it needs no storage
     /// and any instance can check it.
     func csrfToken(forTokenID id: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(("csrf:" + id).utf8), using: key.key)
+        signature("csrf:" + id)
+    }
+
+    /// An HMAC of `text` under the token key, in hex: for values a page carries that the
+    /// browser must not change (a trainee's score).
+    func signature(_ text: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key.key)
         return Data(code).map { String(format: "%02x", $0) }.joined()
     }
 

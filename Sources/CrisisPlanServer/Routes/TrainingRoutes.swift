@@ -12,59 +12,48 @@ struct TrainingRoutes: Sendable {
     let scenarios = ScenarioLibrary()
 
     @Sendable func list(_ request: Request, _ context: ServerContext) throws -> Response {
-        do {
-            guard let library = store.library else { throw APIError.noLibrary }
-            let loaded = scenarios.scenarios(for: library)
-            return pages.page(
-                "training-list",
-                TrainingList(
-                    frame: PageFrame(context.user, tokens: tokens),
-                    scenarios: loaded.cases.enumerated().map {
-                        TrainingList.Item(number: $0.offset + 1, name: $0.element.scenario.name, person: $0.element.plan?.person.name)
-                    }, hasScenarios: !loaded.cases.isEmpty))
-        }
+        guard let library = store.library else { throw APIError.noLibrary }
+        let loaded = scenarios.scenarios(for: library)
+        return pages.page(
+            "training-list",
+            TrainingList(
+                frame: PageFrame(context.user, tokens: tokens),
+                scenarios: loaded.cases.enumerated().map {
+                    TrainingList.Item(number: $0.offset + 1, name: $0.element.scenario.name, person: $0.element.plan?.person.name)
+                }, hasScenarios: !loaded.cases.isEmpty))
     }
 
     @Sendable func show(_ request: Request, _ context: ServerContext) throws -> Response {
-        do {
-            return try play(context) { session, number in
-                let progress = Progress(PageForm(query: request))
-                return step(
-                    session, number: number, from: progress.step, score: progress.score, asked: progress.asked,
-                    feedback: nil, context: context)
-            }
+        try play(context) { session, number in
+            let progress = Progress(PageForm(query: request), number: number, tokens: tokens, user: context.user)
+            return step(session, number: number, from: progress.step, progress: progress, feedback: nil, context: context)
         }
     }
 
     @Sendable func choose(_ request: Request, _ context: ServerContext) async throws -> Response {
-        do {
-            let form = try await PageForm.read(request, context: context, tokens: tokens)
-            return try play(context) { session, number in
-                let progress = Progress(form)
-                let index = progress.step
-                var score = progress.score
-                var asked = progress.asked
-                guard session.scenario.steps.indices.contains(index), let answer = try? session.answer(at: index),
-                    let question = session.question(at: index, answer: answer),
-                    let choice = Int(form.value("choice") ?? ""), question.choices.indices.contains(choice - 1)
-                else {
-                    return step(session, number: number, from: index, score: score, asked: asked, feedback: nil, context: context)
-                }
-                asked += 1
-                let right = choice - 1 == question.correct
-                if right { score += 1 }
-                let feedback = TrainingStep.Feedback(
-                    right: right, chosen: "\(choice). \(question.choices[choice - 1])",
-                    engine: "\(question.correct + 1). \(question.choices[question.correct])", why: session.explanation(answer),
-                    teaches: session.scenario.teaches, hasTeaches: !session.scenario.teaches.isEmpty)
-                context.audit.update { note in
-                    note.stage = answer.stage.id
-                    note.flags = answer.flags.map(\.id)
-                }
-                return step(
-                    session, number: number, from: index + 1, score: score, asked: asked, feedback: feedback, context: context,
-                    shownStep: index)
+        let form = try await PageForm.read(request, context: context, tokens: tokens)
+        return try play(context) { session, number in
+            var progress = Progress(form, number: number, tokens: tokens, user: context.user)
+            let index = progress.step
+            guard session.scenario.steps.indices.contains(index), let answer = try? session.answer(at: index),
+                let question = session.question(at: index, answer: answer),
+                let choice = Int(form.value("choice") ?? ""), question.choices.indices.contains(choice - 1)
+            else {
+                return step(session, number: number, from: index, progress: progress, feedback: nil, context: context)
             }
+            progress.asked += 1
+            let right = choice - 1 == question.correct
+            if right { progress.score += 1 }
+            let feedback = TrainingStep.Feedback(
+                right: right, chosen: "\(choice). \(question.choices[choice - 1])",
+                engine: "\(question.correct + 1). \(question.choices[question.correct])", why: session.explanation(answer))
+            context.audit.update { note in
+                note.stage = answer.stage.id
+                note.flags = answer.flags.map(\.id)
+            }
+            return step(
+                session, number: number, from: index + 1, progress: progress, feedback: feedback, context: context,
+                shownStep: index)
         }
     }
 
@@ -80,53 +69,72 @@ struct TrainingRoutes: Sendable {
                 links: [PageLink(href: "/training", label: "All scenarios")], frame: frame, status: .notFound)
         }
         let scenario = loaded.cases[number - 1].scenario
-        context.audit.update { $0.person = plan.person.id }
         return try body(TrainingSession(scenario: scenario, plan: plan, policy: loaded.policy), number)
     }
 
-    /// The first step from `index` on that asks a question, with any feedback on the last;
-    /// the score when none is left.
+    /// The first step from `index` on that asks a question — with what happened in the steps
+    /// before it that ask none, so no context is lost — and any feedback on the last; the
+    /// score, and what the scenario teaches, when none is left.
     private func step(
-        _ session: TrainingSession, number: Int, from index: Int, score: Int, asked: Int, feedback: TrainingStep.Feedback?,
+        _ session: TrainingSession, number: Int, from index: Int, progress: Progress, feedback: TrainingStep.Feedback?,
         context: ServerContext, shownStep: Int? = nil
     ) -> Response {
         let steps = session.scenario.steps
         var model = TrainingStep(
             frame: PageFrame(context.user, tokens: tokens), scenario: session.scenario.name, number: number,
             stepNumber: (shownStep ?? index) + 1, stepCount: steps.count, feedback: feedback, question: nil, next: nil,
-            finished: nil, score: score, asked: asked)
+            finished: nil, score: progress.score, asked: progress.asked, signature: "")
         var next = max(index, 0)
+        var before: [String] = []
         while next < steps.count {
             if let answer = try? session.answer(at: next), let question = session.question(at: next, answer: answer) {
                 let excerpt = steps[next].answer.map { session.planExcerpt(for: $0).joined(separator: "\n") } ?? ""
                 if feedback == nil {
                     model.stepNumber = next + 1
                     model.question = TrainingStep.Question(
-                        stepIndex: next, at: steps[next].observation.at.description, narrative: steps[next].narrative,
-                        excerpt: excerpt, hasExcerpt: !excerpt.isEmpty, prompt: question.prompt,
+                        stepIndex: next, at: steps[next].observation.at.description, before: before,
+                        narrative: steps[next].narrative, excerpt: excerpt, hasExcerpt: !excerpt.isEmpty,
+                        prompt: question.prompt,
                         choices: question.choices.enumerated().map { .init(number: $0.offset + 1, text: $0.element) })
                 } else {
                     model.next = TrainingStep.Next(stepIndex: next)
                 }
+                model.signature = Progress.sign(
+                    number: number, step: next, score: progress.score, asked: progress.asked, tokens: tokens, user: context.user)
                 return pages.page("training-step", model)
+            }
+            if let narrative = steps[next].narrative {
+                before.append("Step \(next + 1) (\(steps[next].observation.at.description)): \(narrative)")
             }
             next += 1
         }
-        model.finished = TrainingStep.Finished()
+        model.finished = TrainingStep.Finished(
+            teaches: session.scenario.teaches, hasTeaches: !session.scenario.teaches.isEmpty)
         return pages.page("training-step", model)
     }
 }
 
-/// Where a trainee is: the step and the score so far, carried by the page's forms.
+/// Where a trainee is: the step and the score so far, carried by the page's forms and signed
+/// (an HMAC under the token key, bound to the scenario and the trainee), so a score cannot be
+/// edited in the page; a changed or missing signature starts the scenario again.
 private struct Progress {
-    var step: Int
-    var score: Int
-    var asked: Int
+    var step = 0
+    var score = 0
+    var asked = 0
 
-    init(_ form: PageForm) {
-        step = Int(form.value("step") ?? "") ?? 0
-        score = Int(form.value("score") ?? "") ?? 0
-        asked = Int(form.value("asked") ?? "") ?? 0
+    init(_ form: PageForm, number: Int, tokens: TokenService, user: SignedInUser?) {
+        guard let step = Int(form.value("step") ?? ""), let score = Int(form.value("score") ?? ""),
+            let asked = Int(form.value("asked") ?? ""), let signature = form.value("signature"),
+            ConstantTime.equal(
+                signature, Self.sign(number: number, step: step, score: score, asked: asked, tokens: tokens, user: user))
+        else { return }
+        self.step = step
+        self.score = score
+        self.asked = asked
+    }
+
+    static func sign(number: Int, step: Int, score: Int, asked: Int, tokens: TokenService, user: SignedInUser?) -> String {
+        tokens.signature("training:\(user?.id ?? "")|\(number)|\(step)|\(score)|\(asked)")
     }
 }
 
@@ -147,8 +155,6 @@ struct TrainingStep: Sendable {
         var chosen: String
         var engine: String
         var why: [String]
-        var teaches: [String]
-        var hasTeaches: Bool
     }
     struct Choice: Sendable {
         var number: Int
@@ -157,6 +163,8 @@ struct TrainingStep: Sendable {
     struct Question: Sendable {
         var stepIndex: Int
         var at: String
+        /// What happened in the steps before this one that ask nothing.
+        var before: [String]
         var narrative: String?
         var excerpt: String
         var hasExcerpt: Bool
@@ -166,7 +174,10 @@ struct TrainingStep: Sendable {
     struct Next: Sendable {
         var stepIndex: Int
     }
-    struct Finished: Sendable {}
+    struct Finished: Sendable {
+        var teaches: [String]
+        var hasTeaches: Bool
+    }
 
     var frame: PageFrame
     var scenario: String
@@ -179,4 +190,6 @@ struct TrainingStep: Sendable {
     var finished: Finished?
     var score: Int
     var asked: Int
+    /// Signs `step`, `score` and `asked` as the page's forms carry them.
+    var signature: String
 }

@@ -133,9 +133,13 @@ struct PageTests {
         let cookie = try server.pageSession("trainer")
         var page = try server.page("/training/1", cookie: cookie)
         var answered = 0
-        while page.body.contains(#"name="choice""#) {
-            let step = try #require(page.field("step"))
-            let form = "csrf=\(try #require(page.field("csrf")))&step=\(step)&score=\(page.field("score") ?? "0")&asked=\(page.field("asked") ?? "0")&choice=1"
+        func progress(_ reply: HTTPReply) throws -> String {
+            "step=\(try #require(reply.field("step")))&score=\(reply.field("score") ?? "0")&asked=\(reply.field("asked") ?? "0")"
+                + "&signature=\(try #require(reply.field("signature")))"
+        }
+        // Bounded, so a server that never reaches the end fails the test rather than hangs it.
+        for _ in 0..<30 where page.body.contains(#"name="choice""#) {
+            let form = "csrf=\(try #require(page.field("csrf")))&\(try progress(page))&choice=1"
             let feedback = try server.page("/training/1", cookie: cookie, form: form)
             #expect(feedback.status == 200)
             #expect(feedback.body.contains("The engine’s answer:"))
@@ -144,8 +148,10 @@ struct PageTests {
                 page = feedback
                 break
             }
-            let next = "/training/1?step=\(try #require(feedback.field("step")))&score=\(feedback.field("score") ?? "0")&asked=\(feedback.field("asked") ?? "0")"
-            page = try server.page(next, cookie: cookie)
+            // A score edited in the page is not taken: the scenario starts again.
+            let edited = try progress(feedback).replacingOccurrences(of: "score=", with: "score=9")
+            #expect(try server.page("/training/1?" + edited, cookie: cookie).body.contains("Step 1 of"))
+            page = try server.page("/training/1?" + (try progress(feedback)), cookie: cookie)
         }
         #expect(answered >= 2)
         #expect(page.body.contains(#"<h2 id="score">Score</h2>"#))
