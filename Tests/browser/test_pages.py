@@ -34,7 +34,8 @@ def server():
     """`crisisplan serve` on the shipped library, in a folder of its own, with a crisis worker
     and a trainer."""
     work = tempfile.mkdtemp(prefix="crisisplan-browser-")
-    for user, name, role in [("casey", "Casey Morgan", "crisis"), ("tari", "Tari Okafor", "trainer")]:
+    for user, name, role in [("casey", "Casey Morgan", "crisis"), ("tari", "Tari Okafor", "trainer"),
+                             ("gwen", "Gwen Hale", "governance")]:
         subprocess.run([BIN, "user", "add", user, "--name", name, "--role", role, "--password-stdin",
                         "--users", "users.yaml"], input=PASSWORD + "\n", text=True, cwd=work, check=True,
                        capture_output=True)
@@ -220,3 +221,73 @@ def test_focus_is_visible(browser, server):
     focused = browser.switch_to.active_element
     outline = focused.value_of_css_property("outline-style")
     assert outline != "none"
+
+
+def visible_without_scrolling(driver, element):
+    """Whether the element's top is inside the first screen."""
+    return element.location["y"] + 10 < driver.execute_script("return window.innerHeight")
+
+
+def test_first_screen_of_an_overdose_answer(browser, server):
+    """At 3 a.m. on a phone: EMERGENCY with a tap-to-call first action, who to keep away, and
+    the person's first agreed response, before any scrolling."""
+    find_sam(browser, server)
+    press(browser.find_element(By.ID, "fact-overdose_injury_or_ligature"), "Yes")
+    press(browser.find_element(By.ID, "fact-abuse_or_neglect"), "suspected")
+    press(browser.find_element(By.ID, "fact-harm_source"), "Mark")
+    submit_answer(browser)
+    check(browser, "answer-first-screen")
+    assert browser.title == "Sam Taylor — Emergency — immediate risk to life — crisisplan"
+    call = browser.find_element(By.CSS_SELECTOR, ".emergency a.call")
+    assert call.get_attribute("href") == "tel:999"
+    assert visible_without_scrolling(browser, call)
+    keep_away = browser.find_element(By.XPATH, "//section[@class='attention']//a[starts-with(normalize-space(), 'Keep away')]")
+    assert keep_away.get_attribute("href").endswith("#withheld")
+    assert visible_without_scrolling(browser, keep_away)
+    first = browser.find_element(By.CSS_SELECTOR, "li[data-response]")
+    assert visible_without_scrolling(browser, first), first.location
+
+
+def test_overdose_question_within_two_screens(browser, server):
+    find_sam(browser, server)
+    question = browser.find_element(By.ID, "fact-overdose_injury_or_ligature")
+    screen = browser.execute_script("return window.innerHeight")
+    assert question.location["y"] < 2 * screen, (question.location, screen)
+    # The decisions are folded away until needed.
+    details = browser.find_element(By.ID, "form-capacity")
+    assert details.get_attribute("open") is None
+
+
+def test_search_near_miss_and_born(browser, server):
+    sign_in(browser, server, "casey")
+    go(browser.find_element(By.ID, "q"), "Sma Tailor", Keys.ENTER)
+    check(browser, "search-near-miss")
+    assert "Did you mean" in browser.find_element(By.ID, "results").text
+    assert "born 1994-05-02" in browser.find_element(By.CSS_SELECTOR, ".results").text
+
+
+def test_governance_pages(browser, server):
+    sign_in(browser, server, "gwen")
+    assert browser.current_url.endswith("/governance/audit")
+    check(browser, "governance-audit")
+    go(browser.find_element(By.LINK_TEXT, "Checks of the library"), Keys.ENTER)
+    check(browser, "governance-checks")
+    assert "files checked" in browser.find_element(By.ID, "main").text
+
+
+def test_expired_session_keeps_the_form(browser, server):
+    find_sam(browser, server)
+    press(checkbox_for(browser, "not sleeping"), Keys.SPACE)
+    press(browser.find_element(By.ID, "fact-self_harm"), "plans")
+    browser.delete_cookie("crisisplan_session")
+    button = browser.find_element(By.XPATH, "//button[starts-with(normalize-space(), 'Show')]")
+    go(button, Keys.ENTER)
+    assert "/login" in browser.current_url
+    press(browser.find_element(By.ID, "user"), "casey", Keys.TAB)
+    go(browser.switch_to.active_element, PASSWORD, Keys.ENTER)
+    assert "/people/sam" in browser.current_url
+    check(browser, "person-restored")
+    assert "You were signed out before your answers were sent" in browser.find_element(By.ID, "main").text
+    assert checkbox_for(browser, "not sleeping").is_selected()
+    chosen = browser.find_element(By.CSS_SELECTOR, "#fact-self_harm option:checked")
+    assert chosen.get_attribute("value") == "plans"

@@ -47,7 +47,10 @@ struct AnswerPage: Sendable {
     }
     /// An item of the attention block, linking to its section or to the form's question.
     struct Attention: Sendable {
+        /// What to do or check, linked.
         var text: String
+        /// Why, after it: folded away on a phone, where the first screen is short.
+        var why: String?
         var href: String
     }
     /// The EMERGENCY banner's first action, a `tel:` link to the first contact an emergency
@@ -108,7 +111,15 @@ struct AnswerPage: Sendable {
         firstActions = emergencies.compactMap(\.firstAction).enumerated().map {
             FirstAction(text: $0.element, tel: $0.offset == 0 ? emergencyNumber : nil)
         }
-        attention = AttentionBlock.entries(answer).map { Attention(text: $0.text, href: Self.anchor($0.target)) }
+        attention = AttentionBlock.entries(answer).map { item in
+            // A question to ask now is its question first; why to ask it follows.
+            if case .fact = item.target, item.text.hasPrefix("Ask now: "), let dash = item.text.range(of: " — ") {
+                return Attention(
+                    text: String(item.text[..<dash.lowerBound]), why: String(item.text[dash.upperBound...]),
+                    href: Self.anchor(item.target))
+            }
+            return Attention(text: item.text, why: nil, href: Self.anchor(item.target))
+        }
         hasAttention = !attention.isEmpty
         responses = answer.ownResponses.map { Response(action: $0.action, by: AnswerText.actor($0.by)) }
         hasResponses = !responses.isEmpty
