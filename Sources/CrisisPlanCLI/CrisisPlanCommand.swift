@@ -14,7 +14,7 @@ struct CrisisPlanCommand: AsyncParsableCommand {
         version: ProductVersion.current,
         subcommands: [
             CheckCommand.self, RespondCommand.self, ShowCommand.self, TestCommand.self, TrainCommand.self,
-            ServeCommand.self, UserCommand.self, AuditCommand.self,
+            HazardsCommand.self, ServeCommand.self, UserCommand.self, AuditCommand.self,
         ])
 
     static func main() async {

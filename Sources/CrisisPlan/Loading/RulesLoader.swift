@@ -189,7 +189,11 @@ public enum RulesLoader {
             result.diagnostics += loaded.diagnostics
             if let plan = loaded.value { result.plans.append(plan) }
         }
-        result.fileCount = policyLoad.sources.count + files.count
+        // The hazard log, when the library has one: its flags and scenarios must exist.
+        let hazards = HazardLog.load(rules, policy: policy)
+        result.sources += hazards.sources
+        result.diagnostics += hazards.diagnostics
+        result.fileCount = policyLoad.sources.count + files.count + hazards.sources.count
         return result
     }
 }
