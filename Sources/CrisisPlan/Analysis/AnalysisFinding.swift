@@ -1,0 +1,26 @@
+/// One finding of `crisisplan analyze`: where, how serious, what is wrong and what to change,
+/// and its code (`flag-never-fires`). A finding accepted by a comment on the line above the
+/// item (`# analyze: accept CODE — reason`) is shown as information, with the reason.
+public struct AnalysisFinding: Sendable, Equatable {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning, info
+
+        public static func < (left: Severity, right: Severity) -> Bool {
+            let order: [Severity] = [.error, .warning, .info]
+            return order.firstIndex(of: left)! < order.firstIndex(of: right)!
+        }
+    }
+
+    public var severity: Severity
+    public var code: String
+    public var message: String
+    public var location: SourceLocation
+    /// The reason given where the finding was accepted.
+    public var accepted: String?
+
+    /// `path:line:col: warning: message [code]`, as `check` writes a diagnostic.
+    public var line: String {
+        "\(location.pathLineColumn): \(severity.rawValue): \(message) [\(code)\(accepted == nil ? "" : ", accepted")]"
+            + (accepted.map { " — \($0)" } ?? "")
+    }
+}

@@ -1,0 +1,174 @@
+/// Conditions reasoned about over their declared domains, exhaustively: every fact over its
+/// values (and "not observed" when it has no default), the stage over the stages, age over
+/// 0-120 and "unknown", each decision's capacity over has, lacks and not assessed, each signs
+/// condition and `route_open` as free yes/no. A condition is put in negation normal form, then
+/// in disjunctive normal form (up to `termLimit` terms); a term holds for some state exactly
+/// when, for every variable it names, the values it allows have one in common.
+struct ConditionSpace {
+    enum Variable: Hashable {
+        case fact(String)
+        case stage
+        case age
+        case capacity(String)
+        case signs(Int)
+        case routeOpen
+    }
+
+    /// One variable constrained to a set of its values (as positions in its domain).
+    struct Literal {
+        var variable: Variable
+        var allowed: Set<Int>
+    }
+
+    static let termLimit = 4096
+    let policy: Policy
+    private(set) var signsConditions: [String] = []
+
+    init(policy: Policy) {
+        self.policy = policy
+    }
+
+    /// The size of a variable's domain.
+    func domain(_ variable: Variable) -> Int {
+        switch variable {
+        case .fact(let id):
+            guard let fact = policy.facts.first(where: { $0.id == id }) else { return 1 }
+            return values(fact).count + (fact.defaultValue == nil ? 1 : 0)
+        case .stage: return policy.stages.count
+        case .age: return 122
+        case .capacity: return 3
+        case .signs, .routeOpen: return 2
+        }
+    }
+
+    private func values(_ fact: FactDeclaration) -> [String] {
+        switch fact.kind {
+        case .bool: ["true", "false"]
+        case .enumeration(let values): values
+        case .contact: []
+        }
+    }
+
+    /// Whether some state satisfies the condition; nil when it is too large to decide.
+    mutating func satisfiable(_ condition: Condition) -> Bool? {
+        guard let terms = dnf(condition, negated: false) else { return nil }
+        return terms.contains(where: holds)
+    }
+
+    /// Whether every state satisfies it (its negation is unsatisfiable); nil when undecided.
+    mutating func valid(_ condition: Condition) -> Bool? {
+        guard let terms = dnf(condition, negated: true) else { return nil }
+        return !terms.contains(where: holds)
+    }
+
+    /// Whether `condition` and `other` can hold together.
+    mutating func satisfiable(_ condition: Condition, and other: [Literal]) -> Bool? {
+        guard let terms = dnf(condition, negated: false) else { return nil }
+        return terms.contains { holds($0 + other) }
+    }
+
+    private func holds(_ term: [Literal]) -> Bool {
+        var allowed: [Variable: Set<Int>] = [:]
+        for literal in term {
+            let current = allowed[literal.variable] ?? Set(0..<domain(literal.variable))
+            let narrowed = current.intersection(literal.allowed)
+            if narrowed.isEmpty { return false }
+            allowed[literal.variable] = narrowed
+        }
+        return true
+    }
+
+    /// The condition (or its negation) as a list of terms, each a list of literals.
+    private mutating func dnf(_ condition: Condition, negated: Bool) -> [[Literal]]? {
+        switch condition {
+        case .not(let inner, _):
+            return dnf(inner, negated: !negated)
+        case .all(let parts, _) where !negated, .any(let parts, _) where negated:
+            var terms: [[Literal]] = [[]]
+            for part in parts {
+                guard let more = dnf(part, negated: negated) else { return nil }
+                var product: [[Literal]] = []
+                for left in terms {
+                    for right in more {
+                        product.append(left + right)
+                        if product.count > Self.termLimit { return nil }
+                    }
+                }
+                terms = product
+            }
+            return terms
+        case .any(let parts, _), .all(let parts, _):
+            var terms: [[Literal]] = []
+            for part in parts {
+                guard let more = dnf(part, negated: negated) else { return nil }
+                terms += more
+                if terms.count > Self.termLimit { return nil }
+            }
+            return terms
+        default:
+            let literal = atom(condition)
+            let allowed = negated ? Set(0..<domain(literal.variable)).subtracting(literal.allowed) : literal.allowed
+            return [[Literal(variable: literal.variable, allowed: allowed)]]
+        }
+    }
+
+    /// An atomic condition as one literal.
+    private mutating func atom(_ condition: Condition) -> Literal {
+        switch condition {
+        case .fact(let test):
+            guard let fact = policy.facts.first(where: { $0.id == test.fact }) else {
+                return Literal(variable: .fact(test.fact), allowed: [])
+            }
+            let values = values(fact)
+            let operands = test.operands.map(\.text)
+            let positions = operands.compactMap { values.firstIndex(of: $0) }
+            var allowed: Set<Int> = []
+            switch test.comparator {
+            case .is, .in: allowed = Set(positions)
+            case .atLeast: allowed = positions.first.map { Set($0..<values.count) } ?? []
+            case .atMost: allowed = positions.first.map { Set(0...$0) } ?? []
+            }
+            if case .contact = fact.kind { allowed = operands.isEmpty ? [] : [0] }
+            return Literal(variable: .fact(test.fact), allowed: allowed)
+        case .stage(let test):
+            guard let rank = policy.stages.firstIndex(where: { $0.id == test.stage }) else {
+                return Literal(variable: .stage, allowed: [])
+            }
+            switch test.comparator {
+            case .is: return Literal(variable: .stage, allowed: [rank])
+            case .atLeast: return Literal(variable: .stage, allowed: Set(rank..<policy.stages.count))
+            case .atMost: return Literal(variable: .stage, allowed: Set(0...rank))
+            }
+        case .age(let test):
+            // Positions: 0 is "unknown", 1 + n is n years.
+            let years = max(0, min(121, test.years))
+            switch test.comparator {
+            case .under: return Literal(variable: .age, allowed: years == 0 ? [] : Set(1...years))
+            case .atLeast: return Literal(variable: .age, allowed: years > 120 ? [] : Set((years + 1)...121))
+            }
+        case .capacity(let test):
+            let decision = test.decision ?? "*"
+            if let named = test.decision, !(policy.decisions ?? []).contains(where: { $0.id == named }) {
+                return Literal(variable: .capacity(decision), allowed: [])
+            }
+            return Literal(variable: .capacity(decision), allowed: [test.status == .has ? 0 : 1])
+        case .signs(let test):
+            if let stage = test.stage, !policy.stages.contains(where: { $0.id == stage }) {
+                return Literal(variable: .signs(-1), allowed: [])
+            }
+            let key = "\(test.atLeast)|\(test.stage ?? "")|\(String(describing: test.within))"
+            if !signsConditions.contains(key) { signsConditions.append(key) }
+            return Literal(variable: .signs(signsConditions.firstIndex(of: key)!), allowed: [1])
+        case .routeOpen(let open, _):
+            return Literal(variable: .routeOpen, allowed: [open ? 1 : 0])
+        case .all, .any, .not:
+            return Literal(variable: .routeOpen, allowed: [0, 1])
+        }
+    }
+
+    /// The literal "the stage is below `stage`", for escalation rules.
+    func stageBelow(_ stage: String) -> Literal? {
+        guard let rank = policy.stages.firstIndex(where: { $0.id == stage }) else { return nil }
+        return Literal(variable: .stage, allowed: Set(0..<rank))
+    }
+}

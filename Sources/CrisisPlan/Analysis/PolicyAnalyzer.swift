@@ -1,0 +1,193 @@
+/// `crisisplan analyze`: what no example case would show — rules that can never fire or
+/// always do, stages nothing reaches, facts and decisions nothing reads, emergencies without a
+/// number to call, withholding that does not outlast the flag, and, per plan, routes closed at
+/// night, stages without responses and what a complete safety plan holds.
+///
+/// Conditions are decided over their declared domains (`ConditionSpace`), exhaustively; a
+/// condition too large for that (more than 4,096 terms) is left undecided, never guessed.
+public struct PolicyAnalyzer {
+    public private(set) var findings: [AnalysisFinding] = []
+    private let policy: Policy
+    private var space: ConditionSpace
+
+    public init(policy: Policy, plans: [Plan]) {
+        self.policy = policy
+        space = ConditionSpace(policy: policy)
+        analyzeConditions()
+        analyzeStages(plans)
+        analyzeUse(plans)
+        analyzeFlags()
+        for plan in plans { analyze(plan) }
+    }
+
+    private mutating func add(_ severity: AnalysisFinding.Severity, _ code: String, _ message: String, at location: SourceLocation) {
+        findings.append(AnalysisFinding(severity: severity, code: code, message: message, location: location))
+    }
+
+    private mutating func analyzeConditions() {
+        for flag in policy.flags {
+            if space.satisfiable(flag.when) == false {
+                add(.error, "flag-never-fires", "flag '\(flag.id)' can never fire: no state satisfies its condition; correct the values or the comparison in 'when'", at: flag.when.source)
+            } else if space.valid(flag.when) == true {
+                add(.warning, "flag-always-fires", "flag '\(flag.id)' fires for every state; if that is meant, say so with '# analyze: accept', else narrow 'when'", at: flag.when.source)
+            }
+        }
+        for rule in policy.escalation {
+            if space.satisfiable(rule.when) == false {
+                add(.error, "rule-never-fires", "escalation rule '\(rule.id)' can never hold; correct its 'when'", at: rule.when.source)
+            } else if let below = space.stageBelow(rule.raiseTo), space.satisfiable(rule.when, and: [below]) == false {
+                add(.warning, "rule-has-no-effect", "escalation rule '\(rule.id)' holds only when the stage is already '\(rule.raiseTo)' or above; it never raises it — remove it or widen 'when'", at: rule.source)
+            }
+        }
+        for prompt in policy.prompts {
+            if let when = prompt.when, space.satisfiable(when) == false {
+                add(.error, "prompt-never-opens", "prompt '\(prompt.id)' can never open: no state satisfies its condition; correct its 'when'", at: when.source)
+            }
+        }
+    }
+
+    /// A stage above the first is reached by a sign of some plan, by an escalation rule or by a flag.
+    private mutating func analyzeStages(_ plans: [Plan]) {
+        let bySigns = Set(plans.flatMap { $0.signs.map(\.stage) })
+        let byRules = Set(policy.escalation.filter { space.satisfiable($0.when) != false }.map(\.raiseTo))
+        let byFlags = Set(policy.flags.compactMap(\.effects.raiseTo))
+        for stage in policy.stages.dropFirst() where !bySigns.contains(stage.id) && !byRules.contains(stage.id) && !byFlags.contains(stage.id) {
+            add(.warning, "stage-unreachable", "stage '\(stage.id)' is reached by no sign of any plan, no escalation rule and no flag; give it a rule or remove it", at: stage.source)
+        }
+    }
+
+    /// Facts and decisions declared and never read.
+    private mutating func analyzeUse(_ plans: [Plan]) {
+        var conditions = policy.flags.map(\.when) + policy.escalation.map(\.when) + policy.prompts.compactMap(\.when)
+        conditions += policy.consistency.flatMap { [$0.when, $0.expect] }
+        var read = Set(conditions.flatMap(\.factsRead))
+        read.formUnion(policy.prompts.map(\.ask))
+        read.formUnion(policy.redFlags.map(\.ask))
+        read.formUnion(policy.flags.compactMap(\.effects.withholdContactNamedBy))
+        for fact in policy.facts where !read.contains(fact.id) && !fact.sourceOfHarm {
+            add(.warning, "fact-unused", "fact '\(fact.id)' is declared and never read by a flag, rule, prompt or red flag; remove it or use it", at: fact.source)
+        }
+        func decisions(_ condition: Condition) -> [String] {
+            switch condition {
+            case .all(let parts, _), .any(let parts, _): parts.flatMap(decisions)
+            case .not(let inner, _): decisions(inner)
+            case .capacity(let test): test.decision.map { [$0] } ?? []
+            default: []
+            }
+        }
+        // A capacity condition naming no decision reads them all.
+        let anyDecision = conditions.contains { condition in
+            func anyCapacity(_ condition: Condition) -> Bool {
+                switch condition {
+                case .all(let parts, _), .any(let parts, _): parts.contains(where: anyCapacity)
+                case .not(let inner, _): anyCapacity(inner)
+                case .capacity(let test): test.decision == nil
+                default: false
+                }
+            }
+            return anyCapacity(condition)
+        }
+        guard !anyDecision else { return }
+        var used = Set(conditions.flatMap(decisions))
+        let refused = Set(plans.flatMap { $0.advanceDecisions.refusals.map { TextNormalizer.normalize($0.treatment) } })
+        for plan in plans { used.formUnion(plan.attorneys.flatMap(\.covers)) }
+        for decision in policy.decisions ?? []
+        where !used.contains(decision.id)
+            && !([decision.treatment ?? decision.id] + decision.also).contains(where: { refused.contains(TextNormalizer.normalize($0)) })
+        {
+            add(.warning, "decision-unused", "decision '\(decision.id)' is declared and never read by a condition, a flag, a refusal or an attorney; remove it or use it", at: decision.source)
+        }
+    }
+
+    private mutating func analyzeFlags() {
+        for flag in policy.flags where flag.kind == .emergency {
+            if flag.effects.addContacts.isEmpty {
+                add(.error, "emergency-without-contact", "emergency flag '\(flag.id)' adds no one to call; add 'effects: add_contacts' (999)", at: flag.source)
+            }
+            if flag.firstAction == nil {
+                add(.warning, "emergency-without-first-action", "emergency flag '\(flag.id)' has no 'first_action' for the EMERGENCY header; add one, like \"Call 999 for an ambulance now\"", at: flag.source)
+            }
+        }
+        for flag in policy.flags {
+            guard let fact = flag.effects.withholdContactNamedBy,
+                let declared = policy.facts.first(where: { $0.id == fact }), !declared.sourceOfHarm
+            else { continue }
+            add(.error, "withholding-without-source-of-harm", "flag '\(flag.id)' withholds whoever '\(fact)' names, but '\(fact)' is not 'source_of_harm: true', so they return to the route when the flag stops; mark the fact", at: flag.effects.withholdSource ?? flag.source)
+        }
+    }
+
+    /// The stages at or above crisis: where a closed route matters.
+    private var urgentStages: [Stage] {
+        guard let crisis = policy.stages.firstIndex(where: { $0.id == "crisis" }) else { return Array(policy.stages.suffix(1)) }
+        return Array(policy.stages[crisis...])
+    }
+
+    /// Whether some emergency or crisis flag adds a contact open all day and night.
+    private var policyAddsRoundTheClock: Bool {
+        policy.flags.contains { flag in flag.effects.addContacts.contains { $0.hours == nil || $0.hours == .always } }
+    }
+
+    private mutating func analyze(_ plan: Plan) {
+        let location = plan.person.source
+        for stage in policy.stages.dropFirst() where plan.responses(forStage: stage.id).isEmpty {
+            add(.warning, "stage-without-responses", "\(plan.person.name)'s plan has no responses for '\(stage.id)'; ask them what helps then", at: location)
+        }
+        let routed = Set(plan.contactRoutes.flatMap { $0.contacts.map(\.text) })
+        let attorneys = Set(plan.attorneys.map(\.contact))
+        for contact in plan.contacts where !routed.contains(contact.id) && !attorneys.contains(contact.id) {
+            add(.info, "contact-not-on-any-route", "\(contact.name) is on no contact route; add them to a stage's route or say why not", at: contact.source)
+        }
+        for contact in plan.contacts where !Self.isPhoneNumber(contact.phone) {
+            add(.warning, "phone-not-a-number", "\(contact.name)'s phone '\(contact.phone)' is not one telephone number; write only the number", at: contact.source)
+        }
+        for stage in urgentStages {
+            guard let route = plan.route(forStage: stage.id) else { continue }
+            let contacts = route.contacts.compactMap { plan.contact($0.text) }
+            for contact in contacts where contact.professional && contact.hours == nil {
+                add(.warning, "professional-contact-without-hours", "\(contact.name) is a professional on the '\(stage.id)' route without 'hours'; say when they answer", at: contact.source)
+            }
+            let alwaysOpen = contacts.contains { $0.hours == nil || $0.hours == .always }
+            if !alwaysOpen && !policyAddsRoundTheClock {
+                add(.warning, "no-open-route", "at '\(stage.id)' every contact keeps hours, and no flag adds a 24-hour contact: some hours of the week no one answers; add a 24-hour line", at: route.stageSource)
+            }
+        }
+        // A complete plan, as the safety plan and NICE quality standard 14 list it.
+        var missing: [String] = []
+        if plan.signs.isEmpty { missing.append("early warning signs") }
+        if !plan.responses.flatMap(\.responses).contains(where: { $0.by == .me }) { missing.append("own coping") }
+        if !plan.contacts.contains(where: { !$0.professional }) { missing.append("people and places") }
+        if !plan.contacts.contains(where: \.professional) && !policyAddsRoundTheClock {
+            missing.append("professionals and 24-hour access")
+        }
+        if plan.advanceDecisions.statements.isEmpty { missing.append("advance statements") }
+        if plan.whenUnwell.takeCareOf.isEmpty { missing.append("practical needs (take_care_of)") }
+        for part in missing {
+            add(.info, "plan-missing", "\(plan.person.name)'s plan has no \(part); a complete crisis plan has it — add it with them", at: location)
+        }
+    }
+
+    /// Digits, spaces, `+`, `-` and brackets, with 3 to 15 digits.
+    static func isPhoneNumber(_ text: String) -> Bool {
+        let allowed = text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || " +-()".unicodeScalars.contains($0) }
+        let digits = text.filter { $0.isASCII && $0.isNumber }.count
+        return allowed && (3...15).contains(digits)
+    }
+
+    /// Findings accepted by `# analyze: accept CODE — reason` on the line above their item.
+    public mutating func applyAcceptances(_ sources: [SourceFile]) {
+        let lines = Dictionary(sources.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)) }) { first, _ in first }
+        for index in findings.indices {
+            let finding = findings[index]
+            guard let text = lines[finding.location.file], finding.location.mark.line >= 2 else { continue }
+            let above = text[finding.location.mark.line - 2].drop { $0 == " " }
+            guard above.hasPrefix("# analyze: accept ") else { continue }
+            let rest = above.dropFirst("# analyze: accept ".count)
+            let code = rest.prefix { !$0.isWhitespace }
+            guard code == finding.code else { continue }
+            var reason = Substring(rest.dropFirst(code.count))
+            while let first = reason.first, first == " " || first == "—" || first == "-" { reason.removeFirst() }
+            findings[index].severity = .info
+            findings[index].accepted = reason.isEmpty ? "accepted" : String(reason)
+        }
+    }
+}
