@@ -79,7 +79,8 @@ public struct JSONWriter: Sendable {
         raw(String(value))
     }
 
-    private mutating func raw(_ text: String) {
+    /// A value already written as JSON (a document embedded whole).
+    public mutating func raw(_ text: String) {
         startValue()
         bytes.append(contentsOf: text.utf8)
     }

@@ -5,4 +5,6 @@ struct SignedInUser: Sendable, Equatable {
     var role: Role
     /// The token's own id: a page's CSRF token is bound to it.
     var tokenID: String?
+    /// As colleagues know them (the users file's name), for the pages' header.
+    var name: String? = nil
 }

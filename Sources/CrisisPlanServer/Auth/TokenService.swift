@@ -92,7 +92,7 @@ final class TokenService: Sendable {
         if let known = verified.withLock({ $0[token] }), known.expires > now {
             guard let role = known.role else {
                 guard let account = users.account(known.subject), account.epoch == known.epoch ?? "" else { return nil }
-                return SignedInUser(id: account.id, role: account.role, tokenID: known.tokenID)
+                return SignedInUser(id: account.id, role: account.role, tokenID: known.tokenID, name: account.name)
             }
             return SignedInUser(id: known.subject, role: role, tokenID: nil)
         }
@@ -114,7 +114,7 @@ final class TokenService: Sendable {
                 let account = users.account(claims.sub.value), account.epoch == claims.epoch ?? ""
             else { return nil }
             return (
-                SignedInUser(id: account.id, role: account.role, tokenID: claims.jti.value), claims.epoch,
+                SignedInUser(id: account.id, role: account.role, tokenID: claims.jti.value, name: account.name), claims.epoch,
                 Int64(claims.exp.value.timeIntervalSince1970)
             )
         case "RS256", "ES256":

@@ -170,6 +170,7 @@ struct PageLink: Sendable {
 /// token their forms carry.
 struct PageFrame: Sendable {
     struct User: Sendable {
+        /// The name colleagues know, else the id.
         var id: String
         var role: String
     }
@@ -190,7 +191,7 @@ struct PageFrame: Sendable {
             self = .signedOut
             return
         }
-        self.user = User(id: user.id, role: user.role.rawValue)
+        self.user = User(id: user.name ?? user.id, role: user.role.rawValue)
         csrf = user.tokenID.map(tokens.csrfToken(forTokenID:)) ?? ""
         var links: [PageLink] = []
         if RouteAccess.findPeople.allows(user.role) { links.append(PageLink(href: "/people", label: "Find a person")) }

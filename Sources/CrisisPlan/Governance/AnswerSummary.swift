@@ -1,0 +1,67 @@
+/// What `crisisplan diff` compares of an answer: what a worker would do differently — the
+/// stage, who to call and in what order, who is kept away, the flags, the questions to ask,
+/// whether an attorney can act, whether refusals bind or may be overridden, the warnings.
+public struct AnswerSummary: Sendable, Equatable {
+    public var stage: String
+    public var fromRecognisedSignsOnly: Bool
+    public var contacts: [String]
+    public var withheld: [String]
+    public var flags: [String]
+    public var prompts: [String]
+    public var attorneys: [String]
+    public var refusals: [String]
+    public var warnings: [String]
+    /// Set when the case could not be evaluated at all (bad input under this library).
+    public var error: String?
+
+    public init(_ answer: Answer) {
+        stage = answer.stage.id
+        fromRecognisedSignsOnly = answer.stage.fromRecognisedSignsOnly
+        contacts = answer.contacts.map(\.id)
+        withheld = answer.withheld.map(\.name)
+        flags = answer.flags.map(\.id)
+        prompts = answer.prompts.map(\.id)
+        attorneys = answer.attorneys.flatMap { attorney in
+            ["\(attorney.id) can act: \(attorney.canAct)"]
+                + attorney.decisions.map { "\(attorney.id) for \($0.decision): \($0.canAct ? "can act" : "cannot act")" }
+        }
+        refusals = answer.refusals.map {
+            "\($0.treatment): " + ($0.binding ? "binding" : "not binding") + ($0.mayBeOverriddenBy.map { ", may be overridden by \($0)" } ?? "")
+        }
+        warnings = answer.warnings.map(\.code.rawValue)
+    }
+
+    public init(error: String) {
+        stage = ""
+        fromRecognisedSignsOnly = false
+        contacts = []
+        withheld = []
+        flags = []
+        prompts = []
+        attorneys = []
+        refusals = []
+        warnings = []
+        self.error = error
+    }
+
+    /// Each thing that differs, as `what: before → after`.
+    public func changes(to after: AnswerSummary) -> [String] {
+        func list(_ items: [String]) -> String { items.isEmpty ? "none" : items.joined(separator: ", ") }
+        if error != nil || after.error != nil {
+            return error == after.error ? [] : ["evaluation: \(error ?? "answered") → \(after.error ?? "answered")"]
+        }
+        var changes: [String] = []
+        if stage != after.stage { changes.append("stage: \(stage) → \(after.stage)") }
+        if fromRecognisedSignsOnly != after.fromRecognisedSignsOnly {
+            changes.append("from recognised signs only: \(fromRecognisedSignsOnly) → \(after.fromRecognisedSignsOnly)")
+        }
+        for (name, old, new) in [
+            ("contacts", contacts, after.contacts), ("withheld", withheld, after.withheld), ("flags", flags, after.flags),
+            ("prompts", prompts, after.prompts), ("attorneys", attorneys, after.attorneys),
+            ("refusals", refusals, after.refusals), ("warnings", warnings, after.warnings),
+        ] where old != new {
+            changes.append("\(name): \(list(old)) → \(list(new))")
+        }
+        return changes
+    }
+}
