@@ -197,7 +197,7 @@ struct WarningSourceTests {
                 "plan-review-overdue", "unknown-sign", "future-observation", "capacity-assessment-stale",
             ])
         #expect(
-            warnings.map { $0["source"]! } == ["Rules/people/dee.yaml:15", "\(path):8", "\(path):12", "\(path):6"])
+            warnings.map { $0["source"]! } == ["Rules/people/dee.yaml:16", "\(path):8", "\(path):12", "\(path):6"])
     }
 }
 
@@ -218,7 +218,7 @@ struct WhereAndWhatTests {
             ["check", "--at", "2026-11-24T09:00:00Z"], in: NSTemporaryDirectory(),
             environment: ["CRISISPLAN_RULES": PackageRoot.path + "/Rules"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasSuffix("81 files, 0 errors, 5 warnings\n"))
+        #expect(result.stdout.hasSuffix("82 files, 0 errors, 5 warnings\n"))
         #expect(result.stderr.hasPrefix("using the rules library at"))
         let nowhere = try CommandRunner.run(["respond", "sam"], in: "/")
         #expect(nowhere.status == 2)

@@ -139,7 +139,7 @@ struct PrinciplesTests {
         #expect(answer.warnings.map(\.code) == [.planReviewOverdue, .unknownSign])
         #expect(answer.stage.id == "well")
         #expect(answer.warnings[1].message.contains("not taken as all clear"))
-        #expect(answer.warnings[0].source == "\(ShippedRules.rules.displayPath)/people/dee.yaml:15")
+        #expect(answer.warnings[0].source == "\(ShippedRules.rules.displayPath)/people/dee.yaml:16")
         let top = AnswerText(color: false).render(answer).components(separatedBy: "What Dee")[0]
         #expect(top.contains("Not recognised: \"shouting at the neighbours\""))
         #expect(top.contains("Plan overdue for review since"))
