@@ -36,6 +36,7 @@ public struct ScenarioSuite: Sendable {
     public init(files: [String], rules: RulesDirectory, policy: Policy, today: CalendarDate?) {
         self.policy = policy
         var plans: [String: LoadedFile<Plan>] = [:]
+        var paths: [String: String] = [:]
         for path in files {
             let loaded = RulesLoader.load(path) { decoder, root in ScenarioDecoder(decoder: decoder).decode(root) }
             sources.append(loaded.source)
@@ -50,7 +51,10 @@ public struct ScenarioSuite: Sendable {
                 plan = inline.isComplete && !validator.diagnostics.contains(where: \.blocksAnswer) ? inline : nil
             } else if let person = scenario.person {
                 // `person:` is found as PERSON is on the command line: the id in any case, or the name.
-                let planPath = (try? PersonFinder.path(for: person, in: rules)) ?? rules.planPath(for: person)
+                // Looked up once per name: a name that is no id is found by reading every plan.
+                let planPath =
+                    paths[person] ?? (try? PersonFinder.path(for: person, in: rules)) ?? rules.planPath(for: person)
+                paths[person] = planPath
                 if plans[person] == nil, FileManager.default.fileExists(atPath: planPath) {
                     let loadedPlan = RulesLoader.loadPlan(at: planPath, policy: policy, today: today)
                     plans[person] = loadedPlan
