@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "CrisisPlan",
-            dependencies: ["CLibYAML", "CICUSkeleton"]
+            dependencies: ["CLibYAML", "CICUSkeleton", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The service: routes → middleware → the served library. The engine above knows nothing of it.
         .target(

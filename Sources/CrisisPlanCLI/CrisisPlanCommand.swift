@@ -13,7 +13,7 @@ struct CrisisPlanCommand: AsyncParsableCommand {
         abstract: "Crisis plans: the person's own agreed responses first, overrides explicit.",
         version: ProductVersion.current,
         subcommands: [
-            CheckCommand.self, AnalyzeCommand.self, DiffCommand.self, RespondCommand.self, ShowCommand.self, TestCommand.self, TrainCommand.self,
+            CheckCommand.self, AnalyzeCommand.self, DiffCommand.self, RespondCommand.self, ExportCommand.self, ShowCommand.self, TestCommand.self, TrainCommand.self,
             HazardsCommand.self, ServeCommand.self, UserCommand.self, AuditCommand.self,
         ])
 

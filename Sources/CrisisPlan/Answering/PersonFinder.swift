@@ -18,14 +18,16 @@ public enum PersonFinder {
         }
         let files = RulesDirectory.yamlFiles(in: rules.peopleFolder)?.yaml ?? []
         let index = try find(
-            person, ids: files.map(RulesDirectory.personID(ofPlanFile:)), name: { nameOfPerson(files[$0]) }, folder: rules.peopleFolder)
+            person, ids: files.map(RulesDirectory.personID(ofPlanFile:)), name: { nameOfPerson(files[$0]) },
+            identifiers: { identifiersOfPerson(files[$0]) }, folder: rules.peopleFolder)
         return files[index]
     }
 
     /// The position of the person among `ids` (plan file names), looking at names — read by
     /// `name`, only when no id matches — as SPEC says.
     public static func find(
-        _ person: String, ids: [String], name: (Int) -> String?, folder: String
+        _ person: String, ids: [String], name: (Int) -> String?,
+        identifiers: (Int) -> [(system: String, key: String)] = { _ in [] }, folder: String
     ) throws(BadInput) -> Int {
         if let exact = ids.firstIndex(of: person) { return exact }
         let byCase = ids.indices.filter { ids[$0].lowercased() == person.lowercased() }
@@ -35,6 +37,27 @@ public enum PersonFinder {
                 "error: '\(person)' matches more than one plan by id: "
                     + byCase.map { ids[$0] }.joined(separator: ", ") + "; give the id exactly",
                 suggestions: byCase.map { ids[$0] })
+        }
+        // Then an identifier: `system|value`, or a value only one person has (spaces and
+        // hyphens aside, as NHS numbers are written both ways).
+        var system: String?
+        var value = person
+        if let bar = person.lastIndex(of: "|") {
+            system = String(person[..<bar])
+            value = String(person[person.index(after: bar)...])
+        }
+        let key = value.filter { $0 != " " && $0 != "-" }
+        if !key.isEmpty, key.contains(where: \.isNumber) || system != nil {
+            let byIdentifier = ids.indices.filter { index in
+                identifiers(index).contains { (system == nil || $0.system == system) && $0.key == key }
+            }
+            if byIdentifier.count == 1 { return byIdentifier[0] }
+            if byIdentifier.count > 1 {
+                throw BadInput(
+                    "error: the identifier '\(person)' belongs to more than one plan: "
+                        + byIdentifier.map { ids[$0] }.joined(separator: ", ") + "; give their id",
+                    suggestions: byIdentifier.map { ids[$0] })
+            }
         }
         let wanted = TextNormalizer.normalize(person)
         let names = ids.indices.map(name)
@@ -72,6 +95,24 @@ public enum PersonFinder {
     }
 
     /// `person.name` from a plan file, read without validating the rest; `nil` when unreadable.
+    /// `person.identifiers` from a plan file, read without validating the rest.
+    private static func identifiersOfPerson(_ path: String) -> [(system: String, key: String)] {
+        guard let source = RulesDirectory.read(path), let root = try? YAMLParser.parse(source),
+            case .mapping(let entries) = root.content,
+            let person = entries.first(where: { $0.key == "person" })?.value,
+            case .mapping(let fields) = person.content,
+            let list = fields.first(where: { $0.key == "identifiers" })?.value,
+            case .sequence(let items) = list.content
+        else { return [] }
+        return items.compactMap { item in
+            guard case .mapping(let entry) = item.content,
+                case .scalar(let system)? = entry.first(where: { $0.key == "system" })?.value.content,
+                case .scalar(let value)? = entry.first(where: { $0.key == "value" })?.value.content
+            else { return nil }
+            return (system.text, value.text.filter { $0 != " " && $0 != "-" })
+        }
+    }
+
     private static func nameOfPerson(_ path: String) -> String? {
         guard let source = RulesDirectory.read(path), let root = try? YAMLParser.parse(source),
             case .mapping(let entries) = root.content,

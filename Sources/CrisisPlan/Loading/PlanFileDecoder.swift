@@ -62,13 +62,25 @@ struct PlanFileDecoder {
 
     private func person(_ node: YAMLNode) -> Person? {
         let fields = decoder.fields(
-            node, "person", keys: ["id", "name", "pronouns", "born"], required: ["id", "name"])
+            node, "person", keys: ["id", "name", "pronouns", "born", "identifiers"], required: ["id", "name"])
         let born = decoder.date(fields, "born")
+        var identifiers: [Person.Identifier] = []
+        if let list = fields?["identifiers"].flatMap({ decoder.list($0, "'identifiers'") }) {
+            for item in list {
+                guard let entry = decoder.fields(item, "identifier", keys: ["system", "value"], required: ["system", "value"]),
+                    let system = decoder.text(entry, "system"), let value = decoder.text(entry, "value")
+                else { continue }
+                if identifiers.contains(where: { $0.system == system }) {
+                    decoder.error("the person has two identifiers of system '\(system)'; keep one", at: item.mark)
+                }
+                identifiers.append(Person.Identifier(system: system, value: value, source: decoder.location(item.mark)))
+            }
+        }
         guard let id = decoder.text(fields, "id"), let name = decoder.text(fields, "name"), let idNode = fields?["id"]
         else { return nil }
         return Person(
             id: id, idSource: decoder.location(idNode.mark), name: name, pronouns: decoder.text(fields, "pronouns"),
-            born: born, source: decoder.location(node.mark))
+            born: born, identifiers: identifiers, source: decoder.location(node.mark))
     }
 
     private func dates(_ node: YAMLNode) -> PlanDates? {

@@ -180,14 +180,28 @@ public enum RulesLoader {
         let language = policy.map { LanguageCheck(rules: $0.language) }
         let plans = ParallelMap.map(files) { path in
             var loaded = loadPlan(at: path, policy: policy, language: language, today: today)
+            let identifiers = loaded.value?.person.identifiers ?? []
             if loaded.diagnostics.isEmpty { loaded.source.bytes = [] }
             if !keepPlans { loaded.value = nil }
-            return loaded
+            return (loaded, identifiers)
         }
-        for loaded in plans {
+        // One identifier on two people would send a record's lookup to the wrong plan.
+        var owners: [String: String] = [:]
+        for (loaded, identifiers) in plans {
             result.sources.append(loaded.source)
             result.diagnostics += loaded.diagnostics
             if let plan = loaded.value { result.plans.append(plan) }
+            for identifier in identifiers {
+                let key = identifier.system + "|" + identifier.key
+                if let first = owners[key] {
+                    result.diagnostics.append(
+                        .error(
+                            "identifier \(identifier.system)|\(identifier.value) is also on the plan \(first); an identifier names one person",
+                            at: identifier.source))
+                } else {
+                    owners[key] = loaded.source.path
+                }
+            }
         }
         // The hazard log, when the library has one: its flags and scenarios must exist.
         let hazards = HazardLog.load(rules, policy: policy)

@@ -43,7 +43,8 @@ final class ServedLibrary: Sendable {
                 suggestions: [unserved.id])
         }
         let index = try PersonFinder.find(
-            typed, ids: people.map(\.id), name: { self.people[$0].plan.person.name }, folder: rules.peopleFolder)
+            typed, ids: people.map(\.id), name: { self.people[$0].plan.person.name },
+            identifiers: { self.people[$0].plan.person.identifiers.map { ($0.system, $0.key) } }, folder: rules.peopleFolder)
         return people[index]
     }
 

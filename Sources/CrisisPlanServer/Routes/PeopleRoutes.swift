@@ -2,6 +2,7 @@ import CrisisPlan
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// `GET /v1/people?q=` and `GET /v1/people/{id}`: finding a person and reading their plan.
 struct PeopleRoutes: Sendable {
@@ -21,6 +22,16 @@ struct PeopleRoutes: Sendable {
         }
         json.endArray()
         return JSONResponse.make(json.text + "\n", headers: [.rulesVersion: library.version])
+    }
+
+    /// `GET /v1/people/{id}/fhir?at=`: the same bytes as `crisisplan export ID --format fhir --at`.
+    @Sendable func fhir(_ request: Request, _ context: ServerContext) throws -> Response {
+        let library = try answering.library()
+        let person = try answering.person(in: library, context: context)
+        let at = try request.uri.queryParameters.get("at").map(RespondRoute.time) ?? Timestamp.now()
+        return Response(
+            status: .ok, headers: [.contentType: "application/fhir+json; charset=utf-8", .rulesVersion: library.version],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: FHIRBundle.json(plan: person.plan, policy: library.policy, at: at))))
     }
 
     @Sendable func read(_ request: Request, _ context: ServerContext) throws -> Response {

@@ -18,6 +18,7 @@ struct RouteTable {
         api.get("/v1/people", .findPeople, audit: "people.search", use: routes.people.search)
         api.get("/v1/people/:id", .readPlan, audit: "people.read", use: routes.people.read)
         api.post("/v1/people/:id/respond", .answer, audit: "people.respond", use: routes.respond.respond)
+        api.get("/v1/people/:id/fhir", .readPlan, audit: "people.fhir", use: routes.people.fhir)
         api.get("/v1/audit", .governance, audit: "audit.read", use: routes.audit.list)
         api.get("/v1/checks", .governance, audit: "checks.read", use: routes.checks.checks)
         api.get("/v1/admin/status", .admin, audit: "admin.status", use: routes.admin.status)

@@ -8,12 +8,36 @@ public struct Person: Sendable {
     /// Date of birth, when given: refusals made before 18 are not valid (MCA s24(1)), and
     /// `age` conditions need it.
     public var born: CalendarDate?
+    /// How other records know the person (the NHS number first, as a rule):
+    /// `{system: https://fhir.nhs.uk/Id/nhs-number, value: "943 476 5919"}`.
+    public var identifiers: [Identifier] = []
     public var source: SourceLocation
+
+    public struct Identifier: Sendable, Equatable {
+        public var system: String
+        public var value: String
+        public var source: SourceLocation
+
+        /// The value as compared: spaces and hyphens removed.
+        public var key: String { value.filter { $0 != " " && $0 != "-" } }
+    }
 }
 
 extension Person {
     /// Whether a request's `person` means this person: the id in any case, or the name.
     public func isNamed(by text: String) -> Bool {
         text.lowercased() == id.lowercased() || TextNormalizer.normalize(text) == TextNormalizer.normalize(name)
+            || isIdentified(by: text)
+    }
+
+    /// Whether `text` is one of the person's identifiers: `system|value`, or the value alone.
+    public func isIdentified(by text: String) -> Bool {
+        let key = text.filter { $0 != " " && $0 != "-" }
+        if let bar = text.lastIndex(of: "|") {
+            let system = String(text[..<bar])
+            let value = String(text[text.index(after: bar)...]).filter { $0 != " " && $0 != "-" }
+            return identifiers.contains { $0.system == system && $0.key == value }
+        }
+        return !key.isEmpty && identifiers.contains { $0.key == key }
     }
 }

@@ -1,0 +1,302 @@
+/// A person's plan as a FHIR R4 `Bundle` (type `collection`): a `Patient`, a `CarePlan` with
+/// one activity per agreed response in the person's order and their early warning signs in
+/// their words, a `RelatedPerson` per contact, a `Consent` that denies contact with each
+/// do-not-contact person (contained, with no telecom), a `Consent` per advance refusal, and
+/// `Flag`s — so the plan can live in the record a crisis worker already has open.
+///
+/// Every resource cites its source (`meta.source`, `file:line`); ids are name-based UUIDs of
+/// the person and the source, and the timestamp is the one asked for, so the same input gives
+/// the same bytes.
+public enum FHIRBundle {
+    public static func json(plan: Plan, policy: Policy, at: Timestamp) -> String {
+        let person = plan.person
+        func id(_ source: SourceLocation, _ kind: String) -> String {
+            NameUUID.make("\(person.id)|\(kind)|\(source.pathAndLine)")
+        }
+        let patient = id(person.source, "Patient")
+        var resources: [(id: String, write: (inout JSONWriter) -> Void)] = []
+        func reference(_ uuid: String, _ json: inout JSONWriter, key: String) {
+            json.key(key)
+            json.beginObject()
+            json.field("reference", "urn:uuid:\(uuid)")
+            json.endObject()
+        }
+        func meta(_ source: SourceLocation, _ json: inout JSONWriter) {
+            json.key("meta")
+            json.beginObject()
+            json.field("source", source.pathAndLine)
+            json.endObject()
+        }
+        func narrative(_ lines: [String], _ json: inout JSONWriter) {
+            json.key("text")
+            json.beginObject()
+            json.field("status", "generated")
+            json.field(
+                "div",
+                "<div xmlns=\"http://www.w3.org/1999/xhtml\">"
+                    + lines.map { "<p>\(MarkupEscaping.escape($0))</p>" }.joined() + "</div>")
+            json.endObject()
+        }
+        func codeable(_ json: inout JSONWriter, key: String, system: String, code: String, display: String? = nil) {
+            json.key(key)
+            json.beginObject()
+            json.key("coding")
+            json.beginArray()
+            json.beginObject()
+            json.field("system", system)
+            json.field("code", code)
+            json.field("display", display)
+            json.endObject()
+            json.endArray()
+            json.endObject()
+        }
+
+        // The person.
+        resources.append((patient, { json in
+            json.field("resourceType", "Patient")
+            json.field("id", patient)
+            meta(person.source, &json)
+            if !person.identifiers.isEmpty {
+                json.key("identifier")
+                json.beginArray()
+                for identifier in person.identifiers {
+                    json.beginObject()
+                    json.field("system", identifier.system)
+                    json.field("value", identifier.value)
+                    json.endObject()
+                }
+                json.endArray()
+            }
+            json.key("name")
+            json.beginArray()
+            json.beginObject()
+            json.field("text", person.name)
+            json.endObject()
+            json.endArray()
+            if let born = person.born { json.field("birthDate", born.description) }
+        }))
+
+        // The plan: responses in the person's order, signs in their words.
+        let planSource = plan.dates.agreedSource
+        let carePlan = id(planSource, "CarePlan")
+        resources.append((carePlan, { json in
+            json.field("resourceType", "CarePlan")
+            json.field("id", carePlan)
+            meta(planSource, &json)
+            json.field("status", "active")
+            json.field("intent", "plan")
+            json.field("title", "\(person.name)'s crisis and safety plan")
+            reference(patient, &json, key: "subject")
+            json.key("period")
+            json.beginObject()
+            json.field("start", plan.dates.agreed.description)
+            json.field("end", plan.dates.reviewBy.description)
+            json.endObject()
+            json.key("activity")
+            json.beginArray()
+            for stage in policy.stages {
+                for response in plan.responses(forStage: stage.id) {
+                    json.beginObject()
+                    json.key("detail")
+                    json.beginObject()
+                    json.field("status", "not-started")
+                    json.field(
+                        "description", "\(stage.label) — \(AnswerText.actor(response.by)): \(response.action) [\(response.source.pathAndLine)]")
+                    json.endObject()
+                    json.endObject()
+                }
+            }
+            json.endArray()
+            json.key("note")
+            json.beginArray()
+            for sign in plan.signs {
+                let stage = policy.stages.first { $0.id == sign.stage }?.label ?? sign.stage
+                json.beginObject()
+                json.field("text", "Early warning sign (\(stage)), in \(person.name)'s words: \(sign.says)")
+                json.endObject()
+            }
+            json.endArray()
+        }))
+
+        // The people to contact.
+        for contact in plan.contacts {
+            let related = id(contact.source, "RelatedPerson")
+            resources.append((related, { json in
+                json.field("resourceType", "RelatedPerson")
+                json.field("id", related)
+                meta(contact.source, &json)
+                reference(patient, &json, key: "patient")
+                if let relation = contact.relation {
+                    json.key("relationship")
+                    json.beginArray()
+                    json.beginObject()
+                    json.field("text", relation)
+                    json.endObject()
+                    json.endArray()
+                }
+                json.key("name")
+                json.beginArray()
+                json.beginObject()
+                json.field("text", contact.name)
+                json.endObject()
+                json.endArray()
+                json.key("telecom")
+                json.beginArray()
+                json.beginObject()
+                json.field("system", "phone")
+                json.field("value", contact.phone)
+                json.endObject()
+                json.endArray()
+            }))
+        }
+
+        // Who must not be contacted, and why, in the person's words.
+        if !plan.doNotContact.isEmpty, let first = plan.doNotContact.first {
+            let consent = id(first.source, "Consent-privacy")
+            resources.append((consent, { json in
+                json.field("resourceType", "Consent")
+                json.field("id", consent)
+                meta(first.source, &json)
+                narrative(
+                    plan.doNotContact.map { "Do not contact \($0.name)" + ($0.reason.map { ": \($0)" } ?? "") }, &json)
+                json.key("contained")
+                json.beginArray()
+                for (index, entry) in plan.doNotContact.enumerated() {
+                    json.beginObject()
+                    json.field("resourceType", "RelatedPerson")
+                    json.field("id", "do-not-contact-\(index + 1)")
+                    reference(patient, &json, key: "patient")
+                    json.key("name")
+                    json.beginArray()
+                    json.beginObject()
+                    json.field("text", entry.name)
+                    json.endObject()
+                    json.endArray()
+                    json.endObject()
+                }
+                json.endArray()
+                json.field("status", "active")
+                codeable(&json, key: "scope", system: "http://terminology.hl7.org/CodeSystem/consentscope", code: "patient-privacy")
+                json.key("category")
+                json.beginArray()
+                json.beginObject()
+                json.key("coding")
+                json.beginArray()
+                json.beginObject()
+                json.field("system", "http://loinc.org")
+                json.field("code", "59284-0")
+                json.endObject()
+                json.endArray()
+                json.endObject()
+                json.endArray()
+                reference(patient, &json, key: "patient")
+                codeable(&json, key: "policyRule", system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "OPTOUT")
+                json.key("provision")
+                json.beginObject()
+                json.field("type", "deny")
+                json.key("provision")
+                json.beginArray()
+                for index in plan.doNotContact.indices {
+                    json.beginObject()
+                    json.field("type", "deny")
+                    json.key("actor")
+                    json.beginArray()
+                    json.beginObject()
+                    codeable(&json, key: "role", system: "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", code: "IRCP")
+                    json.key("reference")
+                    json.beginObject()
+                    json.field("reference", "#do-not-contact-\(index + 1)")
+                    json.endObject()
+                    json.endObject()
+                    json.endArray()
+                    json.endObject()
+                }
+                json.endArray()
+                json.endObject()
+            }))
+        }
+
+        // Each advance refusal, binding or not, and why.
+        for refusal in plan.advanceDecisions.refusals {
+            let consent = id(refusal.source, "Consent-treatment")
+            let validity = RefusalValidity(refusal, attorneys: plan.attorneys, born: person.born)
+            resources.append((consent, { json in
+                json.field("resourceType", "Consent")
+                json.field("id", consent)
+                meta(refusal.source, &json)
+                narrative(
+                    ["Refuses \(refusal.treatment)"
+                        + (validity.binding
+                            ? ": binding if they lack capacity for it when it arises"
+                            : ": not binding (" + validity.notBindingBecause.joined(separator: "; ") + "), still their wish, to be weighed")],
+                    &json)
+                json.field("status", refusal.withdrawn ? "inactive" : "active")
+                codeable(&json, key: "scope", system: "http://terminology.hl7.org/CodeSystem/consentscope", code: "treatment")
+                json.key("category")
+                json.beginArray()
+                json.beginObject()
+                json.key("coding")
+                json.beginArray()
+                json.beginObject()
+                json.field("system", "http://loinc.org")
+                json.field("code", "75320-2")
+                json.endObject()
+                json.endArray()
+                json.endObject()
+                json.endArray()
+                reference(patient, &json, key: "patient")
+                codeable(&json, key: "policyRule", system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "OPTOUT")
+                json.key("provision")
+                json.beginObject()
+                json.field("type", "deny")
+                json.key("code")
+                json.beginArray()
+                json.beginObject()
+                json.field("text", refusal.treatment)
+                json.endObject()
+                json.endArray()
+                json.endObject()
+            }))
+        }
+
+        // Flags: the plan is there; who must not be contacted.
+        let flagTexts = ["Crisis and safety plan in place"]
+            + plan.doNotContact.map { "Do not contact \($0.name)" + ($0.reason.map { ": \($0)" } ?? "") }
+        let flagSources = [person.source] + plan.doNotContact.map(\.source)
+        for (text, source) in zip(flagTexts, flagSources) {
+            let flag = id(source, "Flag")
+            resources.append((flag, { json in
+                json.field("resourceType", "Flag")
+                json.field("id", flag)
+                meta(source, &json)
+                json.field("status", "active")
+                json.key("code")
+                json.beginObject()
+                json.field("text", text)
+                json.endObject()
+                reference(patient, &json, key: "subject")
+            }))
+        }
+
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("resourceType", "Bundle")
+        json.field("id", NameUUID.make("\(person.id)|Bundle|\(at.description)"))
+        json.field("type", "collection")
+        json.field("timestamp", at.description)
+        json.key("entry")
+        json.beginArray()
+        for resource in resources {
+            json.beginObject()
+            json.field("fullUrl", "urn:uuid:\(resource.id)")
+            json.key("resource")
+            json.beginObject()
+            resource.write(&json)
+            json.endObject()
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        return json.text + "\n"
+    }
+}

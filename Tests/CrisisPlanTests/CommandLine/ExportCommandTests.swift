@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import CrisisPlanServer
+
+/// The plan where care happens: identifiers find the person, and the FHIR bundle is the same
+/// bytes from the command line and the API.
+@Suite("identifiers and the FHIR export")
+struct ExportCommandTests {
+    static let identified = LibraryFixture.plan.replacingOccurrences(
+        of: "  name: Sam Taylor\n",
+        with: "  name: Sam Taylor\n  identifiers:\n    - {system: https://fhir.nhs.uk/Id/nhs-number, value: 999 000 0018}\n")
+
+    @Test("PERSON finds a plan by system|value and by a value only one person has, spaces and hyphens aside")
+    func identifiers() throws {
+        let library = try TemporaryLibrary([
+            "Rules/policy/a.yaml": LibraryFixture.policy, "Rules/people/sam.yaml": Self.identified,
+        ])
+        defer { library.remove() }
+        for typed in ["https://fhir.nhs.uk/Id/nhs-number|9990000018", "999-000-0018", "9990000018"] {
+            let result = try CommandRunner.run(["respond", typed, "--no-pager"], in: library.root)
+            #expect(result.status == 0, "\(typed): \(result.stderr)")
+            #expect(result.stdout.contains("Sam Taylor"))
+        }
+        let wrongSystem = try CommandRunner.run(["respond", "https://example.org/id|9990000018"], in: library.root)
+        #expect(wrongSystem.status == 2)
+    }
+
+    @Test("one identifier on two people is a check error, at the second")
+    func duplicateIdentifier() throws {
+        let library = try TemporaryLibrary([
+            "Rules/policy/a.yaml": LibraryFixture.policy, "Rules/people/sam.yaml": Self.identified,
+            "Rules/people/zoe.yaml": Self.identified.replacingOccurrences(of: "id: sam", with: "id: zoe")
+                .replacingOccurrences(of: "Sam Taylor", with: "Zoe Taylor"),
+        ])
+        defer { library.remove() }
+        let check = try CommandRunner.run(["check"], in: library.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stdout.contains(
+                "Rules/people/zoe.yaml:5:7: error: identifier https://fhir.nhs.uk/Id/nhs-number|999 000 0018 is also on the plan Rules/people/sam.yaml; an identifier names one person"))
+    }
+
+    @Test("export: a FHIR Bundle, the same bytes twice, every resource citing its source; the API gives the same bytes")
+    func export() async throws {
+        let first = try CommandRunner.run(["export", "sam", "--format", "fhir", "--at", "2026-11-24T10:30:00Z"])
+        let second = try CommandRunner.run(["export", "sam", "--format", "fhir", "--at", "2026-11-24T10:30:00Z"])
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        let bundle = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(bundle["resourceType"] as? String == "Bundle")
+        #expect(bundle["type"] as? String == "collection")
+        #expect(bundle["timestamp"] as? String == "2026-11-24T10:30:00Z")
+        let resources = (bundle["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
+        #expect(Set(resources.compactMap { $0["resourceType"] as? String }) == ["Patient", "CarePlan", "RelatedPerson", "Consent", "Flag"])
+        for resource in resources {
+            #expect(((resource["meta"] as? [String: Any])?["source"] as? String)?.hasPrefix("Rules/people/sam.yaml:") == true)
+        }
+        #expect(first.stdout.contains(#""text":"Do not contact Mark Taylor: I do not want my father told anything about my health.""#))
+        let bad = try CommandRunner.run(["export", "sam", "--format", "hl7v2"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr == "error: --format takes fhir; found 'hl7v2'\n")
+
+        // The service here loads the library by its full path, so the CLI is asked the same way.
+        let service = try await InProcessService()
+        let token = try await service.token(.crisis)
+        let expected = try CommandRunner.run(
+            ["export", "sam", "--format", "fhir", "--at", "2026-11-24T10:30:00Z", "--rules", PackageRoot.path + "/Rules"]
+        ).stdout
+        try await service.run { client in
+            let reply = try await client.send(.get, "/v1/people/sam/fhir?at=2026-11-24T10:30:00Z", token: token)
+            #expect(reply.status == 200)
+            #expect(reply.headers[.contentType] == "application/fhir+json; charset=utf-8")
+            #expect(reply.body == expected)
+        }
+    }
+}
