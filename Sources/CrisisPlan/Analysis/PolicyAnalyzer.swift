@@ -67,28 +67,10 @@ public struct PolicyAnalyzer {
         for fact in policy.facts where !read.contains(fact.id) && !fact.sourceOfHarm {
             add(.warning, "fact-unused", "fact '\(fact.id)' is declared and never read by a flag, rule, prompt or red flag; remove it or use it", at: fact.source)
         }
-        func decisions(_ condition: Condition) -> [String] {
-            switch condition {
-            case .all(let parts, _), .any(let parts, _): parts.flatMap(decisions)
-            case .not(let inner, _): decisions(inner)
-            case .capacity(let test): test.decision.map { [$0] } ?? []
-            default: []
-            }
-        }
+        let tests = conditions.flatMap(\.capacityTests)
         // A capacity condition naming no decision reads them all.
-        let anyDecision = conditions.contains { condition in
-            func anyCapacity(_ condition: Condition) -> Bool {
-                switch condition {
-                case .all(let parts, _), .any(let parts, _): parts.contains(where: anyCapacity)
-                case .not(let inner, _): anyCapacity(inner)
-                case .capacity(let test): test.decision == nil
-                default: false
-                }
-            }
-            return anyCapacity(condition)
-        }
-        guard !anyDecision else { return }
-        var used = Set(conditions.flatMap(decisions))
+        guard !tests.contains(where: { $0.decision == nil }) else { return }
+        var used = Set(tests.compactMap(\.decision))
         let refused = Set(plans.flatMap { $0.advanceDecisions.refusals.map { TextNormalizer.normalize($0.treatment) } })
         for plan in plans { used.formUnion(plan.attorneys.flatMap(\.covers)) }
         for decision in policy.decisions ?? []
@@ -116,10 +98,13 @@ public struct PolicyAnalyzer {
         }
     }
 
-    /// The stages at or above crisis: where a closed route matters.
+    /// The stages where a closed route matters: from the lowest stage an escalation rule or a
+    /// flag raises to, up (crisis and emergency in the shipped policy); the top stage when
+    /// nothing raises. Derived from the policy, never from a stage's name.
     private var urgentStages: [Stage] {
-        guard let crisis = policy.stages.firstIndex(where: { $0.id == "crisis" }) else { return Array(policy.stages.suffix(1)) }
-        return Array(policy.stages[crisis...])
+        let raised = policy.escalation.map(\.raiseTo) + policy.flags.compactMap(\.effects.raiseTo)
+        let lowest = raised.compactMap { id in policy.stages.firstIndex { $0.id == id } }.min()
+        return Array(policy.stages[(lowest ?? max(0, policy.stages.count - 1))...])
     }
 
     /// Whether some emergency or crisis flag adds a contact open all day and night.
@@ -137,7 +122,7 @@ public struct PolicyAnalyzer {
         for contact in plan.contacts where !routed.contains(contact.id) && !attorneys.contains(contact.id) {
             add(.info, "contact-not-on-any-route", "\(contact.name) is on no contact route; add them to a stage's route or say why not", at: contact.source)
         }
-        for contact in plan.contacts where !Self.isPhoneNumber(contact.phone) {
+        for contact in plan.contacts where PhoneNumber.dialable(contact.phone) == nil {
             add(.warning, "phone-not-a-number", "\(contact.name)'s phone '\(contact.phone)' is not one telephone number; write only the number", at: contact.source)
         }
         for stage in urgentStages {
@@ -164,13 +149,6 @@ public struct PolicyAnalyzer {
         for part in missing {
             add(.info, "plan-missing", "\(plan.person.name)'s plan has no \(part); a complete crisis plan has it — add it with them", at: location)
         }
-    }
-
-    /// Digits, spaces, `+`, `-` and brackets, with 3 to 15 digits.
-    static func isPhoneNumber(_ text: String) -> Bool {
-        let allowed = text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || " +-()".unicodeScalars.contains($0) }
-        let digits = text.filter { $0.isASCII && $0.isNumber }.count
-        return allowed && (3...15).contains(digits)
     }
 
     /// Findings accepted by `# analyze: accept CODE — reason` on the line above their item.

@@ -183,14 +183,6 @@ extension AnswerPage {
         }
     }
 
-    /// The number to dial, when the field is one telephone number: digits, spaces, `+`, `-`
-    /// and brackets only, with 3 to 15 digits (999 to an international number).
-    static func dialable(_ phone: String) -> String? {
-        let allowed = phone.unicodeScalars.allSatisfy { scalar in
-            ("0"..."9").contains(scalar) || " +-()".unicodeScalars.contains(scalar)
-        }
-        let digits = phone.filter { $0.isASCII && $0.isNumber }
-        guard allowed, (3...15).contains(digits.count), !phone.dropFirst().contains("+") else { return nil }
-        return (phone.hasPrefix("+") ? "+" : "") + digits
-    }
+    /// The number to dial, when the field is one telephone number.
+    static func dialable(_ phone: String) -> String? { PhoneNumber.dialable(phone) }
 }

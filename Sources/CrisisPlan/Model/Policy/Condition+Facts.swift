@@ -8,4 +8,14 @@ extension Condition {
         case .stage, .signs, .capacity, .age, .routeOpen: []
         }
     }
+
+    /// The capacity tests the condition holds, in the order written.
+    public var capacityTests: [CapacityCondition] {
+        switch self {
+        case .all(let parts, _), .any(let parts, _): parts.flatMap(\.capacityTests)
+        case .not(let inner, _): inner.capacityTests
+        case .capacity(let test): [test]
+        case .fact, .stage, .signs, .age, .routeOpen: []
+        }
+    }
 }
