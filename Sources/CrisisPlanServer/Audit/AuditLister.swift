@@ -52,24 +52,16 @@ public struct AuditLister: Sendable {
         return out
     }
 
-    /// `2026-11-28T16:30:00.123Z  alex (crisis)  people.respond  sam  200  crisis  flags: …`,
+    /// `2026-11-28T16:30:00.123Z  alex (crisis)  people.respond  sam  200  stage crisis  flags …`,
     /// every control character that a client could have sent shown escaped.
     static func line(_ entry: AuditEntry) -> String {
-        TerminalText.visible(fields(entry))
-    }
-
-    private static func fields(_ entry: AuditEntry) -> String {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(entry.record.utf8)) as? [String: Any] else {
-            return "\(entry.time)  (unreadable record \(entry.instance) #\(entry.seq))"
+        guard let record = AuditRecordSummary(entry) else {
+            return "\(entry.time)  (unreadable record \(TerminalText.visible(entry.instance)) #\(entry.seq))"
         }
-        let user = (object["user"] as? String ?? "-") + ((object["role"] as? String).map { " (\($0))" } ?? "")
-        var fields = [
-            entry.time, user, object["action"] as? String ?? "-", entry.person ?? "-",
-            String((object["status"] as? NSNumber)?.intValue ?? 0),
-        ]
-        if let stage = object["stage"] as? String { fields.append("stage \(stage)") }
-        if let flags = object["flags"] as? [String], !flags.isEmpty { fields.append("flags " + flags.joined(separator: ",")) }
-        fields.append("request \(object["request_id"] as? String ?? "-")")
+        var fields = [record.time, record.user, record.action, record.person, String(record.status)]
+        if let stage = record.stage { fields.append("stage \(stage)") }
+        if !record.flags.isEmpty { fields.append("flags " + record.flags.joined(separator: ",")) }
+        fields.append("request \(record.requestID)")
         return fields.joined(separator: "  ")
     }
 }

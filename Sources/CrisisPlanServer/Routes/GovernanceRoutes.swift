@@ -71,20 +71,20 @@ struct AuditPage: Sendable {
         var detail: String
 
         init(_ entry: AuditEntry) {
-            let object = (try? JSONSerialization.jsonObject(with: Data(entry.record.utf8))) as? [String: Any] ?? [:]
             time = entry.time
-            user = TerminalText.visible(
-                (object["user"] as? String ?? "—") + ((object["role"] as? String).map { " (\($0))" } ?? ""))
-            action = TerminalText.visible(object["action"] as? String ?? "—")
-            person = TerminalText.visible(entry.person ?? "—")
-            status = String((object["status"] as? NSNumber)?.intValue ?? 0)
-            var details: [String] = []
-            if let stage = object["stage"] as? String { details.append("stage \(stage)") }
-            if let flags = object["flags"] as? [String], !flags.isEmpty { details.append("flags " + flags.joined(separator: ", ")) }
-            if let suppressed = (object["suppressed"] as? NSNumber)?.intValue {
-                details.append("\(suppressed) more not signed in, not recorded")
+            guard let record = AuditRecordSummary(entry) else {
+                (user, action, person, status, detail) = ("—", "—", "—", "—", "a record that is not JSON")
+                return
             }
-            detail = TerminalText.visible(details.joined(separator: "; "))
+            user = record.user
+            action = record.action
+            person = record.person
+            status = String(record.status)
+            var details: [String] = []
+            if let stage = record.stage { details.append("stage \(stage)") }
+            if !record.flags.isEmpty { details.append("flags " + record.flags.joined(separator: ", ")) }
+            if let suppressed = record.suppressed { details.append("\(suppressed) more not signed in, not recorded") }
+            detail = details.joined(separator: "; ")
         }
     }
     var frame: PageFrame
