@@ -37,18 +37,33 @@ public enum FHIRBundle {
                     + lines.map { "<p>\(MarkupEscaping.escape($0))</p>" }.joined() + "</div>")
             json.endObject()
         }
-        func codeable(_ json: inout JSONWriter, key: String, system: String, code: String, display: String? = nil) {
-            json.key(key)
+        /// A CodeableConcept of one coding, as the value of `key` (or an array item when nil).
+        func codeable(_ json: inout JSONWriter, key: String?, system: String, code: String, display: String? = nil) {
+            if let key { json.key(key) }
             json.beginObject()
             json.key("coding")
             json.beginArray()
             json.beginObject()
             json.field("system", system)
             json.field("code", code)
-            json.field("display", display)
+            // FHIR JSON has no nulls: an absent element is left out.
+            if let display { json.field("display", display) }
             json.endObject()
             json.endArray()
             json.endObject()
+        }
+
+        /// What every Consent carries that R4 requires: status, scope, category (LOINC), the
+        /// patient and a policy rule (the person opting out).
+        func consentFrame(_ json: inout JSONWriter, active: Bool, scope: String, category: String) {
+            json.field("status", active ? "active" : "inactive")
+            codeable(&json, key: "scope", system: "http://terminology.hl7.org/CodeSystem/consentscope", code: scope)
+            json.key("category")
+            json.beginArray()
+            codeable(&json, key: nil, system: "http://loinc.org", code: category)
+            json.endArray()
+            reference(patient, &json, key: "patient")
+            codeable(&json, key: "policyRule", system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "OPTOUT")
         }
 
         // The person.
@@ -175,22 +190,7 @@ public enum FHIRBundle {
                     json.endObject()
                 }
                 json.endArray()
-                json.field("status", "active")
-                codeable(&json, key: "scope", system: "http://terminology.hl7.org/CodeSystem/consentscope", code: "patient-privacy")
-                json.key("category")
-                json.beginArray()
-                json.beginObject()
-                json.key("coding")
-                json.beginArray()
-                json.beginObject()
-                json.field("system", "http://loinc.org")
-                json.field("code", "59284-0")
-                json.endObject()
-                json.endArray()
-                json.endObject()
-                json.endArray()
-                reference(patient, &json, key: "patient")
-                codeable(&json, key: "policyRule", system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "OPTOUT")
+                consentFrame(&json, active: true, scope: "patient-privacy", category: "59284-0")
                 json.key("provision")
                 json.beginObject()
                 json.field("type", "deny")
@@ -230,22 +230,7 @@ public enum FHIRBundle {
                             ? ": binding if they lack capacity for it when it arises"
                             : ": not binding (" + validity.notBindingBecause.joined(separator: "; ") + "), still their wish, to be weighed")],
                     &json)
-                json.field("status", refusal.withdrawn ? "inactive" : "active")
-                codeable(&json, key: "scope", system: "http://terminology.hl7.org/CodeSystem/consentscope", code: "treatment")
-                json.key("category")
-                json.beginArray()
-                json.beginObject()
-                json.key("coding")
-                json.beginArray()
-                json.beginObject()
-                json.field("system", "http://loinc.org")
-                json.field("code", "75320-2")
-                json.endObject()
-                json.endArray()
-                json.endObject()
-                json.endArray()
-                reference(patient, &json, key: "patient")
-                codeable(&json, key: "policyRule", system: "http://terminology.hl7.org/CodeSystem/v3-ActCode", code: "OPTOUT")
+                consentFrame(&json, active: !refusal.withdrawn, scope: "treatment", category: "75320-2")
                 json.key("provision")
                 json.beginObject()
                 json.field("type", "deny")

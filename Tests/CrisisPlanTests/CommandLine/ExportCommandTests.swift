@@ -57,6 +57,8 @@ struct ExportCommandTests {
         for resource in resources {
             #expect(((resource["meta"] as? [String: Any])?["source"] as? String)?.hasPrefix("Rules/people/sam.yaml:") == true)
         }
+        // FHIR JSON has no nulls.
+        #expect(!first.stdout.contains("null"))
         #expect(first.stdout.contains(#""text":"Do not contact Mark Taylor: I do not want my father told anything about my health.""#))
         let bad = try CommandRunner.run(["export", "sam", "--format", "hl7v2"])
         #expect(bad.status == 2)
