@@ -2,15 +2,15 @@
 /// stage, who to call and in what order, who is kept away, the flags, the questions to ask,
 /// whether an attorney can act, whether refusals bind or may be overridden, the warnings.
 public struct AnswerSummary: Sendable, Equatable {
-    public var stage: String
-    public var fromRecognisedSignsOnly: Bool
-    public var contacts: [String]
-    public var withheld: [String]
-    public var flags: [String]
-    public var prompts: [String]
-    public var attorneys: [String]
-    public var refusals: [String]
-    public var warnings: [String]
+    public var stage = ""
+    public var fromRecognisedSignsOnly = false
+    public var contacts: [String] = []
+    public var withheld: [String] = []
+    public var flags: [String] = []
+    public var prompts: [String] = []
+    public var attorneys: [String] = []
+    public var refusals: [String] = []
+    public var warnings: [String] = []
     /// Set when the case could not be evaluated at all (bad input under this library).
     public var error: String?
 
@@ -32,15 +32,6 @@ public struct AnswerSummary: Sendable, Equatable {
     }
 
     public init(error: String) {
-        stage = ""
-        fromRecognisedSignsOnly = false
-        contacts = []
-        withheld = []
-        flags = []
-        prompts = []
-        attorneys = []
-        refusals = []
-        warnings = []
         self.error = error
     }
 
