@@ -73,6 +73,9 @@ struct PlanFileDecoder {
                 if identifiers.contains(where: { $0.system == system }) {
                     decoder.error("the person has two identifiers of system '\(system)'; keep one", at: item.mark)
                 }
+                if system == Person.Identifier.nhsNumber, let problem = NHSNumber.problem(value), let node = entry["value"] {
+                    decoder.error(problem, at: node.mark)
+                }
                 identifiers.append(Person.Identifier(system: system, value: value, source: decoder.location(item.mark)))
             }
         }

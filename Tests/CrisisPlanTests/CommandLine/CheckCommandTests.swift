@@ -13,8 +13,8 @@ struct CheckCommandTests {
         let summaries = lines.filter { $0.contains(": warning: ") || $0.contains(": error: ") }
         #expect(
             summaries.map { String($0.prefix(while: { $0 != " " })) } == [
-                "Rules/people/alex.yaml:71:7:", "Rules/people/alex.yaml:76:7:", "Rules/people/dee.yaml:16:14:",
-                "Rules/people/priya.yaml:74:7:", "Scenarios/37-kit-domestic-abuse-recorded-alone.yaml:11:5:",
+                "Rules/people/alex.yaml:72:7:", "Rules/people/alex.yaml:77:7:", "Rules/people/dee.yaml:17:14:",
+                "Rules/people/priya.yaml:75:7:", "Scenarios/37-kit-domestic-abuse-recorded-alone.yaml:11:5:",
             ])
     }
 

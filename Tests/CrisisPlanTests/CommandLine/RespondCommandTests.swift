@@ -197,7 +197,7 @@ struct WarningSourceTests {
                 "plan-review-overdue", "unknown-sign", "future-observation", "capacity-assessment-stale",
             ])
         #expect(
-            warnings.map { $0["source"]! } == ["Rules/people/dee.yaml:16", "\(path):8", "\(path):12", "\(path):6"])
+            warnings.map { $0["source"]! } == ["Rules/people/dee.yaml:17", "\(path):8", "\(path):12", "\(path):6"])
     }
 }
 

@@ -139,7 +139,7 @@ struct PrinciplesTests {
         #expect(answer.warnings.map(\.code) == [.planReviewOverdue, .unknownSign])
         #expect(answer.stage.id == "well")
         #expect(answer.warnings[1].message.contains("not taken as all clear"))
-        #expect(answer.warnings[0].source == "\(ShippedRules.rules.displayPath)/people/dee.yaml:16")
+        #expect(answer.warnings[0].source == "\(ShippedRules.rules.displayPath)/people/dee.yaml:17")
         let top = AnswerText(color: false).render(answer).components(separatedBy: "What Dee")[0]
         #expect(top.contains("Not recognised: \"shouting at the neighbours\""))
         #expect(top.contains("Plan overdue for review since"))
@@ -151,9 +151,9 @@ struct PrinciplesTests {
     func everythingHasASource() throws {
         let answer = try ShippedRules.respond("sam", signs: ["not sleeping"])
         let root = ShippedRules.rules.displayPath
-        #expect(answer.ownResponses.map(\.source) == [31, 33, 36].map { "\(root)/people/sam.yaml:\($0)" })
-        #expect(answer.contacts.map(\.source) == ["\(root)/people/sam.yaml:51"])
-        #expect(answer.refusals.map(\.source) == ["\(root)/people/sam.yaml:74"])
+        #expect(answer.ownResponses.map(\.source) == [32, 34, 37].map { "\(root)/people/sam.yaml:\($0)" })
+        #expect(answer.contacts.map(\.source) == ["\(root)/people/sam.yaml:52"])
+        #expect(answer.refusals.map(\.source) == ["\(root)/people/sam.yaml:75"])
     }
 
     @Test("9. Bad input gets a clear error, never a partial answer")

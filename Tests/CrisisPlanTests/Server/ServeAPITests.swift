@@ -55,7 +55,7 @@ struct ServeAPITests {
         #expect(plan.status == 200)
         #expect(plan.body.hasPrefix(#"{"person":{"id":"sam","name":"Sam Taylor","pronouns":"they/them""#))
         #expect(plan.body.contains(#""do_not_contact":[{"id":"mark","name":"Mark Taylor""#))
-        #expect(plan.body.contains(#""source":"\#(PackageRoot.path)/Rules/people/sam.yaml:31""#))
+        #expect(plan.body.contains(#""source":"\#(PackageRoot.path)/Rules/people/sam.yaml:32""#))
     }
 
     @Test("errors have one shape, with the command line's message: 400, 404, 413, 415, no route")

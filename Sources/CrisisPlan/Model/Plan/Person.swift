@@ -18,6 +18,9 @@ public struct Person: Sendable {
         public var value: String
         public var source: SourceLocation
 
+        /// The NHS number's system: a person is matched to the trust's record by it.
+        public static let nhsNumber = "https://fhir.nhs.uk/Id/nhs-number"
+
         /// The value as compared: spaces and hyphens removed.
         public var key: String { value.filter { $0 != " " && $0 != "-" } }
     }
