@@ -51,9 +51,26 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The PEM private key for --tls-cert.", valueName: "FILE"))
     var tlsKey: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A record system allowed to call the CDS Hooks service (/cds-services): its JWT issuer and the JSON Web Key Set file of its public keys. Repeat for each.",
+            valueName: "ISS=JWKS_FILE"))
+    var cdsClient: [String] = []
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The address people and record systems reach this service at, like https://crisis.example.org: card links and CDS Hooks JWT audiences are made from it (default: the request's host).",
+            valueName: "URL"))
+    var publicURL: String?
+
     @OptionGroup var rulesOptions: RulesOptions
 
     func run() async throws {
+        if let publicURL, !(publicURL.hasPrefix("https://") || publicURL.hasPrefix("http://")) {
+            throw UsageFailure(message: "error: --public-url takes an address starting https:// (or http://); found '\(publicURL)'")
+        }
         let rules = try rulesOptions.directory()
         if jwks == nil, jwtIssuer != nil || jwtAudience != nil {
             throw UsageFailure(message: "error: --jwt-issuer and --jwt-audience need --jwks FILE")
@@ -75,12 +92,13 @@ struct ServeCommand: AsyncParsableCommand {
             .milliseconds(3), .milliseconds(5), .milliseconds(10),
         ]
         MetricsSystem.bootstrap(factory)
+        var options = ServeOptions(
+            rules: rules, host: host, port: port, watch: !noWatch, users: users, audit: audit, tokenKey: tokenKey,
+            jwks: jwks, jwtIssuer: jwtIssuer, jwtAudience: jwtAudience, tlsCertificate: tlsCert, tlsKey: tlsKey)
+        options.cdsClients = cdsClient
+        options.publicURL = publicURL
         do {
-            try await CrisisPlanServer.run(
-                ServeOptions(
-                    rules: rules, host: host, port: port, watch: !noWatch, users: users, audit: audit, tokenKey: tokenKey,
-                    jwks: jwks, jwtIssuer: jwtIssuer, jwtAudience: jwtAudience, tlsCertificate: tlsCert, tlsKey: tlsKey),
-                registry: registry)
+            try await CrisisPlanServer.run(options, registry: registry)
         } catch let failure as StartFailure {
             throw UsageFailure(message: failure.message)
         }

@@ -4,7 +4,7 @@ struct PolicyFileDecoder {
 
     static let topLevelKeys = [
         "stages", "signs_active_for", "capacity_valid_for", "facts", "decisions", "escalation", "flags",
-        "language", "prompts", "red_flags", "timezone", "holidays", "consistency",
+        "language", "prompts", "red_flags", "timezone", "holidays", "consistency", "override_reasons",
     ]
 
     func decode(_ root: YAMLNode?) -> PolicyFragment {
@@ -35,6 +35,7 @@ struct PolicyFileDecoder {
         fragment.prompts = items(fields["prompts"], "prompts").compactMap(prompt)
         fragment.redFlags = items(fields["red_flags"], "red_flags").compactMap(redFlag)
         fragment.consistency = items(fields["consistency"], "consistency").compactMap(consistencyRule)
+        fragment.overrideReasons = items(fields["override_reasons"], "override_reasons").compactMap(overrideReason)
         if let node = fields["timezone"], let zone = decoder.text(node, "'timezone'") {
             fragment.timezone = (zone, decoder.location(node.mark))
             if LocalTime(identifier: zone) == nil {
@@ -315,6 +316,16 @@ struct PolicyFileDecoder {
         return RedFlag(
             id: id, words: words, ask: ask, askSource: decoder.location(askNode.mark), message: message,
             source: decoder.location(node.mark))
+    }
+
+    /// `{id, label}`; a label alone (`- The person asked for something else`) is its own id.
+    private func overrideReason(_ node: YAMLNode) -> OverrideReason? {
+        if case .scalar = node.content, let label = decoder.text(node, "an override reason") {
+            return OverrideReason(id: label, label: label, source: decoder.location(node.mark))
+        }
+        let fields = decoder.fields(node, "override reason", keys: ["id", "label"], required: ["id", "label"])
+        guard let id = decoder.text(fields, "id"), let label = decoder.text(fields, "label") else { return nil }
+        return OverrideReason(id: id, label: label, source: decoder.location(node.mark))
     }
 
     private func consistencyRule(_ node: YAMLNode) -> ConsistencyRule? {

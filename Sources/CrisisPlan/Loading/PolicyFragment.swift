@@ -13,6 +13,7 @@ struct PolicyFragment: Sendable {
     var prompts: [Prompt] = []
     var redFlags: [RedFlag] = []
     var consistency: [ConsistencyRule] = []
+    var overrideReasons: [OverrideReason] = []
     var timezone: (String, SourceLocation)?
     var holidays: [CalendarDate] = []
     var holidaysSource: SourceLocation?

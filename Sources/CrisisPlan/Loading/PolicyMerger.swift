@@ -32,6 +32,7 @@ struct PolicyMerger {
             policy.prompts += fragment.prompts
             policy.redFlags += fragment.redFlags
             policy.consistency += fragment.consistency
+            policy.overrideReasons += fragment.overrideReasons
             policy.holidays += fragment.holidays
             if let (zone, source) = fragment.timezone {
                 if let first = policy.timezoneSource {
@@ -54,6 +55,7 @@ struct PolicyMerger {
         uniqueIds(policy.prompts.map { ($0.id, $0.source) }, "prompt")
         uniqueIds(policy.redFlags.map { ($0.id, $0.source) }, "red flag")
         uniqueIds(policy.consistency.map { ($0.id, $0.source) }, "consistency rule")
+        uniqueIds(policy.overrideReasons.map { ($0.id, $0.source) }, "override reason")
         uniqueFactIds(policy.facts)
         uniqueIds((policy.decisions ?? []).map { (TextNormalizer.normalize($0.id), $0.source) }, "decision")
         return policy

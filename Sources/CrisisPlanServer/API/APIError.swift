@@ -47,6 +47,13 @@ struct APIError: HTTPResponseError, Sendable {
             "error: sign in first: POST /v1/login with {\"user\", \"password\"}, then send the token as Authorization: Bearer TOKEN",
         source: nil, headers: [.wwwAuthenticate: "Bearer realm=\"crisisplan\""])
 
+    /// A CDS Hooks call without a JWT this service accepts (CDS Hooks 2.0: 401).
+    static let cdsNotAuthorized = APIError(
+        status: .unauthorized, code: "cds-client-not-authorized",
+        message:
+            "error: CDS Hooks calls need Authorization: Bearer JWT, signed by a record system this service allows (--cds-client), for this URL, not used before",
+        source: nil, headers: [.wwwAuthenticate: "Bearer realm=\"crisisplan-cds\""])
+
     static func forbidden(_ role: Role, access: RouteAccess) -> APIError {
         let needed = access.roleNames.map { "; it needs the \($0) role" } ?? ""
         return APIError(

@@ -23,6 +23,9 @@ struct AuditEvent: Sendable, Equatable {
     /// Requests from this address that were not signed in and went unrecorded in the minute
     /// before (at most 60 a minute are recorded).
     var suppressed: Int? = nil
+    /// What a route adds about what was done: the cards a hook sent, the outcome a worker or
+    /// the record system reported and against which answer or card. Values already bounded.
+    var details: [String: CanonicalJSON] = [:]
 
     /// The record's members, before the chain adds `instance`, `seq` and `prev`.
     var members: [String: CanonicalJSON] {
@@ -33,6 +36,7 @@ struct AuditEvent: Sendable, Equatable {
             "flags": flags.map(CanonicalJSON.strings) ?? .null, "status": .integer(Int64(status)),
             "rules_version": .string(rulesVersion), "client": .string(client),
         ].merging(suppressed.map { ["suppressed": .integer(Int64($0))] } ?? [:]) { first, _ in first }
+            .merging(details) { first, _ in first }
     }
 
     /// Audit times to the millisecond, in UTC: `2026-11-28T16:30:00.123Z`.

@@ -10,6 +10,9 @@ final class AuditNote: Sendable {
         /// Which face of the service matched, so a failure to record shows as a page on pages.
         var surface: RouteSurface?
         var user: SignedInUser?
+        /// A record system calling a CDS Hooks route: not a user of ours, recorded as the user
+        /// it names (`context.userId`) with the role `cds-client`.
+        var caller: CDSCaller?
         /// The user name tried at sign-in, whether or not it exists.
         var attemptedUser: String?
         var person: String?
@@ -17,6 +20,8 @@ final class AuditNote: Sendable {
         var stage: String?
         var flags: [String]?
         var rulesVersion: String?
+        /// Recorded as they are, beside the fixed fields (see `AuditEvent.details`).
+        var details: [String: CanonicalJSON] = [:]
     }
     private let details = Mutex(Details())
 

@@ -10,6 +10,8 @@ import Hummingbird
 struct SignInGate: Sendable {
     enum Outcome: Sendable {
         case admitted(SignedInUser)
+        /// A record system, on a CDS Hooks route.
+        case admittedCaller(CDSCaller)
         /// The user, when known, and the refusal (thrown for the API's JSON errors).
         case refused(SignedInUser?, @Sendable () throws -> Response)
     }
@@ -18,8 +20,12 @@ struct SignInGate: Sendable {
     let users: UserDirectory
     let pages: PageRenderer
     let replay: FormReplay
+    let cdsClients: CDSClientKeys
+    /// For a CDS JWT's `aud`.
+    let address: ServiceAddress
 
     func admit(_ request: Request, surface: RouteSurface, access: RouteAccess) async -> Outcome {
+        if access == .cdsClient { return await admitCaller(request) }
         let token = Self.bearer(request) ?? (surface == .pages ? SessionCookie.value(SessionCookie.name, in: request) : nil)
         guard let token, let user = await tokens.verify(token, users: users) else {
             guard surface == .pages else { return .refused(nil) { throw APIError.notSignedIn } }
@@ -56,6 +62,16 @@ struct SignInGate: Sendable {
             }
         }
         return .admitted(user)
+    }
+
+    /// A record system's JWT, checked against the keys of the issuer it names and the URL it
+    /// was sent to; refused with 401 and nothing said of why (the log says).
+    private func admitCaller(_ request: Request) async -> Outcome {
+        guard let token = Self.bearer(request) else { return .refused(nil) { throw APIError.cdsNotAuthorized } }
+        switch await cdsClients.verify(token, url: address.base(request) + request.uri.path) {
+        case .admitted(let caller): return .admittedCaller(caller)
+        case .refused: return .refused(nil) { throw APIError.cdsNotAuthorized }
+        }
     }
 
     /// The token of `Authorization: Bearer TOKEN` (the scheme in any case). Read as bytes:

@@ -53,7 +53,7 @@ final class TokenService: Sendable {
     }
 
     /// The identity provider's public keys: RSA and EC keys with an id; anything else dropped.
-    private static func providerKeys(_ path: String) async throws(StartFailure) -> JWTKeyCollection {
+    static func providerKeys(_ path: String) async throws(StartFailure) -> JWTKeyCollection {
         guard let data = FileManager.default.contents(atPath: path),
             let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let keys = document["keys"] as? [[String: Any]]

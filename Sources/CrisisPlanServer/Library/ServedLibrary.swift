@@ -16,6 +16,8 @@ final class ServedLibrary: Sendable {
     /// The policy files' digest: a new one re-makes every evaluator at the next reload.
     let policyVersion: String
     private let positions: [String: Int]
+    /// `system|value` (value without spaces and hyphens) → positions, and the value alone.
+    private let identified: [String: [Int]]
 
     init(
         rules: RulesDirectory, policy: Policy, people: [ServedPerson], version: String, loadedAt: Timestamp,
@@ -30,6 +32,14 @@ final class ServedLibrary: Sendable {
         self.warningCount = warningCount
         self.policyVersion = policyVersion
         positions = Dictionary(self.people.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var identified: [String: [Int]] = [:]
+        for (position, person) in self.people.enumerated() {
+            for identifier in person.plan.person.identifiers {
+                identified[identifier.system + "|" + identifier.key, default: []].append(position)
+                identified["|" + identifier.key, default: []].append(position)
+            }
+        }
+        self.identified = identified
     }
 
     /// The person PERSON means, as the command line finds them (§8): an id in any case, else
@@ -46,6 +56,15 @@ final class ServedLibrary: Sendable {
             typed, ids: people.map(\.id), name: { self.people[$0].plan.person.name },
             identifiers: { self.people[$0].plan.person.identifiers.map { ($0.system, $0.key) } }, folder: rules.peopleFolder)
         return people[index]
+    }
+
+    /// The people holding an identifier: of this system when one is given, else of any system.
+    /// Only identifiers — never an id or a name — so a record system's number cannot match
+    /// someone by accident.
+    func people(withIdentifier system: String?, value: String) -> [ServedPerson] {
+        let key = value.filter { $0 != " " && $0 != "-" }
+        guard !key.isEmpty else { return [] }
+        return Set(identified[(system ?? "") + "|" + key] ?? []).sorted().map { people[$0] }
     }
 
     /// What a search finds: the people whose id or name holds every word of `query` (in any

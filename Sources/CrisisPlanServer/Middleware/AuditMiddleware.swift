@@ -15,7 +15,9 @@ import Hummingbird
 /// requests that are not signed in are recorded at most 60 a minute per address.
 struct AuditMiddleware: RouterMiddleware {
     typealias Context = ServerContext
-    static let auditedPrefixes = ["/v1/people", "/v1/admin", "/v1/audit", "/v1/login", "/people", "/training"]
+    static let auditedPrefixes = [
+        "/v1/people", "/v1/admin", "/v1/audit", "/v1/login", "/people", "/training", "/cds-services",
+    ]
 
     let log: AuditLog
     let pages: PageRenderer
@@ -36,7 +38,7 @@ struct AuditMiddleware: RouterMiddleware {
         guard let action = note.action ?? (Self.isAudited(request.uri.path) ? "other" : nil) else { return response }
         let now = Timestamp.now()
         var suppressed = 0
-        if note.user == nil {
+        if note.user == nil && note.caller == nil {
             switch unsigned.decide(client: context.client, now: now.seconds) {
             case .skip: return response
             case .record(let count): suppressed = count
@@ -45,14 +47,15 @@ struct AuditMiddleware: RouterMiddleware {
         let event = AuditEvent(
             time: AuditEvent.time(now),
             requestID: RequestIDMiddleware<ServerContext>.propagated(request.headers[.requestID]) ?? context.id,
-            user: note.user?.id ?? note.attemptedUser.map(recordedName), role: note.user?.role.rawValue,
+            user: note.user?.id ?? note.caller?.recordedUser ?? note.attemptedUser.map(recordedName),
+            role: note.user?.role.rawValue ?? note.caller.map { _ in CDSCaller.role },
             action: action, method: request.method.rawValue, path: BoundedText.bounded(request.uri.path),
             person: BoundedText.bounded(note.person ?? Self.typedPerson(request.uri.path)),
             query: action.hasSuffix(".search") ? BoundedText.bounded(request.uri.queryParameters.get("q")) : nil,
             observation: note.observation?.bounded, stage: note.stage, flags: note.flags,
             status: Int(response.status.code),
             rulesVersion: note.rulesVersion ?? response.headers[.rulesVersion], client: context.client,
-            suppressed: suppressed == 0 ? nil : suppressed)
+            suppressed: suppressed == 0 ? nil : suppressed, details: note.details.mapValues(\.bounded))
         do {
             try await log.record(event)
         } catch {

@@ -52,6 +52,7 @@ struct PageErrorMiddleware: RouterMiddleware {
     static func isAPIPath(_ path: String) -> Bool {
         let segments = path.split(separator: "/")
         guard let first = segments.first else { return false }
-        return first == "v1" || (segments.count == 1 && ["healthz", "readyz", "metrics", "openapi.yaml"].contains(first))
+        return first == "v1" || first == "cds-services"
+            || (segments.count == 1 && ["healthz", "readyz", "metrics", "openapi.yaml"].contains(first))
     }
 }

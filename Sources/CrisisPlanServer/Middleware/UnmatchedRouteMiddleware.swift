@@ -16,9 +16,15 @@ struct UnmatchedRouteMiddleware: RouterMiddleware {
             where (error.status == .notFound || error.status == .methodNotAllowed) && context.audit.current.surface == nil
         {
             let surface: RouteSurface = PageErrorMiddleware.isAPIPath(request.uri.path) ? .api : .pages
-            switch await gate.admit(request, surface: surface, access: .signedIn) {
+            // Under /cds-services only a record system's JWT is asked for: an unknown service is
+            // 404 to a caller it admits.
+            let access: RouteAccess = request.uri.path.hasPrefix("/cds-services/") ? .cdsClient : .signedIn
+            switch await gate.admit(request, surface: surface, access: access) {
             case .admitted(let user):
                 context.audit.update { $0.user = user }
+                throw error
+            case .admittedCaller(let caller):
+                context.audit.update { $0.caller = caller }
                 throw error
             case .refused(_, let refusal):
                 return try refusal()

@@ -36,6 +36,9 @@ struct DeclaredRoutes {
                 context.user = user
                 context.audit.update { $0.user = user }
                 return try await handler(request, context)
+            case .admittedCaller(let caller):
+                context.audit.update { $0.caller = caller }
+                return try await handler(request, context)
             case .refused(let user, let response):
                 if let user { context.audit.update { $0.user = user } }
                 return try response()

@@ -9,11 +9,15 @@ enum RouteAccess: Sendable, Equatable {
     case signedIn
     /// These roles, and `admin`, which may do everything.
     case roles(Set<Role>)
+    /// A record system named by `--cds-client`, with a JWT it signed for this call; no user's
+    /// token, and no role, opens these routes.
+    case cdsClient
 
     func allows(_ role: Role) -> Bool {
         switch self {
         case .open, .signedIn: true
         case .roles(let roles): role == .admin || roles.contains(role)
+        case .cdsClient: false
         }
     }
 

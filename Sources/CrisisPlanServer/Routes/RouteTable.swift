@@ -25,6 +25,12 @@ struct RouteTable {
         api.post("/v1/admin/reload", .admin, audit: "admin.reload", use: routes.admin.reload)
         api.get("/metrics", .admin, audit: nil, use: routes.documents.metrics)
 
+        // CDS Hooks, for the trust's record system: discovery carries no plan content.
+        api.get("/cds-services", .open, audit: nil, use: routes.cds.discovery)
+        api.post("/cds-services/crisisplan-patient-view", .cdsClient, audit: "cds.patient-view", use: routes.cds.patientView)
+        api.post(
+            "/cds-services/crisisplan-patient-view/feedback", .cdsClient, audit: "cds.feedback", use: routes.cds.feedback)
+
         // The pages.
         pages.get("/login", .open, audit: nil, use: routes.pages.loginForm)
         pages.post("/login", .open, audit: "sign-in", use: routes.pages.login)
@@ -58,4 +64,5 @@ struct ServiceRoutes {
     var pages: PageRoutes
     var training: TrainingRoutes
     var governance: GovernanceRoutes
+    var cds: CDSRoutes
 }

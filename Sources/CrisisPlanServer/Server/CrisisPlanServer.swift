@@ -63,6 +63,7 @@ public enum CrisisPlanServer {
         let key = try TokenKey.loadOrCreate(path: options.tokenKey)
         let tokens = try await TokenService.make(
             key: key, jwks: options.jwks, issuer: options.jwtIssuer, audience: options.jwtAudience)
+        let cdsClients = try await CDSClientKeys.make(options.cdsClients)
         let server = try Self.server(options)
         // Opened last: every failure after it must close it.
         let audit = try await AuditLog.open(AuditLocation(options.audit), folder: SpillFolder(), logger: logger)
@@ -81,9 +82,11 @@ public enum CrisisPlanServer {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: AuditMiddleware(log: audit, pages: pages, nameKey: key.derived("audit-names"), users: users))
         router.add(middleware: PageErrorMiddleware(pages: pages, tokens: tokens))
+        let address = ServiceAddress(publicURL: options.publicURL, scheme: options.tlsCertificate == nil ? "http" : "https")
         let gate = SignInGate(
             tokens: tokens, users: users, pages: pages,
-            replay: FormReplay(key: key.derived("form-replay"), secure: options.tlsCertificate != nil))
+            replay: FormReplay(key: key.derived("form-replay"), secure: options.tlsCertificate != nil),
+            cdsClients: cdsClients, address: address)
         router.add(middleware: UnmatchedRouteMiddleware(gate: gate))
 
         let list = RouteList()
@@ -103,7 +106,8 @@ public enum CrisisPlanServer {
                     answering: answering, pages: pages, tokens: tokens, signIn: signIn,
                     secure: options.tlsCertificate != nil, replay: gate.replay),
                 training: TrainingRoutes(store: store, pages: pages, tokens: tokens),
-                governance: GovernanceRoutes(log: audit, store: store, checks: checks, pages: pages, tokens: tokens)))
+                governance: GovernanceRoutes(log: audit, store: store, checks: checks, pages: pages, tokens: tokens),
+                cds: CDSRoutes(answering: answering, sent: SentCards(), address: address)))
 
         var services: [any Service] = [ReloadOnSignal(store: store), AuditReplay(log: audit), UsersWatcher(users: users)]
         if options.watch { services.append(RulesWatcher(store: store, logger: logger)) }

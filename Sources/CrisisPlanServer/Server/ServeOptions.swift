@@ -17,6 +17,11 @@ public struct ServeOptions: Sendable {
     /// PEM files: with both, the server speaks HTTPS only.
     public var tlsCertificate: String?
     public var tlsKey: String?
+    /// `ISSUER=JWKS_FILE`: the record systems allowed to call the CDS Hooks service.
+    public var cdsClients: [String] = []
+    /// The address users and record systems reach the service at (`https://crisis.example.org`):
+    /// card links and a CDS JWT's `aud` are made from it. Else the request's own host.
+    public var publicURL: String?
 
     public init(
         rules: RulesDirectory, host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true,

@@ -15,6 +15,8 @@ public struct Policy: Sendable {
     public var prompts: [Prompt] = []
     public var redFlags: [RedFlag] = []
     public var consistency: [ConsistencyRule] = []
+    /// Why a worker may not have followed the plan, offered after an answer.
+    public var overrideReasons: [OverrideReason] = []
     /// Where contact hours are read (an IANA name; Europe/London by default).
     public var timezone = LocalTime.defaultZone
     public var timezoneSource: SourceLocation?

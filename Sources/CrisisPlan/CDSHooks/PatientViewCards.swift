@@ -1,0 +1,108 @@
+/// The cards a patient view shows: the plan is in place (its early warning signs in the
+/// person's words, and for each stage above the lowest the agreed responses and the first
+/// contact), then one warning per do-not-contact person, then one card per advance refusal.
+///
+/// A patient view carries no observations, so no card states a stage or a flag: the cards say
+/// what was agreed, for the worker to open the full answer when something is happening.
+public enum PatientViewCards {
+    /// CDS Hooks' limit for a card's summary.
+    public static let summaryLimit = 140
+
+    public static func cards(plan: Plan, policy: Policy, now: Timestamp) -> [PatientViewCard] {
+        var cards = [planCard(plan: plan, policy: policy, now: now)]
+        for entry in plan.doNotContact {
+            var detail = "**Do not contact \(md(entry.name))**" + (entry.relation.map { " (\(md($0)))" } ?? "") + "."
+            if let reason = entry.reason { detail += "\n\nIn \(md(plan.person.name))'s words: \(md(reason))" }
+            if !entry.roles.isEmpty {
+                detail += "\n\nEven as \(md(entry.roles.joined(separator: ", "))): any duty to consult is shown as a conflict when the plan is answered, never as a contact."
+            }
+            cards.append(
+                PatientViewCard(
+                    about: "do-not-contact:" + (entry.id ?? entry.name), indicator: .warning,
+                    summary: summary("Do not contact \(entry.name)" + (entry.relation.map { " (\($0))" } ?? "")),
+                    detail: detail + source(entry.source), source: entry.source))
+        }
+        for refusal in plan.advanceDecisions.refusals where !refusal.withdrawn {
+            let validity = RefusalValidity(
+                refusal, attorneys: plan.attorneys, born: plan.person.born, today: now.utcDate)
+            let detail =
+                validity.binding
+                ? "\(md(plan.person.name)) has made an advance decision to refuse \(md(refusal.treatment))"
+                    + (refusal.made.map { " (made \($0))" } ?? "")
+                    + ". It is binding if they lack capacity for this treatment when it arises; when they have capacity, they decide."
+                : "\(md(plan.person.name)) has refused \(md(refusal.treatment)) in advance"
+                    + (refusal.made.map { " (made \($0))" } ?? "")
+                    + ". It is not binding (" + validity.notBindingBecause.map(md).joined(separator: "; ")
+                    + "), but it is still their wish and must be weighed in any best-interests decision."
+            cards.append(
+                PatientViewCard(
+                    about: "refusal:" + refusal.source.pathAndLine, indicator: validity.binding ? .warning : .info,
+                    summary: summary(
+                        "Advance decision: refuses \(refusal.treatment)"
+                            + (validity.binding ? " (binding)" : " (not binding; still their wish)")),
+                    detail: detail + source(refusal.source), source: refusal.source))
+        }
+        return cards
+    }
+
+    private static func planCard(plan: Plan, policy: Policy, now: Timestamp) -> PatientViewCard {
+        let person = plan.person
+        let overdue = now.utcDate > plan.dates.reviewBy
+        var lines: [String] = []
+        if overdue {
+            lines.append(
+                "**Review overdue since \(plan.dates.reviewBy).** It is still \(md(person.name))'s plan: use it, and review it with them soon.")
+        }
+        if !plan.signs.isEmpty {
+            lines.append("**Early warning signs, in \(md(person.name))'s words**")
+            lines.append(plan.signs.map { "- \(md($0.says))" }.joined(separator: "\n"))
+        }
+        let zone = LocalTime(identifier: policy.timezone)
+        for stage in policy.stages.dropFirst() {
+            let responses = plan.responses(forStage: stage.id)
+            let contacts = (plan.route(forStage: stage.id)?.contacts ?? []).compactMap { plan.contact($0.text) }
+            guard !responses.isEmpty || !contacts.isEmpty else { continue }
+            var block = ["**\(md(stage.label))**"]
+            for (index, response) in responses.enumerated() {
+                block.append("\(index + 1). \(md(AnswerText.actor(response.by).capitalizedFirst)): \(md(response.action))")
+            }
+            if let first = contacts.first {
+                var line = "First contact: \(md(first.name))" + (first.relation.map { " (\(md($0)))" } ?? "") + " — \(md(first.phone))"
+                if let hours = first.hours, let zone, !hours.isOpen(at: zone.reading(now), holidays: Set(policy.holidays)) {
+                    line += " — closed now"
+                    if let open = contacts.dropFirst().first(where: {
+                        $0.hours?.isOpen(at: zone.reading(now), holidays: Set(policy.holidays)) ?? true
+                    }) {
+                        line += "; open now: \(md(open.name)) — \(md(open.phone))"
+                    }
+                }
+                block.append(line)
+            }
+            lines.append(block.joined(separator: "\n"))
+        }
+        return PatientViewCard(
+            about: "plan", indicator: overdue ? .warning : .info,
+            summary: overdue
+                ? "Crisis and safety plan in place — review overdue since \(plan.dates.reviewBy)"
+                : "Crisis and safety plan in place — agreed \(plan.dates.agreed), review by \(plan.dates.reviewBy)",
+            detail: lines.joined(separator: "\n\n") + source(plan.dates.agreedSource), source: plan.dates.agreedSource)
+    }
+
+    /// The person's text, shown as written.
+    private static func md(_ text: String) -> String { MarkupEscaping.markdown(text) }
+
+    private static func source(_ location: SourceLocation) -> String {
+        "\n\n_From \(md(location.pathAndLine))_"
+    }
+
+    /// Cut to CDS Hooks' limit at a whole character, marked with an ellipsis.
+    static func summary(_ text: String) -> String {
+        guard text.count >= summaryLimit else { return text }
+        return String(text.prefix(summaryLimit - 2)) + "…"
+    }
+}
+
+extension String {
+    /// "care team" → "Care team".
+    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
