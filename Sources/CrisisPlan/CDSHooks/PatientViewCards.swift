@@ -25,6 +25,13 @@ public enum PatientViewCards {
         for refusal in plan.advanceDecisions.refusals where !refusal.withdrawn {
             let validity = RefusalValidity(
                 refusal, attorneys: plan.attorneys, born: plan.person.born, today: now.utcDate)
+            let ect = refusal.ect || AdvanceRefusal.looksLikeECT(refusal.treatment)
+            let lawNote =
+                !validity.binding ? ""
+                : ect ? " A refusal of ECT cannot be overridden under Part 4 of the Mental Health Act (s58A)."
+                : refusal.forMentalDisorder
+                    ? " It refuses treatment for a mental disorder: if they are detained and Part 4 of the Mental Health Act applies, that treatment may be given without consent (MCA 2005 s28); the full answer says when."
+                    : ""
             let detail =
                 validity.binding
                 ? "\(md(plan.person.name)) has made an advance decision to refuse \(md(refusal.treatment))"
@@ -40,7 +47,7 @@ public enum PatientViewCards {
                     summary: summary(
                         "Advance decision: refuses \(refusal.treatment)"
                             + (validity.binding ? " (binding)" : " (not binding; still their wish)")),
-                    detail: detail + source(refusal.source), source: refusal.source))
+                    detail: detail + lawNote + source(refusal.source), source: refusal.source))
         }
         return cards
     }

@@ -15,16 +15,18 @@ struct InProcessService {
     let folder: String
     static let roles: [Role] = [.crisis, .trainer, .governance, .admin]
 
-    init(rules: String = PackageRoot.path + "/Rules") async throws {
+    init(
+        rules: String = PackageRoot.path + "/Rules", configure: (inout ServeOptions, _ folder: String) throws -> Void = { _, _ in }
+    ) async throws {
         folder = TemporaryFolder.make("in-process")
         let users = UsersFile(path: folder + "/users.yaml")
         try users.write(
             Self.roles.map { UserAccount(id: $0.rawValue, name: "Test \($0.rawValue)", role: $0, passwordHash: "unused") })
-        built = try await CrisisPlanServer.build(
-            ServeOptions(
-                rules: RulesDirectory(rules), port: 0, watch: false, users: users.path,
-                audit: "sqlite:" + folder + "/audit.sqlite", tokenKey: folder + "/token.key"),
-            registry: PrometheusCollectorRegistry())
+        var options = ServeOptions(
+            rules: RulesDirectory(rules), port: 0, watch: false, users: users.path,
+            audit: "sqlite:" + folder + "/audit.sqlite", tokenKey: folder + "/token.key")
+        try configure(&options, folder)
+        built = try await CrisisPlanServer.build(options, registry: PrometheusCollectorRegistry())
     }
 
     /// A bearer token for the user of `role`.

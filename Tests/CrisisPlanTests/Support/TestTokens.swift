@@ -60,5 +60,33 @@ enum TestTokens {
         }
     }
 
+    /// A record system calling CDS Hooks: an ES384 key (CDS Hooks' recommendation), its JWKS,
+    /// and a fresh token per call for the URL called.
+    struct RecordSystem {
+        let issuer: String
+        let key = P384.Signing.PrivateKey()
+        let kid = "ehr-1"
+
+        var jwks: String {
+            let raw = key.publicKey.rawRepresentation
+            let jwk: [String: Any] = [
+                "kty": "EC", "crv": "P-384", "kid": kid, "use": "sig", "alg": "ES384",
+                "x": TestTokens.base64URL(raw.prefix(48)), "y": TestTokens.base64URL(raw.suffix(48)),
+            ]
+            return String(decoding: TestTokens.json(["keys": [jwk]]), as: UTF8.self)
+        }
+
+        func token(aud: String, jti: String = UUID().uuidString, claims extra: [String: Any] = [:]) -> String {
+            var claims: [String: Any] = [
+                "iss": issuer, "aud": aud, "exp": TestTokens.now + 300, "iat": TestTokens.now, "jti": jti,
+            ]
+            claims.merge(extra) { _, new in new }
+            let input = TestTokens.base64URL(TestTokens.json(["alg": "ES384", "typ": "JWT", "kid": kid])) + "."
+                + TestTokens.base64URL(TestTokens.json(claims))
+            let signature = try! key.signature(for: Data(input.utf8))
+            return input + "." + TestTokens.base64URL(signature.rawRepresentation)
+        }
+    }
+
     static var now: Int { Int(Date().timeIntervalSince1970) }
 }
