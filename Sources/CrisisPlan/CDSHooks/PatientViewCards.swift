@@ -14,7 +14,8 @@ public enum PatientViewCards {
             var detail = "**Do not contact \(md(entry.name))**" + (entry.relation.map { " (\(md($0)))" } ?? "") + "."
             if let reason = entry.reason { detail += "\n\nIn \(md(plan.person.name))'s words: \(md(reason))" }
             if !entry.roles.isEmpty {
-                detail += "\n\nEven as \(md(entry.roles.joined(separator: ", "))): any duty to consult is shown as a conflict when the plan is answered, never as a contact."
+                let roles = entry.roles.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", ")
+                detail += "\n\nEven as \(md(roles)): any duty to consult is shown as a conflict when the plan is answered, never as a contact."
             }
             cards.append(
                 PatientViewCard(
@@ -69,7 +70,7 @@ public enum PatientViewCards {
             let responses = plan.responses(forStage: stage.id)
             let contacts = (plan.route(forStage: stage.id)?.contacts ?? []).compactMap { plan.contact($0.text) }
             guard !responses.isEmpty || !contacts.isEmpty else { continue }
-            var block = ["**\(md(stage.label))**"]
+            var block = ["**What helps at “\(md(stage.label))”**"]
             for (index, response) in responses.enumerated() {
                 block.append("\(index + 1). \(md(AnswerText.actor(response.by).capitalizedFirst)): \(md(response.action))")
             }
@@ -92,7 +93,9 @@ public enum PatientViewCards {
             summary: overdue
                 ? "Crisis and safety plan in place — review overdue since \(plan.dates.reviewBy)"
                 : "Crisis and safety plan in place — agreed \(plan.dates.agreed), review by \(plan.dates.reviewBy)",
-            detail: lines.joined(separator: "\n\n") + source(plan.dates.agreedSource), source: plan.dates.agreedSource)
+            detail: (lines + [
+                "_These are the responses agreed with \(md(person.name)). When something is happening, open the plan and enter what you see: the answer adds what the law and local policy require, such as emergency services first._"
+            ]).joined(separator: "\n\n") + source(plan.dates.agreedSource), source: plan.dates.agreedSource)
     }
 
     /// The person's text, shown as written.

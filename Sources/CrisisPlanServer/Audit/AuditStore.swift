@@ -21,6 +21,14 @@ struct AuditFilter: Sendable, Equatable {
     var since: String?
     /// Only records older than this one: the next page.
     var before: AuditCursor?
+    /// Only records of these actions (matched in the canonical record text, which writes
+    /// `"action":"NAME"` exactly once).
+    var actions: [String]? = nil
+
+    /// `%"action":"page.feedback"%` for each action.
+    var actionPatterns: [String] {
+        (actions ?? []).map { "%\"action\":\"" + $0.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "\"%" }
+    }
 }
 
 /// Where the store is, from `--audit`: `sqlite:PATH` or `postgresql://…`.

@@ -103,6 +103,14 @@ final class PostgresAuditStore: AuditStore {
         if let person = filter.person { binds.append(person); conditions.append("person = $\(binds.count)") }
         if let user = filter.user { binds.append(user); conditions.append("user_id = $\(binds.count)") }
         if let since = filter.since { binds.append(since); conditions.append("time >= $\(binds.count)") }
+        if !filter.actionPatterns.isEmpty {
+            var likes: [String] = []
+            for pattern in filter.actionPatterns {
+                binds.append(pattern)
+                likes.append("record LIKE $\(binds.count)")
+            }
+            conditions.append("(" + likes.joined(separator: " OR ") + ")")
+        }
         if let before = filter.before {
             binds.append(before.time)
             binds.append(before.instance)

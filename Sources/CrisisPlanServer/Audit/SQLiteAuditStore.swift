@@ -66,6 +66,10 @@ final class SQLiteAuditStore: AuditStore {
         if let person = filter.person { conditions.append("person = ?"); binds.append(.text(person)) }
         if let user = filter.user { conditions.append("user_id = ?"); binds.append(.text(user)) }
         if let since = filter.since { conditions.append("time >= ?"); binds.append(.text(since)) }
+        if !filter.actionPatterns.isEmpty {
+            conditions.append("(" + filter.actionPatterns.map { _ in "record LIKE ?" }.joined(separator: " OR ") + ")")
+            binds += filter.actionPatterns.map { .text($0) }
+        }
         if let before = filter.before {
             conditions.append("(time, instance, seq) < (?, ?, ?)")
             binds += [.text(before.time), .text(before.instance), .integer(Int(before.seq))]

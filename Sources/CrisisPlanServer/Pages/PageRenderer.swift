@@ -198,6 +198,7 @@ struct PageFrame: Sendable {
         if RouteAccess.governance.allows(user.role) {
             links.append(PageLink(href: "/governance/audit", label: "Audit log"))
             links.append(PageLink(href: "/governance/checks", label: "Checks"))
+            links.append(PageLink(href: "/governance/follow-through", label: "Follow-through"))
         }
         if RouteAccess.training.allows(user.role) { links.append(PageLink(href: "/training", label: "Training")) }
         self.links = links

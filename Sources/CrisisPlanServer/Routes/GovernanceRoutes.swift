@@ -51,6 +51,26 @@ struct GovernanceRoutes: Sendable {
                 isFirstPage: after == nil))
     }
 
+    static let followThroughDays = 90
+    static let followThroughLimit = 10_000
+
+    /// `GET /governance/follow-through`: how often plans were followed in the last 90 days,
+    /// per person, per flag and per record-system card, with the reasons when not.
+    @Sendable func followThrough(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let since = Timestamp(seconds: Timestamp.now().seconds - Int64(Self.followThroughDays) * 86_400)
+        let found = try await log.store.records(
+            AuditFilter(since: AuditEvent.time(since), actions: ["page.feedback", "cds.feedback"]),
+            limit: Self.followThroughLimit + 1, offset: 0)
+        let labels = Dictionary(
+            (store.library?.policy.overrideReasons ?? []).map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        let summary = FollowThrough(Array(found.prefix(Self.followThroughLimit)), labels: labels)
+        return pages.page(
+            "governance-follow-through",
+            FollowThroughPage(
+                frame: PageFrame(context.user, tokens: tokens), days: Self.followThroughDays, summary: summary,
+                capped: found.count > Self.followThroughLimit))
+    }
+
     @Sendable func checks(_ request: Request, _ context: ServerContext) async throws -> Response {
         guard let library = store.library else { throw APIError.noLibrary }
         let result = await checks.result(for: library)
@@ -115,5 +135,30 @@ struct ChecksPage: Sendable {
         failing = result.tests?.steps.filter { !$0.passed } ?? []
         hasFailing = !failing.isEmpty
         hasDiagnostics = !result.diagnostics.isEmpty
+    }
+}
+
+/// The follow-through page's model.
+struct FollowThroughPage: Sendable {
+    var frame: PageFrame
+    var days: Int
+    var summary: FollowThrough
+    /// More records than the page reads: the oldest are left out.
+    var capped: Bool
+    // Stored, not computed: templates read stored properties only.
+    var hasPeople: Bool
+    var hasFlags: Bool
+    var hasCards: Bool
+    var isEmpty: Bool
+
+    init(frame: PageFrame, days: Int, summary: FollowThrough, capped: Bool) {
+        self.frame = frame
+        self.days = days
+        self.summary = summary
+        self.capped = capped
+        hasPeople = !summary.people.isEmpty
+        hasFlags = !summary.flags.isEmpty
+        hasCards = !summary.cards.isEmpty
+        isEmpty = summary.total == 0
     }
 }

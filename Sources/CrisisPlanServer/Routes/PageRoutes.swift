@@ -163,11 +163,15 @@ struct PageRoutes: Sendable {
             let answer = try answering.answer(source, adding: chosen, person: person, at: nil, context: context)
             let earlier = try ObservationRequest(source: source).timeline.observations
             let history = ObservationDocument.json(person: person.id, earlier + (chosen.map { [$0] } ?? []))
+            let answerID = RequestIDMiddleware<ServerContext>.propagated(request.headers[.requestID]) ?? context.id
             return pages.page(
                 "answer",
                 AnswerPageModel(
                     frame: frame(context), answer: AnswerPage(answer),
-                    form: ObservationForm(plan: person.plan, policy: library.policy, chosen: chosen, history: history)),
+                    form: ObservationForm(plan: person.plan, policy: library.policy, chosen: chosen, history: history),
+                    feedback: FeedbackForm(
+                        person: person.id, answer: answerID, stage: answer.stage.id, flags: answer.flags.map(\.id),
+                        policy: library.policy, tokens: tokens)),
                 headers: [.rulesVersion: library.version])
         } catch {
             return pages.message(
@@ -175,6 +179,53 @@ struct PageRoutes: Sendable {
                 links: [PageLink(href: "/people/\(person.id)", label: "Back to the form")], frame: frame(context),
                 status: .badRequest)
         }
+    }
+
+    /// `POST /people/{id}/feedback`: what the worker did after an answer, recorded against it
+    /// (`page.feedback`): followed the plan, or did something else, with a reason from the
+    /// policy's list and a few words of their own.
+    @Sendable func feedback(_ request: Request, _ context: ServerContext) async throws -> Response {
+        let form = try await PageForm.read(request, context: context, tokens: tokens)
+        let (library, person) = try found(context)
+        let answer = form.value("answer") ?? ""
+        let stage = form.value("stage") ?? ""
+        let flags = form.value("flags") ?? ""
+        let signed = FeedbackForm.signed(person: person.id, answer: answer, stage: stage, flags: flags)
+        guard let signature = form.value("signature"), ConstantTime.equal(tokens.signature(signed), signature) else {
+            throw PageError.forbidden("This answer's form was changed or is from another person's page. Go back and answer again.")
+        }
+        let back = [PageLink(href: "/people/\(person.id)", label: "Back to \(person.plan.person.name)’s plan")]
+        let outcome = form.value("outcome")
+        let reason = form.value("reason").flatMap { $0.isEmpty ? nil : $0 }
+        let comment = form.value("comment").map { String($0.trimmingCharacters(in: .whitespacesAndNewlines).prefix(FeedbackForm.commentLimit)) }
+            .flatMap { $0.isEmpty ? nil : $0 }
+        var problems: [String] = []
+        if outcome != "followed" && outcome != "other" { problems.append("Choose “I followed the plan” or “I did something else”.") }
+        if let reason, !library.policy.overrideReasons.contains(where: { $0.id == reason }) {
+            problems.append("That reason is not one of this service’s reasons; choose one from the list.")
+        }
+        if outcome == "other" && reason == nil && comment == nil {
+            problems.append("Say why you did something else: choose a reason or write a few words.")
+        }
+        guard problems.isEmpty else {
+            return pages.message("Nothing was recorded", problems, links: back, frame: frame(context), status: .badRequest)
+        }
+        context.audit.update { note in
+            note.stage = stage
+            note.flags = flags.split(separator: ",").map(String.init)
+            note.details["answer"] = .string(answer)
+            note.details["outcome"] = .string(outcome == "followed" ? "followed" : "did-something-else")
+            if outcome == "other" {
+                if let reason { note.details["reason"] = .string(reason) }
+                if let comment { note.details["comment"] = .string(comment) }
+            }
+        }
+        return pages.message(
+            "Recorded — thank you",
+            [outcome == "followed"
+                ? "You followed \(person.plan.person.name)’s plan."
+                : "You did something else" + (reason.flatMap { id in library.policy.overrideReasons.first { $0.id == id }?.label }.map { ": \($0)." } ?? ".")],
+            links: back, frame: frame(context), status: .ok)
     }
 
     /// The library and the person of the path (404 with suggestions, 503 before a library,
@@ -235,4 +286,5 @@ struct AnswerPageModel: Sendable {
     var answer: AnswerPage
     /// The form again, as the worker left it, with the observations so far.
     var form: ObservationForm
+    var feedback: FeedbackForm
 }

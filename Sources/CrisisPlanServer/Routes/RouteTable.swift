@@ -43,11 +43,13 @@ struct RouteTable {
         pages.get("/people/:id/print", .readPlan, audit: "page.print", use: routes.pages.print)
         pages.get("/people/:id/print.css", .readPlan, audit: "page.print", use: routes.pages.printStyle)
         pages.post("/people/:id/answer", .answer, audit: "page.answer", use: routes.pages.answer)
+        pages.post("/people/:id/feedback", .answer, audit: "page.feedback", use: routes.pages.feedback)
         pages.get("/training", .training, audit: "page.training", use: routes.training.list)
         pages.get("/training/:number", .training, audit: "page.training", use: routes.training.show)
         pages.post("/training/:number", .training, audit: "page.training", use: routes.training.choose)
         pages.get("/governance/audit", .governance, audit: "page.audit", use: routes.governance.audit)
         pages.get("/governance/checks", .governance, audit: "page.checks", use: routes.governance.checks)
+        pages.get("/governance/follow-through", .governance, audit: "page.follow-through", use: routes.governance.followThrough)
     }
 }
 

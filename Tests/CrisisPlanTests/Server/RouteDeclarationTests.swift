@@ -37,6 +37,14 @@ struct RouteDeclarationTests {
                 let anonymous = try await client.send(route.method, path, body: body)
                 if route.access == .open {
                     #expect(anonymous.status != 401 && !Self.refusedForRole(anonymous), "\(route.method) \(route.path) is open")
+                } else if route.access == .cdsClient {
+                    // A record system's JWT only: no user's token, whatever the role.
+                    for token in [nil] + InProcessService.roles.map({ tokens[$0] }) {
+                        let reply = try await client.send(route.method, path, token: token, body: body)
+                        #expect(reply.status == 401, "\(route.method) \(route.path) with a user's token")
+                        #expect(reply.body.hasPrefix(#"{"error":{"code":"cds-client-not-authorized""#))
+                    }
+                    continue
                 } else if route.surface == .api {
                     #expect(anonymous.status == 401, "\(route.method) \(route.path) signed out")
                     #expect(anonymous.body.hasPrefix(#"{"error":{"code":"not-signed-in""#))

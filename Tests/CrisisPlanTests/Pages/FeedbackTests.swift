@@ -1,0 +1,88 @@
+import Foundation
+import HTTPTypes
+import Testing
+
+@testable import CrisisPlanServer
+
+/// "What did you do?": after an answer the worker says whether they followed the plan, and
+/// why not; the record is kept against that answer and governance sees it per person and flag.
+@Suite("what the worker did, and governance's view of it")
+struct FeedbackTests {
+    /// The hidden value of `name` in a page.
+    static func hidden(_ name: String, in body: String) throws -> String {
+        let marker = #"name="\#(name)" value=""#
+        let start = try #require(body.range(of: marker), "\(name)")
+        return String(body[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    static func encoded(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    @Test("the answer page ends with What did you do?, offering the policy's reasons; the choice is recorded against the answer")
+    func recordsWhatWasDone() async throws {
+        let service = try await InProcessService()
+        let crisis = try await service.token(.crisis)
+        let governance = try await service.token(.governance)
+        try await service.run { client in
+            let person = try await client.send(.get, "/people/alex", token: crisis)
+            let answer = try await client.send(
+                .post, "/people/alex/answer", token: crisis, headers: FirstScreenTests.form,
+                body: "csrf=\(try FirstScreenTests.csrf(person.body))&fact.overdose_injury_or_ligature=yes&sign=took+something")
+            let body = answer.body
+            let question = try #require(body.range(of: "What did you do?"))
+            // It ends the page: after the form to ask more.
+            #expect(try #require(body.range(of: "aria-label=\"Ask more\"")).lowerBound < question.lowerBound)
+            #expect(body.contains(#"<option value="contact-unavailable">The agreed contact or service could not be reached</option>"#))
+            let answerID = try Self.hidden("answer", in: body)
+            let fields = try ["csrf", "answer", "stage", "flags", "signature"].map { "\($0)=\(Self.encoded(try Self.hidden($0, in: body)))" }
+                .joined(separator: "&")
+
+            let other = try await client.send(
+                .post, "/people/alex/feedback", token: crisis, headers: FirstScreenTests.form,
+                body: fields + "&outcome=other&reason=contact-unavailable&comment=" + Self.encoded("Line busy <b>twice</b>"))
+            #expect(other.status == 200)
+            #expect(other.body.contains("You did something else: The agreed contact or service could not be reached."))
+            let followed = try await client.send(
+                .post, "/people/alex/feedback", token: crisis, headers: FirstScreenTests.form, body: fields + "&outcome=followed")
+            #expect(followed.status == 200)
+
+            // Changing what the answer was is refused; so is a reason the policy does not offer,
+            // and "something else" with no why.
+            let forged = try await client.send(
+                .post, "/people/alex/feedback", token: crisis, headers: FirstScreenTests.form,
+                body: fields.replacingOccurrences(of: "stage=emergency", with: "stage=early") + "&outcome=followed")
+            #expect(forged.status == 403)
+            let unknownReason = try await client.send(
+                .post, "/people/alex/feedback", token: crisis, headers: FirstScreenTests.form,
+                body: fields + "&outcome=other&reason=made-up")
+            #expect(unknownReason.status == 400)
+            let noWhy = try await client.send(
+                .post, "/people/alex/feedback", token: crisis, headers: FirstScreenTests.form, body: fields + "&outcome=other")
+            #expect(noWhy.status == 400)
+            #expect(noWhy.body.contains("Say why you did something else"))
+
+            let records = try await service.built.audit.store.records(
+                AuditFilter(actions: ["page.feedback"]), limit: 10, offset: 0)
+            #expect(records.count == 5)
+            let kept = records.map(\.record).filter { $0.contains(#""status":200"#) }
+            #expect(kept.count == 2)
+            let said = try #require(kept.first { $0.contains("did-something-else") })
+            #expect(said.contains(#""answer":"\#(answerID)""#))
+            #expect(said.contains(#""reason":"contact-unavailable""#))
+            #expect(said.contains(#""stage":"emergency""#))
+            #expect(said.contains(#""flags":["#))
+            #expect(said.contains(#""person":"alex""#))
+
+            let view = try await client.send(.get, "/governance/follow-through", token: governance)
+            #expect(view.status == 200)
+            #expect(view.body.contains("By person"))
+            #expect(view.body.contains(#"<td><a href="/governance/audit?person=alex">alex</a></td><td>2</td><td>1 (50%)</td><td>1</td><td>The agreed contact or service could not be reached ×1<br>“Line busy &lt;b&gt;twice&lt;/b&gt;”</td>"#), "\(view.body)")
+            #expect(view.body.contains("By flag the answer raised"))
+            #expect(view.body.contains("<td>immediate-risk-to-life</td><td>2</td>"))
+            #expect(try await client.send(.get, "/governance/follow-through", token: crisis).status == 403)
+        }
+    }
+}
