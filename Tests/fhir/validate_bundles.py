@@ -10,6 +10,8 @@ import os
 import subprocess
 import sys
 
+import yaml
+
 from fhir.resources.R4B.bundle import Bundle
 
 BIN = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/crisisplan"
@@ -47,6 +49,13 @@ for person in PEOPLE:
     for refusal in answer["advance_decisions"]["refusals"]:
         if refusal["treatment"] not in refused:
             print(f"{person}: refusal of {refusal['treatment']} lost"); failures += 1
+    with open(os.path.join(ROOT, "Rules", "people", person + ".yaml"), encoding="utf-8") as handle:
+        plan = yaml.safe_load(handle)
+    patient = next(r for r in resources if type(r).__name__ == "Patient")
+    carried = {(i.system, i.value) for i in patient.identifier or []}
+    for identifier in plan["person"].get("identifiers", []):
+        if (identifier["system"], identifier["value"]) not in carried:
+            print(f"{person}: identifier {identifier['value']} lost"); failures += 1
     related = {r.name[0].text for r in resources if type(r).__name__ == "RelatedPerson"}
     for contact in answer["contacts"]:
         if not contact["statutory"] and contact["name"] not in related:

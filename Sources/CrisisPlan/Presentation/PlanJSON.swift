@@ -11,6 +11,15 @@ public enum PlanJSON {
         json.field("name", plan.person.name)
         json.field("pronouns", plan.person.pronouns)
         json.field("born", plan.person.born?.description)
+        json.key("identifiers")
+        json.beginArray()
+        for identifier in plan.person.identifiers {
+            json.beginObject()
+            json.field("system", identifier.system)
+            json.field("value", identifier.value)
+            json.endObject()
+        }
+        json.endArray()
         json.field("source", plan.person.source.pathAndLine)
         json.endObject()
         json.key("plan")

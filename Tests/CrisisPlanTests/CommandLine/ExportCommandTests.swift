@@ -42,6 +42,40 @@ struct ExportCommandTests {
                 "Rules/people/zoe.yaml:5:7: error: identifier https://fhir.nhs.uk/Id/nhs-number|999 000 0018 is also on the plan Rules/people/sam.yaml; an identifier names one person"))
     }
 
+    @Test("an NHS number that fails its check digit, or is not ten digits, is a check error at its value")
+    func nhsNumberCheck() throws {
+        for (typed, message) in [
+            ("999 000 0019", "error: NHS number '999 000 0019' fails its check digit; compare it with the record it came from"),
+            ("999 000 001", "error: NHS number '999 000 001' is not ten digits"),
+        ] {
+            let library = try TemporaryLibrary([
+                "Rules/policy/a.yaml": LibraryFixture.policy,
+                "Rules/people/sam.yaml": Self.identified.replacingOccurrences(of: "999 000 0018", with: typed),
+            ])
+            defer { library.remove() }
+            let check = try CommandRunner.run(["check"], in: library.root)
+            #expect(check.status == 1)
+            #expect(check.stdout.contains("Rules/people/sam.yaml:5:58: " + message), "\(check.stdout)")
+        }
+    }
+
+    @Test("override reasons: an id and label each, or a label alone; a reason given twice is an error")
+    func overrideReasons() throws {
+        let library = try TemporaryLibrary([
+            "Rules/policy/a.yaml": LibraryFixture.policy
+                + "override_reasons:\n  - {id: busy, label: The line was busy}\n  - The person asked for something else\n  - {id: busy, label: Busy again}\n  - {id: nolabel}\n",
+            "Rules/people/sam.yaml": LibraryFixture.plan,
+        ])
+        defer { library.remove() }
+        let check = try CommandRunner.run(["check"], in: library.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stdout.contains(
+                "Rules/policy/a.yaml:38:5: error: duplicate override reason id 'busy'; it is already declared at Rules/policy/a.yaml:36"))
+        #expect(check.stdout.contains("Rules/policy/a.yaml:39:5: error: missing required key 'label' in override reason"))
+        #expect(check.stdout.hasSuffix("2 files, 2 errors, 0 warnings\n"))
+    }
+
     @Test("export: a FHIR Bundle, the same bytes twice, every resource citing its source; the API gives the same bytes")
     func export() async throws {
         let first = try CommandRunner.run(["export", "sam", "--format", "fhir", "--at", "2026-11-24T10:30:00Z"])
