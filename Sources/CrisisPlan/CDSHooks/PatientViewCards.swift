@@ -84,7 +84,8 @@ public enum PatientViewCards {
                         line += "; open now: \(md(open.name)) — \(md(open.phone))"
                     }
                 }
-                block.append(line)
+                lines.append(block.joined(separator: "\n"))
+                block = [line]
             }
             lines.append(block.joined(separator: "\n"))
         }
