@@ -9,7 +9,7 @@ struct CheckCommandTests {
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.last == "82 files, 0 errors, 5 warnings")
+        #expect(lines.last == "83 files, 0 errors, 5 warnings")
         let summaries = lines.filter { $0.contains(": warning: ") || $0.contains(": error: ") }
         #expect(
             summaries.map { String($0.prefix(while: { $0 != " " })) } == [
@@ -141,10 +141,10 @@ struct CheckCommandTests {
     func planFile() throws {
         let result = try CommandRunner.run(["check", "Rules/people/sam.yaml", "--at", "2026-11-24T09:00:00Z"])
         #expect(result.status == 0)
-        #expect(result.stdout == "13 files, 0 errors, 0 warnings\n")
+        #expect(result.stdout == "14 files, 0 errors, 0 warnings\n")
         let policy = try CommandRunner.run(["check", "Rules/policy/40-safeguarding.yaml"])
         #expect(policy.status == 0)
-        #expect(policy.stdout == "12 files, 0 errors, 0 warnings\n")
+        #expect(policy.stdout == "13 files, 0 errors, 0 warnings\n")
     }
 
     @Test("a scenario's facts are checked as respond would read them: declared, typed, naming someone")

@@ -71,7 +71,7 @@ struct ScalarTypingTests {
         let found = try LibraryFixture.policyDiagnostics(text)
         #expect(
             found == [
-                "policy/policy.yaml:35:1: error: unknown key 'colours' in policy; expected one of: stages, signs_active_for, capacity_valid_for, facts, decisions, escalation, flags, language, prompts, red_flags, timezone, holidays, consistency"
+                "policy/policy.yaml:35:1: error: unknown key 'colours' in policy; expected one of: stages, signs_active_for, capacity_valid_for, facts, decisions, escalation, flags, language, prompts, red_flags, timezone, holidays, consistency, override_reasons"
             ])
     }
 
