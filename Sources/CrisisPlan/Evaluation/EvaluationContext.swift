@@ -1,3 +1,5 @@
+import Synchronization
+
 /// One person's plan prepared against a policy: everything evaluation looks up, built once.
 ///
 /// A class, immutable after `init`, so that passing it around the evaluation costs one
@@ -135,11 +137,24 @@ public final class EvaluationContext: Sendable {
         }
     }
 
-    /// The signs an unrecognised text may have meant (`SignSuggester`), remembered per text.
-    func suggestions(for text: String) -> SignSuggestions {
+    /// The signs an unrecognised text may have meant (`SignSuggester`) and the red flags its
+    /// words match: worked out once per text and plan, then remembered — the same few texts
+    /// come back in one person's crisis, and recognised signs never reach here. At most
+    /// `memoLimit` texts per plan are kept; beyond that the memo starts again.
+    func unrecognised(_ text: String) -> SignSuggestions {
+        if let known = memo.withLock({ $0[text] }) { return known }
         let near = suggester.suggest(text)
-        return SignSuggestions(ids: near.map { signIds[$0] }, signs: near.map { suggestedSigns[$0] })
+        let found = SignSuggestions(
+            ids: near.map { signIds[$0] }, signs: near.map { suggestedSigns[$0] },
+            redFlags: policy.redFlags.indices.filter { policy.redFlags[$0].matches(text) })
+        memo.withLock { memo in
+            if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
+            memo[text] = found
+        }
+        return found
     }
+    static let memoLimit = 256
+    private let memo = Mutex<[String: SignSuggestions]>([:])
 
     /// Whether someone is on the do-not-contact list, by id or by normalised name.
     func isBlocked(id: String?, name: String) -> Bool {
@@ -157,4 +172,6 @@ public final class EvaluationContext: Sendable {
 struct SignSuggestions: Sendable {
     var ids: [String]
     var signs: [SuggestedSign]
+    /// Positions in `CompiledPolicy.redFlags` whose words the text holds.
+    var redFlags: [Int]
 }

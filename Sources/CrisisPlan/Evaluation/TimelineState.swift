@@ -210,13 +210,12 @@ struct TimelineState {
     /// words it holds (SPEC v3 §10.3), pointing at the text's line.
     private mutating func notRecognised(_ text: SourcedText, _ source: SourceLocation, _ context: EvaluationContext) {
         unrecognised += 1
-        let near = context.suggestions(for: text.text)
+        let near = context.unrecognised(text.text)
         warnings.append(
             AnswerWarning(
                 code: .unknownSign, message: "'" + text.text + context.unknownSignSuffix, source: source.pathAndLine,
                 suggestions: near.ids, observed: text.text, suggestedSigns: near.signs))
-        let redFlags = context.policy.redFlags
-        for index in redFlags.indices where redFlags[index].matches(text.text) {
+        for index in near.redFlags {
             let flag = context.policy.policy.redFlags[index]
             possibleEmergencies.append((warnings.count, context.policy.redFlagAsks[index], observationCount))
             redFlagsMatched.append(flag.id)

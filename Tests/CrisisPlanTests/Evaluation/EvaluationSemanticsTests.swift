@@ -272,3 +272,27 @@ struct EvaluationSemanticsTests {
         #expect(answer.conflicts.filter { $0.role == "attorney" }.map(\.name) == ["Bo"])
     }
 }
+
+/// An unrecognised text's suggestions and red flags are worked out once per plan and text,
+/// and answering again — as the page does with every earlier observation — gives the same
+/// warnings, however many different texts came before.
+@Suite("unrecognised texts are remembered per plan")
+struct UnrecognisedMemoTests {
+    @Test("the same warnings the first time, the second time, and after the memo has started again")
+    func sameWarnings() throws {
+        let evaluator = try ShippedRules.evaluator("sam")
+        let texts = ["cant sleep", "took an overdose", "not eating, cant sleep"]
+        func warnings() throws -> [AnswerWarning] {
+            try evaluator.evaluate([try ShippedRules.observation(signs: texts)], now: ShippedRules.now).warnings
+        }
+        let first = try warnings()
+        #expect(first.contains { $0.code == .unknownSign && $0.observed == "cant sleep" && !$0.suggestions.isEmpty })
+        #expect(first.contains { $0.code == .possibleEmergency })
+        #expect(try warnings() == first)
+        // More distinct texts than the memo keeps: it starts again, and answers do not change.
+        for number in 0...EvaluationContext.memoLimit {
+            _ = try evaluator.evaluate([try ShippedRules.observation(signs: ["noise \(number)"])], now: ShippedRules.now)
+        }
+        #expect(try warnings() == first)
+    }
+}
