@@ -6,8 +6,10 @@
 #   Benchmarks/serve.sh                      # 64 connections, 30 s each
 #   DURATION=10s CONNECTIONS=32 Benchmarks/serve.sh
 #
-# The shared 5,000-plan library is loaded into `crisisplan serve`; wrk posts the workload's
-# observation documents in turn, each to its person's respond route (Benchmarks/serve.lua).
+# The ceiling and the audited respond route are measured with the same, cheapest client (one
+# request built once, Benchmarks/static.lua), an unaudited route beside them; then wrk posts
+# the workload's observation documents in turn, each to its person's respond route
+# (Benchmarks/serve.lua).
 # Then the same load for 20 s with two reloads in the middle: of the unchanged library, and
 # after a policy file changes (every plan checked again). Every request is signed in (a bearer
 # token) and audited to SQLite, as in production; with POSTGRES_URL set (a database the
@@ -57,7 +59,12 @@ rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 .build/release/hello-server 18181 >/dev/null 2>&1 &
 PIDS+=($!)
 wait_ready 18181 /hello
-PATH_OVERRIDE=/hello wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s Benchmarks/serve.lua http://127.0.0.1:18181 \
+# The cheapest client: one request, built once by wrk (Benchmarks/static.lua), the same small
+# body the audited route gets below — never a script that picks a body per request, which
+# throttles the client before the server.
+FIRST=$(head -1 "$OBSERVATIONS")
+FIRST_PERSON=$(printf '%s' "$FIRST" | sed 's/.*"person":"\([^"]*\)".*/\1/')
+BODY=$FIRST TOKEN= wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s Benchmarks/static.lua http://127.0.0.1:18181/hello \
   > Benchmarks/data/wrk-hello.txt
 report hello "$(rss_mb "${PIDS[0]}")" < Benchmarks/data/wrk-hello.txt
 kill "${PIDS[0]}"
@@ -96,6 +103,14 @@ TOKEN=$(sign_in 18180)
 export TOKEN
 cat Benchmarks/data/serve-start.txt >&2
 echo "{\"server\": \"crisisplan\", \"rss_mb_loaded\": $(rss_mb "$SERVER")}"
+# Against the ceiling, with the same client: one person's audited respond, one body.
+BODY=$FIRST wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s Benchmarks/static.lua \
+  "http://127.0.0.1:18180/v1/people/$FIRST_PERSON/respond" > Benchmarks/data/wrk-serve-static.txt
+report crisisplan-respond-static "$(rss_mb "$SERVER")" < Benchmarks/data/wrk-serve-static.txt
+# Beside it, a route through the same middleware that is neither signed in nor audited.
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency http://127.0.0.1:18180/healthz > Benchmarks/data/wrk-healthz.txt
+report crisisplan-healthz-unaudited "$(rss_mb "$SERVER")" < Benchmarks/data/wrk-healthz.txt
+# And every person of the workload in turn, each body its own (Benchmarks/serve.lua).
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s Benchmarks/serve.lua http://127.0.0.1:18180 \
   > Benchmarks/data/wrk-serve.txt
 report crisisplan "$(rss_mb "$SERVER")" < Benchmarks/data/wrk-serve.txt
@@ -122,7 +137,8 @@ wait "$LOAD"
 report crisisplan-during-reload "$(rss_mb "$SERVER")" < Benchmarks/data/wrk-reload.txt
 kill -TERM "$SERVER"
 wait "$SERVER" 2>/dev/null || true
-audited crisisplan-sqlite "sqlite:$WORK/audit.sqlite" Benchmarks/data/wrk-serve.txt Benchmarks/data/wrk-reload.txt
+audited crisisplan-sqlite "sqlite:$WORK/audit.sqlite" Benchmarks/data/wrk-serve-static.txt Benchmarks/data/wrk-serve.txt \
+  Benchmarks/data/wrk-reload.txt
 
 # The same load audited to PostgreSQL on the same machine.
 if [ -n "${POSTGRES_URL:-}" ]; then

@@ -120,7 +120,7 @@ let percentile = { (p: Double) -> Double in
 }
 let rounded = { (value: Double) in (value * 100).rounded() / 100 }
 print(
-    "{\"engine\": \"crisisplan\", \"version\": \"0.1.0\", \"parse_ms\": \(rounded(parseMs)), \"load_ms\": \(rounded(loadMs)), "
+    "{\"engine\": \"crisisplan\", \"version\": \"\(ProductVersion.current)\", \"parse_ms\": \(rounded(parseMs)), \"load_ms\": \(rounded(loadMs)), "
         + "\"evals\": \(timelines.count), \"eval_s\": \(String(format: "%.3f", evalSeconds)), "
         + "\"evals_per_s\": \(Int(Double(timelines.count) / max(evalSeconds, 1e-9))), "
         + "\"p50_us\": \(rounded(percentile(0.5))), \"p99_us\": \(rounded(percentile(0.99))), \"mismatches\": \(mismatches)}"
