@@ -85,6 +85,15 @@ var durations: [UInt64] = []
 durations.reserveCapacity(timelines.count)
 var mismatches = 0
 let clock = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+// BENCH_WARMUP=N evaluates every observation N times before the timed loop (answers
+// discarded): for allocation profiles, whose difference between N=0 and N=1 is what one
+// evaluation of every observation allocates.
+for _ in 0..<(Int(ProcessInfo.processInfo.environment["BENCH_WARMUP"] ?? "") ?? 0) {
+    for timeline in timelines {
+        guard let person = timeline.person, let evaluator = evaluators[person] else { continue }
+        _ = try? evaluator.evaluate(timeline.observations, now: timeline.now(override: nil, clock: clock))
+    }
+}
 let evalStart = monotonicNanoseconds()
 for (index, timeline) in timelines.enumerated() {
     guard let person = timeline.person, let evaluator = evaluators[person] else {
