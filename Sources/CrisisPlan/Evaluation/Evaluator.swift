@@ -105,6 +105,9 @@ public struct Evaluator: Sendable {
             let blocked = mentioned.filter { entry in
                 context.isBlocked(id: entry.id, name: entry.name) && !withheld.contains { $0.name == entry.name }
             }
+            // The lines are shared with the plan's prepared answer: writing nothing when there
+            // is nothing to mark keeps them shared rather than copied on every evaluation.
+            guard !withheld.isEmpty || !blocked.isEmpty else { continue }
             responses[index].namesWithheld = (withheld + blocked).map { $0.id ?? $0.name }
             responses[index].namedPeople =
                 withheld.map { NamedPerson(name: $0.name, withheld: true) }

@@ -68,7 +68,10 @@ struct SignInGate: Sendable {
     /// was sent to; refused with 401 and nothing said of why (the log says).
     private func admitCaller(_ request: Request) async -> Outcome {
         guard let token = Self.bearer(request) else { return .refused(nil) { throw APIError.cdsNotAuthorized } }
-        switch await cdsClients.verify(token, url: address.base(request) + request.uri.path) {
+        let url = address.base(request) + request.uri.path
+        // Feedback is sent to the service's feedback endpoint; a record system may name either.
+        let urls = url.hasSuffix("/feedback") ? [url, String(url.dropLast("/feedback".count))] : [url]
+        switch await cdsClients.verify(token, urls: urls) {
         case .admitted(let caller): return .admittedCaller(caller)
         case .refused: return .refused(nil) { throw APIError.cdsNotAuthorized }
         }

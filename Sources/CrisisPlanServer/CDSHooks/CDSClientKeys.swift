@@ -49,8 +49,9 @@ final class CDSClientKeys: Sendable {
         case refused(String)
     }
 
-    /// Checks `token` for a call to `url` (the service's own address and the path called).
-    func verify(_ token: String, url: String, now: Int64 = Timestamp.now().seconds) async -> Verdict {
+    /// Checks `token` for a call to one of `urls` (the service's own address and the path
+    /// called; for feedback, the service's URL is accepted too).
+    func verify(_ token: String, urls: [String], now: Int64 = Timestamp.now().seconds) async -> Verdict {
         guard token.utf8.count <= 16_384 else { return .refused("token too long") }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let header = Self.object(parts[0]), let payload = Self.object(parts[1]) else {
@@ -72,7 +73,9 @@ final class CDSClientKeys: Sendable {
         let expires = Int64(claims.exp.value.timeIntervalSince1970)
         let issued = Int64(claims.iat.value.timeIntervalSince1970)
         guard claims.iss.value == issuer else { return .refused("issuer changed") }
-        guard claims.aud.value.contains(where: { Self.sameURL($0, url) }) else { return .refused("aud is not \(url)") }
+        guard claims.aud.value.contains(where: { aud in urls.contains { Self.sameURL(aud, $0) } }) else {
+            return .refused("aud is not \(urls.first ?? "")")
+        }
         guard expires > now - Self.skew, issued <= now + Self.skew else { return .refused("expired or issued in the future") }
         guard expires - issued <= Self.longestLife, expires <= now + Self.longestLife + Self.skew else {
             return .refused("valid for longer than an hour")

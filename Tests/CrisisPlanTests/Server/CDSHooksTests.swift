@@ -86,6 +86,11 @@ struct CDSHooksTests {
                 .post, "/cds-services/crisisplan-patient-view/feedback", token: Self.ehr.token(aud: Self.service + "/feedback"),
                 body: feedback)
             #expect(recorded.status == 200, "\(recorded.body)")
+            // A record system may name the service itself as the feedback call's audience.
+            let again = try await client.send(
+                .post, "/cds-services/crisisplan-patient-view/feedback", token: Self.ehr.token(aud: Self.service),
+                body: feedback)
+            #expect(again.status == 200, "\(again.body)")
 
             let records = try await service.built.audit.store.records(AuditFilter(), limit: 10, offset: 0)
             let texts = records.map(\.record)
