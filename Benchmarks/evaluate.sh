@@ -30,6 +30,28 @@ if [ "$mismatches" != "0" ]; then
   echo "error: $mismatches answers differ from the reference answers" >&2
   exit 1
 fi
+# The same observation documents read by CPython's json, one json.loads per document, best of
+# three, with its garbage collector as it runs by default and switched off (the parse alone):
+# beside parse_ms above, which also decodes each into a typed observation with its sources.
+python3 - "$WORK/data/spec/observations.jsonl" <<'PY'
+import gc, json, sys, time
+lines = [line for line in open(sys.argv[1], "rb").read().split(b"\n") if line]
+result = {"reader": "CPython json.loads per document", "documents": len(lines)}
+for name, collect in (("best_ms", True), ("best_ms_gc_off", False)):
+    best = None
+    for _ in range(3):
+        gc.collect()
+        if not collect:
+            gc.disable()
+        start = time.perf_counter()
+        parsed = [json.loads(line) for line in lines]
+        elapsed = time.perf_counter() - start
+        gc.enable()
+        del parsed
+        best = elapsed if best is None else min(best, elapsed)
+    result[name] = round(best * 1000, 1)
+print(json.dumps(result))
+PY
 [ -n "${ENGINE_ONLY:-}" ] && exit 0
 swift build -c release --product crisisplan >&2
 
