@@ -34,7 +34,10 @@ struct AttackFindingsTests {
                 #expect(reply.status == 401)
             }
             let records = try await audit.store.records(AuditFilter(), limit: 1000, offset: 0)
-            #expect(records.count == UnsignedAuditLimit.perMinute)
+            // At most 60 in each clock minute (the 80 may straddle one, on a busy machine).
+            let minutes = Dictionary(grouping: records) { String($0.time.prefix(16)) }
+            #expect(minutes.values.allSatisfy { $0.count <= UnsignedAuditLimit.perMinute })
+            #expect(minutes.count > 1 || records.count == UnsignedAuditLimit.perMinute)
             for record in records {
                 #expect(record.record.utf8.count < 2_000)
                 #expect(record.record.contains("sha256:"))
