@@ -53,6 +53,33 @@ public enum PatientViewCards {
         return cards
     }
 
+    /// The record's identifiers match the plan, its date of birth does not: one warning and
+    /// no plan content until someone checks (showing another person's plan is the hazard).
+    public static func identityNotConfirmed(plan: Plan) -> PatientViewCard {
+        PatientViewCard(
+            about: "identity", indicator: .warning,
+            summary: "A crisis plan has this identifier but a different date of birth: check before relying on it",
+            detail:
+                "The record's date of birth is not the plan's. Open crisisplan and check that the plan is this person's before using it; then correct whichever is wrong.",
+            source: plan.person.source)
+    }
+
+    /// The record's identifiers match several plans: one warning, none of them shown.
+    public static func ambiguous(plans count: Int, source: SourceLocation) -> PatientViewCard {
+        PatientViewCard(
+            about: "identity", indicator: .warning,
+            summary: "This record's identifiers match \(count) crisis plans: check which is this person's",
+            detail:
+                "More than one crisis plan holds one of this record's identifiers, so none is shown here. Search for the person in crisisplan and correct the identifiers.",
+            source: source)
+    }
+
+    /// Whether a record's `birthDate` (FHIR: a year, a month or a day) disagrees with the plan's.
+    public static func birthDateDiffers(_ recorded: String, plan: Plan) -> Bool {
+        guard let born = plan.person.born else { return false }
+        return !born.description.hasPrefix(recorded) || recorded.count < 4
+    }
+
     private static func planCard(plan: Plan, policy: Policy, now: Timestamp) -> PatientViewCard {
         let person = plan.person
         let overdue = now.utcDate > plan.dates.reviewBy

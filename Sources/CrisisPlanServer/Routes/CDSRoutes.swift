@@ -63,7 +63,7 @@ struct CDSRoutes: Sendable {
                 source: nil)
         }
         // null: the record system has no such Patient.
-        guard let resource = patient as? [String: Any] else { return Self.cards([]) }
+        guard let resource = patient as? [String: Any] else { return JSONResponse.make(CardsJSON.none) }
         guard resource["resourceType"] as? String == "Patient" else {
             throw CDSRequestBody.bad("the 'patient' prefetch is not a Patient resource")
         }
@@ -71,97 +71,36 @@ struct CDSRoutes: Sendable {
             throw CDSRequestBody.bad("the 'patient' prefetch is Patient/\(id.prefix(64)), not context.patientId")
         }
         let found = Self.people(resource, in: library)
-        let base = address.base(request)
-        let caller = context.audit.current.caller
+        guard let first = found.first else { return JSONResponse.make(CardsJSON.none) }
         let now = Timestamp.now()
-        var sending: [(uuid: String, card: PatientViewCard, person: ServedPerson?)] = []
-        switch found.count {
-        case 0:
-            return Self.cards([])
-        case 1:
-            let person = found[0]
+        let cards: [PatientViewCard]
+        if found.count > 1 {
+            cards = [PatientViewCards.ambiguous(plans: found.count, source: first.plan.person.source)]
+        } else {
             context.audit.update { note in
-                note.person = person.id
+                note.person = first.id
                 note.rulesVersion = library.version
             }
-            if let birthDate = resource["birthDate"] as? String, let born = person.plan.person.born,
-                birthDate != born.description
-            {
-                // The identifier matches but the person may not: no plan content until checked.
-                sending.append(
-                    (Self.uuid(), PatientViewCard(
-                        about: "identity", indicator: .warning,
-                        summary: "A crisis plan has this identifier but a different date of birth: check before relying on it",
-                        detail: "The record's date of birth is not the plan's. Open crisisplan and check that the plan is this person's before using it; then correct whichever is wrong.",
-                        source: person.plan.person.source), person))
-            } else {
-                for card in PatientViewCards.cards(plan: person.plan, policy: library.policy, now: now) {
-                    sending.append((Self.uuid(), card, person))
-                }
-            }
-        default:
-            sending.append(
-                (Self.uuid(), PatientViewCard(
-                    about: "identity", indicator: .warning,
-                    summary: "This record's identifiers match \(found.count) crisis plans: check which is this person's",
-                    detail: "More than one crisis plan holds one of this record's identifiers, so none is shown here. Search for the person in crisisplan and correct the identifiers.",
-                    source: found[0].plan.person.source), nil))
+            cards =
+                (resource["birthDate"] as? String).map { PatientViewCards.birthDateDiffers($0, plan: first.plan) } == true
+                ? [PatientViewCards.identityNotConfirmed(plan: first.plan)]
+                : PatientViewCards.cards(plan: first.plan, policy: library.policy, now: now)
         }
+        let person = found.count == 1 ? first : nil
+        let sending = cards.map { CardsJSON.Sent(uuid: UUID().uuidString.lowercased(), card: $0, person: person) }
+        let issuer = context.audit.current.caller?.issuer ?? ""
         for item in sending {
             sent.add(
                 item.uuid,
-                SentCards.Card(
-                    person: item.person?.id ?? "", about: item.card.about, issuer: caller?.issuer ?? "", sentAt: now.seconds))
+                SentCards.Card(person: item.person?.id ?? "", about: item.card.about, issuer: issuer, sentAt: now.seconds))
         }
         context.audit.update { note in
             note.details["cards"] = .array(
                 sending.map { .object(["uuid": .string($0.uuid), "about": .string($0.card.about)]) })
         }
-        var json = JSONWriter()
-        json.beginObject()
-        json.key("cards")
-        json.beginArray()
-        for item in sending {
-            json.beginObject()
-            json.field("uuid", item.uuid)
-            json.field("summary", item.card.summary)
-            json.field("detail", item.card.detail)
-            json.field("indicator", item.card.indicator.rawValue)
-            json.key("source")
-            json.beginObject()
-            json.field("label", "crisisplan")
-            json.field("url", base + "/")
-            json.endObject()
-            if item.card.about != "identity", !library.policy.overrideReasons.isEmpty {
-                json.key("overrideReasons")
-                json.beginArray()
-                for reason in library.policy.overrideReasons {
-                    json.beginObject()
-                    json.field("system", base + "/override-reasons")
-                    json.field("code", reason.id)
-                    json.field("display", reason.label)
-                    json.endObject()
-                }
-                json.endArray()
-            }
-            json.key("links")
-            json.beginArray()
-            json.beginObject()
-            if let person = item.person {
-                json.field("label", "Open \(person.plan.person.name)'s crisis plan")
-                json.field("url", base + "/people/" + Self.pathSegment(person.id))
-            } else {
-                json.field("label", "Find the person in crisisplan")
-                json.field("url", base + "/people")
-            }
-            json.field("type", "absolute")
-            json.endObject()
-            json.endArray()
-            json.endObject()
-        }
-        json.endArray()
-        json.endObject()
-        return JSONResponse.make(json.text + "\n", headers: [.rulesVersion: library.version])
+        return JSONResponse.make(
+            CardsJSON.render(sending, base: address.base(request), reasons: library.policy.overrideReasons),
+            headers: [.rulesVersion: library.version])
     }
 
     /// `POST /cds-services/crisisplan-patient-view/feedback`: each outcome recorded against
@@ -230,13 +169,5 @@ struct CDSRoutes: Sendable {
             }
         }
         return found
-    }
-
-    static func cards(_ none: [Never]) -> Response { JSONResponse.make("{\"cards\":[]}\n") }
-
-    static func uuid() -> String { UUID().uuidString.lowercased() }
-
-    static func pathSegment(_ id: String) -> String {
-        id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? id
     }
 }

@@ -149,6 +149,15 @@ struct CDSHooksTests {
             #expect(cards.count == 1)
             #expect(cards.first?["indicator"] as? String == "warning")
             #expect(!reply.body.contains("Mark Taylor"))
+            // A record that gives only the year of birth, the plan's year, is the same person.
+            let year: [String: Any] = [
+                "resourceType": "Patient", "birthDate": "1994",
+                "identifier": [["system": "https://fhir.nhs.uk/Id/nhs-number", "value": "9990000018"]],
+            ]
+            let matched = try await client.send(
+                .post, "/cds-services/crisisplan-patient-view", token: Self.ehr.token(aud: Self.service),
+                body: Self.hook(patient: year))
+            #expect(matched.body.contains("Mark Taylor"))
         }
     }
 
