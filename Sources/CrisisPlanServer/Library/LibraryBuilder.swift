@@ -20,8 +20,7 @@ enum LibraryBuilder {
     /// One plan file as read for this reload.
     private enum Reading: Sendable {
         case unchanged(ServedPerson)
-        /// `evaluator`: made here, on every core, when the plan passed its checks.
-        case checked(LoadedFile<Plan>, digest: String, evaluator: Evaluator?)
+        case checked(LoadedFile<Plan>, digest: String)
     }
 
     /// `confirmed`: people whose new version an admin has confirmed although it drops a
@@ -61,19 +60,13 @@ enum LibraryBuilder {
                 {
                     reading = .unchanged(kept)
                 } else {
-                    let loaded = checker.check(source, today: now.utcDate)
-                    let passed = loaded.value.flatMap { plan in
-                        loaded.diagnostics.contains(where: \.blocksAnswer) || clashes[file] != nil ? nil : plan
-                    }
-                    reading = .checked(
-                        loaded, digest: fileDigest,
-                        evaluator: passed.map { Evaluator(context: EvaluationContext(policy: compiled, plan: $0)) })
+                    reading = .checked(checker.check(source, today: now.utcDate), digest: fileDigest)
                 }
             case .failure(let problem):
                 let diagnostic = Diagnostic.error("this \(problem.description)", at: SourceLocation(file: file, line: 1))
                 reading = .checked(
                     LoadedFile(source: SourceFile(path: file, bytes: []), value: nil, diagnostics: [diagnostic]),
-                    digest: "", evaluator: nil)
+                    digest: "")
             }
             readings.withLock { $0[index] = reading }
         }
@@ -89,7 +82,7 @@ enum LibraryBuilder {
             case .unchanged(let kept)?:
                 people.append(kept)
                 warnings += kept.warningCount
-            case .checked(let loaded, let fileDigest, let evaluator)?:
+            case .checked(let loaded, let fileDigest)?:
                 let errors = loaded.diagnostics.filter { $0.blocksAnswer } + (clashes[file] ?? [])
                 warnings += loaded.diagnostics.count - loaded.diagnostics.filter { $0.blocksAnswer }.count
                 if errors.isEmpty, let plan = loaded.value, var kept = previousPeople[id], !confirmed.contains(id) {
@@ -118,7 +111,7 @@ enum LibraryBuilder {
                     people.append(
                         ServedPerson(
                             id: plan.person.id, plan: plan,
-                            evaluator: evaluator ?? Evaluator(context: EvaluationContext(policy: compiled, plan: plan)),
+                            evaluator: Evaluator(context: EvaluationContext(policy: compiled, plan: plan)),
                             source: loaded.source, fileDigest: fileDigest,
                             warningCount: loaded.diagnostics.count - errors.count, loadedAt: now))
                     continue
