@@ -78,6 +78,7 @@ public enum CrisisPlanServer {
         let router = Router(context: ServerContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: SecurityHeadersMiddleware(tls: options.tlsCertificate != nil))
+        router.add(middleware: CDSCORSMiddleware())
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: AuditMiddleware(log: audit, pages: pages, nameKey: key.derived("audit-names"), users: users))

@@ -46,6 +46,13 @@ struct CDSHooksTests {
         try await service.run { client in
             let discovery = try await client.send(.get, "/cds-services")
             #expect(discovery.status == 200)
+            #expect(discovery.headers[.accessControlAllowOrigin] == "*")
+            // A record system in a browser asks first; no token, no plan content, no record.
+            let preflight = try await client.send(
+                .options, "/cds-services/crisisplan-patient-view", headers: [.origin: "https://ehr.example.org"])
+            #expect(preflight.status == 204)
+            #expect(preflight.headers[.accessControlAllowHeaders] == "Authorization, Content-Type")
+            #expect(preflight.body.isEmpty)
             let services = Self.json(discovery.body)["services"] as? [[String: Any]] ?? []
             #expect(services.count == 1)
             #expect(services.first?["id"] as? String == "crisisplan-patient-view")
