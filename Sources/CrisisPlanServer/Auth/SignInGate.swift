@@ -2,12 +2,14 @@ import Foundation
 import HTTPTypes
 import CrisisPlan
 import Hummingbird
+import Logging
 
 /// Who a request comes from, and whether they may use a route: a bearer token on any route,
 /// the session cookie on pages only (so a page on another site can never drive the API).
 /// The API answers 401 without a valid token and 403 when the role may not; a page sends
 /// the browser to sign in, or says in a page that this role may not see it.
 struct SignInGate: Sendable {
+    static let logger = Logger(label: "crisisplan.cds")
     enum Outcome: Sendable {
         case admitted(SignedInUser)
         /// A record system, on a CDS Hooks route.
@@ -73,7 +75,11 @@ struct SignInGate: Sendable {
         let urls = url.hasSuffix("/feedback") ? [url, String(url.dropLast("/feedback".count))] : [url]
         switch await cdsClients.verify(token, urls: urls) {
         case .admitted(let caller): return .admittedCaller(caller)
-        case .refused: return .refused(nil) { throw APIError.cdsNotAuthorized }
+        case .refused(let reason):
+            // Said in the log for whoever wires up the record system, never to the caller.
+            Self.logger.notice(
+                "CDS Hooks call refused", metadata: ["reason": "\(reason)", "path": "\(request.uri.path.prefix(200))"])
+            return .refused(nil) { throw APIError.cdsNotAuthorized }
         }
     }
 

@@ -21,8 +21,6 @@ final class CDSClientKeys: Sendable {
     /// `iss|jti` → when it expires.
     private let seen = Mutex<[String: Int64]>([:])
 
-    var isEmpty: Bool { issuers.isEmpty }
-
     private init(issuers: [String: JWTKeyCollection]) { self.issuers = issuers }
 
     /// `ISS=JWKS_FILE` each; an issuer named twice, or a file that is not a key set, stops the start.
