@@ -8,8 +8,12 @@ public enum PatientViewCards {
     /// CDS Hooks' limit for a card's summary.
     public static let summaryLimit = 140
 
-    public static func cards(plan: Plan, policy: Policy, now: Timestamp) -> [PatientViewCard] {
-        var cards = [planCard(plan: plan, policy: policy, now: now)]
+    /// From the plan as evaluation prepared it, so the contacts are the route evaluation uses:
+    /// nobody on the do-not-contact list (by id, or a name that looks like theirs) is ever a
+    /// first contact here either.
+    public static func cards(context: EvaluationContext, now: Timestamp) -> [PatientViewCard] {
+        let plan = context.plan
+        var cards = [planCard(context: context, now: now)]
         for entry in plan.doNotContact {
             var detail = "**Do not contact \(md(entry.name))**" + (entry.relation.map { " (\(md($0)))" } ?? "") + "."
             if let reason = entry.reason { detail += "\n\nIn \(md(plan.person.name))'s words: \(md(reason))" }
@@ -80,7 +84,9 @@ public enum PatientViewCards {
         return !born.description.hasPrefix(recorded) || recorded.count < 4
     }
 
-    private static func planCard(plan: Plan, policy: Policy, now: Timestamp) -> PatientViewCard {
+    private static func planCard(context: EvaluationContext, now: Timestamp) -> PatientViewCard {
+        let plan = context.plan
+        let policy = context.policy.policy
         let person = plan.person
         let overdue = now.utcDate > plan.dates.reviewBy
         var lines: [String] = []
@@ -93,9 +99,9 @@ public enum PatientViewCards {
             lines.append(plan.signs.map { "- \(md($0.says))" }.joined(separator: "\n"))
         }
         let zone = LocalTime(identifier: policy.timezone)
-        for stage in policy.stages.dropFirst() {
+        for (rank, stage) in policy.stages.enumerated().dropFirst() {
             let responses = plan.responses(forStage: stage.id)
-            let contacts = (plan.route(forStage: stage.id)?.contacts ?? []).compactMap { plan.contact($0.text) }
+            let contacts = rank < context.routeByRank.count ? context.routeByRank[rank] : []
             guard !responses.isEmpty || !contacts.isEmpty else { continue }
             var block = ["**What helps at “\(md(stage.label))”**"]
             for (index, response) in responses.enumerated() {

@@ -84,7 +84,7 @@ struct CDSRoutes: Sendable {
             cards =
                 (resource["birthDate"] as? String).map { PatientViewCards.birthDateDiffers($0, plan: first.plan) } == true
                 ? [PatientViewCards.identityNotConfirmed(plan: first.plan)]
-                : PatientViewCards.cards(plan: first.plan, policy: library.policy, now: now)
+                : PatientViewCards.cards(context: first.evaluator.context, now: now)
         }
         let person = found.count == 1 ? first : nil
         let sending = cards.map { CardsJSON.Sent(uuid: UUID().uuidString.lowercased(), card: $0, person: person) }
