@@ -133,8 +133,10 @@ public enum FHIRBundle {
             json.endArray()
         }))
 
-        // The people to contact.
-        for contact in plan.contacts {
+        // The people to contact — never anyone the do-not-contact list names, by id or by a
+        // name that looks like theirs, as evaluation decides it.
+        let screen = EvaluationContext(policy: CompiledPolicy(policy), plan: plan)
+        for contact in plan.contacts where !screen.isBlocked(id: contact.id, name: contact.name) {
             let related = id(contact.source, "RelatedPerson")
             resources.append((related, { json in
                 json.field("resourceType", "RelatedPerson")

@@ -4,7 +4,7 @@ import Testing
 
 /// The record system's cards keep the answer's safety: the first contact a card names comes
 /// from the route evaluation uses, so no one on the do-not-contact list is ever offered there.
-@Suite("patient-view cards keep do-not-contact people off the contacts")
+@Suite("patient-view cards and the FHIR bundle keep do-not-contact people off the contacts")
 struct PatientViewCardsTests {
     static let people = ["alex", "dee", "kit", "priya", "robin", "sam"]
 
@@ -44,6 +44,9 @@ struct PatientViewCardsTests {
             let lines = Self.contactLines(PatientViewCards.cards(context: context, now: ShippedRules.now))
             #expect(!lines.isEmpty)
             #expect(!lines.contains { $0.contains("07700 900777") }, "\(written): \(lines)")
+            // Nor is the FHIR bundle's list of people to contact.
+            let bundle = FHIRBundle.json(plan: plan, policy: shipped.policy.policy, at: ShippedRules.now)
+            #expect(!bundle.contains("07700 900777"), "\(written)")
         }
     }
 }
