@@ -24,7 +24,8 @@ struct ExportCommand: ParsableCommand {
         let now = try Clock.now(at)
         do {
             let (policy, plan) = try PersonLoader.load(rules, person: person, today: now.utcDate)
-            print(FHIRBundle.json(plan: plan, policy: policy, at: now), terminator: "")
+            let context = EvaluationContext(policy: CompiledPolicy(policy), plan: plan)
+            print(FHIRBundle.json(context: context, at: now), terminator: "")
         } catch {
             throw UsageFailure(message: error.message)
         }

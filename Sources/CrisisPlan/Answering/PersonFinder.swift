@@ -46,7 +46,7 @@ public enum PersonFinder {
             system = String(person[..<bar])
             value = String(person[person.index(after: bar)...])
         }
-        let key = value.filter { $0 != " " && $0 != "-" }
+        let key = Person.Identifier.key(value)
         if !key.isEmpty, key.contains(where: \.isNumber) || system != nil {
             let byIdentifier = ids.indices.filter { index in
                 identifiers(index).contains { (system == nil || $0.system == system) && $0.key == key }
@@ -109,7 +109,7 @@ public enum PersonFinder {
                 case .scalar(let system)? = entry.first(where: { $0.key == "system" })?.value.content,
                 case .scalar(let value)? = entry.first(where: { $0.key == "value" })?.value.content
             else { return nil }
-            return (system.text, value.text.filter { $0 != " " && $0 != "-" })
+            return (system.text, Person.Identifier.key(value.text))
         }
     }
 

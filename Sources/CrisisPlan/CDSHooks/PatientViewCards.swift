@@ -81,7 +81,8 @@ public enum PatientViewCards {
     /// Whether a record's `birthDate` (FHIR: a year, a month or a day) disagrees with the plan's.
     public static func birthDateDiffers(_ recorded: String, plan: Plan) -> Bool {
         guard let born = plan.person.born else { return false }
-        return !born.description.hasPrefix(recorded) || recorded.count < 4
+        // At least a year; anything shorter cannot be checked, so it is not taken as agreeing.
+        return recorded.count < 4 || !born.description.hasPrefix(recorded)
     }
 
     private static func planCard(context: EvaluationContext, now: Timestamp) -> PatientViewCard {

@@ -8,7 +8,11 @@
 /// the person and the source, and the timestamp is the one asked for, so the same input gives
 /// the same bytes.
 public enum FHIRBundle {
-    public static func json(plan: Plan, policy: Policy, at: Timestamp) -> String {
+    /// From the plan as evaluation prepared it (the served person's, or one made for export), so
+    /// the people to contact are screened against the do-not-contact list as answers are.
+    public static func json(context: EvaluationContext, at: Timestamp) -> String {
+        let plan = context.plan
+        let policy = context.policy.policy
         let person = plan.person
         func id(_ source: SourceLocation, _ kind: String) -> String {
             NameUUID.make("\(person.id)|\(kind)|\(source.pathAndLine)")
@@ -135,8 +139,7 @@ public enum FHIRBundle {
 
         // The people to contact — never anyone the do-not-contact list names, by id or by a
         // name that looks like theirs, as evaluation decides it.
-        let screen = EvaluationContext(policy: CompiledPolicy(policy), plan: plan)
-        for contact in plan.contacts where !screen.isBlocked(id: contact.id, name: contact.name) {
+        for contact in plan.contacts where !context.isBlocked(id: contact.id, name: contact.name) {
             let related = id(contact.source, "RelatedPerson")
             resources.append((related, { json in
                 json.field("resourceType", "RelatedPerson")

@@ -154,12 +154,7 @@ final class TokenService: Sendable {
         guard let first = token.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first else {
             return nil
         }
-        var base64 = first.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-            let alg = object["alg"] as? String
-        else { return nil }
+        guard let object = Base64URL.jsonObject(first), let alg = object["alg"] as? String else { return nil }
         return (alg, object["kid"] as? String)
     }
 }

@@ -52,7 +52,8 @@ final class CDSClientKeys: Sendable {
     func verify(_ token: String, urls: [String], now: Int64 = Timestamp.now().seconds) async -> Verdict {
         guard token.utf8.count <= 16_384 else { return .refused("token too long") }
         let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let header = Self.object(parts[0]), let payload = Self.object(parts[1]) else {
+        guard parts.count == 3, let header = Base64URL.jsonObject(parts[0]), let payload = Base64URL.jsonObject(parts[1])
+        else {
             return .refused("not a signed JWT")
         }
         guard let alg = header["alg"] as? String, Self.algorithms.contains(alg) else {
@@ -94,13 +95,6 @@ final class CDSClientKeys: Sendable {
     static func sameURL(_ a: String, _ b: String) -> Bool {
         func trimmed(_ text: String) -> Substring { text.hasSuffix("/") ? text.dropLast() : Substring(text) }
         return trimmed(a) == trimmed(b)
-    }
-
-    private static func object(_ part: Substring) -> [String: Any]? {
-        var base64 = part.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while base64.count % 4 != 0 { base64 += "=" }
-        guard let data = Data(base64Encoded: base64) else { return nil }
-        return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     }
 }
 

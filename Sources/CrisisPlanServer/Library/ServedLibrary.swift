@@ -62,7 +62,7 @@ final class ServedLibrary: Sendable {
     /// Only identifiers — never an id or a name — so a record system's number cannot match
     /// someone by accident.
     func people(withIdentifier system: String?, value: String) -> [ServedPerson] {
-        let key = value.filter { $0 != " " && $0 != "-" }
+        let key = Person.Identifier.key(value)
         guard !key.isEmpty else { return [] }
         return Set(identified[(system ?? "") + "|" + key] ?? []).sorted().map { people[$0] }
     }

@@ -44,20 +44,17 @@ struct FormReplay: Sendable {
         let choices = components.percentEncodedQuery ?? ""
         let plain = Data("\(now.seconds + Self.lifetime)\n\(path)\n\(choices)".utf8)
         guard let sealed = try? AES.GCM.seal(plain, using: key).combined else { return nil }
-        let value = sealed.base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        let value = Base64URL.encode(sealed)
         guard value.utf8.count <= Self.limit else { return nil }
         return "\(Self.cookie)=\(value); Path=/; Max-Age=\(Self.lifetime); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
     }
 
     /// The choices kept in the request's cookie, if any, unexpired and unforged.
     func saved(in request: Request, now: Timestamp) -> Saved? {
-        guard var text = SessionCookie.value(Self.cookie, in: request), text.utf8.count <= Self.limit + 100 else {
+        guard let text = SessionCookie.value(Self.cookie, in: request), text.utf8.count <= Self.limit + 100 else {
             return nil
         }
-        text = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while text.utf8.count % 4 != 0 { text += "=" }
-        guard let data = Data(base64Encoded: text), let box = try? AES.GCM.SealedBox(combined: data),
+        guard let data = Base64URL.decode(text), let box = try? AES.GCM.SealedBox(combined: data),
             let plain = try? AES.GCM.open(box, using: key)
         else { return nil }
         let parts = String(decoding: plain, as: UTF8.self).split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)

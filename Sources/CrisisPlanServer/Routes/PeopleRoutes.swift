@@ -31,7 +31,7 @@ struct PeopleRoutes: Sendable {
         let at = try request.uri.queryParameters.get("at").map(RespondRoute.time) ?? Timestamp.now()
         return Response(
             status: .ok, headers: [.contentType: "application/fhir+json; charset=utf-8", .rulesVersion: library.version],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: FHIRBundle.json(plan: person.plan, policy: library.policy, at: at))))
+            body: ResponseBody(byteBuffer: ByteBuffer(string: FHIRBundle.json(context: person.evaluator.context, at: at))))
     }
 
     @Sendable func read(_ request: Request, _ context: ServerContext) throws -> Response {

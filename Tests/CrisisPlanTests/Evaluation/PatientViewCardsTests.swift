@@ -45,7 +45,7 @@ struct PatientViewCardsTests {
             #expect(!lines.isEmpty)
             #expect(!lines.contains { $0.contains("07700 900777") }, "\(written): \(lines)")
             // Nor is the FHIR bundle's list of people to contact.
-            let bundle = FHIRBundle.json(plan: plan, policy: shipped.policy.policy, at: ShippedRules.now)
+            let bundle = FHIRBundle.json(context: context, at: ShippedRules.now)
             #expect(!bundle.contains("07700 900777"), "\(written)")
         }
     }

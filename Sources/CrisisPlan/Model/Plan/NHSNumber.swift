@@ -4,7 +4,7 @@
 enum NHSNumber {
     /// Why `value` (spaces and hyphens allowed) is not an NHS number, or nil when it is one.
     static func problem(_ value: String) -> String? {
-        let digits = value.filter { $0 != " " && $0 != "-" }
+        let digits = Person.Identifier.key(value)
         guard digits.count == 10, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             return "NHS number '\(value)' is not ten digits"
         }

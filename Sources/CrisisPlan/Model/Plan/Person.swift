@@ -22,7 +22,11 @@ public struct Person: Sendable {
         public static let nhsNumber = "https://fhir.nhs.uk/Id/nhs-number"
 
         /// The value as compared: spaces and hyphens removed.
-        public var key: String { value.filter { $0 != " " && $0 != "-" } }
+        public var key: String { Self.key(value) }
+
+        /// Any typed value as identifiers compare it (`999 000-0018` → `9990000018`): one rule
+        /// for plans, PERSON, search and a record system's Patient.
+        public static func key(_ text: some StringProtocol) -> String { String(text.filter { $0 != " " && $0 != "-" }) }
     }
 }
 
@@ -35,10 +39,10 @@ extension Person {
 
     /// Whether `text` is one of the person's identifiers: `system|value`, or the value alone.
     public func isIdentified(by text: String) -> Bool {
-        let key = text.filter { $0 != " " && $0 != "-" }
+        let key = Identifier.key(text)
         if let bar = text.lastIndex(of: "|") {
             let system = String(text[..<bar])
-            let value = String(text[text.index(after: bar)...]).filter { $0 != " " && $0 != "-" }
+            let value = Identifier.key(text[text.index(after: bar)...])
             return identifiers.contains { $0.system == system && $0.key == value }
         }
         return !key.isEmpty && identifiers.contains { $0.key == key }
