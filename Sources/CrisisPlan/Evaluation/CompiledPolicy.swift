@@ -2,7 +2,8 @@
 public final class CompiledPolicy: Sendable {
     public let policy: Policy
     let stageRank: [String: Int]
-    let initialFacts: [FactValue?]
+    /// Every fact at its default: where each evaluation starts (shared until a fact is observed).
+    let initialFactStates: [TimelineState.FactState]
     /// Per flag: the contacts it adds, as answer lines with their sources.
     let addedContacts: [[ContactLine]]
     /// Per flag: its answer line, to be completed with `because` and `decisions` when it fires.
@@ -44,7 +45,7 @@ public final class CompiledPolicy: Sendable {
         let factTable = SmallTable(policy.facts.enumerated().map { ($1.id, $0) })
         self.factTable = factTable
         self.stageRank = stageRank
-        self.initialFacts = policy.facts.map(\.initialValue)
+        initialFactStates = policy.facts.map { TimelineState.FactState(value: $0.initialValue) }
         addedContacts = policy.flags.map { $0.effects.addContacts.map { ContactLine($0, statutory: true) } }
         flagLines = policy.flags.map { flag in
             FlagLine(

@@ -31,6 +31,60 @@ struct ConditionEvaluator {
         current = state.capacity.filter { now.isWithin(valid, of: $0.assessedAt) }
     }
 
+    /// Whether the condition holds, saying nothing about why: the reasons are built only for
+    /// a condition that holds (`holds(_:because:decisions:)`), not for every rule and flag
+    /// tried on every evaluation. Reaches the same parts in the same order, so `ageWasUnknown`
+    /// is set alike.
+    mutating func holds(_ condition: CompiledCondition) -> Bool {
+        switch condition {
+        case .all(let items):
+            for item in items where !holds(item) { return false }
+            return true
+        case .any(let items):
+            var any = false
+            for item in items where holds(item) { any = true }
+            return any
+        case .not(let inner, _):
+            return !holds(inner)
+        case .fact(let index, _, let comparator, let operands):
+            return factHolds(index, comparator, operands)
+        case .stage(let comparator, let rank, _):
+            return stageHolds(comparator, rank)
+        case .signs(let atLeast, let stage, let within):
+            var count = 0
+            forEachActiveSign(stage: stage, within: within) { _ in count += 1 }
+            return count >= atLeast
+        case .capacity(let status, let decision):
+            return current.contains { $0.status == status && Self.names($0, decision) }
+        case .age(let comparator, let years):
+            guard let born = context.plan.person.born else {
+                ageWasUnknown = true
+                return false
+            }
+            let age = born.age(on: now.utcDate)
+            return comparator == .under ? age < years : age >= years
+        case .routeOpen(let expected):
+            return routeIsOpen(rank: stageRank) == expected
+        case .never:
+            return false
+        }
+    }
+
+    /// Whether an assessment is about the decision a condition names (any, when it names none).
+    private static func names(_ assessment: CapacityAssessment, _ decision: String?) -> Bool {
+        guard let decision else { return true }
+        return assessment.decision == decision || TextNormalizer.normalize(assessment.decision) == decision
+    }
+
+    private func stageHolds(_ comparator: StageCondition.Comparator, _ rank: Int) -> Bool {
+        switch comparator {
+        case .is: stageRank == rank
+        case .atLeast: stageRank >= rank
+        case .atMost: stageRank <= rank
+        }
+    }
+
+    /// Holds and says why: every part that made it true adds its reason.
     mutating func holds(_ condition: CompiledCondition, because: inout [String], decisions: inout [String]) -> Bool {
         switch condition {
         case .all(let items):
@@ -53,12 +107,7 @@ struct ConditionEvaluator {
         case .fact(let index, let name, let comparator, let operands):
             return fact(index, name, comparator, operands, because: &because)
         case .stage(let comparator, let rank, let name):
-            let holds: Bool
-            switch comparator {
-            case .is: holds = stageRank == rank
-            case .atLeast: holds = stageRank >= rank
-            case .atMost: holds = stageRank <= rank
-            }
+            let holds = stageHolds(comparator, rank)
             if holds {
                 because.append(
                     "stage is \(context.policy.policy.stages[stageRank].id) (\(comparator.rawValue) \(name))")
@@ -68,10 +117,7 @@ struct ConditionEvaluator {
             return signs(atLeast: atLeast, stage: stage, within: within, because: &because)
         case .capacity(let status, let decision):
             var any = false
-            for assessment in current
-            where assessment.status == status
-                && (decision == nil || TextNormalizer.normalize(assessment.decision) == decision)
-            {
+            for assessment in current where assessment.status == status && Self.names(assessment, decision) {
                 any = true
                 because.append(
                     "assessed as \(status == .lacks ? "lacking" : "having") capacity for the decision '\(assessment.decision)' at \(assessment.assessedAt)"
@@ -130,39 +176,48 @@ struct ConditionEvaluator {
         return hours.isOpen(at: reading, holidays: context.policy.holidays)
     }
 
+    private func factHolds(_ index: Int, _ comparator: FactCondition.Comparator, _ operands: [FactValue]) -> Bool {
+        guard let value = state.facts[index].value else { return false }
+        switch (comparator, value) {
+        case (.is, _), (.in, _):
+            return operands.contains(value)
+        case (.atLeast, .enumeration(let position)):
+            if case .enumeration(let bound)? = operands.first { return position >= bound }
+            return false
+        case (.atMost, .enumeration(let position)):
+            if case .enumeration(let bound)? = operands.first { return position <= bound }
+            return false
+        default:
+            return false
+        }
+    }
+
     private func fact(
         _ index: Int, _ name: String, _ comparator: FactCondition.Comparator, _ operands: [FactValue],
         because: inout [String]
     ) -> Bool {
-        guard let value = state.facts[index] else { return false }
-        let holds: Bool
-        switch (comparator, value) {
-        case (.is, _), (.in, _):
-            holds = operands.contains(value)
-        case (.atLeast, .enumeration(let position)):
-            if case .enumeration(let bound)? = operands.first { holds = position >= bound } else { holds = false }
-        case (.atMost, .enumeration(let position)):
-            if case .enumeration(let bound)? = operands.first { holds = position <= bound } else { holds = false }
-        default:
-            holds = false
-        }
-        if holds {
-            let when = state.factObservedAt[index].map { " (observed " + $0.description + ")" } ?? " (the default)"
-            because.append(name + " is " + context.policy.policy.facts[index].text(of: value) + when)
-        }
-        return holds
+        guard factHolds(index, comparator, operands), let value = state.facts[index].value else { return false }
+        let when = state.facts[index].observedAt.map { " (observed " + $0.description + ")" } ?? " (the default)"
+        because.append(name + " is " + context.policy.policy.facts[index].text(of: value) + when)
+        return true
     }
 
-    private func signs(atLeast: Int, stage: String?, within: PolicyDuration?, because: inout [String]) -> Bool {
+    /// Each active sign (its position in the plan), of `stage` when given, observed within
+    /// `within` when given, in plan order.
+    private func forEachActiveSign(stage: String?, within: PolicyDuration?, _ body: (Int) -> Void) {
         let window = context.policy.policy.signsActiveFor
-        var matched: [String] = []
         for index in context.signIds.indices where state.isActive(index, now: now, window: window) {
             if let stage, context.signStages[index] != stage { continue }
             if let within, let last = state.signs[index].lastObserved, !now.isWithin(within, of: last) {
                 continue
             }
-            matched.append(context.signIds[index])
+            body(index)
         }
+    }
+
+    private func signs(atLeast: Int, stage: String?, within: PolicyDuration?, because: inout [String]) -> Bool {
+        var matched: [String] = []
+        forEachActiveSign(stage: stage, within: within) { matched.append(context.signIds[$0]) }
         guard matched.count >= atLeast else { return false }
         var text = "\(matched.count) active sign\(matched.count == 1 ? "" : "s")"
         if let stage { text += " of stage \(stage)" }

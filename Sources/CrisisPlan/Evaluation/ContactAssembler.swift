@@ -115,7 +115,7 @@ struct ContactAssembler {
                 }
                 ?? "named as the source of harm ('\(factId)') at \(when); withheld whatever fires, until a professional decides otherwise and records who decided and why"
             add(WithheldLine(id: entry.id, name: entry.name, because: because, flag: flag, fact: factId, namedAt: person.namedAt))
-            let stillNamed = state.latestNamed[person.fact].contains(person.entry)
+            let stillNamed = state.facts[person.fact].latestNamed.contains(person.entry)
             if !stillNamed || flag == nil {
                 warnings.append(
                     AnswerWarning(
@@ -145,9 +145,9 @@ struct ContactAssembler {
     /// `source_of_harm` are handled above, whatever fires.
     private mutating func withhold(by flag: Flag) {
         guard let factId = flag.effects.withholdContactNamedBy, let index = context.policy.factTable[factId],
-            !context.policy.policy.facts[index].sourceOfHarm, state.facts[index] != nil
+            !context.policy.policy.facts[index].sourceOfHarm, state.facts[index].value != nil
         else { return }
-        for naming in state.named[index] {
+        for naming in state.facts[index].named {
             let entry = context.people.entries[naming.entry]
             guard !withheld.contains(where: { $0.id == entry.id && $0.name == entry.name }) else { continue }
             add(

@@ -50,9 +50,8 @@ public final class EvaluationContext: Sendable {
     let latestRegistration: CalendarDate?
     let personSource: String
     let reviewBySource: String
-    /// The fixed ends of frequent warning messages, built once (string interpolation per
-    /// evaluation was a measurable share of the time).
-    let unknownSignSuffix: String
+    /// The fixed end of the `unknown-sign` message, built once.
+    private let unknownSignSuffix: String
 
     public init(policy: CompiledPolicy, plan: Plan) {
         self.policy = policy
@@ -137,15 +136,15 @@ public final class EvaluationContext: Sendable {
         }
     }
 
-    /// The signs an unrecognised text may have meant (`SignSuggester`) and the red flags its
-    /// words match: worked out once per text and plan, then remembered — the same few texts
+    /// The signs an unrecognised text may have meant (`SignSuggester`), the red flags its
+    /// words match and the warning's message: worked out once per text and plan, then remembered — the same few texts
     /// come back in one person's crisis, and recognised signs never reach here. At most
     /// `memoLimit` texts per plan are kept; beyond that the memo starts again.
     func unrecognised(_ text: String) -> SignSuggestions {
         if let known = memo.withLock({ $0[text] }) { return known }
         let near = suggester.suggest(text)
         let found = SignSuggestions(
-            ids: near.map { signIds[$0] }, signs: near.map { suggestedSigns[$0] },
+            message: "'" + text + unknownSignSuffix, ids: near.map { signIds[$0] }, signs: near.map { suggestedSigns[$0] },
             redFlags: policy.redFlags.indices.filter { policy.redFlags[$0].matches(text) })
         memo.withLock { memo in
             if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
@@ -170,6 +169,8 @@ public final class EvaluationContext: Sendable {
 
 /// An unrecognised text's suggestions, as the warning carries them.
 struct SignSuggestions: Sendable {
+    /// The `unknown-sign` warning's message.
+    var message: String
     var ids: [String]
     var signs: [SuggestedSign]
     /// Positions in `CompiledPolicy.redFlags` whose words the text holds.

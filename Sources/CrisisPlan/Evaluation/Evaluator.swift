@@ -19,7 +19,7 @@ public struct Evaluator: Sendable {
     /// type does not allow (exit 2); everything else becomes a warning in the answer.
     public func evaluate(_ observations: [Observation], now: Timestamp) throws(DiagnosticList) -> Answer {
         let policy = context.policy.policy
-        var state = TimelineState(signCount: context.plan.signs.count, policy: context.policy)
+        var state = TimelineState(signCount: context.signIds.count, policy: context.policy)
         for index in observations.indices { state.apply(observations[index], now: now, context: context) }
         if !state.errors.isEmpty { throw DiagnosticList(state.errors) }
         state.settleAttention()
@@ -55,7 +55,7 @@ public struct Evaluator: Sendable {
         answer.withheld = contacts.withheld
         answer.conflicts = contacts.conflicts
         answer.routeNotice = contacts.routeNotice
-        markNames(in: &answer.ownResponses, withheld: contacts)
+        answer.ownResponses = markingNames(in: answer.ownResponses, withheld: contacts)
 
         answer.refusals = refusalLines(refusals, mayBeOverriddenBy: mhaFlag, current: current)
         answer.attorneys = contacts.attorneys
@@ -98,21 +98,24 @@ public struct Evaluator: Sendable {
     /// SPEC v3 §10.7: each own response that names a withheld or do-not-contact person says
     /// so (withheld people first, then do-not-contact entries, in plan order); the response
     /// itself is unchanged.
-    private func markNames(in responses: inout [ResponseLine], withheld contacts: ContactAssembler) {
+    private func markingNames(in responses: [ResponseLine], withheld contacts: ContactAssembler) -> [ResponseLine] {
+        // The lines are shared with the plan's prepared answer: they are read from the array
+        // given and written to a copy only when someone is to be marked, so that an answer
+        // with nothing to mark shares them rather than copying them on every evaluation.
+        var marked = responses
         for index in responses.indices where !responses[index].mentions.isEmpty {
             let mentioned = responses[index].mentions.map { context.people.entries[$0] }
             let withheld = mentioned.filter { contacts.isWithheld(id: $0.id, name: $0.name) }
             let blocked = mentioned.filter { entry in
                 context.isBlocked(id: entry.id, name: entry.name) && !withheld.contains { $0.name == entry.name }
             }
-            // The lines are shared with the plan's prepared answer: writing nothing when there
-            // is nothing to mark keeps them shared rather than copied on every evaluation.
             guard !withheld.isEmpty || !blocked.isEmpty else { continue }
-            responses[index].namesWithheld = (withheld + blocked).map { $0.id ?? $0.name }
-            responses[index].namedPeople =
+            marked[index].namesWithheld = (withheld + blocked).map { $0.id ?? $0.name }
+            marked[index].namedPeople =
                 withheld.map { NamedPerson(name: $0.name, withheld: true) }
                 + blocked.map { NamedPerson(name: $0.name, withheld: false) }
         }
+        return marked
     }
 
     /// SPEC v2 §4: `true` when a current assessment says `lacks` for a declared decision about

@@ -15,6 +15,8 @@ struct SignMatcher: Sendable {
 
     /// The position of the sign in the plan, or `nil` when the text matches none.
     func match(_ text: String) -> Int? {
-        table[text] ?? table[TextNormalizer.normalize(text)]
+        if let found = table[text] { return found }
+        let normalized = TextNormalizer.normalize(text)
+        return normalized == text ? nil : table[normalized]
     }
 }

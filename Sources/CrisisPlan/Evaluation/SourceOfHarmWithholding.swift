@@ -20,7 +20,7 @@ struct SourceOfHarmWithholding {
     init(state: TimelineState, context: EvaluationContext) {
         var people: [Person] = []
         for fact in context.policy.sourceOfHarmFacts {
-            for naming in state.named[fact] where !people.contains(where: { $0.entry == naming.entry }) {
+            for naming in state.facts[fact].named where !people.contains(where: { $0.entry == naming.entry }) {
                 people.append(Person(entry: naming.entry, fact: fact, namedAt: naming.at, source: naming.source))
             }
         }

@@ -42,14 +42,10 @@ struct StageResolution {
         let policy = context.policy
         var open: [PromptLine] = []
         for (index, prompt) in policy.policy.prompts.enumerated() {
-            guard let fact = policy.promptFacts[index], state.factAnsweredIn[fact] == nil || isNotAsked(fact) else {
+            guard let fact = policy.promptFacts[index], state.facts[fact].answeredIn == nil || isNotAsked(fact) else {
                 continue
             }
-            if let condition = policy.promptConditions[index] {
-                var reasons: [String] = []
-                var decisions: [String] = []
-                guard evaluator.holds(condition, because: &reasons, decisions: &decisions) else { continue }
-            }
+            if let condition = policy.promptConditions[index], !evaluator.holds(condition) { continue }
             open.append(
                 PromptLine(
                     id: prompt.id, fact: policy.policy.facts[fact].id, asks: policy.policy.facts[fact].asks ?? "",
@@ -60,7 +56,7 @@ struct StageResolution {
 
     /// The latest observation of the fact said "not asked".
     private func isNotAsked(_ fact: Int) -> Bool {
-        guard let notAsked = context.policy.notAskedIndex[fact], case .enumeration(let position)? = state.facts[fact]
+        guard let notAsked = context.policy.notAskedIndex[fact], case .enumeration(let position)? = state.facts[fact].value
         else { return false }
         return position == notAsked
     }
@@ -69,11 +65,10 @@ struct StageResolution {
     mutating func inconsistencies() -> [AnswerWarning] {
         var warnings: [AnswerWarning] = []
         for (index, rule) in context.policy.consistency.enumerated() {
+            guard evaluator.holds(rule.when), !evaluator.holds(rule.expect) else { continue }
             var reasons: [String] = []
             var decisions: [String] = []
-            guard evaluator.holds(rule.when, because: &reasons, decisions: &decisions),
-                !evaluator.holds(rule.expect, because: &reasons, decisions: &decisions)
-            else { continue }
+            _ = evaluator.holds(rule.when, because: &reasons, decisions: &decisions)
             let declared = context.policy.policy.consistency[index]
             warnings.append(
                 AnswerWarning(
@@ -135,9 +130,10 @@ struct StageResolution {
         while changed {
             changed = false
             for (index, rule) in context.policy.escalation.enumerated() where rule.raiseTo > rank {
+                guard evaluator.holds(rule.condition) else { continue }
                 var reasons: [String] = []
                 var decisions: [String] = []
-                guard evaluator.holds(rule.condition, because: &reasons, decisions: &decisions) else { continue }
+                _ = evaluator.holds(rule.condition, because: &reasons, decisions: &decisions)
                 rank = rule.raiseTo
                 changed = true
                 let policyRule = context.policy.policy.escalation[index]
@@ -151,10 +147,10 @@ struct StageResolution {
 
     private mutating func evaluateFlags() {
         firedFlags = []
-        for (index, condition) in context.policy.flagConditions.enumerated() {
+        for (index, condition) in context.policy.flagConditions.enumerated() where evaluator.holds(condition) {
             var reasons: [String] = []
             var decisions: [String] = []
-            guard evaluator.holds(condition, because: &reasons, decisions: &decisions) else { continue }
+            _ = evaluator.holds(condition, because: &reasons, decisions: &decisions)
             var line = context.policy.flagLines[index]
             line.because = reasons
             line.decisions = decisions

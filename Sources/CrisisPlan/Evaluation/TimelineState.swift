@@ -23,19 +23,27 @@ struct TimelineState {
         var source: SourceLocation
     }
 
+    /// What the timeline says of one fact so far.
+    struct FactState: Sendable {
+        /// The current value (the default until observed).
+        var value: FactValue?
+        /// Where the current value was observed, for `because` lines.
+        var observedAt: Timestamp?
+        /// The position of the latest observation that answered it (a value other than its
+        /// `not_asked`), for red flags' attention items.
+        var answeredIn: Int?
+        /// For a `contact` fact: everyone it has named in any observation so far, in order.
+        /// Naming someone new never takes an earlier one off this list (SPEC v2 §3, v3
+        /// §10.1); only a professional's reinstatement does.
+        var named: [Naming] = []
+        /// For a `contact` fact: the entries its latest value names.
+        var latestNamed: [Int] = []
+    }
+
     var signs: [SignState]
-    var facts: [FactValue?]
-    /// Where each fact's current value was observed, for `because` lines.
-    var factObservedAt: [Timestamp?]
-    /// Per fact: the position of the latest observation that answered it (a value other than
-    /// its `not_asked`), for red flags' attention items.
-    var factAnsweredIn: [Int?]
-    /// Per `contact` fact: everyone it has named in any observation so far, in order. Naming
-    /// someone new never takes an earlier one off this list (SPEC v2 §3, v3 §10.1); only a
-    /// professional's reinstatement does.
-    var named: [[Naming]]
-    /// Per `contact` fact: the entries its latest value names.
-    var latestNamed: [[Int]]
+    /// Per fact of the policy, in its order: one array, shared with the policy's defaults
+    /// until an observation changes a fact.
+    var facts: [FactState]
     var reinstated: [Reinstated] = []
     /// The latest assessment for each decision, in order of first appearance.
     var capacity: [CapacityAssessment] = []
@@ -55,11 +63,7 @@ struct TimelineState {
 
     init(signCount: Int, policy: CompiledPolicy) {
         signs = Array(repeating: SignState(), count: signCount)
-        facts = policy.initialFacts
-        factObservedAt = Array(repeating: nil, count: policy.initialFacts.count)
-        factAnsweredIn = Array(repeating: nil, count: policy.initialFacts.count)
-        named = Array(repeating: [], count: policy.initialFacts.count)
-        latestNamed = Array(repeating: [], count: policy.initialFacts.count)
+        facts = policy.initialFactStates
     }
 
     mutating func apply(_ observation: borrowing Observation, now: Timestamp, context: EvaluationContext) {
@@ -74,19 +78,21 @@ struct TimelineState {
         observationCount += 1
         // Indexed loops read each element in place rather than copying it: this runs for
         // every observation of every evaluation.
+        // Where the observation is, written once for all its unrecognised texts.
+        var observationSource: String?
         for item in observation.signs.indices {
             if let index = context.matcher.match(observation.signs[item].text) {
                 signs[index].lastObserved = observation.at
                 signs[index].active = true
             } else {
-                notRecognised(observation.signs[item], observation.source, context)
+                notRecognised(observation.signs[item], in: observation, &observationSource, context)
             }
         }
         for item in observation.resolved.indices {
             if let index = context.matcher.match(observation.resolved[item].text) {
                 signs[index].active = false
             } else {
-                notRecognised(observation.resolved[item], observation.source, context)
+                notRecognised(observation.resolved[item], in: observation, &observationSource, context)
             }
         }
         // Two keys in one observation that name one fact (`self-harm` and `self_harm`) are bad
@@ -164,20 +170,20 @@ struct TimelineState {
                 warnings.append(lookAlike(text, found.entries, fact: declaration.id, observed.valueSource, context))
             }
             let first = found.entries.first.map { context.people.entries[$0] }
-            facts[index] = .contact(first.map { $0.id ?? $0.nameKey } ?? PlanPeople.someoneElse)
-            latestNamed[index] = found.entries
-            for entry in found.entries where !named[index].contains(where: { $0.entry == entry }) {
-                named[index].append(Naming(entry: entry, at: time, source: observed.valueSource))
+            facts[index].value = .contact(first.map { $0.id ?? $0.nameKey } ?? PlanPeople.someoneElse)
+            facts[index].latestNamed = found.entries
+            for entry in found.entries where !facts[index].named.contains(where: { $0.entry == entry }) {
+                facts[index].named.append(Naming(entry: entry, at: time, source: observed.valueSource))
             }
-            factObservedAt[index] = time
-            factAnsweredIn[index] = observationCount
+            facts[index].observedAt = time
+            facts[index].answeredIn = observationCount
         case .success(let value):
-            facts[index] = value
-            factObservedAt[index] = time
+            facts[index].value = value
+            facts[index].observedAt = time
             if case .enumeration(let position) = value, position == context.policy.notAskedIndex[index] {
                 // "Not asked" answers nothing: a question asked again stays open.
             } else {
-                factAnsweredIn[index] = observationCount
+                facts[index].answeredIn = observationCount
             }
         }
         return index
@@ -195,8 +201,8 @@ struct TimelineState {
             return
         }
         for index in context.policy.sourceOfHarmFacts {
-            named[index].removeAll { found.entries.contains($0.entry) }
-            latestNamed[index].removeAll { found.entries.contains($0) }
+            facts[index].named.removeAll { found.entries.contains($0.entry) }
+            facts[index].latestNamed.removeAll { found.entries.contains($0) }
         }
         for entry in found.entries {
             reinstated.removeAll { $0.entry == entry }
@@ -208,13 +214,17 @@ struct TimelineState {
     /// `unknown-sign` for a text that matches no sign (SPEC §6: pointing at the observation),
     /// with the signs it may have meant; then `possible-emergency` for each red flag whose
     /// words it holds (SPEC v3 §10.3), pointing at the text's line.
-    private mutating func notRecognised(_ text: SourcedText, _ source: SourceLocation, _ context: EvaluationContext) {
+    private mutating func notRecognised(
+        _ text: SourcedText, in observation: borrowing Observation, _ source: inout String?, _ context: EvaluationContext
+    ) {
         unrecognised += 1
         let near = context.unrecognised(text.text)
+        let observationSource = source ?? observation.source.pathAndLine
+        source = observationSource
         warnings.append(
             AnswerWarning(
-                code: .unknownSign, message: "'" + text.text + context.unknownSignSuffix, source: source.pathAndLine,
-                suggestions: near.ids, observed: text.text, suggestedSigns: near.signs))
+                code: .unknownSign, message: near.message, source: observationSource, suggestions: near.ids,
+                observed: text.text, suggestedSigns: near.signs))
         for index in near.redFlags {
             let flag = context.policy.policy.redFlags[index]
             possibleEmergencies.append((warnings.count, context.policy.redFlagAsks[index], observationCount))
@@ -244,7 +254,7 @@ struct TimelineState {
     /// flag's question is answered after the text was typed.
     mutating func settleAttention() {
         for (warning, ask, observation) in possibleEmergencies {
-            if let ask, let answered = factAnsweredIn[ask], answered >= observation {
+            if let ask, let answered = facts[ask].answeredIn, answered >= observation {
                 warnings[warning].inAttention = false
             }
         }

@@ -12,26 +12,43 @@ public enum TextNormalizer {
     }
 
     /// The common case, byte by byte; `nil` when the text has any non-ASCII character.
+    ///
+    /// Runs for every observed text that is not written exactly as a sign, every fact id and
+    /// decision typed: a text already in normal form is returned as it is (no copy), and any
+    /// other is built in a buffer on the stack (short results then need no heap at all).
     private static func asciiNormalized(_ text: String) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x80...:
-                return nil
-            case UInt8(ascii: " "), 0x09...0x0D, UInt8(ascii: "-"), UInt8(ascii: "_"):
-                pendingSpace = !bytes.isEmpty
-            default:
-                if pendingSpace {
-                    bytes.append(UInt8(ascii: " "))
-                    pendingSpace = false
+        let count = text.utf8.count
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { buffer -> String? in
+            var length = 0
+            var pendingSpace = false
+            var changed = false
+            for byte in text.utf8 {
+                switch byte {
+                case 0x80...:
+                    return nil
+                case UInt8(ascii: " "), 0x09...0x0D, UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    // Anything but one space between two words changes the text.
+                    if byte != UInt8(ascii: " ") || pendingSpace || length == 0 { changed = true }
+                    pendingSpace = length > 0
+                default:
+                    if pendingSpace {
+                        buffer[length] = UInt8(ascii: " ")
+                        length += 1
+                        pendingSpace = false
+                    }
+                    let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+                    if lower != byte { changed = true }
+                    buffer[length] = lower
+                    length += 1
                 }
-                bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
             }
+            if pendingSpace { changed = true }
+            while length > 0, isTrailing(buffer[length - 1]) {
+                length -= 1
+                changed = true
+            }
+            return changed ? String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self) : text
         }
-        trimTrailing(&bytes)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Full Unicode. Case folding is the lowercase of the uppercase form, which maps ß to "ss"
@@ -70,14 +87,16 @@ public enum TextNormalizer {
 
     /// Drops trailing spaces and `.`, `,`, `;`, `:`, `!`, `?` in any mix ("voices. " → "voices").
     private static func trimTrailing(_ bytes: inout [UInt8]) {
-        while let last = bytes.last {
-            switch last {
-            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
-                UInt8(ascii: "!"), UInt8(ascii: "?"):
-                bytes.removeLast()
-            default:
-                return
-            }
+        while let last = bytes.last, isTrailing(last) { bytes.removeLast() }
+    }
+
+    private static func isTrailing(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
+            UInt8(ascii: "!"), UInt8(ascii: "?"):
+            true
+        default:
+            false
         }
     }
 }
