@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A policy prepared for evaluating many plans: lookups by id built once.
 public final class CompiledPolicy: Sendable {
     public let policy: Policy
@@ -30,6 +32,20 @@ public final class CompiledPolicy: Sendable {
     let sourceOfHarmFacts: [Int]
     /// Per fact: the position of its `not_asked` value, if any.
     let notAskedIndex: [Int?]
+
+    /// An observed text that matched no sign, read once for every plan (`UnrecognisedText`).
+    /// At most `textLimit` texts are kept; beyond that the memo starts again.
+    func unrecognised(_ text: String) -> UnrecognisedText {
+        if let known = texts.withLock({ $0[text] }) { return known }
+        let read = UnrecognisedText(text, redFlags: redFlags)
+        texts.withLock { texts in
+            if texts.count >= Self.textLimit { texts.removeAll(keepingCapacity: true) }
+            texts[text] = read
+        }
+        return read
+    }
+    static let textLimit = 4_096
+    private let texts = Mutex<[String: UnrecognisedText]>([:])
 
     /// A fact's position from an id as typed: exactly, else after normalisation.
     func factIndex(_ id: String) -> Int? {

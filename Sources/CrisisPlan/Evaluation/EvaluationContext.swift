@@ -142,10 +142,11 @@ public final class EvaluationContext: Sendable {
     /// `memoLimit` texts per plan are kept; beyond that the memo starts again.
     func unrecognised(_ text: String) -> SignSuggestions {
         if let known = memo.withLock({ $0[text] }) { return known }
-        let near = suggester.suggest(text)
+        let read = policy.unrecognised(text)
+        let near = suggester.suggest(read)
         let found = SignSuggestions(
             message: "'" + text + unknownSignSuffix, ids: near.map { signIds[$0] }, signs: near.map { suggestedSigns[$0] },
-            redFlags: policy.redFlags.indices.filter { policy.redFlags[$0].matches(text) })
+            redFlags: read.redFlags)
         memo.withLock { memo in
             if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
             memo[text] = found

@@ -60,7 +60,7 @@ struct SignSuggester: Sendable {
         self.matcher = matcher
     }
 
-    private static func isTelling(_ word: some StringProtocol) -> Bool {
+    static func isTelling(_ word: some StringProtocol) -> Bool {
         word.count >= 3 && !stopWords.contains(String(word))
     }
 
@@ -69,12 +69,16 @@ struct SignSuggester: Sendable {
     /// prefix of the other; then the same words in another order; then a shared word of three
     /// letters or more that is not a stop word. Ties in plan order; three at most, parts aside.
     func suggest(_ observed: String) -> [Int] {
-        let normalized = TextNormalizer.normalize(observed)
+        suggest(UnrecognisedText(observed, redFlags: []))
+    }
+
+    /// The same, for a text already read (`UnrecognisedText`): compares prepared scalars and
+    /// words only, so that it allocates nothing but its answer.
+    func suggest(_ text: UnrecognisedText) -> [Int] {
         var parts: [Int] = []
-        if normalized.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";") }) {
-            let pieces = normalized.split(whereSeparator: { $0 == "," || $0 == ";" }).map(String.init)
-            let matched = pieces.map { matcher.match($0) }
-            if pieces.count > 1, matched.allSatisfy({ $0 != nil }) {
+        if !text.parts.isEmpty {
+            let matched = text.parts.map { matcher.match($0) }
+            if matched.allSatisfy({ $0 != nil }) {
                 for index in matched.compactMap({ $0 }) where !parts.contains(index) { parts.append(index) }
             }
         }
@@ -83,8 +87,8 @@ struct SignSuggester: Sendable {
         // runs for every unrecognised observation.
         return withUnsafeTemporaryAllocation(of: Int.self, capacity: signCount) { best in
             best.initialize(repeating: Int.max)
-            rankByDistance(normalized, into: best)
-            if best.contains(where: { $0 > 2 }) { rankByWords(normalized, into: best) }
+            rankByDistance(text, into: best)
+            if best.contains(where: { $0 > 2 }) { rankByWords(text, into: best) }
             for position in parts { best[position] = Int.max }
             var chosen = parts
             for _ in 0..<3 {
@@ -101,25 +105,16 @@ struct SignSuggester: Sendable {
     }
 
     /// Ranks 0–2: signs with a text at most two edits away.
-    private func rankByDistance(_ normalized: String, into best: UnsafeMutableBufferPointer<Int>) {
-        var text = normalized
+    private func rankByDistance(_ text: UnrecognisedText, into best: UnsafeMutableBufferPointer<Int>) {
         var scratch = BoundedEditDistance()
-        text.withUTF8 { utf8 in
-            let count = utf8.count
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: count) { buffer in
-                var length = 0
-                for scalar in normalized.unicodeScalars {
-                    buffer[length] = scalar.value
-                    length += 1
-                }
-                let observed = UnsafeBufferPointer(rebasing: buffer[0..<length])
-                scalars.withUnsafeBufferPointer { all in
-                    for k in owners.indices where best[owners[k]] > 0 {
-                        guard abs(starts[k + 1] - starts[k] - length) <= 2 else { continue }
-                        let candidate = UnsafeBufferPointer(rebasing: all[starts[k]..<starts[k + 1]])
-                        if let distance = scratch.distance(observed, candidate, limit: min(2, best[owners[k]] - 1)) {
-                            best[owners[k]] = distance
-                        }
+        let length = text.scalars.count
+        text.scalars.withUnsafeBufferPointer { observed in
+            scalars.withUnsafeBufferPointer { all in
+                for k in owners.indices where best[owners[k]] > 0 {
+                    guard abs(starts[k + 1] - starts[k] - length) <= 2 else { continue }
+                    let candidate = UnsafeBufferPointer(rebasing: all[starts[k]..<starts[k + 1]])
+                    if let distance = scratch.distance(observed, candidate, limit: min(2, best[owners[k]] - 1)) {
+                        best[owners[k]] = distance
                     }
                 }
             }
@@ -127,17 +122,16 @@ struct SignSuggester: Sendable {
     }
 
     /// Ranks 3–5: a word-by-word prefix, the same words reordered, a shared telling word.
-    private func rankByWords(_ normalized: String, into best: UnsafeMutableBufferPointer<Int>) {
-        let observedWords = normalized.split(separator: " ").map(String.init)
-        let observedSorted = observedWords.count > 1 ? observedWords.sorted() : observedWords
+    private func rankByWords(_ text: UnrecognisedText, into best: UnsafeMutableBufferPointer<Int>) {
+        let observedWords = text.words
         for k in words.indices where best[owners[k]] > 3 {
             if Self.isWordPrefix(observedWords, words[k]) || Self.isWordPrefix(words[k], observedWords) {
                 best[owners[k]] = 3
-            } else if best[owners[k]] > 4, observedWords.count > 1, observedSorted == sortedWords[k] {
+            } else if best[owners[k]] > 4, observedWords.count > 1, text.sortedWords == sortedWords[k] {
                 best[owners[k]] = 4
             }
         }
-        for word in observedWords where Self.isTelling(word) {
+        for word in text.tellingWords {
             for position in signsByWord[word] ?? [] where best[position] > 5 { best[position] = 5 }
         }
     }

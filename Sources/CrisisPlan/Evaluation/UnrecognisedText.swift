@@ -1,0 +1,32 @@
+/// An observed text that matches none of the person's signs, read once for everyone: its normal
+/// form as scalars and words (what `SignSuggester` compares with each plan's signs), its
+/// `,`/`;` parts, and the policy's red flags whose words it holds.
+///
+/// None of this depends on the plan, and the same few texts come back across people, so the
+/// policy keeps each (`CompiledPolicy.unrecognised(_:)`) and a plan's suggestions then cost a
+/// few comparisons on prepared words.
+final class UnrecognisedText: Sendable {
+    let normalized: String
+    let scalars: [UInt32]
+    let words: [String]
+    /// The words sorted, for "the same words in another order".
+    let sortedWords: [String]
+    /// Words of three letters or more that are not stop words.
+    let tellingWords: [String]
+    /// The `,`/`;` separated parts when there are two or more, else empty.
+    let parts: [String]
+    /// Positions in `CompiledPolicy.redFlags` whose words the text holds.
+    let redFlags: [Int]
+
+    init(_ text: String, redFlags matchers: [RedFlagMatcher]) {
+        let normalized = TextNormalizer.normalize(text)
+        self.normalized = normalized
+        scalars = normalized.unicodeScalars.map(\.value)
+        words = normalized.split(separator: " ").map(String.init)
+        sortedWords = words.count > 1 ? words.sorted() : words
+        tellingWords = words.filter(SignSuggester.isTelling)
+        let pieces = normalized.split(whereSeparator: { $0 == "," || $0 == ";" })
+        parts = pieces.count > 1 ? pieces.map(String.init) : []
+        redFlags = matchers.indices.filter { matchers[$0].matches(text) }
+    }
+}
