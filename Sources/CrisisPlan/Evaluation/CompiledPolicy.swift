@@ -36,16 +36,17 @@ public final class CompiledPolicy: Sendable {
     /// An observed text that matched no sign, read once for every plan (`UnrecognisedText`).
     /// At most `textLimit` texts are kept; beyond that the memo starts again.
     func unrecognised(_ text: String) -> UnrecognisedText {
-        if let known = texts.withLock({ $0[text] }) { return known }
-        let read = UnrecognisedText(text, redFlags: redFlags)
         texts.withLock { texts in
-            if texts.count >= Self.textLimit { texts.removeAll(keepingCapacity: true) }
-            texts[text] = read
+            if let known = texts.read[text] { return known }
+            if texts.read.count >= Self.textLimit { texts.read.removeAll(keepingCapacity: true) }
+            texts.serial += 1
+            let read = UnrecognisedText(text, redFlags: redFlags, serial: texts.serial)
+            texts.read[text] = read
+            return read
         }
-        return read
     }
     static let textLimit = 4_096
-    private let texts = Mutex<[String: UnrecognisedText]>([:])
+    private let texts = Mutex<(read: [String: UnrecognisedText], serial: Int)>(([:], 0))
 
     /// A fact's position from an id as typed: exactly, else after normalisation.
     func factIndex(_ id: String) -> Int? {

@@ -141,20 +141,23 @@ public final class EvaluationContext: Sendable {
     /// come back in one person's crisis, and recognised signs never reach here. At most
     /// `memoLimit` texts per plan are kept; beyond that the memo starts again.
     func unrecognised(_ text: String) -> SignSuggestions {
-        if let known = memo.withLock({ $0[text] }) { return known }
+        // The policy reads the text once for everyone; this plan's memo is keyed by that
+        // reading's serial number, cheaper to hash than the text.
         let read = policy.unrecognised(text)
+        if let known = memo.withLock({ $0[read.serial] }) { return known }
         let near = suggester.suggest(read)
         let found = SignSuggestions(
             message: "'" + text + unknownSignSuffix, ids: near.map { signIds[$0] }, signs: near.map { suggestedSigns[$0] },
             redFlags: read.redFlags)
         memo.withLock { memo in
             if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
-            memo[text] = found
+            if memo.isEmpty { memo.reserveCapacity(16) }
+            memo[read.serial] = found
         }
         return found
     }
     static let memoLimit = 256
-    private let memo = Mutex<[String: SignSuggestions]>([:])
+    private let memo = Mutex<[Int: SignSuggestions]>([:])
 
     /// Whether someone is on the do-not-contact list, by id or by normalised name.
     func isBlocked(id: String?, name: String) -> Bool {

@@ -6,6 +6,9 @@
 /// policy keeps each (`CompiledPolicy.unrecognised(_:)`) and a plan's suggestions then cost a
 /// few comparisons on prepared words.
 final class UnrecognisedText: Sendable {
+    /// Distinct for every text the policy has read (never reused), so that a plan can key its
+    /// own memo by it.
+    let serial: Int
     let normalized: String
     let scalars: [UInt32]
     let words: [String]
@@ -18,7 +21,8 @@ final class UnrecognisedText: Sendable {
     /// Positions in `CompiledPolicy.redFlags` whose words the text holds.
     let redFlags: [Int]
 
-    init(_ text: String, redFlags matchers: [RedFlagMatcher]) {
+    init(_ text: String, redFlags matchers: [RedFlagMatcher], serial: Int = 0) {
+        self.serial = serial
         let normalized = TextNormalizer.normalize(text)
         self.normalized = normalized
         scalars = normalized.unicodeScalars.map(\.value)
