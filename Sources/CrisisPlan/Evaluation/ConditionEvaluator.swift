@@ -28,7 +28,10 @@ struct ConditionEvaluator {
         self.withholding = withholding
         localNow = context.hasHours ? context.policy.localTime?.reading(now) : nil
         let valid = context.policy.policy.capacityValidFor
-        current = state.capacity.filter { now.isWithin(valid, of: $0.assessedAt) }
+        // Shared, not filtered into a new array, when every assessment still counts.
+        current =
+            state.capacity.allSatisfy { now.isWithin(valid, of: $0.assessedAt) }
+            ? state.capacity : state.capacity.filter { now.isWithin(valid, of: $0.assessedAt) }
     }
 
     /// Whether the condition holds, saying nothing about why: the reasons are built only for

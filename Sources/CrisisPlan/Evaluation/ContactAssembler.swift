@@ -7,8 +7,8 @@
 /// contact. Anyone a `source_of_harm` fact has named is withheld whatever fires.
 struct ContactAssembler {
     let context: EvaluationContext
-    let state: TimelineState
     let rank: Int
+    /// The conditions at the final stage, and through them the timeline's state.
     let conditions: ConditionEvaluator
     /// Each refusal with whether it binds today.
     let refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)]
@@ -26,11 +26,10 @@ struct ContactAssembler {
     private var withheldNames: Set<String> = []
 
     init(
-        context: EvaluationContext, state: TimelineState, rank: Int, conditions: ConditionEvaluator,
+        context: EvaluationContext, rank: Int, conditions: ConditionEvaluator,
         refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)]
     ) {
         self.context = context
-        self.state = state
         self.rank = rank
         self.conditions = conditions
         self.refusals = refusals
@@ -115,7 +114,7 @@ struct ContactAssembler {
                 }
                 ?? "named as the source of harm ('\(factId)') at \(when); withheld whatever fires, until a professional decides otherwise and records who decided and why"
             add(WithheldLine(id: entry.id, name: entry.name, because: because, flag: flag, fact: factId, namedAt: person.namedAt))
-            let stillNamed = state.facts[person.fact].latestNamed.contains(person.entry)
+            let stillNamed = conditions.state.facts[person.fact].latestNamed.contains(person.entry)
             if !stillNamed || flag == nil {
                 warnings.append(
                     AnswerWarning(
@@ -128,7 +127,7 @@ struct ContactAssembler {
         // Reinstatements come first, in the order they were decided, then who is still withheld.
         let stillWithheld = warnings
         warnings = []
-        for decision in state.reinstated where !withheld.contains(where: { $0.name == context.people.entries[decision.entry].name }) {
+        for decision in conditions.state.reinstated where !withheld.contains(where: { $0.name == context.people.entries[decision.entry].name }) {
             let entry = context.people.entries[decision.entry]
             warnings.append(
                 AnswerWarning(
@@ -145,9 +144,9 @@ struct ContactAssembler {
     /// `source_of_harm` are handled above, whatever fires.
     private mutating func withhold(by flag: Flag) {
         guard let factId = flag.effects.withholdContactNamedBy, let index = context.policy.factTable[factId],
-            !context.policy.policy.facts[index].sourceOfHarm, state.facts[index].value != nil
+            !context.policy.policy.facts[index].sourceOfHarm, conditions.state.facts[index].value != nil
         else { return }
-        for naming in state.facts[index].named {
+        for naming in conditions.state.facts[index].named {
             let entry = context.people.entries[naming.entry]
             guard !withheld.contains(where: { $0.id == entry.id && $0.name == entry.name }) else { continue }
             add(

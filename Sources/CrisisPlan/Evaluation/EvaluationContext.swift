@@ -48,6 +48,9 @@ public final class EvaluationContext: Sendable {
     /// The latest `registered_on` of any attorney: before it, refusal validity is worked out
     /// again for the day (an LPA registered later is not yet created).
     let latestRegistration: CalendarDate?
+    /// `attorney-type-missing` and `contact-hours-invalid`: what the plan alone says, whatever
+    /// is observed, built once.
+    let fixedPlanWarnings: [AnswerWarning]
     let personSource: String
     let reviewBySource: String
     /// The fixed end of the `unknown-sign` message, built once.
@@ -122,6 +125,24 @@ public final class EvaluationContext: Sendable {
         hasHours = plan.contacts.contains { $0.hours != nil }
         unknownSignSuffix =
             "' matches none of \(plan.person.name)'s early warning signs; it is recorded, not taken as all clear"
+        var fixed: [AnswerWarning] = []
+        for attorney in plan.attorneys where attorney.kind == nil {
+            fixed.append(
+                AnswerWarning(
+                    code: .attorneyTypeMissing,
+                    message:
+                        "the plan does not say which kind of lasting power of attorney \(plan.contact(attorney.contact)?.name ?? attorney.contact) holds (health and welfare, or property and affairs); until it does, they cannot act (MCA 2005 s9(1))",
+                    source: attorney.source.pathAndLine))
+        }
+        for contact in plan.contacts where contact.hoursProblem != nil {
+            fixed.append(
+                AnswerWarning(
+                    code: .contactHoursInvalid,
+                    message:
+                        "\(contact.name)'s hours could not be read, so whether they are open now is not known: \(contact.hoursProblem ?? "")",
+                    source: (contact.hoursSource ?? contact.source).pathAndLine))
+        }
+        fixedPlanWarnings = fixed
         personSource = plan.person.source.pathAndLine
         reviewBySource = plan.dates.reviewBySource.pathAndLine
     }

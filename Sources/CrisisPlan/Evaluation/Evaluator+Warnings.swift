@@ -1,12 +1,16 @@
 /// The answer's warnings (SPEC §6), in its order: plan, then observations, then evaluation.
 extension Evaluator {
-    /// An overdue review (the plan is still used) and every refusal that is not binding.
+    /// An overdue review (the plan is still used), every refusal that is not binding, then
+    /// what the plan alone says (`EvaluationContext.fixedPlanWarnings`).
     func planWarnings(
         _ refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)], now: Timestamp
     ) -> [AnswerWarning] {
         let plan = context.plan
+        let overdue = now.utcDate > plan.dates.reviewBy
+        let notBinding = refusals.contains { !$0.validity.binding }
+        guard overdue || notBinding else { return context.fixedPlanWarnings }
         var warnings: [AnswerWarning] = []
-        if now.utcDate > plan.dates.reviewBy {
+        if overdue {
             warnings.append(
                 AnswerWarning(
                     code: .planReviewOverdue,
@@ -22,23 +26,7 @@ extension Evaluator {
                         + validity.notBindingBecause.joined(separator: "; "),
                     source: source))
         }
-        for attorney in plan.attorneys where attorney.kind == nil {
-            warnings.append(
-                AnswerWarning(
-                    code: .attorneyTypeMissing,
-                    message:
-                        "the plan does not say which kind of lasting power of attorney \(plan.contact(attorney.contact)?.name ?? attorney.contact) holds (health and welfare, or property and affairs); until it does, they cannot act (MCA 2005 s9(1))",
-                    source: attorney.source.pathAndLine))
-        }
-        for contact in plan.contacts where contact.hoursProblem != nil {
-            warnings.append(
-                AnswerWarning(
-                    code: .contactHoursInvalid,
-                    message:
-                        "\(contact.name)'s hours could not be read, so whether they are open now is not known: \(contact.hoursProblem ?? "")",
-                    source: (contact.hoursSource ?? contact.source).pathAndLine))
-        }
-        return warnings
+        return warnings + context.fixedPlanWarnings
     }
 
     /// One per decision whose latest assessment says `lacks` but is too old to count.

@@ -49,7 +49,7 @@ public struct Evaluator: Sendable {
         let mhaFlag = fired.first { policy.flags[$0.index].effects.mhaPart4 }?.line.id
         let refusals = context.refusals(on: now.utcDate)
         var contacts = ContactAssembler(
-            context: context, state: state, rank: stage.rank, conditions: stage.conditions, refusals: refusals)
+            context: context, rank: stage.rank, conditions: stage.conditions, refusals: refusals)
         contacts.assemble(fired: fired.map(\.index), current: current, part4: mhaFlag)
         answer.contacts = contacts.contacts
         answer.withheld = contacts.withheld
@@ -62,12 +62,17 @@ public struct Evaluator: Sendable {
         answer.attorney = context.plan.attorney.flatMap { chosen in
             contacts.attorneys.first { $0.id == chosen.contact }
         }
-        answer.warnings =
-            planWarnings(refusals, now: now) + state.warnings + staleAssessmentWarnings(state, now: now)
-            + evaluationWarnings(
+        // Appended in place (and not at all when a part is empty): `+` built a new array per part.
+        var warnings = planWarnings(refusals, now: now)
+        warnings.append(contentsOf: state.warnings)
+        if !state.capacity.isEmpty { warnings.append(contentsOf: staleAssessmentWarnings(state, now: now)) }
+        warnings.append(
+            contentsOf: evaluationWarnings(
                 rank: stage.rank, routeIsEmpty: contacts.routeIsEmpty, noResponses: answer.ownResponses.isEmpty,
-                unrecordedRoles: contacts.unrecordedRoles, ageWasUnknown: stage.ageWasUnknown)
-            + stage.inconsistencies() + contacts.warnings
+                unrecordedRoles: contacts.unrecordedRoles, ageWasUnknown: stage.ageWasUnknown))
+        if !context.policy.consistency.isEmpty { warnings.append(contentsOf: stage.inconsistencies()) }
+        warnings.append(contentsOf: contacts.warnings)
+        answer.warnings = warnings
         answer.reviewBy = context.plan.dates.reviewBy
         answer.trace = AnswerTrace(
             escalatedBy: stage.escalatedBy, activeSigns: stage.activeSigns, redFlags: state.redFlagsMatched)

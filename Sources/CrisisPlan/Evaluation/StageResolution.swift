@@ -12,8 +12,9 @@ struct StageResolution {
     }
 
     let context: EvaluationContext
-    let state: TimelineState
     let now: Timestamp
+    /// Holds the timeline's state: read through it rather than kept twice (each copy of the
+    /// state is a reference count per field, on every evaluation).
     private var evaluator: ConditionEvaluator
     private(set) var rank = 0 {
         didSet { evaluator.stageRank = rank }
@@ -27,7 +28,6 @@ struct StageResolution {
 
     init(context: EvaluationContext, state: TimelineState, now: Timestamp, withholding: SourceOfHarmWithholding) {
         self.context = context
-        self.state = state
         self.now = now
         evaluator = ConditionEvaluator(
             context: context, state: state, now: now, stageRank: 0, withholding: withholding)
@@ -42,7 +42,7 @@ struct StageResolution {
         let policy = context.policy
         var open: [PromptLine] = []
         for (index, prompt) in policy.policy.prompts.enumerated() {
-            guard let fact = policy.promptFacts[index], state.facts[fact].answeredIn == nil || isNotAsked(fact) else {
+            guard let fact = policy.promptFacts[index], evaluator.state.facts[fact].answeredIn == nil || isNotAsked(fact) else {
                 continue
             }
             if let condition = policy.promptConditions[index], !evaluator.holds(condition) { continue }
@@ -56,7 +56,7 @@ struct StageResolution {
 
     /// The latest observation of the fact said "not asked".
     private func isNotAsked(_ fact: Int) -> Bool {
-        guard let notAsked = context.policy.notAskedIndex[fact], case .enumeration(let position)? = state.facts[fact].value
+        guard let notAsked = context.policy.notAskedIndex[fact], case .enumeration(let position)? = evaluator.state.facts[fact].value
         else { return false }
         return position == notAsked
     }
@@ -87,7 +87,7 @@ struct StageResolution {
         let policy = context.policy.policy
         let window = policy.signsActiveFor
         var top: [String] = []
-        for index in context.signIds.indices where state.isActive(index, now: now, window: window) {
+        for index in context.signIds.indices where evaluator.state.isActive(index, now: now, window: window) {
             let id = context.signIds[index]
             activeSigns.append(id)
             let signRank = context.signRanks[index]
