@@ -91,11 +91,13 @@ struct ConditionEvaluator {
     mutating func holds(_ condition: CompiledCondition, because: inout [String], decisions: inout [String]) -> Bool {
         switch condition {
         case .all(let items):
-            var reasons: [String] = []
-            var found: [String] = []
-            for item in items where !holds(item, because: &reasons, decisions: &found) { return false }
-            because += reasons
-            decisions += found
+            // Reasons go straight into the caller's list and are taken back if a part fails.
+            let (reasonCount, decisionCount) = (because.count, decisions.count)
+            for item in items where !holds(item, because: &because, decisions: &decisions) {
+                because.removeSubrange(reasonCount...)
+                decisions.removeSubrange(decisionCount...)
+                return false
+            }
             return true
         case .any(let items):
             var any = false
@@ -200,8 +202,21 @@ struct ConditionEvaluator {
         because: inout [String]
     ) -> Bool {
         guard factHolds(index, comparator, operands), let value = state.facts[index].value else { return false }
-        let when = state.facts[index].observedAt.map { " (observed " + $0.description + ")" } ?? " (the default)"
-        because.append(name + " is " + context.policy.policy.facts[index].text(of: value) + when)
+        // One string, its room reserved: `+` made a new one for every piece.
+        let valueText = context.policy.policy.facts[index].text(of: value)
+        var line = ""
+        line.reserveCapacity(name.utf8.count + valueText.utf8.count + 36)
+        line += name
+        line += " is "
+        line += valueText
+        if let observedAt = state.facts[index].observedAt {
+            line += " (observed "
+            observedAt.write(to: &line)
+            line += ")"
+        } else {
+            line += " (the default)"
+        }
+        because.append(line)
         return true
     }
 

@@ -69,27 +69,42 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
                 + Digits.padded(secondOfDay / 60 % 60, 2) + ":" + Digits.padded(secondOfDay % 60, 2) + "Z"
         }
         // Written byte by byte: answers carry several times each, and this is on the hot path.
-        return String(unsafeUninitializedCapacity: 20) { buffer in
-            func put(_ value: Int, _ width: Int, at offset: Int) {
-                var value = value
-                for index in stride(from: offset + width - 1, through: offset, by: -1) {
-                    buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
-                    value /= 10
-                }
-            }
-            put(date.year, 4, at: 0)
-            put(date.month, 2, at: 5)
-            put(date.day, 2, at: 8)
-            put(secondOfDay / 3600, 2, at: 11)
-            put(secondOfDay / 60 % 60, 2, at: 14)
-            put(secondOfDay % 60, 2, at: 17)
-            for (offset, byte) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "Z")]
-                as [(Int, Unicode.Scalar)]
-            {
-                buffer[offset] = UInt8(ascii: byte)
-            }
-            return 20
+        return String(unsafeUninitializedCapacity: 20) { buffer in write(to: buffer) }
+    }
+
+    /// Appends `description` to a string being built, without a string of its own for the
+    /// common years (0–9999).
+    func write(to text: inout String) {
+        guard (0...9999).contains(utcDate.year) else {
+            text += description
+            return
         }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            let count = write(to: buffer)
+            text += String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+        }
+    }
+
+    /// Writes the 20 bytes of `YYYY-MM-DDTHH:MM:SSZ` for a year 0–9999; returns 20.
+    private func write(to buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let secondOfDay = Int(Self.floorMod(seconds, 86_400))
+        let date = utcDate
+        func put(_ value: Int, _ width: Int, at offset: Int) {
+            var value = value
+            for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+        }
+        put(date.year, 4, at: 0)
+        put(date.month, 2, at: 5)
+        put(date.day, 2, at: 8)
+        put(secondOfDay / 3600, 2, at: 11)
+        put(secondOfDay / 60 % 60, 2, at: 14)
+        put(secondOfDay % 60, 2, at: 17)
+        (buffer[4], buffer[7], buffer[10]) = (UInt8(ascii: "-"), UInt8(ascii: "-"), UInt8(ascii: "T"))
+        (buffer[13], buffer[16], buffer[19]) = (UInt8(ascii: ":"), UInt8(ascii: ":"), UInt8(ascii: "Z"))
+        return 20
     }
 
     /// Whether at most `duration` has passed from `earlier` to `self` (true when `self` is
