@@ -30,6 +30,8 @@ public final class EvaluationContext: Sendable {
     // Answer lines that do not depend on the observations, with their sources, built once.
     /// Per stage rank: the responses in written order, with the signs that gate them.
     let responsesByRank: [[(forSigns: [Int], line: ResponseLine)]]
+    /// Whether any response names someone in the plan (else there is never anything to mark).
+    let responsesNameSomeone: Bool
     /// Per stage rank: the lines alone when no response is gated by signs (shared, not copied).
     let ungatedResponsesByRank: [[ResponseLine]?]
     /// Per stage rank: the person's route, in order, without anyone on the do-not-contact list.
@@ -93,6 +95,7 @@ public final class EvaluationContext: Sendable {
                 )
             }
         }
+        responsesNameSomeone = responsesByRank.contains { $0.contains { !$0.line.mentions.isEmpty } }
         ungatedResponsesByRank = responsesByRank.map { responses in
             responses.allSatisfy { $0.forSigns.isEmpty } ? responses.map(\.line) : nil
         }

@@ -89,7 +89,8 @@ public struct Evaluator: Sendable {
         _ refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)],
         mayBeOverriddenBy flag: String?, current: [CapacityAssessment]
     ) -> [RefusalLine] {
-        refusals.enumerated().map { position, line in
+        guard !refusals.isEmpty else { return [] }
+        return refusals.enumerated().map { position, line in
             let (refusal, validity, source) = line
             let ect = context.ectRefusals[position]
             let overridable = validity.binding && refusal.forMentalDisorder && !ect
@@ -107,6 +108,7 @@ public struct Evaluator: Sendable {
         // The lines are shared with the plan's prepared answer: they are read from the array
         // given and written to a copy only when someone is to be marked, so that an answer
         // with nothing to mark shares them rather than copying them on every evaluation.
+        guard context.responsesNameSomeone else { return responses }
         var marked = responses
         for index in responses.indices where !responses[index].mentions.isEmpty {
             let mentioned = responses[index].mentions.map { context.people.entries[$0] }
