@@ -8,6 +8,8 @@ public final class CompiledPolicy: Sendable {
     let initialFactStates: [TimelineState.FactState]
     /// Per flag: the contacts it adds, as answer lines with their sources.
     let addedContacts: [[ContactLine]]
+    /// The confusable skeletons of the names the flags add, computed once.
+    let addedContactSkeletons: [String: String]
     /// Per flag: its answer line, to be completed with `because` and `decisions` when it fires.
     let flagLines: [FlagLine]
     /// Per flag and per escalation rule, in policy order.
@@ -64,6 +66,11 @@ public final class CompiledPolicy: Sendable {
         self.stageRank = stageRank
         initialFactStates = policy.facts.map { TimelineState.FactState(value: $0.initialValue) }
         addedContacts = policy.flags.map { $0.effects.addContacts.map { ContactLine($0, statutory: true) } }
+        var skeletons: [String: String] = [:]
+        for contact in policy.flags.flatMap(\.effects.addContacts) where skeletons[contact.name] == nil {
+            skeletons[contact.name] = ConfusableSkeleton.of(contact.name)
+        }
+        addedContactSkeletons = skeletons
         flagLines = policy.flags.map { flag in
             FlagLine(
                 id: flag.id, kind: flag.kind, title: flag.title, basis: flag.basis, firstAction: flag.firstAction, because: [],

@@ -6,26 +6,26 @@ import Synchronization
 /// reference count rather than a copy of the whole plan.
 public final class EvaluationContext: Sendable {
     public let policy: CompiledPolicy
+    /// What the plan alone decides, shared with the previous library when only the policy
+    /// changed (`PreparedPlan`).
+    public let prepared: PreparedPlan
+    // The prepared plan's parts, held here too (sharing their storage): evaluation reads them
+    // in place, where reading them through `prepared` would copy each on every access.
     public let plan: Plan
     let matcher: SignMatcher
     let suggester: SignSuggester
-    /// Each sign as an unrecognised observation's suggestion shows it: id, words, stage label.
-    let suggestedSigns: [SuggestedSign]
     /// Everyone the plan names, for `contact` facts.
     let people: PlanPeople
+    /// Each sign's id, by its position in the plan (read on every evaluation without copying
+    /// the signs themselves).
+    let signIds: [String]
+    /// Each sign as an unrecognised observation's suggestion shows it: id, words, stage label.
+    let suggestedSigns: [SuggestedSign]
     /// The decisions an assessment may name for this person.
     let decisions: DecisionCatalog
-    /// Each sign's id, stage and stage rank, by the sign's position in the plan (read on every
-    /// evaluation without copying the signs themselves).
-    let signIds: [String]
+    /// Each sign's stage and stage rank, by the sign's position in the plan.
     let signStages: [String]
     let signRanks: [Int]
-    let blockedIds: Set<String>
-    /// The confusable skeletons of the do-not-contact names: a name that looks like one of
-    /// them (case, spacing, invisible characters or look-alike letters aside) is blocked too.
-    let blockedNames: Set<String>
-    /// Skeletons of every name the plan and the policy's added contacts use, computed once.
-    private let skeletons: [String: String]
 
     // Answer lines that do not depend on the observations, with their sources, built once.
     /// Per stage rank: the responses in written order, with the signs that gate them.
@@ -58,32 +58,26 @@ public final class EvaluationContext: Sendable {
     /// The fixed end of the `unknown-sign` message, built once.
     private let unknownSignSuffix: String
 
-    public init(policy: CompiledPolicy, plan: Plan) {
+    public convenience init(policy: CompiledPolicy, plan: Plan) {
+        self.init(policy: policy, prepared: PreparedPlan(plan))
+    }
+
+    public init(policy: CompiledPolicy, prepared: PreparedPlan) {
         self.policy = policy
+        self.prepared = prepared
+        let plan = prepared.plan
         self.plan = plan
-        matcher = SignMatcher(signs: plan.signs)
-        suggester = SignSuggester(signs: plan.signs, matcher: matcher)
+        matcher = prepared.matcher
+        suggester = prepared.suggester
+        people = prepared.people
+        signIds = prepared.signIds
         suggestedSigns = plan.signs.map { sign in
             let label = policy.policy.stages.first(where: { $0.id == sign.stage })?.label ?? sign.stage
             return SuggestedSign(id: sign.id, says: sign.says, stageLabel: label)
         }
-        let people = PlanPeople(plan: plan)
-        self.people = people
-        let mentions = NameMentions(people: people, personName: plan.person.name)
         decisions = DecisionCatalog(policy: policy.policy, plan: plan)
-        signIds = plan.signs.map(\.id)
         signStages = plan.signs.map(\.stage)
         signRanks = plan.signs.map { policy.stageRank[$0.stage] ?? 0 }
-        let blockedIds = Set(plan.doNotContact.compactMap(\.id))
-        var skeletons: [String: String] = [:]
-        let names =
-            plan.contacts.map(\.name) + plan.doNotContact.map(\.name)
-            + policy.policy.flags.flatMap { $0.effects.addContacts.map(\.name) }
-        for name in names where skeletons[name] == nil { skeletons[name] = ConfusableSkeleton.of(name) }
-        self.skeletons = skeletons
-        let blockedNames = Set(plan.doNotContact.map { skeletons[$0.name] ?? ConfusableSkeleton.of($0.name) })
-        self.blockedIds = blockedIds
-        self.blockedNames = blockedNames
         let stages = policy.policy.stages
         responsesByRank = stages.map { stage in
             plan.responses(forStage: stage.id).map { response in
@@ -91,7 +85,7 @@ public final class EvaluationContext: Sendable {
                     response.forSigns.compactMap { id in plan.signs.firstIndex { $0.id == id } },
                     ResponseLine(
                         by: response.by, action: response.action, source: response.source.pathAndLine,
-                        mentions: mentions.entries(namedIn: response.action))
+                        mentions: prepared.mentions[response.action] ?? [])
                 )
             }
         }
@@ -102,8 +96,8 @@ public final class EvaluationContext: Sendable {
         routeByRank = stages.map { stage in
             var lines: [ContactLine] = []
             for entry in plan.route(forStage: stage.id)?.contacts ?? [] {
-                guard let contact = plan.contact(entry.text), !blockedIds.contains(contact.id),
-                    !blockedNames.contains(skeletons[contact.name] ?? ConfusableSkeleton.of(contact.name)),
+                guard let contact = plan.contact(entry.text), !prepared.blockedIds.contains(contact.id),
+                    !prepared.blockedNames.contains(prepared.skeletons[contact.name] ?? ConfusableSkeleton.of(contact.name)),
                     !lines.contains(where: { $0.id == contact.id })
                 else { continue }
                 lines.append(ContactLine(contact, statutory: false))
@@ -150,7 +144,6 @@ public final class EvaluationContext: Sendable {
         reviewBySource = plan.dates.reviewBySource.pathAndLine
     }
 
-
     /// Each refusal with whether it binds on `today`.
     func refusals(on today: CalendarDate) -> [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)] {
         guard let latestRegistration, today < latestRegistration else { return refusals }
@@ -185,13 +178,13 @@ public final class EvaluationContext: Sendable {
 
     /// Whether someone is on the do-not-contact list, by id or by normalised name.
     func isBlocked(id: String?, name: String) -> Bool {
-        if let id, blockedIds.contains(id) { return true }
-        return blockedNames.contains(skeleton(of: name))
+        if let id, prepared.blockedIds.contains(id) { return true }
+        return prepared.blockedNames.contains(skeleton(of: name))
     }
 
-    /// A name's confusable skeleton, from the table when the plan or policy uses the name.
+    /// A name's confusable skeleton, from the tables when the plan or the policy uses the name.
     func skeleton(of name: String) -> String {
-        skeletons[name] ?? ConfusableSkeleton.of(name)
+        prepared.skeletons[name] ?? policy.addedContactSkeletons[name] ?? ConfusableSkeleton.of(name)
     }
 }
 

@@ -38,6 +38,9 @@ struct NameMentions: Sendable {
 
     /// The runs of letters and digits of the text after NFKC, case kept.
     private static func asWritten(_ text: String) -> [Substring] {
-        text.precomposedStringWithCompatibilityMapping.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        // ASCII is its own NFKC form: no Foundation round trip for the common case (this runs
+        // for every response of every plan on each load).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return RedFlagMatcher.asciiWords(of: text) }
+        return text.precomposedStringWithCompatibilityMapping.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
     }
 }

@@ -43,6 +43,33 @@ struct RedFlagMatcher: Sendable {
     /// separate words (`OD.` holds `od`, `Kofi's` holds `kofi`).
     static func words(of text: String) -> [Substring] {
         let normalized = TextNormalizer.normalize(text)
+        if normalized.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(of: normalized) }
         return normalized.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+    }
+
+    /// The runs of ASCII letters and digits of an ASCII text, split on its bytes: what
+    /// `split(whereSeparator:)` with `isLetter`/`isNumber` gives, without looking up the
+    /// Unicode properties of each character.
+    static func asciiWords(of text: String) -> [Substring] {
+        var words: [Substring] = []
+        let utf8 = text.utf8
+        var start: String.Index?
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let isWordByte =
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            if isWordByte {
+                if start == nil { start = index }
+            } else if let first = start {
+                words.append(text[first..<index])
+                start = nil
+            }
+            utf8.formIndex(after: &index)
+        }
+        if let first = start { words.append(text[first..<utf8.endIndex]) }
+        return words
     }
 }

@@ -136,9 +136,18 @@ public enum RulesLoader {
         }
 
         public func check(_ source: SourceFile, today: CalendarDate?) -> LoadedFile<Plan> {
-            RulesLoader.validated(
-                RulesLoader.load(source) { decoder, root in PlanFileDecoder(decoder: decoder).decode(root) },
-                policy: policy, language: language, today: today)
+            validate(Self.decode(source), today: today)
+        }
+
+        /// The plan as its file says it, with what reading it found: the same whatever the
+        /// policy, so a plan whose text did not change need not be read again.
+        public static func decode(_ source: SourceFile) -> LoadedFile<Plan> {
+            RulesLoader.load(source) { decoder, root in PlanFileDecoder(decoder: decoder).decode(root) }
+        }
+
+        /// A decoded plan checked against itself and this policy.
+        public func validate(_ decoded: LoadedFile<Plan>, today: CalendarDate?) -> LoadedFile<Plan> {
+            RulesLoader.validated(decoded, policy: policy, language: language, today: today)
         }
     }
 

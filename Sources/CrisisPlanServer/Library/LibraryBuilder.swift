@@ -10,7 +10,8 @@ import Synchronization
 /// a version being served no longer checks. A plan whose file fails its checks keeps its
 /// previous good version, listed as stale; a new person whose file fails is not served; a
 /// deleted file removes that person. Each plan is checked from the very bytes its digest is
-/// taken of, and a plan whose bytes and policy are both unchanged is not read again.
+/// taken of; a plan whose bytes and policy are both unchanged is not read again, and one whose
+/// bytes alone are unchanged is checked against the new policy from what was read before.
 enum LibraryBuilder {
     /// Why a library was not built: the errors, rendered as `check` renders them.
     struct Refusal: Error, Sendable {
@@ -20,7 +21,9 @@ enum LibraryBuilder {
     /// One plan file as read for this reload.
     private enum Reading: Sendable {
         case unchanged(ServedPerson)
-        case checked(LoadedFile<Plan>, digest: String)
+        /// `decodeDiagnostics`: what reading found before the policy's checks; `prepared`:
+        /// the served version's policy-free preparation, when the text is that version's.
+        case checked(LoadedFile<Plan>, decodeDiagnostics: [Diagnostic], digest: String, prepared: PreparedPlan?)
     }
 
     /// `confirmed`: people whose new version an admin has confirmed although it drops a
@@ -55,18 +58,32 @@ enum LibraryBuilder {
             switch FileReader.read(file) {
             case .success(let source):
                 let fileDigest = digest(source.bytes)
-                if samePolicy, clashes[file] == nil, let kept = previousPeople[RulesDirectory.personID(ofPlanFile: file)], kept.stale == nil,
-                    kept.fileDigest == fileDigest
+                if clashes[file] == nil, let kept = previousPeople[RulesDirectory.personID(ofPlanFile: file)],
+                    kept.stale == nil, kept.fileDigest == fileDigest
                 {
-                    reading = .unchanged(kept)
+                    // The text is the served version's: under the same policy it is kept as it
+                    // is; under a new one it is checked again from what was read, and keeps its
+                    // preparation (only what depends on the policy is built anew).
+                    reading =
+                        samePolicy
+                        ? .unchanged(kept)
+                        : .checked(
+                            checker.validate(
+                                LoadedFile(source: kept.source, value: kept.plan, diagnostics: kept.decodeDiagnostics),
+                                today: now.utcDate),
+                            decodeDiagnostics: kept.decodeDiagnostics, digest: fileDigest,
+                            prepared: kept.evaluator.context.prepared)
                 } else {
-                    reading = .checked(checker.check(source, today: now.utcDate), digest: fileDigest)
+                    let decoded = RulesLoader.PlanChecker.decode(source)
+                    reading = .checked(
+                        checker.validate(decoded, today: now.utcDate), decodeDiagnostics: decoded.diagnostics,
+                        digest: fileDigest, prepared: nil)
                 }
             case .failure(let problem):
                 let diagnostic = Diagnostic.error("this \(problem.description)", at: SourceLocation(file: file, line: 1))
                 reading = .checked(
                     LoadedFile(source: SourceFile(path: file, bytes: []), value: nil, diagnostics: [diagnostic]),
-                    digest: "")
+                    decodeDiagnostics: [diagnostic], digest: "", prepared: nil)
             }
             readings.withLock { $0[index] = reading }
         }
@@ -82,7 +99,7 @@ enum LibraryBuilder {
             case .unchanged(let kept)?:
                 people.append(kept)
                 warnings += kept.warningCount
-            case .checked(let loaded, let fileDigest)?:
+            case .checked(let loaded, let decodeDiagnostics, let fileDigest, let prepared)?:
                 let errors = loaded.diagnostics.filter { $0.blocksAnswer } + (clashes[file] ?? [])
                 warnings += loaded.diagnostics.count - loaded.diagnostics.filter { $0.blocksAnswer }.count
                 if errors.isEmpty, let plan = loaded.value, var kept = previousPeople[id], !confirmed.contains(id) {
@@ -108,11 +125,11 @@ enum LibraryBuilder {
                     }
                 }
                 if errors.isEmpty, let plan = loaded.value {
+                    let context = EvaluationContext(policy: compiled, prepared: prepared ?? PreparedPlan(plan))
                     people.append(
                         ServedPerson(
-                            id: plan.person.id, plan: plan,
-                            evaluator: Evaluator(context: EvaluationContext(policy: compiled, plan: plan)),
-                            source: loaded.source, fileDigest: fileDigest,
+                            id: plan.person.id, plan: plan, evaluator: Evaluator(context: context),
+                            source: loaded.source, decodeDiagnostics: decodeDiagnostics, fileDigest: fileDigest,
                             warningCount: loaded.diagnostics.count - errors.count, loadedAt: now))
                     continue
                 }

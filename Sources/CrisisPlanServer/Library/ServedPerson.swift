@@ -8,6 +8,9 @@ struct ServedPerson: Sendable {
     var plan: Plan
     var evaluator: Evaluator
     var source: SourceFile
+    /// What reading the file found before any policy check: with `plan`, all a new policy
+    /// needs to check this version again without reading its text.
+    var decodeDiagnostics: [Diagnostic]
     var fileDigest: String
     /// Warnings `check` gave this version.
     var warningCount: Int

@@ -39,3 +39,20 @@ struct TextNormalizerPropertyTests {
         #expect(TextNormalizer.normalize("?!") == "")
     }
 }
+
+/// Names and red-flag words are found among a text's runs of letters and digits: the ASCII
+/// shortcut must split exactly as the Unicode rule does.
+@Suite("Words of a text")
+struct TextWordsPropertyTests {
+    static let alphabet = Array("aZ9 -_.',;:!?\t/")
+    static let texts = Gen.int(in: 0...(alphabet.count - 1)).array(of: 0...30)
+
+    @Test("the ASCII split finds the same runs of letters and digits as the Unicode one")
+    func asciiWords() async {
+        await propertyCheck(count: 2_000, input: Self.texts) { picks in
+            let text = String(picks.map { Self.alphabet[$0] })
+            let reference = text.split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+            #expect(RedFlagMatcher.asciiWords(of: text) == reference, "\(text.debugDescription)")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+/// What evaluation needs of a plan that does not depend on the policy: sign matching and
+/// suggestions, everyone the plan names with their confusable skeletons, who each response
+/// names, and the do-not-contact screen.
+///
+/// The costly part of preparing a person (Unicode normalisation, confusable skeletons, the
+/// words of every response) is here, so that the service, when only the policy changes, keeps
+/// it for every plan whose file did not change: the old and new libraries then share it
+/// rather than holding two copies, and a reload does not work it out again.
+public final class PreparedPlan: Sendable {
+    public let plan: Plan
+    let matcher: SignMatcher
+    let suggester: SignSuggester
+    /// Everyone the plan names, for `contact` facts.
+    let people: PlanPeople
+    /// Each sign's id, by its position in the plan.
+    let signIds: [String]
+    let blockedIds: Set<String>
+    /// The confusable skeletons of the do-not-contact names: a name that looks like one of
+    /// them (case, spacing, invisible characters or look-alike letters aside) is blocked too.
+    let blockedNames: Set<String>
+    /// Skeletons of every name the plan uses, computed once.
+    let skeletons: [String: String]
+    /// The entries of `people` each response's text names, by the text.
+    let mentions: [String: [Int]]
+
+    public init(_ plan: Plan) {
+        self.plan = plan
+        matcher = SignMatcher(signs: plan.signs)
+        suggester = SignSuggester(signs: plan.signs, matcher: matcher)
+        let people = PlanPeople(plan: plan)
+        self.people = people
+        signIds = plan.signs.map(\.id)
+        blockedIds = Set(plan.doNotContact.compactMap(\.id))
+        var skeletons: [String: String] = [:]
+        for entry in people.entries where skeletons[entry.name] == nil { skeletons[entry.name] = entry.skeleton }
+        self.skeletons = skeletons
+        blockedNames = Set(plan.doNotContact.map { skeletons[$0.name] ?? ConfusableSkeleton.of($0.name) })
+        let names = NameMentions(people: people, personName: plan.person.name)
+        var mentions: [String: [Int]] = [:]
+        for response in plan.responses.flatMap(\.responses) where mentions[response.action] == nil {
+            mentions[response.action] = names.entries(namedIn: response.action)
+        }
+        self.mentions = mentions
+    }
+}
