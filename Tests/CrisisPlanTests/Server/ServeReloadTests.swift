@@ -113,6 +113,23 @@ struct ServeReloadTests {
             try server.post("/v1/people/sam/respond", json: Self.body).body.contains(#""code":"plan-has-unchecked-edits""#))
         try sam.write(toFile: rules + "/people/sam.yaml", atomically: true, encoding: .utf8)
 
+        // A policy change reaches the plans whose files did not change (their reading and
+        // preparation are kept, the policy's part is built anew): the new stage label shows,
+        // and Dee's do-not-contact screen still holds.
+        let stagesFile = rules + "/policy/00-stages.yaml"
+        let stages = try String(contentsOfFile: stagesFile, encoding: .utf8)
+        try stages.replacingOccurrences(of: "label: Early warning signs", with: "label: Early signs, as agreed")
+            .write(toFile: stagesFile, atomically: true, encoding: .utf8)
+        #expect(try server.post("/v1/admin/reload").status == 200)
+        let relabelled = try server.post("/v1/people/sam/respond", json: Self.body)
+        #expect(relabelled.status == 200)
+        #expect(relabelled.body.contains(#""label":"Early signs, as agreed""#))
+        let dee = try server.get("/v1/people/dee")
+        #expect(dee.status == 200 && dee.body.contains("do_not_contact"))
+        try stages.write(toFile: stagesFile, atomically: true, encoding: .utf8)
+        #expect(try server.post("/v1/admin/reload").status == 200)
+        #expect(try server.post("/v1/people/sam/respond", json: Self.body).body.contains(#""label":"Early warning signs""#))
+
         // A policy with an error: 422, and the library before it still served.
         let before = try #require(try server.get("/readyz").header("X-Rules-Version"))
         #expect(before != version)
