@@ -10,6 +10,10 @@ public final class CompiledPolicy: Sendable {
     let addedContacts: [[ContactLine]]
     /// The confusable skeletons of the names the flags add, computed once.
     let addedContactSkeletons: [String: String]
+    /// Per flag: the skeleton of each contact it adds, beside `addedContacts`.
+    let addedContactLooks: [[String]]
+    /// Whether any contact a flag adds gives hours.
+    let addedContactsHaveHours: Bool
     /// Per flag: its answer line, to be completed with `because` and `decisions` when it fires.
     let flagLines: [FlagLine]
     /// Per flag and per escalation rule, in policy order.
@@ -71,6 +75,8 @@ public final class CompiledPolicy: Sendable {
             skeletons[contact.name] = ConfusableSkeleton.of(contact.name)
         }
         addedContactSkeletons = skeletons
+        addedContactLooks = policy.flags.map { $0.effects.addContacts.map { skeletons[$0.name] ?? "" } }
+        addedContactsHaveHours = policy.flags.contains { $0.effects.addContacts.contains { $0.hours != nil } }
         flagLines = policy.flags.map { flag in
             FlagLine(
                 id: flag.id, kind: flag.kind, title: flag.title, basis: flag.basis, firstAction: flag.firstAction, because: [],

@@ -55,41 +55,55 @@ struct ContactAssembler {
         var first: [ContactLine] = []
         var after: [ContactLine] = []
         for index in fired {
-            let flag = flags[index]
-            for added in context.policy.addedContacts[index] {
-                if excluded(id: added.id, name: added.name) {
+            let added = context.policy.addedContacts[index]
+            let looks = context.policy.addedContactLooks[index]
+            for position in added.indices {
+                let line = added[position]
+                if excluded(id: line.id, look: looks[position]) {
+                    let flag = flags[index].id
                     conflicts.append(
                         ConflictLine(
-                            role: "added_contact", name: added.name, flag: flag.id,
+                            role: "added_contact", name: line.name, flag: flag,
                             message:
-                                "flag '\(flag.id)' would add \(added.name), who is on the do-not-contact list or withheld; not added — a named professional decides"
+                                "flag '\(flag)' would add \(line.name), who is on the do-not-contact list or withheld; not added — a named professional decides"
                         ))
-                } else if flag.kind == .emergency {
-                    first.append(added)
+                } else if flags[index].kind == .emergency {
+                    first.append(line)
                 } else {
-                    after.append(added)
+                    after.append(line)
                 }
             }
-            for role in flag.effects.consultRoles { consult(role, for: flag) }
+            for role in flags[index].effects.consultRoles { consult(role, for: flags[index]) }
         }
-        contacts = first.isEmpty && after.isEmpty ? remaining : []
-        if contacts.isEmpty {
-            for line in first + remaining + after where !contacts.contains(where: { $0.id == line.id }) {
-                contacts.append(line)
+        if first.isEmpty && after.isEmpty {
+            contacts = remaining
+        } else {
+            contacts.reserveCapacity(first.count + remaining.count + after.count)
+            for part in [first, remaining, after] {
+                for line in part where !contacts.contains(where: { $0.id == line.id }) { contacts.append(line) }
             }
         }
-        describeHours()
+        if context.hasHours || context.policy.addedContactsHaveHours { describeHours() }
         addNotes(fired: fired)
         attorneys = context.plan.attorneys.map { attorneyLine($0, current: current, part4: part4) }
     }
 
     private func excluded(id: String?, name: String) -> Bool {
-        context.isBlocked(id: id, name: name) || isWithheld(id: id, name: name)
+        excluded(id: id, look: context.skeleton(of: name))
+    }
+
+    /// As above, for a name whose confusable skeleton (`look`) is already known.
+    private func excluded(id: String?, look: String) -> Bool {
+        context.isBlocked(id: id, look: look) || isWithheld(id: id, look: look)
     }
 
     func isWithheld(id: String?, name: String) -> Bool {
+        isWithheld(id: id, look: context.skeleton(of: name))
+    }
+
+    private func isWithheld(id: String?, look: String) -> Bool {
         if let id, withheldIds.contains(id) { return true }
-        return withheldNames.contains(context.skeleton(of: name))
+        return !withheldNames.isEmpty && withheldNames.contains(look)
     }
 
     private mutating func add(_ line: WithheldLine) {

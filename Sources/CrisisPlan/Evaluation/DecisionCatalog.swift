@@ -25,8 +25,12 @@ struct DecisionCatalog: Sendable {
         /// Whether a refusal of `treatment` is a refusal of this decision: by its treatment or
         /// an alias, and an ECT decision by its id too.
         func matches(refusal treatment: String) -> Bool {
-            let key = TextNormalizer.normalize(treatment)
-            return key == treatmentKey || aliasKeys.contains(key) || (ect && key == self.key)
+            matches(refusalKey: TextNormalizer.normalize(treatment))
+        }
+
+        /// As above, for a treatment already normalised.
+        func matches(refusalKey key: String) -> Bool {
+            key == treatmentKey || aliasKeys.contains(key) || (ect && key == self.key)
         }
     }
 

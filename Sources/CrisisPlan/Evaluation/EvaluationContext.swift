@@ -42,6 +42,10 @@ public final class EvaluationContext: Sendable {
     let takeCareOf: [String]
     let statements: [String]
     let refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)]
+    /// Per refusal: its treatment normalised, for matching assessed decisions.
+    let refusalKeys: [String]
+    /// The refusal lines when no assessment counts and no Part 4 flag fires (the usual answer).
+    let unassessedRefusalLines: [RefusalLine]
     /// Per refusal: whether it refuses ECT — by its own `ect`, an `ect` decision it names, or
     /// a treatment that reads as ECT (never overridden under Part 4).
     let ectRefusals: [Bool]
@@ -119,6 +123,14 @@ public final class EvaluationContext: Sendable {
         ectRefusals = plan.advanceDecisions.refusals.map {
             $0.ect || decisions.ectDecision(forRefusalOf: $0.treatment) != nil || AdvanceRefusal.looksLikeECT($0.treatment)
         }
+        refusalKeys = plan.advanceDecisions.refusals.map { TextNormalizer.normalize($0.treatment) }
+        let (ect, prepared) = (ectRefusals, refusals)
+        unassessedRefusalLines = prepared.indices.map { position in
+            let (refusal, validity, source) = prepared[position]
+            return RefusalLine(
+                treatment: refusal.treatment, binding: validity.binding, notBindingBecause: validity.notBindingBecause,
+                appliesNow: nil, mayBeOverriddenBy: nil, source: source, ect: ect[position])
+        }
         hasHours = plan.contacts.contains { $0.hours != nil }
         unknownSignSuffix =
             "' matches none of \(plan.person.name)'s early warning signs; it is recorded, not taken as all clear"
@@ -142,6 +154,12 @@ public final class EvaluationContext: Sendable {
         fixedPlanWarnings = fixed
         personSource = plan.person.source.pathAndLine
         reviewBySource = plan.dates.reviewBySource.pathAndLine
+    }
+
+    /// Whether the refusals bind on `today` as prepared (no attorney is registered later).
+    func refusalsAsPrepared(on today: CalendarDate) -> Bool {
+        guard let latestRegistration else { return true }
+        return today >= latestRegistration
     }
 
     /// Each refusal with whether it binds on `today`.
@@ -178,8 +196,13 @@ public final class EvaluationContext: Sendable {
 
     /// Whether someone is on the do-not-contact list, by id or by normalised name.
     func isBlocked(id: String?, name: String) -> Bool {
+        isBlocked(id: id, look: skeleton(of: name))
+    }
+
+    /// As above, for a name whose confusable skeleton (`look`) is already known.
+    func isBlocked(id: String?, look: String) -> Bool {
         if let id, prepared.blockedIds.contains(id) { return true }
-        return prepared.blockedNames.contains(skeleton(of: name))
+        return prepared.blockedNames.contains(look)
     }
 
     /// A name's confusable skeleton, from the tables when the plan or the policy uses the name.

@@ -20,7 +20,10 @@ public struct Evaluator: Sendable {
     public func evaluate(_ observations: [Observation], now: Timestamp) throws(DiagnosticList) -> Answer {
         let policy = context.policy.policy
         var state = TimelineState(signCount: context.signIds.count, policy: context.policy)
-        for index in observations.indices { state.apply(observations[index], now: now, context: context) }
+        // Read in place (an array's subscript would copy each observation).
+        observations.withUnsafeBufferPointer { observations in
+            for index in observations.indices { state.apply(observations[index], now: now, context: context) }
+        }
         if !state.errors.isEmpty { throw DiagnosticList(state.errors) }
         state.settleAttention()
 
@@ -40,13 +43,13 @@ public struct Evaluator: Sendable {
             ownResponses: ownResponses(stage.rank, state: state, now: now),
             helps: context.helps, avoid: context.avoid, takeCareOf: context.takeCareOf, contacts: [],
             doNotContact: context.doNotContactLines,
-            withheld: [], conflicts: [], flags: fired.map(\.line),
+            withheld: [], conflicts: [], flags: stage.flagLines,
             statements: context.statements, refusals: [], attorney: nil,
             views: context.plan.views, warnings: [])
 
         answer.prompts = stage.openPrompts()
         let current = stage.currentAssessments
-        let mhaFlag = fired.first { policy.flags[$0.index].effects.mhaPart4 }?.line.id
+        let mhaFlag = fired.first { policy.flags[$0.index].effects.mhaPart4 }.map { policy.flags[$0.index].id }
         let refusals = context.refusals(on: now.utcDate)
         var contacts = ContactAssembler(
             context: context, rank: stage.rank, conditions: stage.conditions, refusals: refusals)
@@ -57,7 +60,8 @@ public struct Evaluator: Sendable {
         answer.routeNotice = contacts.routeNotice
         answer.ownResponses = markingNames(in: answer.ownResponses, withheld: contacts)
 
-        answer.refusals = refusalLines(refusals, mayBeOverriddenBy: mhaFlag, current: current)
+        answer.refusals = refusalLines(
+            refusals, mayBeOverriddenBy: mhaFlag, current: current, asPrepared: context.refusalsAsPrepared(on: now.utcDate))
         answer.attorneys = contacts.attorneys
         answer.attorney = context.plan.attorney.flatMap { chosen in
             contacts.attorneys.first { $0.id == chosen.contact }
@@ -87,16 +91,19 @@ public struct Evaluator: Sendable {
     /// decision — is never overridden under Part 4 (MHA s58A(5)(c)(i)).
     private func refusalLines(
         _ refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)],
-        mayBeOverriddenBy flag: String?, current: [CapacityAssessment]
+        mayBeOverriddenBy flag: String?, current: [CapacityAssessment], asPrepared: Bool
     ) -> [RefusalLine] {
         guard !refusals.isEmpty else { return [] }
+        // With no assessment, no Part 4 flag and validity as prepared, the lines are the
+        // prepared ones, shared.
+        if current.isEmpty && flag == nil && asPrepared { return context.unassessedRefusalLines }
         return refusals.enumerated().map { position, line in
             let (refusal, validity, source) = line
             let ect = context.ectRefusals[position]
             let overridable = validity.binding && refusal.forMentalDisorder && !ect
             return RefusalLine(
                 treatment: refusal.treatment, binding: validity.binding, notBindingBecause: validity.notBindingBecause,
-                appliesNow: appliesNow(refusal, current: current), mayBeOverriddenBy: overridable ? flag : nil,
+                appliesNow: appliesNow(position, current: current), mayBeOverriddenBy: overridable ? flag : nil,
                 source: source, ect: ect)
         }
     }
@@ -129,12 +136,12 @@ public struct Evaluator: Sendable {
     /// the refused treatment, `false` when one says `has`, `nil` when none does. Only declared
     /// decisions count, as SPEC says: an assessment named after the refused treatment itself
     /// (a decision only because the plan refuses it) leaves `applies_now` null.
-    private func appliesNow(_ refusal: AdvanceRefusal, current: [CapacityAssessment]) -> Bool? {
+    private func appliesNow(_ refusal: Int, current: [CapacityAssessment]) -> Bool? {
         guard !current.isEmpty else { return nil }
         var result: Bool?
         for assessment in current {
             guard let decision = context.decisions.entry(named: assessment.decision), decision.isDeclared,
-                decision.matches(refusal: refusal.treatment)
+                decision.matches(refusalKey: context.refusalKeys[refusal])
             else { continue }
             if assessment.status == .lacks { return true }
             result = false

@@ -8,7 +8,8 @@ struct StageResolution {
     struct FiredFlag {
         /// The flag's position in the policy.
         var index: Int
-        var line: FlagLine
+        var because: [String]
+        var decisions: [String]
     }
 
     let context: EvaluationContext
@@ -20,6 +21,8 @@ struct StageResolution {
         didSet { evaluator.stageRank = rank }
     }
     private(set) var because: [String] = []
+    /// The flags that fire, in declaration order, with why (their answer lines are made once,
+    /// at the end: a line is a dozen strings to copy).
     private(set) var firedFlags: [FiredFlag] = []
     /// The escalation rules that raised the stage, in order.
     private(set) var escalatedBy: [String] = []
@@ -31,6 +34,16 @@ struct StageResolution {
         self.now = now
         evaluator = ConditionEvaluator(
             context: context, state: state, now: now, stageRank: 0, withholding: withholding)
+    }
+
+    /// The fired flags' answer lines.
+    var flagLines: [FlagLine] {
+        firedFlags.map { fired in
+            var line = context.policy.flagLines[fired.index]
+            line.because = fired.because
+            line.decisions = fired.decisions
+            return line
+        }
     }
 
     /// The evaluator at the final stage, for prompts, consistency and contact hours.
@@ -113,9 +126,9 @@ struct StageResolution {
                     let targetRank = context.policy.stageRank[target]
                 else { continue }
                 if targetRank > raise.rank {
-                    raise = (targetRank, [fired.line.id])
+                    raise = (targetRank, [policy.flags[fired.index].id])
                 } else if targetRank == raise.rank && targetRank > rank {
-                    raise.flags.append(fired.line.id)
+                    raise.flags.append(policy.flags[fired.index].id)
                 }
             }
             guard raise.rank > rank else { return }
@@ -151,10 +164,7 @@ struct StageResolution {
             var reasons: [String] = []
             var decisions: [String] = []
             _ = evaluator.holds(condition, because: &reasons, decisions: &decisions)
-            var line = context.policy.flagLines[index]
-            line.because = reasons
-            line.decisions = decisions
-            firedFlags.append(FiredFlag(index: index, line: line))
+            firedFlags.append(FiredFlag(index: index, because: reasons, decisions: decisions))
         }
     }
 }
