@@ -21,9 +21,14 @@ enum AuditChain {
         var hasher = SHA256()
         hasher.update(data: Array(prev.utf8))
         hasher.update(data: Array(record.utf8))
-        return hasher.finalize().map { byte in
-            let hex = Array("0123456789abcdef".utf8)
-            return String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]], as: UTF8.self)
-        }.joined()
+        let digest = hasher.finalize()
+        return String(unsafeUninitializedCapacity: 64) { hex in
+            let digits = Array("0123456789abcdef".utf8)
+            for (index, byte) in digest.enumerated() {
+                hex[2 * index] = digits[Int(byte >> 4)]
+                hex[2 * index + 1] = digits[Int(byte & 0xF)]
+            }
+            return 64
+        }
     }
 }

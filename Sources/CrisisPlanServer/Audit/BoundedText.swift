@@ -29,12 +29,25 @@ enum BoundedText {
 extension CanonicalJSON {
     /// Every text in the value (keys too) cut as `BoundedText` cuts it.
     var bounded: CanonicalJSON {
-        switch self {
+        // Almost every value is within bounds: it is then itself, not a copy of the tree.
+        guard exceedsBound else { return self }
+        return switch self {
         case .string(let text): .string(BoundedText.bounded(text))
         case .array(let values): .array(values.map(\.bounded))
         case .object(let members):
             .object(Dictionary(members.map { (BoundedText.bounded($0.key), $0.value.bounded) }) { first, _ in first })
         case .null, .bool, .integer: self
+        }
+    }
+
+    /// Whether any text in the value (keys too) is longer than `BoundedText.limit` bytes.
+    private var exceedsBound: Bool {
+        switch self {
+        case .string(let text): return text.utf8.count > BoundedText.limit
+        case .array(let values): return values.contains { $0.exceedsBound }
+        case .object(let members):
+            return members.contains { $0.key.utf8.count > BoundedText.limit || $0.value.exceedsBound }
+        case .null, .bool, .integer: return false
         }
     }
 }
