@@ -23,6 +23,9 @@ struct SignSuggester: Sendable {
     private let words: [[String]]
     private let sortedWords: [[String]]
     private let owners: [Int]
+    /// The first byte of each text (0 for an empty one): a text is a word-by-word prefix of
+    /// another only if they begin alike, so most texts are passed over on this byte alone.
+    private let firstBytes: [UInt8]
     private let signCount: Int
     /// Each telling word (three letters or more, not a stop word) to the signs using it.
     private let signsByWord: [String: [Int]]
@@ -54,6 +57,7 @@ struct SignSuggester: Sendable {
         self.starts = starts
         self.words = words
         sortedWords = words.map { $0.sorted() }
+        firstBytes = words.map { $0.first?.utf8.first ?? 0 }
         self.owners = owners
         signCount = signs.count
         self.signsByWord = signsByWord
@@ -124,8 +128,11 @@ struct SignSuggester: Sendable {
     /// Ranks 3–5: a word-by-word prefix, the same words reordered, a shared telling word.
     private func rankByWords(_ text: UnrecognisedText, into best: UnsafeMutableBufferPointer<Int>) {
         let observedWords = text.words
+        let observedFirst = observedWords.first?.utf8.first ?? 0
         for k in words.indices where best[owners[k]] > 3 {
-            if Self.isWordPrefix(observedWords, words[k]) || Self.isWordPrefix(words[k], observedWords) {
+            if firstBytes[k] == observedFirst
+                && (Self.isWordPrefix(observedWords, words[k]) || Self.isWordPrefix(words[k], observedWords))
+            {
                 best[owners[k]] = 3
             } else if best[owners[k]] > 4, observedWords.count > 1, text.sortedWords == sortedWords[k] {
                 best[owners[k]] = 4
