@@ -92,6 +92,8 @@ enum JSONReader {
                 advance()
                 return YAMLNode(.mapping([]), at: start)
             }
+            // Room for the few keys an observation's objects hold, rather than growing 1, 2, 4.
+            entries.reserveCapacity(4)
             while true {
                 skipSpace()
                 let keyMark = mark
@@ -124,6 +126,7 @@ enum JSONReader {
                 advance()
                 return YAMLNode(.sequence([]), at: start)
             }
+            items.reserveCapacity(4)
             while true {
                 skipSpace()
                 guard let item = value(depth: depth) else { return nil }

@@ -60,6 +60,7 @@ public enum ObservationDecoder {
         observation.resolved = decoder.textList(fields["resolved"], "'resolved'")
         if let factsNode = fields["facts"] {
             if case .mapping(let entries) = factsNode.content {
+                observation.facts.reserveCapacity(entries.count)
                 for entry in entries {
                     guard case .scalar(let scalar) = entry.value.content else {
                         decoder.error(
