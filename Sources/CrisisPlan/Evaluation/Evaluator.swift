@@ -66,16 +66,20 @@ public struct Evaluator: Sendable {
         answer.attorney = context.plan.attorney.flatMap { chosen in
             contacts.attorneys.first { $0.id == chosen.contact }
         }
-        // Appended in place (and not at all when a part is empty): `+` built a new array per part.
+        // In the answer's order; a part is appended only when it has something, so that the
+        // usual answer takes the observations' warnings as they are, without a copy.
         var warnings = planWarnings(refusals, now: now)
-        warnings.append(contentsOf: state.warnings)
-        if !state.capacity.isEmpty { warnings.append(contentsOf: staleAssessmentWarnings(state, now: now)) }
-        warnings.append(
-            contentsOf: evaluationWarnings(
+        func add(_ part: [AnswerWarning]) {
+            if warnings.isEmpty { warnings = part } else if !part.isEmpty { warnings.append(contentsOf: part) }
+        }
+        add(state.warnings)
+        if !state.capacity.isEmpty { add(staleAssessmentWarnings(state, now: now)) }
+        add(
+            evaluationWarnings(
                 rank: stage.rank, routeIsEmpty: contacts.routeIsEmpty, noResponses: answer.ownResponses.isEmpty,
                 unrecordedRoles: contacts.unrecordedRoles, ageWasUnknown: stage.ageWasUnknown))
-        if !context.policy.consistency.isEmpty { warnings.append(contentsOf: stage.inconsistencies()) }
-        warnings.append(contentsOf: contacts.warnings)
+        if !context.policy.consistency.isEmpty { add(stage.inconsistencies()) }
+        add(contacts.warnings)
         answer.warnings = warnings
         answer.reviewBy = context.plan.dates.reviewBy
         answer.trace = AnswerTrace(

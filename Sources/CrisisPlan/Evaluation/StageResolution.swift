@@ -99,23 +99,28 @@ struct StageResolution {
     mutating func resolve() {
         let policy = context.policy.policy
         let window = policy.signsActiveFor
-        var top: [String] = []
         for index in context.signIds.indices where evaluator.state.isActive(index, now: now, window: window) {
-            let id = context.signIds[index]
-            activeSigns.append(id)
-            let signRank = context.signRanks[index]
-            if signRank > rank {
-                rank = signRank
-                top = []
-            }
-            if signRank == rank { top.append(id) }
+            activeSigns.append(context.signIds[index])
+            rank = max(rank, context.signRanks[index])
         }
-        if top.isEmpty {
+        if activeSigns.isEmpty {
             because.append("no active early warning signs")
         } else if !policy.stages.isEmpty {
-            because.append(
-                "active sign\(top.count == 1 ? "" : "s") of stage \(policy.stages[rank].id): "
-                    + top.joined(separator: ", "))
+            // The active signs of the highest stage, written into one string.
+            var line = "active sign"
+            var count = 0
+            var names = ""
+            for index in context.signIds.indices
+            where context.signRanks[index] == rank && evaluator.state.isActive(index, now: now, window: window) {
+                if count > 0 { names += ", " }
+                names += context.signIds[index]
+                count += 1
+            }
+            line += count == 1 ? " of stage " : "s of stage "
+            line += policy.stages[rank].id
+            line += ": "
+            line += names
+            because.append(line)
         }
         while true {
             escalate()
