@@ -116,11 +116,11 @@ struct ContactAssembler {
     /// the first fired one that withholds by that fact. A person whose withholding no longer
     /// follows from the present facts gets `source-of-harm-still-withheld`.
     private mutating func withholdSourcesOfHarm(fired: [Int]) {
-        let policy = context.policy.policy
+        let (facts, flags) = (context.policy.policy.facts, context.policy.policy.flags)
         for person in conditions.withholding.people {
             let entry = context.people.entries[person.entry]
-            let factId = policy.facts[person.fact].id
-            let flag = fired.first { policy.flags[$0].effects.withholdContactNamedBy == factId }.map { policy.flags[$0].id }
+            let factId = facts[person.fact].id
+            let flag = fired.first { flags[$0].effects.withholdContactNamedBy == factId }.map { flags[$0].id }
             let when = person.namedAt.description
             let because =
                 flag.map {

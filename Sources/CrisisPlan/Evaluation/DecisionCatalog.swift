@@ -67,6 +67,12 @@ struct DecisionCatalog: Sendable {
             })
     }
 
+    /// The position in `entries` of the entry a name means, if the catalog lists it (read in
+    /// place by evaluation, where copying an entry is a dozen reference counts).
+    func position(named name: String) -> Int? {
+        table[name] ?? table[TextNormalizer.normalize(name)]
+    }
+
     /// The entry a name means. Without declared decisions, an unknown name is its own
     /// decision, whose treatment is its name.
     func entry(named name: String) -> Entry? {

@@ -5,8 +5,8 @@ extension Evaluator {
     func planWarnings(
         _ refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)], now: Timestamp
     ) -> [AnswerWarning] {
-        let plan = context.plan
-        let overdue = now.utcDate > plan.dates.reviewBy
+        let dates = context.plan.dates
+        let overdue = now.utcDate > dates.reviewBy
         let notBinding = refusals.contains { !$0.validity.binding }
         guard overdue || notBinding else { return context.fixedPlanWarnings }
         var warnings: [AnswerWarning] = []
@@ -15,7 +15,7 @@ extension Evaluator {
                 AnswerWarning(
                     code: .planReviewOverdue,
                     message:
-                        "the plan was due for review on \(plan.dates.reviewBy); it is still used — review it with \(plan.person.name)",
+                        "the plan was due for review on \(dates.reviewBy); it is still used — review it with \(context.plan.person.name)",
                     source: context.reviewBySource))
         }
         for (refusal, validity, source) in refusals where !validity.binding {

@@ -18,7 +18,10 @@ public struct Evaluator: Sendable {
     /// The answer as of `now`. Throws only for bad input: an undeclared fact, or a value its
     /// type does not allow (exit 2); everything else becomes a warning in the answer.
     public func evaluate(_ observations: [Observation], now: Timestamp) throws(DiagnosticList) -> Answer {
-        let policy = context.policy.policy
+        // The policy's parts read here, each one reference (a copy of the whole policy would
+        // be a reference count per field, on every evaluation).
+        let stages = context.policy.policy.stages
+        let flags = context.policy.policy.flags
         var state = TimelineState(signCount: context.signIds.count, policy: context.policy)
         // Read in place (an array's subscript would copy each observation).
         observations.withUnsafeBufferPointer { observations in
@@ -31,13 +34,13 @@ public struct Evaluator: Sendable {
         var stage = StageResolution(context: context, state: state, now: now, withholding: withholding)
         stage.resolve()
         let fired = stage.firedFlags
-        let stageId = policy.stages.isEmpty ? "" : policy.stages[stage.rank].id
+        let stageId = stages.isEmpty ? "" : stages[stage.rank].id
 
         var answer = Answer(
             person: context.plan.person.id, name: context.plan.person.name, pronouns: context.plan.person.pronouns,
             at: now,
             stage: StageAnswer(
-                id: stageId, label: policy.stages.isEmpty ? "" : policy.stages[stage.rank].label, because: stage.because,
+                id: stageId, label: stages.isEmpty ? "" : stages[stage.rank].label, because: stage.because,
                 fromRecognisedSignsOnly: state.unrecognised > 0
             ),
             ownResponses: ownResponses(stage.rank, state: state, now: now),
@@ -49,7 +52,7 @@ public struct Evaluator: Sendable {
 
         answer.prompts = stage.openPrompts()
         let current = stage.currentAssessments
-        let mhaFlag = fired.first { policy.flags[$0.index].effects.mhaPart4 }.map { policy.flags[$0.index].id }
+        let mhaFlag = fired.first { flags[$0.index].effects.mhaPart4 }.map { flags[$0.index].id }
         let refusals = context.refusals(on: now.utcDate)
         var contacts = ContactAssembler(
             context: context, rank: stage.rank, conditions: stage.conditions, refusals: refusals)
@@ -143,9 +146,11 @@ public struct Evaluator: Sendable {
     private func appliesNow(_ refusal: Int, current: [CapacityAssessment]) -> Bool? {
         guard !current.isEmpty else { return nil }
         var result: Bool?
+        let catalog = context.decisions
         for assessment in current {
-            guard let decision = context.decisions.entry(named: assessment.decision), decision.isDeclared,
-                decision.matches(refusalKey: context.refusalKeys[refusal])
+            // Only listed entries can be declared: a name the catalog does not list never counts.
+            guard let position = catalog.position(named: assessment.decision), catalog.entries[position].isDeclared,
+                catalog.entries[position].matches(refusalKey: context.refusalKeys[refusal])
             else { continue }
             if assessment.status == .lacks { return true }
             result = false

@@ -97,15 +97,16 @@ struct StageResolution {
     var ageWasUnknown: Bool { evaluator.ageWasUnknown }
 
     mutating func resolve() {
-        let policy = context.policy.policy
-        let window = policy.signsActiveFor
+        let stages = context.policy.policy.stages
+        let flags = context.policy.policy.flags
+        let window = context.policy.policy.signsActiveFor
         for index in context.signIds.indices where evaluator.state.isActive(index, now: now, window: window) {
             activeSigns.append(context.signIds[index])
             rank = max(rank, context.signRanks[index])
         }
         if activeSigns.isEmpty {
             because.append("no active early warning signs")
-        } else if !policy.stages.isEmpty {
+        } else if !stages.isEmpty {
             // The active signs of the highest stage, written into one string.
             var line = "active sign"
             var count = 0
@@ -117,7 +118,7 @@ struct StageResolution {
                 count += 1
             }
             line += count == 1 ? " of stage " : "s of stage "
-            line += policy.stages[rank].id
+            line += stages[rank].id
             line += ": "
             line += names
             because.append(line)
@@ -127,19 +128,19 @@ struct StageResolution {
             evaluateFlags()
             var raise: (rank: Int, flags: [String]) = (rank, [])
             for fired in firedFlags {
-                guard let target = policy.flags[fired.index].effects.raiseTo,
+                guard let target = flags[fired.index].effects.raiseTo,
                     let targetRank = context.policy.stageRank[target]
                 else { continue }
                 if targetRank > raise.rank {
-                    raise = (targetRank, [policy.flags[fired.index].id])
+                    raise = (targetRank, [flags[fired.index].id])
                 } else if targetRank == raise.rank && targetRank > rank {
-                    raise.flags.append(policy.flags[fired.index].id)
+                    raise.flags.append(flags[fired.index].id)
                 }
             }
             guard raise.rank > rank else { return }
             rank = raise.rank
             because.append(
-                "raised to \(policy.stages[rank].id) by flag " + raise.flags.map { "'\($0)'" }.joined(separator: ", "))
+                "raised to \(stages[rank].id) by flag " + raise.flags.map { "'\($0)'" }.joined(separator: ", "))
         }
     }
 
