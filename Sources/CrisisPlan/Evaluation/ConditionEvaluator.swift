@@ -74,9 +74,11 @@ struct ConditionEvaluator {
     }
 
     /// Whether an assessment is about the decision a condition names (any, when it names none).
-    private static func names(_ assessment: CapacityAssessment, _ decision: String?) -> Bool {
+    /// Always by the normal form: normalising is not idempotent for every letter (ẞ → ß → ss),
+    /// so a text equal to the condition's normal form is not necessarily the same decision.
+    static func names(_ assessment: CapacityAssessment, _ decision: String?) -> Bool {
         guard let decision else { return true }
-        return assessment.decision == decision || TextNormalizer.normalize(assessment.decision) == decision
+        return TextNormalizer.normalize(assessment.decision) == decision
     }
 
     private func stageHolds(_ comparator: StageCondition.Comparator, _ rank: Int) -> Bool {

@@ -179,11 +179,19 @@ public final class EvaluationContext: Sendable {
         // The policy reads the text once for everyone; this plan's memo is keyed by that
         // reading's serial number, cheaper to hash than the text.
         let read = policy.unrecognised(text)
-        if let known = memo.withLock({ $0[read.serial] }) { return known }
+        if var known = memo.withLock({ $0[read.serial] }) {
+            // Texts that are canonically equivalent share an entry (composed and decomposed
+            // "müde"); the message quotes the very bytes typed, so it is rebuilt for another form.
+            if !known.text.utf8.elementsEqual(text.utf8) {
+                known.text = text
+                known.message = "'" + text + unknownSignSuffix
+            }
+            return known
+        }
         let near = suggester.suggest(read)
         let found = SignSuggestions(
-            message: "'" + text + unknownSignSuffix, ids: near.map { signIds[$0] }, signs: near.map { suggestedSigns[$0] },
-            redFlags: read.redFlags)
+            text: text, message: "'" + text + unknownSignSuffix, ids: near.map { signIds[$0] },
+            signs: near.map { suggestedSigns[$0] }, redFlags: read.redFlags)
         memo.withLock { memo in
             if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
             if memo.isEmpty { memo.reserveCapacity(16) }
@@ -213,6 +221,8 @@ public final class EvaluationContext: Sendable {
 
 /// An unrecognised text's suggestions, as the warning carries them.
 struct SignSuggestions: Sendable {
+    /// The text as typed when `message` was written.
+    var text: String
     /// The `unknown-sign` warning's message.
     var message: String
     var ids: [String]

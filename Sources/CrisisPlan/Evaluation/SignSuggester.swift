@@ -147,8 +147,9 @@ struct SignSuggester: Sendable {
     /// "not sleeping"); a single word must be three letters or more.
     private static func isWordPrefix(_ short: [String], _ long: [String]) -> Bool {
         guard !short.isEmpty, short.count <= long.count else { return false }
-        // Both are in normal form (NFKC), so comparing their bytes is comparing their letters.
-        for (word, other) in zip(short, long) where !other.utf8.starts(with: word.utf8) { return false }
+        // By characters, not bytes: a combining mark that NFKC leaves apart belongs to the letter
+        // before it, so "बेचैन" does not begin "बेचैनी".
+        for (word, other) in zip(short, long) where !other.hasPrefix(word) { return false }
         return short.count > 1 || short[0].count >= 3
     }
 }
