@@ -76,10 +76,9 @@ struct DecisionCatalog: Sendable {
     /// The entry a name means. Without declared decisions, an unknown name is its own
     /// decision, whose treatment is its name.
     func entry(named name: String) -> Entry? {
-        if let position = table[name] { return entries[position] }
-        let key = TextNormalizer.normalize(name)
-        if let position = table[key] { return entries[position] }
+        if let position = position(named: name) { return entries[position] }
         guard !declared else { return nil }
+        let key = TextNormalizer.normalize(name)
         return Entry(
             id: name, key: key, treatment: name, treatmentKey: key, deprivationOfLiberty: false,
             forMentalDisorder: false, lifeSustaining: false)
