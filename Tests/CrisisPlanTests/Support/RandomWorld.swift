@@ -64,50 +64,53 @@ struct RandomWorld {
         SourceLocation(file: "Rules/policy/p.yaml", line: line)
     }
 
+    static func operand(_ text: String) -> FactOperand {
+        FactOperand(text: text, isPlain: true, source: Self.policyLocation(1))
+    }
+
+    /// A condition over the world's facts, signs, assessments and stages (nested up to three deep).
+    static func condition(_ c: inout ChoiceStream, depth: Int = 0) -> Condition {
+        let loc = Self.policyLocation(2)
+        switch c.next(depth > 1 ? 4 : 7) {
+        case 0:
+            return .fact(
+                FactCondition(
+                    fact: "level", factSource: loc, comparator: .atLeast,
+                    operands: [operand(["none", "some", "lots"][c.next(3)])], source: loc))
+        case 1:
+            return .fact(
+                FactCondition(
+                    fact: "flagged", factSource: loc, comparator: .is,
+                    operands: [operand(c.chance(50) ? "true" : "false")],
+                    source: loc))
+        case 2:
+            return .signs(
+                SignsCondition(
+                    atLeast: 1 + c.next(3), stage: c.chance(50) ? Self.stages[c.next(4)] : nil, stageSource: loc,
+                    within: c.chance(30) ? PolicyDuration(parsing: "\(1 + c.next(48))h") : nil, source: loc))
+        case 3:
+            return .capacity(
+                CapacityCondition(
+                    status: c.chance(70) ? .lacks : .has,
+                    decision: c.chance(50) ? ["care", "admission"][c.next(2)] : nil,
+                    source: loc))
+        case 4:
+            return .stage(
+                StageCondition(
+                    comparator: [.is, .atLeast, .atMost][c.next(3)], stage: Self.stages[c.next(4)],
+                    stageSource: loc,
+                    source: loc))
+        case 5:
+            return .all([condition(&c, depth: depth + 1), condition(&c, depth: depth + 1)], loc)
+        default:
+            return .any([condition(&c, depth: depth + 1), .not(condition(&c, depth: depth + 1), loc)], loc)
+        }
+    }
+
     init(_ choices: [Int]) {
         var c = ChoiceStream(choices)
         let start = Timestamp(parsing: "2026-11-20T00:00:00Z")!
-
-        func operand(_ text: String) -> FactOperand {
-            FactOperand(text: text, isPlain: true, source: Self.policyLocation(1))
-        }
-        func condition(_ c: inout ChoiceStream, depth: Int = 0) -> Condition {
-            let loc = Self.policyLocation(2)
-            switch c.next(depth > 1 ? 4 : 7) {
-            case 0:
-                return .fact(
-                    FactCondition(
-                        fact: "level", factSource: loc, comparator: .atLeast,
-                        operands: [operand(["none", "some", "lots"][c.next(3)])], source: loc))
-            case 1:
-                return .fact(
-                    FactCondition(
-                        fact: "flagged", factSource: loc, comparator: .is,
-                        operands: [operand(c.chance(50) ? "true" : "false")],
-                        source: loc))
-            case 2:
-                return .signs(
-                    SignsCondition(
-                        atLeast: 1 + c.next(3), stage: c.chance(50) ? Self.stages[c.next(4)] : nil, stageSource: loc,
-                        within: c.chance(30) ? PolicyDuration(parsing: "\(1 + c.next(48))h") : nil, source: loc))
-            case 3:
-                return .capacity(
-                    CapacityCondition(
-                        status: c.chance(70) ? .lacks : .has,
-                        decision: c.chance(50) ? ["care", "admission"][c.next(2)] : nil,
-                        source: loc))
-            case 4:
-                return .stage(
-                    StageCondition(
-                        comparator: [.is, .atLeast, .atMost][c.next(3)], stage: Self.stages[c.next(4)],
-                        stageSource: loc,
-                        source: loc))
-            case 5:
-                return .all([condition(&c, depth: depth + 1), condition(&c, depth: depth + 1)], loc)
-            default:
-                return .any([condition(&c, depth: depth + 1), .not(condition(&c, depth: depth + 1), loc)], loc)
-            }
-        }
+        let condition = { (c: inout ChoiceStream) in Self.condition(&c) }
 
         var flags: [Flag] = []
         for index in 0..<c.next(5) {
