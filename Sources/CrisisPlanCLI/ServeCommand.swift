@@ -79,7 +79,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw UsageFailure(message: "error: --tls-cert and --tls-key go together: give both, or neither for plain HTTP")
         }
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
+            var handler = LazyMetadataLogHandler(label: label)
             handler.logLevel = .info
             return handler
         }

@@ -6,12 +6,8 @@ import Crypto
 /// moved breaks the chain at that point.
 enum AuditChain {
     static func entry(for event: AuditEvent, instance: String, after head: ChainHead) -> AuditEntry {
-        var members = event.members
         let seq = head.seq + 1
-        members["instance"] = .string(instance)
-        members["seq"] = .integer(seq)
-        members["prev"] = .string(head.hash)
-        let record = CanonicalJSON.object(members).text
+        let record = event.record(instance: instance, seq: seq, prev: head.hash)
         return AuditEntry(
             instance: instance, seq: seq, time: event.time, user: event.user, person: event.person, prev: head.hash,
             hash: hash(prev: head.hash, record: record), record: record)
@@ -19,8 +15,9 @@ enum AuditChain {
 
     static func hash(prev: String, record: String) -> String {
         var hasher = SHA256()
-        hasher.update(data: Array(prev.utf8))
-        hasher.update(data: Array(record.utf8))
+        var (prev, record) = (prev, record)
+        prev.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        record.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         let digest = hasher.finalize()
         return String(unsafeUninitializedCapacity: 64) { hex in
             let digits = Array("0123456789abcdef".utf8)

@@ -35,27 +35,41 @@ indirect enum CanonicalJSON: Sendable, Equatable {
             }
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out.append(UInt8(ascii: "{"))
-            // UTF-8 byte order is UTF-16 order for ASCII keys (all of a record's are); others
-            // are compared as RFC 8785 says, by UTF-16 code units.
-            let keys =
-                members.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
-                ? members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                : members.keys.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) }
-            for (index, key) in keys.enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                Self.quote(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                members[key]!.write(to: &out)
-            }
-            out.append(UInt8(ascii: "}"))
+            Self.write(members: members.sorted { Self.precedes($0.key, $1.key) }, to: &out)
         }
+    }
+
+    /// An object whose members are already in canonical order (`precedes`), keys unique.
+    static func write(members: [(key: String, value: CanonicalJSON)], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for (index, member) in members.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            quote(member.key, to: &out)
+            out.append(UInt8(ascii: ":"))
+            member.value.write(to: &out)
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// RFC 8785's order of keys: by UTF-16 code units. UTF-8 byte order is the same for ASCII
+    /// keys (all of a record's own are), and cheaper to compare.
+    static func precedes(_ first: String, _ second: String) -> Bool {
+        if first.utf8.allSatisfy({ $0 < 0x80 }) && second.utf8.allSatisfy({ $0 < 0x80 }) {
+            return first.utf8.lexicographicallyPrecedes(second.utf8)
+        }
+        return first.utf16.lexicographicallyPrecedes(second.utf16)
     }
 
     /// RFC 8785 §3.2.2.2: `\"`, `\\`, the five short escapes, `\u00xx` (lowercase) for other
     /// control characters; everything else as UTF-8.
     private static func quote(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most text needs no escape: then it is copied whole.
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out.append(contentsOf: value.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)

@@ -80,11 +80,13 @@ struct AuditMiddleware: RouterMiddleware {
 
     static func isAudited(_ path: String) -> Bool {
         let segments = path.split(separator: "/")
-        return auditedPrefixes.contains { prefix in
-            let wanted = prefix.split(separator: "/")
-            return segments.count >= wanted.count && Array(segments.prefix(wanted.count)) == wanted
+        return auditedSegments.contains { wanted in
+            segments.count >= wanted.count && zip(segments, wanted).allSatisfy { $0 == $1 }
         }
     }
+
+    /// `auditedPrefixes` split once: every request that names no action is checked here.
+    private static let auditedSegments = auditedPrefixes.map { $0.split(separator: "/").map(String.init) }
 
     /// `/v1/people/{id}…` or the page `/people/{id}…` → the id as typed, for a record whose
     /// person was not found.
