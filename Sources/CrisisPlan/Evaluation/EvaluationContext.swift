@@ -49,6 +49,9 @@ public final class EvaluationContext: Sendable {
     /// Per refusal: whether it refuses ECT — by its own `ect`, an `ect` decision it names, or
     /// a treatment that reads as ECT (never overridden under Part 4).
     let ectRefusals: [Bool]
+    /// Per refusal: whether it refuses treatment for the mental disorder (Part 4 may override
+    /// such a refusal when it binds and is not of ECT).
+    let mentalDisorderRefusals: [Bool]
     /// Whether any contact gives `hours`: only then is the local time worked out.
     let hasHours: Bool
     /// The latest `registered_on` of any attorney: before it, refusal validity is worked out
@@ -126,11 +129,9 @@ public final class EvaluationContext: Sendable {
         refusalKeys = plan.advanceDecisions.refusals.map { TextNormalizer.normalize($0.treatment) }
         let (ect, prepared) = (ectRefusals, refusals)
         unassessedRefusalLines = prepared.indices.map { position in
-            let (refusal, validity, source) = prepared[position]
-            return RefusalLine(
-                treatment: refusal.treatment, binding: validity.binding, notBindingBecause: validity.notBindingBecause,
-                appliesNow: nil, mayBeOverriddenBy: nil, source: source, ect: ect[position])
+            RefusalLine(prepared[position].refusal, prepared[position].validity, source: prepared[position].source, ect: ect[position])
         }
+        mentalDisorderRefusals = plan.advanceDecisions.refusals.map(\.forMentalDisorder)
         hasHours = plan.contacts.contains { $0.hours != nil }
         unknownSignSuffix =
             "' matches none of \(plan.person.name)'s early warning signs; it is recorded, not taken as all clear"

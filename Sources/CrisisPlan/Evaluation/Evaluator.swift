@@ -36,39 +36,14 @@ public struct Evaluator: Sendable {
         let fired = stage.firedFlags
         let stageId = stages.isEmpty ? "" : stages[stage.rank].id
 
-        var answer = Answer(
-            person: context.plan.person.id, name: context.plan.person.name, pronouns: context.plan.person.pronouns,
-            at: now,
-            stage: StageAnswer(
-                id: stageId, label: stages.isEmpty ? "" : stages[stage.rank].label, because: stage.because,
-                fromRecognisedSignsOnly: state.unrecognised > 0
-            ),
-            ownResponses: ownResponses(stage.rank, state: state, now: now),
-            helps: context.helps, avoid: context.avoid, takeCareOf: context.takeCareOf, contacts: [],
-            doNotContact: context.doNotContactLines,
-            withheld: [], conflicts: [], flags: stage.flagLines,
-            statements: context.statements, refusals: [], attorney: nil,
-            views: context.plan.views, warnings: [])
-
-        answer.prompts = stage.openPrompts()
+        let prompts = stage.openPrompts()
         let current = stage.currentAssessments
         let mhaFlag = fired.first { flags[$0.index].effects.mhaPart4 }.map { flags[$0.index].id }
         let refusals = context.refusals(on: now.utcDate)
         var contacts = ContactAssembler(
             context: context, rank: stage.rank, conditions: stage.conditions, refusals: refusals)
         contacts.assemble(fired: fired.map(\.index), current: current, part4: mhaFlag)
-        answer.contacts = contacts.contacts
-        answer.withheld = contacts.withheld
-        answer.conflicts = contacts.conflicts
-        answer.routeNotice = contacts.routeNotice
-        answer.ownResponses = markingNames(in: answer.ownResponses, withheld: contacts)
-
-        answer.refusals = refusalLines(
-            refusals, mayBeOverriddenBy: mhaFlag, current: current, asPrepared: context.refusalsAsPrepared(on: now.utcDate))
-        answer.attorneys = contacts.attorneys
-        answer.attorney = context.plan.attorney.flatMap { chosen in
-            contacts.attorneys.first { $0.id == chosen.contact }
-        }
+        let responses = markingNames(in: ownResponses(stage.rank, state: state, now: now), withheld: contacts)
         // In the answer's order; a part is appended only when it has something, so that the
         // usual answer takes the observations' warnings as they are, without a copy.
         var warnings = planWarnings(refusals, now: now)
@@ -79,15 +54,30 @@ public struct Evaluator: Sendable {
         if !state.capacity.isEmpty { add(staleAssessmentWarnings(state, now: now)) }
         add(
             evaluationWarnings(
-                rank: stage.rank, routeIsEmpty: contacts.routeIsEmpty, noResponses: answer.ownResponses.isEmpty,
+                rank: stage.rank, routeIsEmpty: contacts.routeIsEmpty, noResponses: responses.isEmpty,
                 unrecordedRoles: contacts.unrecordedRoles, ageWasUnknown: stage.ageWasUnknown))
         if !context.policy.consistency.isEmpty { add(stage.inconsistencies()) }
         add(contacts.warnings)
-        answer.warnings = warnings
-        answer.reviewBy = context.plan.dates.reviewBy
-        answer.trace = AnswerTrace(
-            escalatedBy: stage.escalatedBy, activeSigns: stage.activeSigns, redFlags: state.redFlagsMatched)
-        return answer
+        // Built once, from its parts: an answer assigned field by field was copied whole.
+        return Answer(
+            person: context.plan.person.id, name: context.plan.person.name, pronouns: context.plan.person.pronouns,
+            at: now,
+            stage: StageAnswer(
+                id: stageId, label: stages.isEmpty ? "" : stages[stage.rank].label, because: stage.because,
+                fromRecognisedSignsOnly: state.unrecognised > 0),
+            prompts: prompts, ownResponses: responses, helps: context.helps, avoid: context.avoid,
+            takeCareOf: context.takeCareOf, contacts: contacts.contacts, doNotContact: context.doNotContactLines,
+            withheld: contacts.withheld, conflicts: contacts.conflicts, flags: stage.flagLines,
+            statements: context.statements,
+            refusals: refusalLines(
+                refusals, mayBeOverriddenBy: mhaFlag, current: current,
+                asPrepared: context.refusalsAsPrepared(on: now.utcDate)),
+            attorney: context.plan.attorney.flatMap { chosen in contacts.attorneys.first { $0.id == chosen.contact } },
+            attorneys: contacts.attorneys, views: context.plan.views, warnings: warnings,
+            reviewBy: context.plan.dates.reviewBy,
+            trace: AnswerTrace(
+                escalatedBy: stage.escalatedBy, activeSigns: stage.activeSigns, redFlags: state.redFlagsMatched),
+            routeNotice: contacts.routeNotice)
     }
 
     /// Each refusal with whether it binds and whether it applies now; a binding refusal of
@@ -101,18 +91,24 @@ public struct Evaluator: Sendable {
         mayBeOverriddenBy flag: String?, current: [CapacityAssessment], asPrepared: Bool
     ) -> [RefusalLine] {
         guard !refusals.isEmpty else { return [] }
-        // With no assessment, no Part 4 flag and validity as prepared, the lines are the
-        // prepared ones, shared.
-        if current.isEmpty && flag == nil && asPrepared { return context.unassessedRefusalLines }
-        return refusals.enumerated().map { position, line in
-            let (refusal, validity, source) = line
-            let ect = context.ectRefusals[position]
-            let overridable = validity.binding && refusal.forMentalDisorder && !ect
-            return RefusalLine(
-                treatment: refusal.treatment, binding: validity.binding, notBindingBecause: validity.notBindingBecause,
-                appliesNow: appliesNow(position, current: current), mayBeOverriddenBy: overridable ? flag : nil,
-                source: source, ect: ect)
+        // The lines as prepared when validity is as prepared (shared as they are when nothing
+        // is assessed and no Part 4 flag fires); else built again for the day.
+        var lines =
+            asPrepared
+            ? context.unassessedRefusalLines
+            : refusals.indices.map { position in
+                RefusalLine(
+                    refusals[position].refusal, refusals[position].validity, source: refusals[position].source,
+                    ect: context.ectRefusals[position])
+            }
+        if current.isEmpty && flag == nil { return lines }
+        for position in lines.indices {
+            lines[position].appliesNow = appliesNow(position, current: current)
+            if lines[position].binding && context.mentalDisorderRefusals[position] && !lines[position].ect {
+                lines[position].mayBeOverriddenBy = flag
+            }
         }
+        return lines
     }
 
     /// SPEC v3 §10.7: each own response that names a withheld or do-not-contact person says
@@ -146,13 +142,14 @@ public struct Evaluator: Sendable {
     private func appliesNow(_ refusal: Int, current: [CapacityAssessment]) -> Bool? {
         guard !current.isEmpty else { return nil }
         var result: Bool?
-        let catalog = context.decisions
-        for assessment in current {
+        // Read in place: a copy of the catalog or of an assessment is a reference count per field.
+        for index in current.indices {
             // Only listed entries can be declared: a name the catalog does not list never counts.
-            guard let position = catalog.position(named: assessment.decision), catalog.entries[position].isDeclared,
-                catalog.entries[position].matches(refusalKey: context.refusalKeys[refusal])
+            guard let position = context.decisions.position(named: current[index].decision),
+                context.decisions.entries[position].isDeclared,
+                context.decisions.entries[position].matches(refusalKey: context.refusalKeys[refusal])
             else { continue }
-            if assessment.status == .lacks { return true }
+            if current[index].status == .lacks { return true }
             result = false
         }
         return result

@@ -147,17 +147,18 @@ struct TimelineState {
                     at: observed.factSource))
             return nil
         }
-        let declaration = policy.policy.facts[index]
+        // The declaration is read only where needed: copying it is a reference count per field.
         let typed: Result<FactValue, FactValueError>
         if let value = policy.factValues[index][observed.value] {
             typed = .success(value)
         } else {
-            typed = declaration.observedValue(of: observed.value)
+            typed = policy.policy.facts[index].observedValue(of: observed.value)
         }
         switch typed {
         case .failure(let problem):
             errors.append(.error(problem.message, at: observed.valueSource))
         case .success(.contact(let text)):
+            let declaration = policy.policy.facts[index]
             guard let found = context.people.resolve(text, lookAlikes: declaration.sourceOfHarm) else {
                 errors.append(
                     .error(
