@@ -7,6 +7,10 @@ struct SmallTable<Value: Sendable>: Sendable {
     private let keys: [String]
     private let values: [Value]
     private let index: [String: Int]?
+    /// Per key: a hash of its bytes when it is ASCII (never 0), else 0. Text is compared with
+    /// a key only when the hashes agree, so a look-up reads one small array rather than every
+    /// key's storage (each a cache miss across thousands of plans).
+    private let fingerprints: [UInt64]
 
     init(_ pairs: [(String, Value)]) {
         var keys: [String] = []
@@ -17,6 +21,7 @@ struct SmallTable<Value: Sendable>: Sendable {
         }
         self.keys = keys
         self.values = values
+        fingerprints = keys.map { Self.fingerprint($0) ?? 0 }
         if keys.count > 24 {
             var index: [String: Int] = [:]
             for (position, key) in keys.enumerated() { index[key] = position }
@@ -28,7 +33,29 @@ struct SmallTable<Value: Sendable>: Sendable {
 
     subscript(key: String) -> Value? {
         if let index { return index[key].map { values[$0] } }
-        for position in keys.indices where keys[position] == key { return values[position] }
+        // `==` is canonical equivalence, under which an ASCII text equals only itself among
+        // ASCII keys — but may equal a key outside ASCII (the Kelvin sign is "K"): such keys
+        // (fingerprint 0) are always compared.
+        guard let print = Self.fingerprint(key) else {
+            for position in keys.indices where keys[position] == key { return values[position] }
+            return nil
+        }
+        for position in fingerprints.indices where fingerprints[position] == print || fingerprints[position] == 0 {
+            if keys[position] == key { return values[position] }
+        }
         return nil
+    }
+
+    /// FNV-1a over the bytes of an ASCII text, never 0; nil for any other text.
+    private static func fingerprint(_ text: String) -> UInt64? {
+        var text = text
+        return text.withUTF8 { bytes -> UInt64? in
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            return hash | 1
+        }
     }
 }

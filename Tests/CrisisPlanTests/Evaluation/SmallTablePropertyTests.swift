@@ -1,0 +1,40 @@
+import PropertyBased
+import Testing
+
+@testable import CrisisPlan
+
+/// Sign texts, fact ids and enum values are looked up in a `SmallTable`, which compares an
+/// ASCII text with ASCII keys by a hash of their bytes first. A look-up must still find
+/// exactly what String equality finds — canonical equivalence included, under which an ASCII
+/// text can equal a key outside ASCII.
+@Suite("A small table finds what String equality finds")
+struct SmallTablePropertyTests {
+    /// Pieces whose joins are often equal in bytes or canonically: the Kelvin sign is "K",
+    /// the Greek question mark is ";", "é" is "e" with a combining acute.
+    static let pieces = ["K", "\u{212A}", ";", "\u{37E}", "e", "\u{E9}", "e\u{301}", "s4", "6", " ", "ab", "I notice "]
+
+    static func text(_ c: inout ChoiceStream) -> String {
+        (0..<(1 + c.next(4))).map { _ in pieces[c.next(pieces.count)] }.joined()
+    }
+
+    @Test("every look-up equals the first key that String equality matches, small tables and large")
+    func lookUpIsStringEquality() async {
+        await propertyCheck(count: 2_000, input: Gen.int(in: 0...1_000_000).array(of: 20...240)) { choices in
+            var c = ChoiceStream(choices)
+            let keys = (0..<c.next(40)).map { _ in Self.text(&c) }
+            let table = SmallTable(keys.enumerated().map { ($1, $0) })
+            for _ in 0..<20 {
+                let probe = c.chance(50) && !keys.isEmpty ? keys[c.next(keys.count)] : Self.text(&c)
+                #expect(table[probe] == keys.firstIndex(of: probe), "\(probe.unicodeScalars.map(\.value)) in \(keys)")
+            }
+        }
+    }
+
+    @Test("an ASCII text finds a key written with a letter canonically equal to it")
+    func asciiTextFindsCanonicalKey() {
+        let table = SmallTable([("\u{212A}elvin", 7), ("semi\u{37E}", 8)])
+        #expect(table["Kelvin"] == 7)
+        #expect(table["semi;"] == 8)
+        #expect(table["kelvin"] == nil)
+    }
+}
