@@ -14,6 +14,11 @@ struct LazyMetadataLogHandler: LogHandler {
         stream = StreamLogHandler.standardError(label: label)
     }
 
+    /// Writing to `output` instead of standard error.
+    init(label: String, output: any TextOutputStream & Sendable) {
+        stream = StreamLogHandler(label: label, stream: output, metadataProvider: nil)
+    }
+
     var logLevel: Logger.Level {
         get { stream.logLevel }
         set { stream.logLevel = newValue }
