@@ -129,7 +129,9 @@ public final class EvaluationContext: Sendable {
         refusalKeys = plan.advanceDecisions.refusals.map { TextNormalizer.normalize($0.treatment) }
         let (ect, prepared) = (ectRefusals, refusals)
         unassessedRefusalLines = prepared.indices.map { position in
-            RefusalLine(prepared[position].refusal, prepared[position].validity, source: prepared[position].source, ect: ect[position])
+            RefusalLine(
+                prepared[position].refusal, prepared[position].validity, source: prepared[position].source,
+                ect: ect[position])
         }
         mentalDisorderRefusals = plan.advanceDecisions.refusals.map(\.forMentalDisorder)
         hasHours = plan.contacts.contains { $0.hours != nil }

@@ -31,7 +31,9 @@ struct AuditRecordPropertyTests {
             case 4: return .array((0..<c.next(3)).map { _ in value(&c, depth: depth + 1) })
             default:
                 return .object(
-                    Dictionary((0..<c.next(4)).map { _ in (detailKeys[c.next(detailKeys.count)], value(&c, depth: depth + 1)) }) {
+                    Dictionary(
+                        (0..<c.next(4)).map { _ in (detailKeys[c.next(detailKeys.count)], value(&c, depth: depth + 1)) }
+                    ) {
                         first, _ in first
                     })
             }
@@ -78,7 +80,9 @@ struct AuditRecordPropertyTests {
 
     @Test("keys are ordered by UTF-16 code units, ASCII or not")
     func keysInUTF16Order() {
-        let object = CanonicalJSON.object(["\u{FB01}": .integer(1), "\u{1F600}": .integer(2), "z": .integer(3), "é": .integer(4)])
+        let object = CanonicalJSON.object([
+            "\u{FB01}": .integer(1), "\u{1F600}": .integer(2), "z": .integer(3), "é": .integer(4),
+        ])
         // U+1F600 is the surrogate pair D83D DE00, which sorts before U+FB01 in UTF-16 (not in UTF-8).
         #expect(object.text == #"{"z":3,"é":4,"😀":2,"ﬁ":1}"#)
     }

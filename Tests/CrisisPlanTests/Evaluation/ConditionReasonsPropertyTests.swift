@@ -14,7 +14,8 @@ struct ConditionReasonsPropertyTests {
         let loc = RandomWorld.policyLocation(2)
         let nested = { (c: inout ChoiceStream) in (0..<c.next(4)).map { _ in condition(&c, depth: depth + 1) } }
         switch c.next(depth > 3 ? 5 : 9) {
-        case 0: return .age(AgeCondition(comparator: c.chance(50) ? .under : .atLeast, years: 10 + c.next(20), source: loc))
+        case 0:
+            return .age(AgeCondition(comparator: c.chance(50) ? .under : .atLeast, years: 10 + c.next(20), source: loc))
         case 1: return .routeOpen(c.chance(50), loc)
         case 2:
             return .fact(
