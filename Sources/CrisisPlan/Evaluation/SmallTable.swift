@@ -3,7 +3,9 @@
 ///
 /// Below a few dozen keys, comparing short strings one by one is cheaper than hashing them,
 /// and this runs for every sign and fact of every observation; larger tables use a dictionary.
-struct SmallTable<Value: Sendable>: Sendable {
+/// A class: a table read out of a list (a fact's values) is then one reference, not a copy
+/// of each of its arrays.
+final class SmallTable<Value: Sendable>: Sendable {
     private let keys: [String]
     private let values: [Value]
     private let index: [String: Int]?

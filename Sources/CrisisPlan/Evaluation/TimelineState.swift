@@ -99,12 +99,18 @@ struct TimelineState {
         // input: which one was meant could only be guessed. Positions below 64 are kept in a
         // bit mask, so the common case allocates nothing.
         var seen: UInt64 = 0
-        for item in observation.facts.indices {
-            guard let index = apply(observation.facts[item], at: observation.at, context: context) else { continue }
-            let repeated = index < 64 ? seen & (1 << index) != 0
-                : observation.facts[..<item].contains { context.policy.factIndex($0.fact) == index }
-            if repeated { repeatedFact(index, observation.facts[item], in: observation.facts, context) }
-            if index < 64 { seen |= 1 << index }
+        let at = observation.at
+        // Each fact read through a pointer to it: an array's subscript copies the whole fact
+        // (a reference count for each of its strings and sources).
+        observation.facts.withUnsafeBufferPointer { observed in
+            guard let first = observed.baseAddress else { return }
+            for item in observed.indices {
+                guard let index = apply(first + item, at: at, context: context) else { continue }
+                let repeated = index < 64 ? seen & (1 << index) != 0
+                    : observed[..<item].contains { context.policy.factIndex($0.fact) == index }
+                if repeated { repeatedFact(index, observed[item], in: observation.facts, context) }
+                if index < 64 { seen |= 1 << index }
+            }
         }
         for reinstatement in observation.reinstated { reinstate(reinstatement, at: observation.at, context) }
         for var assessment in observation.capacity {
@@ -136,27 +142,29 @@ struct TimelineState {
 
     /// Applies one fact; its position in the policy when it names a declared fact.
     @discardableResult
-    private mutating func apply(_ observed: borrowing ObservedFact, at time: Timestamp, context: EvaluationContext) -> Int? {
+    private mutating func apply(
+        _ fact: UnsafePointer<ObservedFact>, at time: Timestamp, context: EvaluationContext
+    ) -> Int? {
         let policy = context.policy
-        guard let index = policy.factIndex(observed.fact) else {
+        guard let index = policy.factIndex(fact.pointee.fact) else {
             let declared = policy.policy.facts.map(\.id)
             errors.append(
                 .error(
-                    "unknown fact '\(observed.fact)'"
-                        + Suggestion.hint(for: observed.fact, in: declared, listing: "declared facts"),
-                    at: observed.factSource))
+                    "unknown fact '\(fact.pointee.fact)'"
+                        + Suggestion.hint(for: fact.pointee.fact, in: declared, listing: "declared facts"),
+                    at: fact.pointee.factSource))
             return nil
         }
         // The declaration is read only where needed: copying it is a reference count per field.
         let typed: Result<FactValue, FactValueError>
-        if let value = policy.factValues[index][observed.value] {
+        if let value = policy.factValues[index][fact.pointee.value] {
             typed = .success(value)
         } else {
-            typed = policy.policy.facts[index].observedValue(of: observed.value)
+            typed = policy.policy.facts[index].observedValue(of: fact.pointee.value)
         }
         switch typed {
         case .failure(let problem):
-            errors.append(.error(problem.message, at: observed.valueSource))
+            errors.append(.error(problem.message, at: fact.pointee.valueSource))
         case .success(.contact(let text)):
             let declaration = policy.policy.facts[index]
             guard let found = context.people.resolve(text, lookAlikes: declaration.sourceOfHarm) else {
@@ -164,17 +172,17 @@ struct TimelineState {
                     .error(
                         context.people.unknownMessage(
                             fact: declaration.id, value: text, personName: context.plan.person.name),
-                        at: observed.valueSource))
+                        at: fact.pointee.valueSource))
                 return index
             }
             if found.byLookAlike {
-                warnings.append(lookAlike(text, found.entries, fact: declaration.id, observed.valueSource, context))
+                warnings.append(lookAlike(text, found.entries, fact: declaration.id, fact.pointee.valueSource, context))
             }
             let first = found.entries.first.map { context.people.entries[$0] }
             facts[index].value = .contact(first.map { $0.id ?? $0.nameKey } ?? PlanPeople.someoneElse)
             facts[index].latestNamed = found.entries
             for entry in found.entries where !facts[index].named.contains(where: { $0.entry == entry }) {
-                facts[index].named.append(Naming(entry: entry, at: time, source: observed.valueSource))
+                facts[index].named.append(Naming(entry: entry, at: time, source: fact.pointee.valueSource))
             }
             facts[index].observedAt = time
             facts[index].answeredIn = observationCount
