@@ -76,41 +76,36 @@ struct TimelineState {
             return
         }
         observationCount += 1
-        // Indexed loops read each element in place rather than copying it: this runs for
-        // every observation of every evaluation.
+        // Each sign, fact and text is read in place (`inPlace`): this runs for every
+        // observation of every evaluation.
         // Where the observation is, written once for all its unrecognised texts.
         var observationSource: String?
-        for item in observation.signs.indices {
-            if let index = context.matcher.match(observation.signs[item].text) {
-                signs[index].lastObserved = observation.at
+        let at = observation.at
+        Self.inPlace(observation.signs) { text, _ in
+            if let index = context.matcher.match(text.pointee.text) {
+                signs[index].lastObserved = at
                 signs[index].active = true
             } else {
-                notRecognised(observation.signs[item], in: observation, &observationSource, context)
+                notRecognised(text, in: observation, &observationSource, context)
             }
         }
-        for item in observation.resolved.indices {
-            if let index = context.matcher.match(observation.resolved[item].text) {
+        Self.inPlace(observation.resolved) { text, _ in
+            if let index = context.matcher.match(text.pointee.text) {
                 signs[index].active = false
             } else {
-                notRecognised(observation.resolved[item], in: observation, &observationSource, context)
+                notRecognised(text, in: observation, &observationSource, context)
             }
         }
         // Two keys in one observation that name one fact (`self-harm` and `self_harm`) are bad
         // input: which one was meant could only be guessed. Positions below 64 are kept in a
         // bit mask, so the common case allocates nothing.
         var seen: UInt64 = 0
-        let at = observation.at
-        // Each fact read through a pointer to it: an array's subscript copies the whole fact
-        // (a reference count for each of its strings and sources).
-        observation.facts.withUnsafeBufferPointer { observed in
-            guard let first = observed.baseAddress else { return }
-            for item in observed.indices {
-                guard let index = apply(first + item, at: at, context: context) else { continue }
-                let repeated = index < 64 ? seen & (1 << index) != 0
-                    : observed[..<item].contains { context.policy.factIndex($0.fact) == index }
-                if repeated { repeatedFact(index, observed[item], in: observation.facts, context) }
-                if index < 64 { seen |= 1 << index }
-            }
+        Self.inPlace(observation.facts) { fact, item in
+            guard let index = apply(fact, at: at, context: context) else { return }
+            let repeated = index < 64 ? seen & (1 << index) != 0
+                : observation.facts[..<item].contains { context.policy.factIndex($0.fact) == index }
+            if repeated { repeatedFact(index, fact.pointee, in: observation.facts, context) }
+            if index < 64 { seen |= 1 << index }
         }
         for reinstatement in observation.reinstated { reinstate(reinstatement, at: observation.at, context) }
         for var assessment in observation.capacity {
@@ -127,6 +122,16 @@ struct TimelineState {
             } else {
                 capacity.append(assessment)
             }
+        }
+    }
+
+    /// Each element through a pointer to it, with its position, in order. Reading a field
+    /// through the pointer copies that field alone; an array's subscript copies the whole
+    /// element (a reference count for each of its strings and sources).
+    private static func inPlace<Element>(_ items: [Element], _ body: (UnsafePointer<Element>, Int) -> Void) {
+        items.withUnsafeBufferPointer { buffer in
+            guard let first = buffer.baseAddress else { return }
+            for item in buffer.indices { body(first + item, item) }
         }
     }
 
@@ -224,8 +229,10 @@ struct TimelineState {
     /// with the signs it may have meant; then `possible-emergency` for each red flag whose
     /// words it holds (SPEC v3 §10.3), pointing at the text's line.
     private mutating func notRecognised(
-        _ text: SourcedText, in observation: borrowing Observation, _ source: inout String?, _ context: EvaluationContext
+        _ pointer: UnsafePointer<SourcedText>, in observation: borrowing Observation, _ source: inout String?,
+        _ context: EvaluationContext
     ) {
+        let text = pointer.pointee
         unrecognised += 1
         let near = context.unrecognised(text.text)
         let observationSource = source ?? observation.source.pathAndLine
