@@ -36,7 +36,7 @@ extension CanonicalJSON {
         case .array(let values): .array(values.map(\.bounded))
         case .object(let members):
             .object(Dictionary(members.map { (BoundedText.bounded($0.key), $0.value.bounded) }) { first, _ in first })
-        case .null, .bool, .integer: self
+        case .null, .bool, .integer, .written: self
         }
     }
 
@@ -47,7 +47,7 @@ extension CanonicalJSON {
         case .array(let values): return values.contains { $0.exceedsBound }
         case .object(let members):
             return members.contains { $0.key.utf8.count > BoundedText.limit || $0.value.exceedsBound }
-        case .null, .bool, .integer: return false
+        case .null, .bool, .integer, .written: return false
         }
     }
 }

@@ -11,6 +11,10 @@ indirect enum CanonicalJSON: Sendable, Equatable {
     case string(String)
     case array([CanonicalJSON])
     case object([String: CanonicalJSON])
+    /// A value already written in canonical form, every text in it already bounded
+    /// (`BoundedText`): what every audited request records is written once, not built as
+    /// a tree of maps to be sorted and freed.
+    case written(String)
 
     static func string(_ value: String?) -> CanonicalJSON { value.map { .string($0) } ?? .null }
     static func strings(_ values: [String]) -> CanonicalJSON { .array(values.map { .string($0) }) }
@@ -27,6 +31,7 @@ indirect enum CanonicalJSON: Sendable, Equatable {
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
         case .integer(let value): out.append(contentsOf: String(value).utf8)
         case .string(let value): Self.quote(value, to: &out)
+        case .written(let text): out.append(contentsOf: text.utf8)
         case .array(let values):
             out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
@@ -62,7 +67,7 @@ indirect enum CanonicalJSON: Sendable, Equatable {
 
     /// RFC 8785 §3.2.2.2: `\"`, `\\`, the five short escapes, `\u00xx` (lowercase) for other
     /// control characters; everything else as UTF-8.
-    private static func quote(_ value: String, to out: inout [UInt8]) {
+    static func quote(_ value: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Most text needs no escape: then it is copied whole.
         guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
