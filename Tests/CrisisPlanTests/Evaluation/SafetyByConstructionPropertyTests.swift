@@ -77,6 +77,30 @@ struct SafetyByConstructionPropertyTests {
         }
     }
 
+    @Test(
+        "each refusal binds as its validity on the day says, and a fired Part 4 flag may override exactly the binding non-ECT refusals for the mental disorder"
+    )
+    func refusalLinesFollowTheirValidityOnTheDay() async {
+        // Evaluation answers from lines prepared at loading, or built again for a day before an
+        // attorney's registration: either way they must be what the day's validity says.
+        await propertyCheck(count: 1_000, input: Self.worlds) { choices in
+            let world = RandomWorld(choices)
+            let answer = try world.evaluate()
+            let part4Flags = Set(world.policy.flags.filter(\.effects.mhaPart4).map(\.id))
+            let part4 = answer.flags.first { part4Flags.contains($0.id) }?.id
+            let refusals = world.plan.advanceDecisions.refusals
+            #expect(answer.refusals.count == refusals.count)
+            for (line, refusal) in zip(answer.refusals, refusals) {
+                let validity = RefusalValidity(
+                    refusal, attorneys: world.plan.attorneys, born: world.plan.person.born, today: world.now.utcDate)
+                #expect(line.binding == validity.binding, "\(refusal.treatment) on \(world.now.utcDate)")
+                #expect(line.notBindingBecause == validity.notBindingBecause)
+                let overridable = line.binding && refusal.forMentalDisorder && !line.ect
+                #expect(line.mayBeOverriddenBy == (overridable ? part4 : nil), "\(refusal.treatment)")
+            }
+        }
+    }
+
     @Test("a property-and-affairs attorney never acts for a welfare decision, nor a health-and-welfare one for a property decision")
     func attorneysStayInTheirDomain() async {
         await propertyCheck(count: 1_000, input: Self.worlds) { choices in
