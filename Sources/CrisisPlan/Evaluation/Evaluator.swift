@@ -23,9 +23,11 @@ public struct Evaluator: Sendable {
         let stages = context.policy.policy.stages
         let flags = context.policy.policy.flags
         var state = TimelineState(signCount: context.signIds.count, policy: context.policy)
-        // Read in place (an array's subscript would copy each observation).
+        // Read in place, through a pointer: an array's subscript, or a borrowed observation
+        // captured by the closures that read its signs, is a copy of each observation.
         observations.withUnsafeBufferPointer { observations in
-            for index in observations.indices { state.apply(observations[index], now: now, context: context) }
+            guard let first = observations.baseAddress else { return }
+            for index in observations.indices { state.apply(first + index, now: now, context: context) }
         }
         if !state.errors.isEmpty { throw DiagnosticList(state.errors) }
         state.settleAttention()

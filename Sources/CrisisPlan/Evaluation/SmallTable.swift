@@ -50,8 +50,9 @@ final class SmallTable<Value: Sendable>: Sendable {
 
     /// FNV-1a over the bytes of an ASCII text, never 0; nil for any other text.
     private static func fingerprint(_ text: String) -> UInt64? {
-        var text = text
-        return text.withUTF8 { bytes -> UInt64? in
+        // In place when the bytes are contiguous (always, for native and short strings): a copy
+        // to call `withUTF8` on is a reference count and a uniqueness check per look-up.
+        func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in bytes {
                 guard byte < 0x80 else { return nil }
@@ -59,5 +60,8 @@ final class SmallTable<Value: Sendable>: Sendable {
             }
             return hash | 1
         }
+        if let found = text.utf8.withContiguousStorageIfAvailable(hash) { return found }
+        var text = text
+        return text.withUTF8(hash)
     }
 }

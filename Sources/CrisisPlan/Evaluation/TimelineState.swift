@@ -66,13 +66,16 @@ struct TimelineState {
         facts = policy.initialFactStates
     }
 
-    mutating func apply(_ observation: borrowing Observation, now: Timestamp, context: EvaluationContext) {
-        if observation.at > now {
+    /// Adds one observation. Taken through a pointer, valid for the call only: the closures
+    /// below that read its signs and facts would each capture a copy of a borrowed observation.
+    mutating func apply(_ observation: UnsafePointer<Observation>, now: Timestamp, context: EvaluationContext) {
+        if observation.pointee.at > now {
             warnings.append(
                 AnswerWarning(
                     code: .futureObservation,
-                    message: "the observation at \(observation.at) is after the evaluation time \(now) and is ignored",
-                    source: observation.source.pathAndLine))
+                    message:
+                        "the observation at \(observation.pointee.at) is after the evaluation time \(now) and is ignored",
+                    source: observation.pointee.source.pathAndLine))
             return
         }
         observationCount += 1
@@ -80,8 +83,8 @@ struct TimelineState {
         // observation of every evaluation.
         // Where the observation is, written once for all its unrecognised texts.
         var observationSource: String?
-        let at = observation.at
-        Self.inPlace(observation.signs) { text, _ in
+        let at = observation.pointee.at
+        Self.inPlace(observation.pointee.signs) { text, _ in
             if let index = context.matcher.match(text.pointee.text) {
                 signs[index].lastObserved = at
                 signs[index].active = true
@@ -89,7 +92,7 @@ struct TimelineState {
                 notRecognised(text, in: observation, &observationSource, context)
             }
         }
-        Self.inPlace(observation.resolved) { text, _ in
+        Self.inPlace(observation.pointee.resolved) { text, _ in
             if let index = context.matcher.match(text.pointee.text) {
                 signs[index].active = false
             } else {
@@ -100,15 +103,17 @@ struct TimelineState {
         // input: which one was meant could only be guessed. Positions below 64 are kept in a
         // bit mask, so the common case allocates nothing.
         var seen: UInt64 = 0
-        Self.inPlace(observation.facts) { fact, item in
+        Self.inPlace(observation.pointee.facts) { fact, item in
             guard let index = apply(fact, at: at, context: context) else { return }
             let repeated = index < 64 ? seen & (1 << index) != 0
-                : observation.facts[..<item].contains { context.policy.factIndex($0.fact) == index }
-            if repeated { repeatedFact(index, fact.pointee, in: observation.facts, context) }
+                : observation.pointee.facts[..<item].contains { context.policy.factIndex($0.fact) == index }
+            if repeated { repeatedFact(index, fact.pointee, in: observation.pointee.facts, context) }
             if index < 64 { seen |= 1 << index }
         }
-        for reinstatement in observation.reinstated { reinstate(reinstatement, at: observation.at, context) }
-        for var assessment in observation.capacity {
+        for reinstatement in observation.pointee.reinstated {
+            reinstate(reinstatement, at: observation.pointee.at, context)
+        }
+        for var assessment in observation.pointee.capacity {
             if !context.decisions.acceptsAnyName {
                 guard let decision = context.decisions.entry(named: assessment.decision) else {
                     errors.append(
@@ -229,13 +234,13 @@ struct TimelineState {
     /// with the signs it may have meant; then `possible-emergency` for each red flag whose
     /// words it holds (SPEC v3 §10.3), pointing at the text's line.
     private mutating func notRecognised(
-        _ pointer: UnsafePointer<SourcedText>, in observation: borrowing Observation, _ source: inout String?,
+        _ pointer: UnsafePointer<SourcedText>, in observation: UnsafePointer<Observation>, _ source: inout String?,
         _ context: EvaluationContext
     ) {
         let text = pointer.pointee
         unrecognised += 1
         let near = context.unrecognised(text.text)
-        let observationSource = source ?? observation.source.pathAndLine
+        let observationSource = source ?? observation.pointee.source.pathAndLine
         source = observationSource
         warnings.append(
             AnswerWarning(

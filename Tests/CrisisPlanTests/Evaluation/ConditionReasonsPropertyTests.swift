@@ -38,7 +38,9 @@ struct ConditionReasonsPropertyTests {
             if c.chance(60) { world.plan.person.born = CalendarDate(year: 1995 + c.next(30), month: 6, day: 15) }
             let context = EvaluationContext(policy: CompiledPolicy(world.policy), plan: world.plan)
             var state = TimelineState(signCount: context.signIds.count, policy: context.policy)
-            for observation in world.observations { state.apply(observation, now: world.now, context: context) }
+            for observation in world.observations {
+                withUnsafePointer(to: observation) { state.apply($0, now: world.now, context: context) }
+            }
             guard state.errors.isEmpty else { return }
             state.settleAttention()
             let withholding = SourceOfHarmWithholding(state: state, context: context)
