@@ -127,8 +127,13 @@ struct ConditionEvaluator {
             for assessment in current where assessment.status == status && Self.names(assessment, decision) {
                 any = true
                 because.append(
-                    "assessed as \(status == .lacks ? "lacking" : "having") capacity for the decision '\(assessment.decision)' at \(assessment.assessedAt)"
-                )
+                    String(writing: { text in
+                        text.append(status == .lacks ? "assessed as lacking" : "assessed as having")
+                        text.append(" capacity for the decision '")
+                        text.append(assessment.decision)
+                        text.append("' at ")
+                        text.append(assessment.assessedAt)
+                    }))
                 if !decisions.contains(assessment.decision) { decisions.append(assessment.decision) }
             }
             return any
@@ -204,21 +209,21 @@ struct ConditionEvaluator {
         because: inout [String]
     ) -> Bool {
         guard factHolds(index, comparator, operands), let value = state.facts[index].value else { return false }
-        // One string, its room reserved: `+` made a new one for every piece.
         let valueText = context.policy.policy.facts[index].text(of: value)
-        var line = ""
-        line.reserveCapacity(name.utf8.count + valueText.utf8.count + 36)
-        line += name
-        line += " is "
-        line += valueText
-        if let observedAt = state.facts[index].observedAt {
-            line += " (observed "
-            observedAt.write(to: &line)
-            line += ")"
-        } else {
-            line += " (the default)"
-        }
-        because.append(line)
+        let observedAt = state.facts[index].observedAt
+        because.append(
+            String(writing: { text in
+                text.append(name)
+                text.append(" is ")
+                text.append(valueText)
+                if let observedAt {
+                    text.append(" (observed ")
+                    text.append(observedAt)
+                    text.append(")")
+                } else {
+                    text.append(" (the default)")
+                }
+            }))
         return true
     }
 
@@ -239,10 +244,25 @@ struct ConditionEvaluator {
         var matched: [String] = []
         forEachActiveSign(stage: stage, within: within) { matched.append(context.signIds[$0]) }
         guard matched.count >= atLeast else { return false }
-        var text = "\(matched.count) active sign\(matched.count == 1 ? "" : "s")"
-        if let stage { text += " of stage \(stage)" }
-        if let within { text += " within \(within)" }
-        because.append(text + ": " + matched.joined(separator: ", "))
+        let withinText = within.map { "\($0)" }
+        because.append(
+            String(writing: { text in
+                text.append(matched.count)
+                text.append(matched.count == 1 ? " active sign" : " active signs")
+                if let stage {
+                    text.append(" of stage ")
+                    text.append(stage)
+                }
+                if let withinText {
+                    text.append(" within ")
+                    text.append(withinText)
+                }
+                text.append(": ")
+                for (position, id) in matched.enumerated() {
+                    if position > 0 { text.append(", ") }
+                    text.append(id)
+                }
+            }))
         return true
     }
 }

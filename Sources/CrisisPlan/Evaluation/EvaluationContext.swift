@@ -187,13 +187,13 @@ public final class EvaluationContext: Sendable {
             // "müde"); the message quotes the very bytes typed, so it is rebuilt for another form.
             if !known.text.utf8.elementsEqual(text.utf8) {
                 known.text = text
-                known.message = "'" + text + unknownSignSuffix
+                known.message = unknownSignMessage(text)
             }
             return known
         }
         let near = suggester.suggest(read)
         let found = SignSuggestions(
-            text: text, message: "'" + text + unknownSignSuffix, ids: near.map { signIds[$0] },
+            text: text, message: unknownSignMessage(text), ids: near.map { signIds[$0] },
             signs: near.map { suggestedSigns[$0] }, redFlags: read.redFlags)
         memo.withLock { memo in
             if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
@@ -203,6 +203,14 @@ public final class EvaluationContext: Sendable {
         return found
     }
     static let memoLimit = 256
+
+    private func unknownSignMessage(_ observed: String) -> String {
+        String(writing: { text in
+            text.append("'")
+            text.append(observed)
+            text.append(unknownSignSuffix)
+        })
+    }
     private let memo = Mutex<[Int: SignSuggestions]>([:])
 
     /// Whether someone is on the do-not-contact list, by id or by normalised name.

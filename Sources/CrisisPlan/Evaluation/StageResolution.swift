@@ -108,19 +108,23 @@ struct StageResolution {
             because.append("no active early warning signs")
         } else if !stages.isEmpty {
             // The active signs of the highest stage, written into one string.
-            var line = "active sign"
             var count = 0
-            var names = ""
             for index in context.signIds.indices
             where context.signRanks[index] == rank && evaluator.state.isActive(index, now: now, window: window) {
-                if count > 0 { names += ", " }
-                names += context.signIds[index]
                 count += 1
             }
-            line += count == 1 ? " of stage " : "s of stage "
-            line += stages[rank].id
-            line += ": "
-            line += names
+            let line = String(writing: { text in
+                text.append(count == 1 ? "active sign of stage " : "active signs of stage ")
+                text.append(stages[rank].id)
+                text.append(": ")
+                var first = true
+                for index in context.signIds.indices
+                where context.signRanks[index] == rank && evaluator.state.isActive(index, now: now, window: window) {
+                    if !first { text.append(", ") }
+                    text.append(context.signIds[index])
+                    first = false
+                }
+            })
             because.append(line)
         }
         while true {
@@ -157,9 +161,18 @@ struct StageResolution {
                 changed = true
                 let policyRule = context.policy.policy.escalation[index]
                 escalatedBy.append(policyRule.id)
-                because.append(
-                    "raised to \(policyRule.raiseTo) by escalation rule '\(policyRule.id)': "
-                        + reasons.joined(separator: "; "))
+                let line = String(writing: { text in
+                    text.append("raised to ")
+                    text.append(policyRule.raiseTo)
+                    text.append(" by escalation rule '")
+                    text.append(policyRule.id)
+                    text.append("': ")
+                    for (position, reason) in reasons.enumerated() {
+                        if position > 0 { text.append("; ") }
+                        text.append(reason)
+                    }
+                })
+                because.append(line)
             }
         }
     }

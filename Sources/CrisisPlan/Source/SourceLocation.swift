@@ -23,7 +23,16 @@ public struct SourceLocation: Sendable, Hashable {
     public static let commandLine = "<command line>"
 
     /// `path:line`, the form used in answers; just `<command line>` for command-line values.
-    public var pathAndLine: String { file == Self.commandLine ? file : "\(file):\(mark.line)" }
+    public var pathAndLine: String {
+        // Written in one piece: answers carry one per line and warning, on every evaluation.
+        file == Self.commandLine
+            ? file
+            : String(writing: { text in
+                text.append(file)
+                text.append(":")
+                text.append(mark.line)
+            })
+    }
 
     /// `path:line:col`, the form used in diagnostics.
     public var pathLineColumn: String {

@@ -85,8 +85,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
+    /// Whether `description` is the 20 bytes `write(to:)` writes (years 0–9999).
+    var hasFourDigitYear: Bool { (0...9999).contains(utcDate.year) }
+    static let writtenCount = 20
+
     /// Writes the 20 bytes of `YYYY-MM-DDTHH:MM:SSZ` for a year 0–9999; returns 20.
-    private func write(to buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    func write(to buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let secondOfDay = Int(Self.floorMod(seconds, 86_400))
         let date = utcDate
         func put(_ value: Int, _ width: Int, at offset: Int) {

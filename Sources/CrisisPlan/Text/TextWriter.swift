@@ -1,0 +1,75 @@
+/// Writes a text from its pieces into one string of exactly its size.
+///
+/// Reasons, messages and source lines are built from a few pieces on every evaluation.
+/// Appending piece by piece to a `String` checks its capacity, copies, and updates its flags
+/// once per piece — measured at 200 to 300 instructions each. Here the pieces are written
+/// twice: once to count their bytes, once to copy them into a string allocated at that size.
+///
+///     let line = String(writing: { $0.append(name); $0.append(" is "); $0.append(value) })
+struct TextWriter {
+    /// Where bytes go; `nil` while counting.
+    private let buffer: UnsafeMutableBufferPointer<UInt8>?
+    /// Bytes written (or counted) so far.
+    private(set) var count = 0
+
+    fileprivate init(buffer: UnsafeMutableBufferPointer<UInt8>?) {
+        self.buffer = buffer
+    }
+
+    mutating func append(_ text: String) {
+        guard let buffer else {
+            count += text.utf8.count
+            return
+        }
+        if let copied = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            precondition(count + bytes.count <= buffer.count, Self.wroteOtherPieces)
+            guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return 0 }
+            (target + count).update(from: source, count: bytes.count)
+            return bytes.count
+        }) {
+            count += copied
+        } else {
+            for byte in text.utf8 {
+                precondition(count < buffer.count, Self.wroteOtherPieces)
+                buffer[count] = byte
+                count += 1
+            }
+        }
+    }
+
+    mutating func append(_ number: Int) {
+        append(String(number))
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ`, as `Timestamp.description` writes it.
+    mutating func append(_ timestamp: Timestamp) {
+        guard timestamp.hasFourDigitYear else {
+            append(timestamp.description)
+            return
+        }
+        guard let buffer else {
+            count += Timestamp.writtenCount
+            return
+        }
+        precondition(count + Timestamp.writtenCount <= buffer.count, Self.wroteOtherPieces)
+        count += timestamp.write(to: UnsafeMutableBufferPointer(rebasing: buffer[count...]))
+    }
+
+    fileprivate static let wroteOtherPieces = "a text writer wrote other pieces the second time"
+}
+
+extension String {
+    /// The text `write` writes, in one allocation. `write` is called twice, first to count,
+    /// and must write the same pieces both times.
+    init(writing write: (inout TextWriter) -> Void) {
+        var counter = TextWriter(buffer: nil)
+        write(&counter)
+        let capacity = counter.count
+        self.init(unsafeUninitializedCapacity: capacity) { buffer in
+            var writer = TextWriter(buffer: buffer)
+            write(&writer)
+            precondition(writer.count == capacity, TextWriter.wroteOtherPieces)
+            return writer.count
+        }
+    }
+}
