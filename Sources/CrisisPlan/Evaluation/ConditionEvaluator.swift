@@ -4,7 +4,8 @@
 /// `because` names exactly the facts, signs, stage and assessments that fired it.
 struct ConditionEvaluator {
     let context: EvaluationContext
-    let state: TimelineState
+    /// The timeline's state, shared (`SettledTimeline`).
+    let timeline: SettledTimeline
     let now: Timestamp
     /// The stage so far; `StageResolution` moves it up as rules and flags fire.
     var stageRank: Int
@@ -18,11 +19,11 @@ struct ConditionEvaluator {
     let localNow: LocalTime.Reading?
 
     init(
-        context: EvaluationContext, state: TimelineState, now: Timestamp, stageRank: Int,
+        context: EvaluationContext, timeline: SettledTimeline, now: Timestamp, stageRank: Int,
         withholding: SourceOfHarmWithholding
     ) {
         self.context = context
-        self.state = state
+        self.timeline = timeline
         self.now = now
         self.stageRank = stageRank
         self.withholding = withholding
@@ -30,8 +31,8 @@ struct ConditionEvaluator {
         let valid = context.policy.policy.capacityValidFor
         // Shared, not filtered into a new array, when every assessment still counts.
         current =
-            state.capacity.allSatisfy { now.isWithin(valid, of: $0.assessedAt) }
-            ? state.capacity : state.capacity.filter { now.isWithin(valid, of: $0.assessedAt) }
+            timeline.state.capacity.allSatisfy { now.isWithin(valid, of: $0.assessedAt) }
+            ? timeline.state.capacity : timeline.state.capacity.filter { now.isWithin(valid, of: $0.assessedAt) }
     }
 
     /// Whether the condition holds, saying nothing about why: the reasons are built only for
@@ -189,7 +190,7 @@ struct ConditionEvaluator {
     }
 
     private func factHolds(_ index: Int, _ comparator: FactCondition.Comparator, _ operands: [FactValue]) -> Bool {
-        guard let value = state.facts[index].value else { return false }
+        guard let value = timeline.state.facts[index].value else { return false }
         switch (comparator, value) {
         case (.is, _), (.in, _):
             return operands.contains(value)
@@ -208,9 +209,9 @@ struct ConditionEvaluator {
         _ index: Int, _ name: String, _ comparator: FactCondition.Comparator, _ operands: [FactValue],
         because: inout [String]
     ) -> Bool {
-        guard factHolds(index, comparator, operands), let value = state.facts[index].value else { return false }
+        guard factHolds(index, comparator, operands), let value = timeline.state.facts[index].value else { return false }
         let valueText = context.policy.policy.facts[index].text(of: value)
-        let observedAt = state.facts[index].observedAt
+        let observedAt = timeline.state.facts[index].observedAt
         because.append(
             String(writing: { text in
                 text.append(name)
@@ -231,9 +232,9 @@ struct ConditionEvaluator {
     /// `within` when given, in plan order.
     private func forEachActiveSign(stage: String?, within: PolicyDuration?, _ body: (Int) -> Void) {
         let window = context.policy.policy.signsActiveFor
-        for index in context.signIds.indices where state.isActive(index, now: now, window: window) {
+        for index in context.signIds.indices where timeline.state.isActive(index, now: now, window: window) {
             if let stage, context.signStages[index] != stage { continue }
-            if let within, let last = state.signs[index].lastObserved, !now.isWithin(within, of: last) {
+            if let within, let last = timeline.state.signs[index].lastObserved, !now.isWithin(within, of: last) {
                 continue
             }
             body(index)

@@ -128,7 +128,7 @@ struct ContactAssembler {
                 }
                 ?? "named as the source of harm ('\(factId)') at \(when); withheld whatever fires, until a professional decides otherwise and records who decided and why"
             add(WithheldLine(id: entry.id, name: entry.name, because: because, flag: flag, fact: factId, namedAt: person.namedAt))
-            let stillNamed = conditions.state.facts[person.fact].latestNamed.contains(person.entry)
+            let stillNamed = conditions.timeline.state.facts[person.fact].latestNamed.contains(person.entry)
             if !stillNamed || flag == nil {
                 warnings.append(
                     AnswerWarning(
@@ -141,7 +141,7 @@ struct ContactAssembler {
         // Reinstatements come first, in the order they were decided, then who is still withheld.
         let stillWithheld = warnings
         warnings = []
-        for decision in conditions.state.reinstated where !withheld.contains(where: { $0.name == context.people.entries[decision.entry].name }) {
+        for decision in conditions.timeline.state.reinstated where !withheld.contains(where: { $0.name == context.people.entries[decision.entry].name }) {
             let entry = context.people.entries[decision.entry]
             warnings.append(
                 AnswerWarning(
@@ -158,9 +158,9 @@ struct ContactAssembler {
     /// `source_of_harm` are handled above, whatever fires.
     private mutating func withhold(by flag: Flag) {
         guard let factId = flag.effects.withholdContactNamedBy, let index = context.policy.factTable[factId],
-            !context.policy.policy.facts[index].sourceOfHarm, conditions.state.facts[index].value != nil
+            !context.policy.policy.facts[index].sourceOfHarm, conditions.timeline.state.facts[index].value != nil
         else { return }
-        for naming in conditions.state.facts[index].named {
+        for naming in conditions.timeline.state.facts[index].named {
             let entry = context.people.entries[naming.entry]
             guard !withheld.contains(where: { $0.id == entry.id && $0.name == entry.name }) else { continue }
             add(

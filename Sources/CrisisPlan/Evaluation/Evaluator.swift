@@ -31,9 +31,12 @@ public struct Evaluator: Sendable {
         }
         if !state.errors.isEmpty { throw DiagnosticList(state.errors) }
         state.settleAttention()
+        // From here the state is only read: shared by reference with the stage, its
+        // conditions and the contacts, rather than copied into each.
+        let timeline = SettledTimeline(consume state)
 
-        let withholding = SourceOfHarmWithholding(state: state, context: context)
-        var stage = StageResolution(context: context, state: state, now: now, withholding: withholding)
+        let withholding = SourceOfHarmWithholding(state: timeline.state, context: context)
+        var stage = StageResolution(context: context, timeline: timeline, now: now, withholding: withholding)
         stage.resolve()
         let fired = stage.firedFlags
         let stageId = stages.isEmpty ? "" : stages[stage.rank].id
@@ -45,15 +48,15 @@ public struct Evaluator: Sendable {
         var contacts = ContactAssembler(
             context: context, rank: stage.rank, conditions: stage.conditions, refusals: refusals)
         contacts.assemble(fired: fired.map(\.index), current: current, part4: mhaFlag)
-        let responses = markingNames(in: ownResponses(stage.rank, state: state, now: now), withheld: contacts)
+        let responses = markingNames(in: ownResponses(stage.rank, state: timeline.state, now: now), withheld: contacts)
         // In the answer's order; a part is appended only when it has something, so that the
         // usual answer takes the observations' warnings as they are, without a copy.
         var warnings = planWarnings(refusals, now: now)
         func add(_ part: [AnswerWarning]) {
             if warnings.isEmpty { warnings = part } else if !part.isEmpty { warnings.append(contentsOf: part) }
         }
-        add(state.warnings)
-        if !state.capacity.isEmpty { add(staleAssessmentWarnings(state, now: now)) }
+        add(timeline.state.warnings)
+        if !timeline.state.capacity.isEmpty { add(staleAssessmentWarnings(timeline.state, now: now)) }
         add(
             evaluationWarnings(
                 rank: stage.rank, routeIsEmpty: contacts.routeIsEmpty, noResponses: responses.isEmpty,
@@ -66,7 +69,7 @@ public struct Evaluator: Sendable {
             at: now,
             stage: StageAnswer(
                 id: stageId, label: stages.isEmpty ? "" : stages[stage.rank].label, because: stage.because,
-                fromRecognisedSignsOnly: state.unrecognised > 0),
+                fromRecognisedSignsOnly: timeline.state.unrecognised > 0),
             prompts: prompts, ownResponses: responses, helps: context.helps, avoid: context.avoid,
             takeCareOf: context.takeCareOf, contacts: contacts.contacts, doNotContact: context.doNotContactLines,
             withheld: contacts.withheld, conflicts: contacts.conflicts, flags: stage.flagLines,
@@ -78,7 +81,7 @@ public struct Evaluator: Sendable {
             attorneys: contacts.attorneys, views: context.plan.views, warnings: warnings,
             reviewBy: context.plan.dates.reviewBy,
             trace: AnswerTrace(
-                escalatedBy: stage.escalatedBy, activeSigns: stage.activeSigns, redFlags: state.redFlagsMatched),
+                escalatedBy: stage.escalatedBy, activeSigns: stage.activeSigns, redFlags: timeline.state.redFlagsMatched),
             routeNotice: contacts.routeNotice)
     }
 

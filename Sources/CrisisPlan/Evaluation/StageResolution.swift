@@ -14,8 +14,7 @@ struct StageResolution {
 
     let context: EvaluationContext
     let now: Timestamp
-    /// Holds the timeline's state: read through it rather than kept twice (each copy of the
-    /// state is a reference count per field, on every evaluation).
+    /// Holds the timeline's state (shared, `SettledTimeline`).
     private var evaluator: ConditionEvaluator
     private(set) var rank = 0 {
         didSet { evaluator.stageRank = rank }
@@ -29,11 +28,11 @@ struct StageResolution {
     /// The ids of the signs active now, in plan order (for coverage).
     private(set) var activeSigns: [String] = []
 
-    init(context: EvaluationContext, state: TimelineState, now: Timestamp, withholding: SourceOfHarmWithholding) {
+    init(context: EvaluationContext, timeline: SettledTimeline, now: Timestamp, withholding: SourceOfHarmWithholding) {
         self.context = context
         self.now = now
         evaluator = ConditionEvaluator(
-            context: context, state: state, now: now, stageRank: 0, withholding: withholding)
+            context: context, timeline: timeline, now: now, stageRank: 0, withholding: withholding)
     }
 
     /// The fired flags' answer lines.
@@ -55,7 +54,7 @@ struct StageResolution {
         let policy = context.policy
         var open: [PromptLine] = []
         for (index, prompt) in policy.policy.prompts.enumerated() {
-            guard let fact = policy.promptFacts[index], evaluator.state.facts[fact].answeredIn == nil || isNotAsked(fact) else {
+            guard let fact = policy.promptFacts[index], evaluator.timeline.state.facts[fact].answeredIn == nil || isNotAsked(fact) else {
                 continue
             }
             if let condition = policy.promptConditions[index], !evaluator.holds(condition) { continue }
@@ -69,7 +68,7 @@ struct StageResolution {
 
     /// The latest observation of the fact said "not asked".
     private func isNotAsked(_ fact: Int) -> Bool {
-        guard let notAsked = context.policy.notAskedIndex[fact], case .enumeration(let position)? = evaluator.state.facts[fact].value
+        guard let notAsked = context.policy.notAskedIndex[fact], case .enumeration(let position)? = evaluator.timeline.state.facts[fact].value
         else { return false }
         return position == notAsked
     }
@@ -100,7 +99,7 @@ struct StageResolution {
         let stages = context.policy.policy.stages
         let flags = context.policy.policy.flags
         let window = context.policy.policy.signsActiveFor
-        for index in context.signIds.indices where evaluator.state.isActive(index, now: now, window: window) {
+        for index in context.signIds.indices where evaluator.timeline.state.isActive(index, now: now, window: window) {
             activeSigns.append(context.signIds[index])
             rank = max(rank, context.signRanks[index])
         }
@@ -110,7 +109,7 @@ struct StageResolution {
             // The active signs of the highest stage, written into one string.
             var count = 0
             for index in context.signIds.indices
-            where context.signRanks[index] == rank && evaluator.state.isActive(index, now: now, window: window) {
+            where context.signRanks[index] == rank && evaluator.timeline.state.isActive(index, now: now, window: window) {
                 count += 1
             }
             let line = String(writing: { text in
@@ -119,7 +118,7 @@ struct StageResolution {
                 text.append(": ")
                 var first = true
                 for index in context.signIds.indices
-                where context.signRanks[index] == rank && evaluator.state.isActive(index, now: now, window: window) {
+                where context.signRanks[index] == rank && evaluator.timeline.state.isActive(index, now: now, window: window) {
                     if !first { text.append(", ") }
                     text.append(context.signIds[index])
                     first = false

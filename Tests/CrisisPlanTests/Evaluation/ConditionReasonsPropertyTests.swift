@@ -43,7 +43,8 @@ struct ConditionReasonsPropertyTests {
             }
             guard state.errors.isEmpty else { return }
             state.settleAttention()
-            let withholding = SourceOfHarmWithholding(state: state, context: context)
+            let timeline = SettledTimeline(consume state)
+            let withholding = SourceOfHarmWithholding(state: timeline.state, context: context)
 
             for _ in 0..<12 {
                 let written = Self.condition(&c)
@@ -52,7 +53,8 @@ struct ConditionReasonsPropertyTests {
                     stageRank: context.policy.stageRank)
                 for rank in world.policy.stages.indices {
                     var plain = ConditionEvaluator(
-                        context: context, state: state, now: world.now, stageRank: rank, withholding: withholding)
+                        context: context, timeline: timeline, now: world.now, stageRank: rank,
+                        withholding: withholding)
                     var reasoned = plain
                     var because = ["earlier reason"]
                     var decisions = ["earlier decision"]
