@@ -14,6 +14,13 @@ struct BoundedEditDistance {
         guard limit >= 0, abs(a.count - b.count) <= limit else { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         if a.count == b.count, let quick = Self.sameLength(a, b, limit: limit) { return quick.distance }
+        // Scalars (what suggestions compare) are first counted: most texts near in length are
+        // far apart in what they hold ("u420" and "s00"), and counting is a tenth of the table.
+        if let a = a as? UnsafeBufferPointer<UInt32>, let b = b as? UnsafeBufferPointer<UInt32>,
+            Self.bagDistance(a, b) > limit
+        {
+            return nil
+        }
         let width = b.count + 1
         if rows.count < 3 * width { rows = [Int](repeating: 0, count: 3 * max(width, 32)) }
         return rows.withUnsafeMutableBufferPointer { buffer in
@@ -49,6 +56,24 @@ struct BoundedEditDistance {
             distance = 2
         }
         return (distance <= limit ? distance : nil, ())
+    }
+
+    /// A lower bound on the edit distance: how many scalars one text holds that the other
+    /// lacks, the larger of the two counts. Each insertion, deletion or substitution changes
+    /// at most one of each, and a swap of neighbours changes neither. Scalars are counted in
+    /// 32 buckets: texts whose differences share a bucket cancel out, which only lowers the
+    /// bound.
+    static func bagDistance(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int {
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 32) { counts in
+            counts.initialize(repeating: 0)
+            for scalar in a { counts[Int(scalar & 31)] += 1 }
+            for scalar in b { counts[Int(scalar & 31)] -= 1 }
+            var (surplus, deficit) = (0, 0)
+            for count in counts {
+                if count > 0 { surplus += count } else { deficit -= count }
+            }
+            return max(surplus, deficit)
+        }
     }
 
     private static func banded<T: Equatable>(
