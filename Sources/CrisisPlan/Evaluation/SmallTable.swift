@@ -7,12 +7,12 @@
 /// of each of its arrays.
 final class SmallTable<Value: Sendable>: Sendable {
     private let keys: [String]
-    private let values: [Value]
     private let index: [String: Int]?
-    /// Per key: a hash of its bytes when it is ASCII (never 0), else 0. Text is compared with
-    /// a key only when the hashes agree, so a look-up reads one small array rather than every
-    /// key's storage (each a cache miss across thousands of plans).
-    private let fingerprints: [UInt64]
+    /// Per key: a hash of its bytes when it is ASCII (never 0), else 0, and its value. Text is
+    /// compared with a key only when the hashes agree, so a look-up reads one small array
+    /// rather than every key's storage (each a cache miss across thousands of plans) — and
+    /// finds the value in the same array.
+    private let entries: [(fingerprint: UInt64, value: Value)]
 
     init(_ pairs: [(String, Value)]) {
         var keys: [String] = []
@@ -22,8 +22,7 @@ final class SmallTable<Value: Sendable>: Sendable {
             values.append(value)
         }
         self.keys = keys
-        self.values = values
-        fingerprints = keys.map { Self.fingerprint($0) ?? 0 }
+        entries = zip(keys, values).map { (Self.fingerprint($0) ?? 0, $1) }
         if keys.count > 24 {
             var index: [String: Int] = [:]
             for (position, key) in keys.enumerated() { index[key] = position }
@@ -34,16 +33,17 @@ final class SmallTable<Value: Sendable>: Sendable {
     }
 
     subscript(key: String) -> Value? {
-        if let index { return index[key].map { values[$0] } }
+        if let index { return index[key].map { entries[$0].value } }
         // `==` is canonical equivalence, under which an ASCII text equals only itself among
         // ASCII keys — but may equal a key outside ASCII (the Kelvin sign is "K"): such keys
         // (fingerprint 0) are always compared.
         guard let print = Self.fingerprint(key) else {
-            for position in keys.indices where keys[position] == key { return values[position] }
+            for position in keys.indices where keys[position] == key { return entries[position].value }
             return nil
         }
-        for position in fingerprints.indices where fingerprints[position] == print || fingerprints[position] == 0 {
-            if keys[position] == key { return values[position] }
+        for position in entries.indices
+        where entries[position].fingerprint == print || entries[position].fingerprint == 0 {
+            if keys[position] == key { return entries[position].value }
         }
         return nil
     }
