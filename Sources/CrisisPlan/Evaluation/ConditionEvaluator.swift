@@ -209,7 +209,9 @@ struct ConditionEvaluator {
         _ index: Int, _ name: String, _ comparator: FactCondition.Comparator, _ operands: [FactValue],
         because: inout [String]
     ) -> Bool {
-        guard factHolds(index, comparator, operands), let value = timeline.state.facts[index].value else { return false }
+        guard factHolds(index, comparator, operands), let value = timeline.state.facts[index].value else {
+            return false
+        }
         let valueText = context.policy.policy.facts[index].text(of: value)
         let observedAt = timeline.state.facts[index].observedAt
         because.append(

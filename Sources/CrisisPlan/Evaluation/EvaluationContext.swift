@@ -203,7 +203,9 @@ public final class EvaluationContext: Sendable {
         return found
     }
     static let memoLimit = 256
+    private let memo = Mutex<[Int: SignSuggestions]>([:])
 
+    /// `'text' matches none of …`, for an `unknown-sign` warning.
     private func unknownSignMessage(_ observed: String) -> String {
         String(writing: { text in
             text.append("'")
@@ -211,7 +213,6 @@ public final class EvaluationContext: Sendable {
             text.append(unknownSignSuffix)
         })
     }
-    private let memo = Mutex<[Int: SignSuggestions]>([:])
 
     /// Whether someone is on the do-not-contact list, by id or by normalised name.
     func isBlocked(id: String?, name: String) -> Bool {

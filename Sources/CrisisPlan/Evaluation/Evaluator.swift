@@ -81,7 +81,8 @@ public struct Evaluator: Sendable {
             attorneys: contacts.attorneys, views: context.plan.views, warnings: warnings,
             reviewBy: context.plan.dates.reviewBy,
             trace: AnswerTrace(
-                escalatedBy: stage.escalatedBy, activeSigns: stage.activeSigns, redFlags: timeline.state.redFlagsMatched),
+                escalatedBy: stage.escalatedBy, activeSigns: stage.activeSigns,
+                redFlags: timeline.state.redFlagsMatched),
             routeNotice: contacts.routeNotice)
     }
 

@@ -108,8 +108,9 @@ struct StageResolution {
         } else if !stages.isEmpty {
             // The active signs of the highest stage, written into one string.
             var count = 0
+            let timeline = evaluator.timeline
             for index in context.signIds.indices
-            where context.signRanks[index] == rank && evaluator.timeline.state.isActive(index, now: now, window: window) {
+            where context.signRanks[index] == rank && timeline.state.isActive(index, now: now, window: window) {
                 count += 1
             }
             let line = String(writing: { text in
@@ -118,7 +119,7 @@ struct StageResolution {
                 text.append(": ")
                 var first = true
                 for index in context.signIds.indices
-                where context.signRanks[index] == rank && evaluator.timeline.state.isActive(index, now: now, window: window) {
+                where context.signRanks[index] == rank && timeline.state.isActive(index, now: now, window: window) {
                     if !first { text.append(", ") }
                     text.append(context.signIds[index])
                     first = false

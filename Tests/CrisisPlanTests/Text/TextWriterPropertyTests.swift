@@ -10,7 +10,9 @@ import Testing
 struct TextWriterPropertyTests {
     /// Empty, ASCII, outside ASCII (two, three and four bytes), a combining mark alone, and
     /// one long enough for a heap string.
-    static let texts = ["", "a", "s41", "é", "e\u{301}", "\u{301}", "बेचैनी", "😀", "I notice s00 again, every night"]
+    static let texts = [
+        "", "a", "s41", "é", "e\u{301}", "\u{301}", "बेचैनी", "😀", "I notice s00 again, every night",
+    ]
     static let numbers = [0, 7, -3, 42, 2026, Int.max, Int.min]
     /// Years inside and outside 0–9999, whose text is written differently.
     static let timestamps = [

@@ -72,19 +72,6 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return String(unsafeUninitializedCapacity: 20) { buffer in write(to: buffer) }
     }
 
-    /// Appends `description` to a string being built, without a string of its own for the
-    /// common years (0–9999).
-    func write(to text: inout String) {
-        guard (0...9999).contains(utcDate.year) else {
-            text += description
-            return
-        }
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-            let count = write(to: buffer)
-            text += String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
-        }
-    }
-
     /// Whether `description` is the 20 bytes `write(to:)` writes (years 0–9999).
     var hasFourDigitYear: Bool { (0...9999).contains(utcDate.year) }
     static let writtenCount = 20
