@@ -17,12 +17,21 @@ public enum TextNormalizer {
     /// decision typed: a text already in normal form is returned as it is (no copy), and any
     /// other is built in a buffer on the stack (short results then need no heap at all).
     private static func asciiNormalized(_ text: String) -> String? {
-        let count = text.utf8.count
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(count, 1)) { buffer -> String? in
+        // Over the bytes in place (contiguous for every native and short string): the string's
+        // own iterator costs several times as much per byte.
+        if let normalized = text.utf8.withContiguousStorageIfAvailable({ asciiNormalized(text, bytes: $0) }) {
+            return normalized
+        }
+        return Array(text.utf8).withUnsafeBufferPointer { asciiNormalized(text, bytes: $0) }
+    }
+
+    /// The same, given the text's bytes.
+    private static func asciiNormalized(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer -> String? in
             var length = 0
             var pendingSpace = false
             var changed = false
-            for byte in text.utf8 {
+            for byte in bytes {
                 switch byte {
                 case 0x80...:
                     return nil
