@@ -110,7 +110,7 @@ for _ in 0..<(Int(ProcessInfo.processInfo.environment["BENCH_WARMUP"] ?? "") ?? 
 }
 // As the peers' runner does, the first 1,000 observations are evaluated once, untimed, before
 // the timed loop (BENCH_WARMUP_FIRST=0 turns it off).
-for timeline in timelines.prefix(Int(ProcessInfo.processInfo.environment["BENCH_WARMUP_FIRST"] ?? "") ?? 1000) {
+for timeline in timelines.prefix(max(0, Int(ProcessInfo.processInfo.environment["BENCH_WARMUP_FIRST"] ?? "") ?? 1000)) {
     guard let person = timeline.person, let evaluator = evaluators[person] else { continue }
     _ = try? evaluator.evaluate(timeline.observations, now: timeline.now(override: nil, clock: clock))
 }
@@ -119,6 +119,7 @@ for timeline in timelines.prefix(Int(ProcessInfo.processInfo.environment["BENCH_
 // and freed as soon as it is timed — keeping all 100,000 would add page faults to the timed
 // calls — and `eval_s` adds up the wall time of each iteration up to that point.
 var evalNanoseconds: UInt64 = 0
+let loopStart = monotonicNanoseconds()
 for (index, timeline) in timelines.enumerated() {
     let iterationStart = monotonicNanoseconds()
     guard let person = timeline.person, let evaluator = evaluators[person] else {
@@ -147,6 +148,8 @@ for (index, timeline) in timelines.enumerated() {
     }
 }
 let evalSeconds = Double(evalNanoseconds) / 1e9
+// The whole loop, checking and freeing included, printed beside `eval_s` as `loop_s`.
+let loopSeconds = Double(monotonicNanoseconds() - loopStart) / 1e9
 durations.sort()
 let sorted = durations
 let percentile = { (p: Double) -> Double in
@@ -156,6 +159,7 @@ let rounded = { (value: Double) in (value * 100).rounded() / 100 }
 print(
     "{\"engine\": \"crisisplan\", \"version\": \"\(ProductVersion.current)\", \"parse_ms\": \(rounded(parseMs)), \"load_ms\": \(rounded(loadMs)), "
         + "\"evals\": \(timelines.count), \"eval_s\": \(String(format: "%.3f", evalSeconds)), "
+        + "\"loop_s\": \(String(format: "%.3f", loopSeconds)), "
         + "\"evals_per_s\": \(Int(Double(timelines.count) / max(evalSeconds, 1e-9))), "
         + "\"p50_us\": \(rounded(percentile(0.5))), \"p99_us\": \(rounded(percentile(0.99))), \"mismatches\": \(mismatches)}"
 )
