@@ -14,10 +14,11 @@ struct BoundedEditDistance {
         guard limit >= 0, abs(a.count - b.count) <= limit else { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         if a.count == b.count, let quick = Self.sameLength(a, b, limit: limit) { return quick.distance }
-        // Scalars (what suggestions compare) are first counted: most texts near in length are
-        // far apart in what they hold ("u420" and "s00"), and counting is a tenth of the table.
+        // Scalars (what suggestions compare) are first looked for in the other text: most texts
+        // near in length are far apart in what they hold ("u420" and "s00"), and looking costs
+        // a few instructions a scalar, against a table.
         if let a = a as? UnsafeBufferPointer<UInt32>, let b = b as? UnsafeBufferPointer<UInt32>,
-            Self.bagDistance(a, b) > limit
+            Self.absentScalars(a, b) > limit
         {
             return nil
         }
@@ -58,22 +59,23 @@ struct BoundedEditDistance {
         return (distance <= limit ? distance : nil, ())
     }
 
-    /// A lower bound on the edit distance: how many scalars one text holds that the other
-    /// lacks, the larger of the two counts. Each insertion, deletion or substitution changes
-    /// at most one of each, and a swap of neighbours changes neither. Scalars are counted in
-    /// 32 buckets: texts whose differences share a bucket cancel out, which only lowers the
-    /// bound.
-    static func bagDistance(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int {
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 32) { counts in
-            counts.initialize(repeating: 0)
-            for scalar in a { counts[Int(scalar & 31)] += 1 }
-            for scalar in b { counts[Int(scalar & 31)] -= 1 }
-            var (surplus, deficit) = (0, 0)
-            for count in counts {
-                if count > 0 { surplus += count } else { deficit -= count }
-            }
-            return max(surplus, deficit)
+    /// A lower bound on the edit distance: how many scalars of one text never occur in the
+    /// other, the larger of the two counts. Each such scalar must be deleted or substituted
+    /// (or, the other way, inserted or substituted), one edit each; a swap of neighbours
+    /// removes none. Scalars are looked for by a 64-bit mask of `scalar % 64`: one that shares
+    /// a bit with the other text is taken as present, which only lowers the bound.
+    static func absentScalars(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> Int {
+        func mask(_ text: UnsafeBufferPointer<UInt32>) -> UInt64 {
+            var mask: UInt64 = 0
+            for scalar in text { mask |= 1 << (scalar & 63) }
+            return mask
         }
+        func absent(_ text: UnsafeBufferPointer<UInt32>, from mask: UInt64) -> Int {
+            var count = 0
+            for scalar in text where mask & (1 << (scalar & 63)) == 0 { count += 1 }
+            return count
+        }
+        return max(absent(a, from: mask(b)), absent(b, from: mask(a)))
     }
 
     private static func banded<T: Equatable>(
