@@ -271,6 +271,31 @@ struct EvaluationSemanticsTests {
         #expect(answer.contacts.map(\.id) == ["cy"])
         #expect(answer.conflicts.filter { $0.role == "attorney" }.map(\.name) == ["Bo"])
     }
+
+    @Test("every reason, message and source line is written word for word: plurals, windows, times, quotes")
+    func reasonsWordForWord() throws {
+        let evaluator = try Self.evaluator()
+        let close = [
+            Self.observation("02:00", signs: ["a1", "zzz"]),
+            Self.observation("06:00", signs: ["a2"], facts: ["danger": "top"], capacity: [("money", .lacks, "05:00")]),
+        ]
+        let answer = try evaluator.evaluate(close, now: Self.time("06:00"))
+        #expect(
+            answer.stage.because == [
+                "active signs of stage amber: a1, a2",
+                "raised to red by escalation rule 'amber-pair': 2 active signs of stage amber within 5h: a1, a2",
+                "raised to black by escalation rule 'red-to-black-when-top': stage is red (at_least red); danger is top (observed 2026-11-24T06:00:00Z)",
+            ])
+        let capacity = answer.flags.first { $0.id == "cap-flag" }
+        #expect(capacity?.because == ["assessed as lacking capacity for the decision 'money' at 2026-11-24T05:00:00Z"])
+        let unknown = answer.warnings.first { $0.code == .unknownSign }
+        #expect(
+            unknown?.message
+                == "'zzz' matches none of Ann Lee's early warning signs; it is recorded, not taken as all clear")
+        #expect(unknown?.source == "obs:1")
+        let one = try evaluator.evaluate([Self.observation("00:00", signs: ["a1"])], now: Self.time("00:00"))
+        #expect(one.stage.because == ["active sign of stage amber: a1"])
+    }
 }
 
 /// An unrecognised text's suggestions and red flags are worked out once per plan and text,
