@@ -99,22 +99,25 @@ struct StageResolution {
         let stages = context.policy.policy.stages
         let flags = context.policy.policy.flags
         let window = context.policy.policy.signsActiveFor
+        // The highest stage of an active sign, and how many active signs are of it.
+        var topCount = 0
         for index in context.signIds.indices where evaluator.timeline.state.isActive(index, now: now, window: window) {
             activeSigns.append(context.signIds[index])
-            rank = max(rank, context.signRanks[index])
+            let signRank = context.signRanks[index]
+            if signRank > rank {
+                rank = signRank
+                topCount = 1
+            } else if signRank == rank {
+                topCount += 1
+            }
         }
         if activeSigns.isEmpty {
             because.append("no active early warning signs")
         } else if !stages.isEmpty {
             // The active signs of the highest stage, written into one string.
-            var count = 0
             let timeline = evaluator.timeline
-            for index in context.signIds.indices
-            where context.signRanks[index] == rank && timeline.state.isActive(index, now: now, window: window) {
-                count += 1
-            }
             let line = String(writing: { text in
-                text.append(count == 1 ? "active sign of stage " : "active signs of stage ")
+                text.append(topCount == 1 ? "active sign of stage " : "active signs of stage ")
                 text.append(stages[rank].id)
                 text.append(": ")
                 var first = true
