@@ -175,35 +175,37 @@ public final class EvaluationContext: Sendable {
     }
 
     /// The signs an unrecognised text may have meant (`SignSuggester`), the red flags its
-    /// words match and the warning's message: worked out once per text and plan, then remembered — the same few texts
-    /// come back in one person's crisis, and recognised signs never reach here. At most
+    /// words match and the warning's message. The suggestions are worked out once per text and
+    /// plan, then remembered: the same few texts come back in one person's crisis, and
+    /// recognised signs never reach here. The memo holds only the suggestions, not the
+    /// message, which is written again from the text as typed (canonically equivalent texts
+    /// share an entry, and the message quotes the very bytes typed): an entry is then nothing
+    /// but two arrays, empty for most texts, so a library's memos stay small. At most
     /// `memoLimit` texts per plan are kept; beyond that the memo starts again.
     func unrecognised(_ text: String) -> SignSuggestions {
         // The policy reads the text once for everyone; this plan's memo is keyed by that
         // reading's serial number, cheaper to hash than the text.
         let read = policy.unrecognised(text)
-        if var known = memo.withLock({ $0[read.serial] }) {
-            // Texts that are canonically equivalent share an entry (composed and decomposed
-            // "müde"); the message quotes the very bytes typed, so it is rebuilt for another form.
-            if !known.text.utf8.elementsEqual(text.utf8) {
-                known.text = text
-                known.message = unknownSignMessage(text)
-            }
-            return known
+        let message = unknownSignMessage(text)
+        if let known = memo.withLock({ $0[read.serial] }) {
+            return SignSuggestions(message: message, ids: known.ids, signs: known.signs, redFlags: read.redFlags)
         }
-        let near = suggester.suggest(read)
-        let found = SignSuggestions(
-            text: text, message: unknownSignMessage(text), ids: near.map { signIds[$0] },
-            signs: near.map { suggestedSigns[$0] }, redFlags: read.redFlags)
+        let positions = suggester.suggest(read)
+        let near = Suggested(ids: positions.map { signIds[$0] }, signs: positions.map { suggestedSigns[$0] })
         memo.withLock { memo in
             if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
             if memo.isEmpty { memo.reserveCapacity(16) }
-            memo[read.serial] = found
+            memo[read.serial] = near
         }
-        return found
+        return SignSuggestions(message: message, ids: near.ids, signs: near.signs, redFlags: read.redFlags)
     }
     static let memoLimit = 256
-    private let memo = Mutex<[Int: SignSuggestions]>([:])
+    /// A memo entry: the signs suggested for one text.
+    private struct Suggested: Sendable {
+        var ids: [String]
+        var signs: [SuggestedSign]
+    }
+    private let memo = Mutex<[Int: Suggested]>([:])
 
     /// `'text' matches none of …`, for an `unknown-sign` warning.
     private func unknownSignMessage(_ observed: String) -> String {
@@ -233,8 +235,6 @@ public final class EvaluationContext: Sendable {
 
 /// An unrecognised text's suggestions, as the warning carries them.
 struct SignSuggestions: Sendable {
-    /// The text as typed when `message` was written.
-    var text: String
     /// The `unknown-sign` warning's message.
     var message: String
     var ids: [String]
