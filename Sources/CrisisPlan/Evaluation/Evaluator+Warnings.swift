@@ -30,9 +30,9 @@ extension Evaluator {
     }
 
     /// One per decision whose latest assessment says `lacks` but is too old to count.
-    func staleAssessmentWarnings(_ state: TimelineState, now: Timestamp) -> [AnswerWarning] {
+    func staleAssessmentWarnings(_ capacity: [CapacityAssessment], now: Timestamp) -> [AnswerWarning] {
         let valid = context.policy.policy.capacityValidFor
-        return state.capacity.filter {
+        return capacity.filter {
             $0.status == .lacks && !now.isWithin(valid, of: $0.assessedAt)
         }.map { assessment in
             AnswerWarning(

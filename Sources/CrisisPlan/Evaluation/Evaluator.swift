@@ -35,7 +35,7 @@ public struct Evaluator: Sendable {
         // conditions and the contacts, rather than copied into each.
         let timeline = SettledTimeline(consume state)
 
-        let withholding = SourceOfHarmWithholding(state: timeline.state, context: context)
+        let withholding = SourceOfHarmWithholding(facts: timeline.state.facts, context: context)
         var stage = StageResolution(context: context, timeline: timeline, now: now, withholding: withholding)
         stage.resolve()
         let fired = stage.firedFlags
@@ -48,7 +48,7 @@ public struct Evaluator: Sendable {
         var contacts = ContactAssembler(
             context: context, rank: stage.rank, conditions: stage.conditions, refusals: refusals)
         contacts.assemble(fired: fired.map(\.index), current: current, part4: mhaFlag)
-        let responses = markingNames(in: ownResponses(stage.rank, state: timeline.state, now: now), withheld: contacts)
+        let responses = markingNames(in: ownResponses(stage.rank, timeline: timeline, now: now), withheld: contacts)
         // In the answer's order; a part is appended only when it has something, so that the
         // usual answer takes the observations' warnings as they are, without a copy.
         var warnings = planWarnings(refusals, now: now)
@@ -56,7 +56,7 @@ public struct Evaluator: Sendable {
             if warnings.isEmpty { warnings = part } else if !part.isEmpty { warnings.append(contentsOf: part) }
         }
         add(timeline.state.warnings)
-        if !timeline.state.capacity.isEmpty { add(staleAssessmentWarnings(timeline.state, now: now)) }
+        if !timeline.state.capacity.isEmpty { add(staleAssessmentWarnings(timeline.state.capacity, now: now)) }
         add(
             evaluationWarnings(
                 rank: stage.rank, routeIsEmpty: contacts.routeIsEmpty, noResponses: responses.isEmpty,
@@ -162,13 +162,14 @@ public struct Evaluator: Sendable {
     }
 
     /// `responses[stage]` in written order; those with `for_signs` only while one is active.
-    private func ownResponses(_ rank: Int, state: TimelineState, now: Timestamp) -> [ResponseLine] {
+    /// Reads the shared timeline (a state passed by value is a copy of each of its fields).
+    private func ownResponses(_ rank: Int, timeline: SettledTimeline, now: Timestamp) -> [ResponseLine] {
         guard rank < context.responsesByRank.count else { return [] }
         if let ungated = context.ungatedResponsesByRank[rank] { return ungated }
         let window = context.policy.policy.signsActiveFor
         return context.responsesByRank[rank].compactMap { response in
             if !response.forSigns.isEmpty,
-                !response.forSigns.contains(where: { state.isActive($0, now: now, window: window) })
+                !response.forSigns.contains(where: { timeline.state.isActive($0, now: now, window: window) })
             {
                 return nil
             }

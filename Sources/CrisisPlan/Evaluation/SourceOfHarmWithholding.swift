@@ -17,10 +17,12 @@ struct SourceOfHarmWithholding {
     private let ids: Set<String>
     private let skeletons: Set<String>
 
-    init(state: TimelineState, context: EvaluationContext) {
+    /// Takes the timeline's facts alone: the whole state passed by value is a copy of each
+    /// of its fields, on every evaluation.
+    init(facts: [TimelineState.FactState], context: EvaluationContext) {
         var people: [Person] = []
         for fact in context.policy.sourceOfHarmFacts {
-            for naming in state.facts[fact].named where !people.contains(where: { $0.entry == naming.entry }) {
+            for naming in facts[fact].named where !people.contains(where: { $0.entry == naming.entry }) {
                 people.append(Person(entry: naming.entry, fact: fact, namedAt: naming.at, source: naming.source))
             }
         }
