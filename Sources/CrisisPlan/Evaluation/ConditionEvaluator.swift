@@ -212,7 +212,7 @@ struct ConditionEvaluator {
         guard factHolds(index, comparator, operands), let value = timeline.state.facts[index].value else {
             return false
         }
-        let valueText = context.policy.policy.facts[index].text(of: value)
+        let valueText = context.policy.policy.facts[index].kind.text(of: value)
         let observedAt = timeline.state.facts[index].observedAt
         because.append(
             String(writing: { text in

@@ -40,7 +40,7 @@ struct ContactAssembler {
     mutating func assemble(fired: [Int], current: [CapacityAssessment], part4: String?) {
         let flags = context.policy.policy.flags
         withholdSourcesOfHarm(fired: fired)
-        for index in fired { withhold(by: flags[index]) }
+        for index in fired { withhold(byFlagAt: index) }
         if withheld.count > 1 {
             let never = Timestamp(seconds: .max)
             withheld = withheld.enumerated().sorted {
@@ -73,7 +73,7 @@ struct ContactAssembler {
                     after.append(line)
                 }
             }
-            for role in flags[index].effects.consultRoles { consult(role, for: flags[index]) }
+            for role in flags[index].effects.consultRoles { consult(role, forFlag: flags[index].id) }
         }
         if first.isEmpty && after.isEmpty {
             contacts = remaining
@@ -156,8 +156,10 @@ struct ContactAssembler {
     /// Everyone the flag's `contact` fact has named so far, contact or do-not-contact entry,
     /// whether or not they are on this stage's route (v2: while the flag fires). Facts marked
     /// `source_of_harm` are handled above, whatever fires.
-    private mutating func withhold(by flag: Flag) {
-        guard let factId = flag.effects.withholdContactNamedBy, let index = context.policy.factTable[factId],
+    /// Takes the flag's position: a flag read out of the policy's list is a copy of all of it.
+    private mutating func withhold(byFlagAt position: Int) {
+        let flags = context.policy.policy.flags
+        guard let factId = flags[position].effects.withholdContactNamedBy, let index = context.policy.factTable[factId],
             !context.policy.policy.facts[index].sourceOfHarm, conditions.timeline.state.facts[index].value != nil
         else { return }
         for naming in conditions.timeline.state.facts[index].named {
@@ -167,8 +169,8 @@ struct ContactAssembler {
                 WithheldLine(
                     id: entry.id, name: entry.name,
                     because:
-                        "named as the source of harm ('\(factId)') while flag '\(flag.id)' applies; do not contact them about this",
-                    flag: flag.id, fact: factId, namedAt: naming.at))
+                        "named as the source of harm ('\(factId)') while flag '\(flags[position].id)' applies; do not contact them about this",
+                    flag: flags[position].id, fact: factId, namedAt: naming.at))
         }
     }
 
@@ -224,12 +226,12 @@ struct ContactAssembler {
         }
     }
 
-    private mutating func consult(_ role: String, for flag: Flag) {
+    private mutating func consult(_ role: String, forFlag flag: String) {
         let holders =
             context.plan.contacts.filter { $0.roles.contains(role) }.map { (id: Optional($0.id), name: $0.name) }
             + context.plan.doNotContact.filter { $0.roles.contains(role) }.map { (id: $0.id, name: $0.name) }
         if holders.isEmpty {
-            if !unrecordedRoles.contains(where: { $0 == (role, flag.id) }) { unrecordedRoles.append((role, flag.id)) }
+            if !unrecordedRoles.contains(where: { $0 == (role, flag) }) { unrecordedRoles.append((role, flag)) }
             return
         }
         for holder in holders where excluded(id: holder.id, name: holder.name) {
@@ -238,9 +240,9 @@ struct ContactAssembler {
                 ? "is on \(context.plan.person.name)'s do-not-contact list" : "is withheld as the named source of harm"
             conflicts.append(
                 ConflictLine(
-                    role: role, name: holder.name, flag: flag.id,
+                    role: role, name: holder.name, flag: flag,
                     message:
-                        "\(holder.name) is the \(role.replacingUnderscores) and \(why); flag '\(flag.id)' may require consulting them — a named professional decides, and records why; not added as a contact"
+                        "\(holder.name) is the \(role.replacingUnderscores) and \(why); flag '\(flag)' may require consulting them — a named professional decides, and records why; not added as a contact"
                 ))
         }
     }

@@ -69,9 +69,13 @@ extension FactDeclaration {
         return values.firstIndex(of: notAsked)
     }
 
-    /// Text for a typed value, as written in policy.
+}
+
+extension FactDeclaration.Kind {
+    /// Text for a typed value, as written in policy. On the kind, not the declaration: a
+    /// declaration read out of the policy's list to call a method on is a copy of all of it.
     public func text(of value: FactValue) -> String {
-        switch (value, kind) {
+        switch (value, self) {
         case (.bool(let flag), _): String(flag)
         case (.enumeration(let index), .enumeration(let values)): index < values.count ? values[index] : String(index)
         case (.enumeration(let index), _): String(index)
