@@ -57,20 +57,20 @@ struct ContactAssembler {
         for index in fired {
             let added = context.policy.addedContacts[index]
             let looks = context.policy.addedContactLooks[index]
+            // Each line read in place, and copied once, into the part it joins.
             for position in added.indices {
-                let line = added[position]
-                if excluded(id: line.id, look: looks[position]) {
-                    let flag = flags[index].id
+                if excluded(id: added[position].id, look: looks[position]) {
+                    let (flag, name) = (flags[index].id, added[position].name)
                     conflicts.append(
                         ConflictLine(
-                            role: "added_contact", name: line.name, flag: flag,
+                            role: "added_contact", name: name, flag: flag,
                             message:
-                                "flag '\(flag)' would add \(line.name), who is on the do-not-contact list or withheld; not added — a named professional decides"
+                                "flag '\(flag)' would add \(name), who is on the do-not-contact list or withheld; not added — a named professional decides"
                         ))
                 } else if flags[index].kind == .emergency {
-                    first.append(line)
+                    first.append(added[position])
                 } else {
-                    after.append(line)
+                    after.append(added[position])
                 }
             }
             for role in flags[index].effects.consultRoles { consult(role, forFlag: flags[index].id) }
@@ -79,13 +79,21 @@ struct ContactAssembler {
             contacts = remaining
         } else {
             contacts.reserveCapacity(first.count + remaining.count + after.count)
-            for part in [first, remaining, after] {
-                for line in part where !contacts.contains(where: { $0.id == line.id }) { contacts.append(line) }
-            }
+            appendNew(first)
+            appendNew(remaining)
+            appendNew(after)
         }
         if context.hasHours || context.policy.addedContactsHaveHours { describeHours() }
         addNotes(fired: fired)
         attorneys = context.plan.attorneys.map { attorneyLine($0, current: current, part4: part4) }
+    }
+
+    /// Appends the lines whose contact is not yet among the contacts, in order; a line is
+    /// copied only when it is appended.
+    private mutating func appendNew(_ lines: [ContactLine]) {
+        for position in lines.indices where !contacts.contains(where: { $0.id == lines[position].id }) {
+            contacts.append(lines[position])
+        }
     }
 
     private func excluded(id: String?, name: String) -> Bool {
