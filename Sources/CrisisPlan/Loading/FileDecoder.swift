@@ -4,6 +4,10 @@
 /// (SPEC §2): a text field keeps `no` as the text "no"; a boolean field takes only plain `true`
 /// or `false`. A missing or malformed value is reported and read as `nil`, so decoding goes on
 /// and every problem in the file is reported at once.
+///
+/// What a value is (`what`, as "an entry of 'signs'") is written only into a message, so it is
+/// taken as an autoclosure: written out for every value read, it cost more than reading the
+/// value (every request to the service is decoded here).
 final class FileDecoder {
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
@@ -30,9 +34,11 @@ final class FileDecoder {
 
     /// The node as a map whose keys are all in `keys`; unknown keys are errors with a
     /// did-you-mean suggestion, and `required` keys that are missing are errors.
-    func fields(_ node: YAMLNode, _ what: String, keys: [String], required: [String] = []) -> Fields? {
+    func fields(
+        _ node: YAMLNode, _ what: @autoclosure () -> String, keys: [String], required: [String] = []
+    ) -> Fields? {
         guard case .mapping(let entries) = node.content else {
-            error("expected \(what) as a map of keys and values, found \(node.kindDescription)", at: node.mark)
+            error("expected \(what()) as a map of keys and values, found \(node.kindDescription)", at: node.mark)
             return nil
         }
         var meant: Set<String> = []
@@ -40,41 +46,41 @@ final class FileDecoder {
             let match = Suggestion.closest(to: entry.key, in: keys)
             if let match { meant.insert(match) }
             error(
-                "unknown key '\(entry.key)' in \(what)" + Suggestion.hint(closest: match, in: keys), at: entry.keyMark)
+                "unknown key '\(entry.key)' in \(what())" + Suggestion.hint(closest: match, in: keys), at: entry.keyMark)
         }
         // A misspelt required key is reported once, as the misspelling, not again as missing.
         for key in required where !entries.contains(where: { $0.key == key }) && !meant.contains(key) {
-            error("missing required key '\(key)' in \(what)", at: node.mark)
+            error("missing required key '\(key)' in \(what())", at: node.mark)
         }
         return Fields(entries: entries, mark: node.mark)
     }
 
     /// The node as a list; `nil` (with an error) for anything else.
-    func list(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+    func list(_ node: YAMLNode, _ what: @autoclosure () -> String) -> [YAMLNode]? {
         if case .sequence(let items) = node.content { return items }
         if isEmpty(node) { return [] }
-        error("expected \(what) as a list, found \(node.kindDescription)", at: node.mark)
+        error("expected \(what()) as a list, found \(node.kindDescription)", at: node.mark)
         return nil
     }
 
     /// A list of text items, each with its position.
-    func textList(_ node: YAMLNode?, _ what: String) -> [SourcedText] {
-        guard let node, let items = list(node, what) else { return [] }
+    func textList(_ node: YAMLNode?, _ what: @autoclosure () -> String) -> [SourcedText] {
+        guard let node, let items = list(node, what()) else { return [] }
         return items.compactMap { item in
-            text(item, "an entry of \(what)").map { SourcedText(text: $0, source: location(item.mark)) }
+            text(item, "an entry of \(what())").map { SourcedText(text: $0, source: location(item.mark)) }
         }
     }
 
     // MARK: Scalars
 
     /// Non-empty text. Quoted or plain, the text is kept as written.
-    func text(_ node: YAMLNode, _ what: String) -> String? {
+    func text(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
         guard case .scalar(let scalar) = node.content else {
-            error("expected text for \(what), found \(node.kindDescription)", at: node.mark)
+            error("expected text for \(what()), found \(node.kindDescription)", at: node.mark)
             return nil
         }
         if scalar.isPlain && (scalar.text.isEmpty || scalar.text == "~" || scalar.text == "null") {
-            error("\(what) is empty; write a value", at: node.mark)
+            error("\(what()) is empty; write a value", at: node.mark)
             return nil
         }
         return scalar.text
@@ -109,10 +115,10 @@ final class FileDecoder {
         return date
     }
 
-    func timestamp(_ node: YAMLNode, _ what: String) -> Timestamp? {
-        guard let text = text(node, what) else { return nil }
+    func timestamp(_ node: YAMLNode, _ what: @autoclosure () -> String) -> Timestamp? {
+        guard let text = text(node, what()) else { return nil }
         guard let time = Timestamp(parsing: text) else {
-            error("\(what) takes a time with a zone, like 2026-11-24T10:30:00Z, found '\(text)'", at: node.mark)
+            error("\(what()) takes a time with a zone, like 2026-11-24T10:30:00Z, found '\(text)'", at: node.mark)
             return nil
         }
         return time
@@ -150,9 +156,9 @@ final class FileDecoder {
     }
 
     /// A scalar kept as written, for values typed later (fact values).
-    func operand(_ node: YAMLNode, _ what: String) -> FactOperand? {
+    func operand(_ node: YAMLNode, _ what: @autoclosure () -> String) -> FactOperand? {
         guard case .scalar(let scalar) = node.content else {
-            error("expected a single value for \(what), found \(node.kindDescription)", at: node.mark)
+            error("expected a single value for \(what()), found \(node.kindDescription)", at: node.mark)
             return nil
         }
         return FactOperand(text: scalar.text, isPlain: scalar.isPlain, source: location(node.mark))

@@ -46,13 +46,16 @@ public enum ObservationDecoder {
     }
 
     static let observationKeys = ["at", "signs", "resolved", "facts", "capacity", "reinstated"]
+    static let capacityStatuses = CapacityStatus.allCases.map(\.rawValue)
 
     /// One observation's fields from a map that may also hold other keys: a scenario step
     /// passes its own keys and is named "step" in messages.
     static func observation(
         _ node: YAMLNode, _ decoder: FileDecoder, what: String = "observation", extraKeys: [String] = []
     ) -> Observation? {
-        guard let fields = decoder.fields(node, what, keys: observationKeys + extraKeys, required: ["at"])
+        guard
+            let fields = decoder.fields(
+                node, what, keys: extraKeys.isEmpty ? observationKeys : observationKeys + extraKeys, required: ["at"])
         else { return nil }
         guard let atNode = fields["at"], let at = decoder.timestamp(atNode, "'at'") else { return nil }
         var observation = Observation(at: at, source: decoder.location(node.mark))
@@ -84,7 +87,7 @@ public enum ObservationDecoder {
                 item, "capacity assessment", keys: ["decision", "status", "assessed_at"],
                 required: ["decision", "status"])
             let decision = decoder.text(entry, "decision")
-            let status = decoder.choice(entry, "status", CapacityStatus.allCases.map(\.rawValue))
+            let status = decoder.choice(entry, "status", capacityStatuses)
                 .flatMap(CapacityStatus.init)
             let assessedAt = entry?["assessed_at"].flatMap { decoder.timestamp($0, "'assessed_at'") }
             if let decision, let status {
