@@ -1,7 +1,8 @@
 /// Fixed-width decimal fields of dates and times, read and written without Foundation.
 enum Digits {
     /// The value of the ASCII digits in `range`, or `nil` if any byte is not a digit.
-    static func value(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+    static func value<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ range: Range<Int>) -> Int?
+    where Bytes.Index == Int {
         var value = 0
         for index in range {
             let byte = bytes[index]

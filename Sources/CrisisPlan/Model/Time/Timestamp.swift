@@ -14,7 +14,14 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Parses `YYYY-MM-DDThh:mm:ss[.fraction](Z|±hh:mm)`; `nil` for anything else, including
     /// a time without a zone, which would be ambiguous.
     public init?(parsing text: String) {
-        let b = Array(text.utf8)
+        // The bytes read in place: a copy into an array was an allocation per time read, and
+        // every observation carries one or more.
+        let found = text.utf8.withContiguousStorageIfAvailable(Self.parse)
+        guard let parsed = found ?? Array(text.utf8).withUnsafeBufferPointer(Self.parse) else { return nil }
+        self = parsed
+    }
+
+    private static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Timestamp? {
         guard b.count >= 20, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
             b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t"),
             b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":"),
@@ -51,10 +58,18 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
             return nil
         }
         let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
-        self.init(seconds: local - Int64(offset), nanoseconds: Int32(nanos))
         // Kept within years 0001-9999 after the zone, so every time printed can be read back.
-        guard (1...9999).contains(utcDate.year) else { return nil }
+        guard Self.readable.contains(local - Int64(offset)) else { return nil }
+        return Timestamp(seconds: local - Int64(offset), nanoseconds: Int32(nanos))
     }
+
+    /// The seconds of 0001-01-01T00:00:00Z through 9999-12-31T23:59:59Z: the UTC year of a
+    /// time is within 0001-9999 exactly when its seconds are, without working out its date.
+    static let readable: ClosedRange<Int64> = {
+        let first = CalendarDate(year: 1, month: 1, day: 1)?.daysSinceEpoch ?? 0
+        let last = CalendarDate(year: 9999, month: 12, day: 31)?.daysSinceEpoch ?? 0
+        return Int64(first) * 86_400...Int64(last) * 86_400 + 86_399
+    }()
 
     /// The UTC calendar date of this instant.
     public var utcDate: CalendarDate {
