@@ -46,7 +46,8 @@ final class FileDecoder {
             let match = Suggestion.closest(to: entry.key, in: keys)
             if let match { meant.insert(match) }
             error(
-                "unknown key '\(entry.key)' in \(what())" + Suggestion.hint(closest: match, in: keys), at: entry.keyMark)
+                "unknown key '\(entry.key)' in \(what())" + Suggestion.hint(closest: match, in: keys),
+                at: entry.keyMark)
         }
         // A misspelt required key is reported once, as the misspelling, not again as missing.
         for key in required where !entries.contains(where: { $0.key == key }) && !meant.contains(key) {
