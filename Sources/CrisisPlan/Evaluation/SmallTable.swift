@@ -50,8 +50,6 @@ final class SmallTable<Value: Sendable>: Sendable {
 
     /// FNV-1a over the bytes of an ASCII text, never 0; nil for any other text.
     private static func fingerprint(_ text: String) -> UInt64? {
-        // In place when the bytes are contiguous (always, for native and short strings): a copy
-        // to call `withUTF8` on is a reference count and a uniqueness check per look-up.
         func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in bytes {
@@ -60,8 +58,6 @@ final class SmallTable<Value: Sendable>: Sendable {
             }
             return hash | 1
         }
-        if let found = text.utf8.withContiguousStorageIfAvailable(hash) { return found }
-        var text = text
-        return text.withUTF8(hash)
+        return text.withUTF8Bytes(hash)
     }
 }

@@ -17,12 +17,8 @@ public enum TextNormalizer {
     /// decision typed: a text already in normal form is returned as it is (no copy), and any
     /// other is built in a buffer on the stack (short results then need no heap at all).
     private static func asciiNormalized(_ text: String) -> String? {
-        // Over the bytes in place (contiguous for every native and short string): the string's
-        // own iterator costs several times as much per byte.
-        if let normalized = text.utf8.withContiguousStorageIfAvailable({ asciiNormalized(text, bytes: $0) }) {
-            return normalized
-        }
-        return Array(text.utf8).withUnsafeBufferPointer { asciiNormalized(text, bytes: $0) }
+        // Over the bytes in place: the string's own iterator costs several times as much per byte.
+        text.withUTF8Bytes { asciiNormalized(text, bytes: $0) }
     }
 
     /// The same, given the text's bytes.

@@ -21,20 +21,13 @@ struct TextWriter {
             count += text.utf8.count
             return
         }
-        if let copied = text.utf8.withContiguousStorageIfAvailable({ bytes in
+        let copied = text.withUTF8Bytes { bytes in
             precondition(count + bytes.count <= buffer.count, Self.wroteOtherPieces)
             guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return 0 }
             (target + count).update(from: source, count: bytes.count)
             return bytes.count
-        }) {
-            count += copied
-        } else {
-            for byte in text.utf8 {
-                precondition(count < buffer.count, Self.wroteOtherPieces)
-                buffer[count] = byte
-                count += 1
-            }
         }
+        count += copied
     }
 
     mutating func append(_ number: Int) {

@@ -16,8 +16,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(parsing text: String) {
         // The bytes read in place: a copy into an array was an allocation per time read, and
         // every observation carries one or more.
-        let found = text.utf8.withContiguousStorageIfAvailable(Self.parse)
-        guard let parsed = found ?? Array(text.utf8).withUnsafeBufferPointer(Self.parse) else { return nil }
+        guard let parsed = text.withUTF8Bytes(Self.parse) else { return nil }
         self = parsed
     }
 
