@@ -37,4 +37,16 @@ struct SmallTablePropertyTests {
         #expect(table["semi;"] == 8)
         #expect(table["kelvin"] == nil)
     }
+
+    @Test("texts whose hashes agree are told apart by their bytes")
+    func equalHashesAreComparedByBytes() {
+        // Found by search: two texts of one length whose 64-bit hashes are the same.
+        let first = "kemubcrd@@@@@@@@"
+        let second = "apknmdjgFJlSUVyV"
+        #expect(SmallTable<Int>.hash(first) == SmallTable<Int>.hash(second))
+        #expect(SmallTable([(first, 1)])[second] == nil)
+        let both = SmallTable([(first, 1), (second, 2)])
+        #expect(both[first] == 1)
+        #expect(both[second] == 2)
+    }
 }
