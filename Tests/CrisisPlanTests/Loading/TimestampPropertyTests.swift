@@ -49,4 +49,14 @@ struct TimestampPropertyTests {
         #expect(Timestamp(parsing: "9999-12-31T23:59:59Z") != nil)
         #expect(Timestamp(parsing: "9999-12-31T23:00:00-01:00") == nil)
     }
+
+    @Test("a time is written in twenty bytes exactly when its UTC year is 0000 to 9999")
+    func fourDigitYears() async {
+        let ends = [Int64(-62_167_219_200), -62_135_596_800, 253_402_300_799]
+        await propertyCheck(count: 2_000, input: Gen.int(in: 0...1_000_000).array(of: 2...2)) { choices in
+            var c = ChoiceStream(choices)
+            let time = Timestamp(seconds: ends[c.next(ends.count)] + Int64(c.next(200_001)) - 100_000)
+            #expect(time.hasFourDigitYear == (0...9999).contains(time.utcDate.year), "\(time.seconds)")
+        }
+    }
 }

@@ -86,8 +86,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return String(unsafeUninitializedCapacity: 20) { buffer in write(to: buffer) }
     }
 
-    /// Whether `description` is the 20 bytes `write(to:)` writes (years 0–9999).
-    var hasFourDigitYear: Bool { (0...9999).contains(utcDate.year) }
+    /// Whether `description` is the 20 bytes `write(to:)` writes (years 0–9999), told by the
+    /// seconds: answers write several times each.
+    var hasFourDigitYear: Bool { Self.fourDigitYears.contains(seconds) }
+    /// The seconds of 0000-01-01T00:00:00Z through 9999-12-31T23:59:59Z: `readable` and the
+    /// 366 days of the year 0, a leap year in the proleptic Gregorian calendar.
+    static let fourDigitYears: ClosedRange<Int64> = readable.lowerBound - 366 * 86_400...readable.upperBound
     static let writtenCount = 20
 
     /// Writes the 20 bytes of `YYYY-MM-DDTHH:MM:SSZ` for a year 0–9999; returns 20.
