@@ -3,10 +3,10 @@ extension Evaluator {
     /// An overdue review (the plan is still used), every refusal that is not binding, then
     /// what the plan alone says (`EvaluationContext.fixedPlanWarnings`).
     func planWarnings(
-        _ refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)], now: Timestamp
+        _ refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)], today: CalendarDate
     ) -> [AnswerWarning] {
         let dates = context.plan.dates
-        let overdue = now.utcDate > dates.reviewBy
+        let overdue = today > dates.reviewBy
         let notBinding = refusals.contains { !$0.validity.binding }
         guard overdue || notBinding else { return context.fixedPlanWarnings }
         var warnings: [AnswerWarning] = []
@@ -32,15 +32,18 @@ extension Evaluator {
     /// One per decision whose latest assessment says `lacks` but is too old to count.
     func staleAssessmentWarnings(_ capacity: [CapacityAssessment], now: Timestamp) -> [AnswerWarning] {
         let valid = context.policy.policy.capacityValidFor
-        return capacity.filter {
-            $0.status == .lacks && !now.isWithin(valid, of: $0.assessedAt)
-        }.map { assessment in
-            AnswerWarning(
-                code: .capacityAssessmentStale,
-                message:
-                    "the assessment that \(context.plan.person.name) lacks capacity for '\(assessment.decision)' was made at \(assessment.assessedAt), more than \(valid) ago; it no longer counts — reassess if the decision is still needed",
-                source: assessment.source.pathAndLine)
+        // Read in place: a filtered copy of the assessments is a copy of each of its texts.
+        var warnings: [AnswerWarning] = []
+        for index in capacity.indices
+        where capacity[index].status == .lacks && !now.isWithin(valid, of: capacity[index].assessedAt) {
+            warnings.append(
+                AnswerWarning(
+                    code: .capacityAssessmentStale,
+                    message:
+                        "the assessment that \(context.plan.person.name) lacks capacity for '\(capacity[index].decision)' was made at \(capacity[index].assessedAt), more than \(valid) ago; it no longer counts — reassess if the decision is still needed",
+                    source: capacity[index].source.pathAndLine))
         }
+        return warnings
     }
 
     /// Gaps the evaluation found: above the lowest stage, no one left to call or nothing

@@ -44,14 +44,16 @@ public struct Evaluator: Sendable {
         let prompts = stage.openPrompts()
         let current = stage.currentAssessments
         let mhaFlag = fired.first { flags[$0.index].effects.mhaPart4 }.map { flags[$0.index].id }
-        let refusals = context.refusals(on: now.utcDate)
+        // Worked out once: the refusals, their lines and the review date all read it.
+        let today = now.utcDate
+        let refusals = context.refusals(on: today)
         var contacts = ContactAssembler(
             context: context, rank: stage.rank, conditions: stage.conditions, refusals: refusals)
         contacts.assemble(fired: fired.map(\.index), current: current, part4: mhaFlag)
         let responses = markingNames(in: ownResponses(stage.rank, timeline: timeline, now: now), withheld: contacts)
         // In the answer's order; a part is appended only when it has something, so that the
         // usual answer takes the observations' warnings as they are, without a copy.
-        var warnings = planWarnings(refusals, now: now)
+        var warnings = planWarnings(refusals, today: today)
         func add(_ part: [AnswerWarning]) {
             if warnings.isEmpty { warnings = part } else if !part.isEmpty { warnings.append(contentsOf: part) }
         }
@@ -76,7 +78,7 @@ public struct Evaluator: Sendable {
             statements: context.statements,
             refusals: refusalLines(
                 refusals, mayBeOverriddenBy: mhaFlag, current: current,
-                asPrepared: context.refusalsAsPrepared(on: now.utcDate)),
+                asPrepared: context.refusalsAsPrepared(on: today)),
             attorney: context.plan.attorney.flatMap { chosen in contacts.attorneys.first { $0.id == chosen.contact } },
             attorneys: contacts.attorneys, views: context.plan.views, warnings: warnings,
             reviewBy: context.plan.dates.reviewBy,

@@ -30,8 +30,28 @@ struct TextWriter {
         count += copied
     }
 
+    /// A number in decimal, written digit by digit (a line number in every source): no
+    /// string of it is made, on either pass.
     mutating func append(_ number: Int) {
-        append(String(number))
+        var digits = 1
+        var rest = number.magnitude
+        while rest >= 10 {
+            rest /= 10
+            digits += 1
+        }
+        let width = digits + (number < 0 ? 1 : 0)
+        guard let buffer else {
+            count += width
+            return
+        }
+        precondition(count + width <= buffer.count, Self.wroteOtherPieces)
+        if number < 0 { buffer[count] = UInt8(ascii: "-") }
+        rest = number.magnitude
+        for position in stride(from: count + width - 1, through: count + width - digits, by: -1) {
+            buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += width
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, as `Timestamp.description` writes it.

@@ -13,7 +13,7 @@ struct TextWriterPropertyTests {
     static let texts = [
         "", "a", "s41", "é", "e\u{301}", "\u{301}", "बेचैनी", "😀", "I notice s00 again, every night",
     ]
-    static let numbers = [0, 7, -3, 42, 2026, Int.max, Int.min]
+    static let numbers = [0, 7, 9, 10, -3, -10, 42, 99, 100, 2026, Int.max, Int.min]
     /// Years inside and outside 0–9999, whose text is written differently.
     static let timestamps = [
         Timestamp(seconds: 0), Timestamp(seconds: 1_795_000_000), Timestamp(seconds: -62_167_219_201),
