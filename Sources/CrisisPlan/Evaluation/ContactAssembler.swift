@@ -136,7 +136,7 @@ struct ContactAssembler {
                 }
                 ?? "named as the source of harm ('\(factId)') at \(when); withheld whatever fires, until a professional decides otherwise and records who decided and why"
             add(WithheldLine(id: entry.id, name: entry.name, because: because, flag: flag, fact: factId, namedAt: person.namedAt))
-            let stillNamed = conditions.timeline.state.facts[person.fact].latestNamed.contains(person.entry)
+            let stillNamed = conditions.timeline.state.namings[person.fact]?.latest.contains(person.entry) ?? false
             if !stillNamed || flag == nil {
                 warnings.append(
                     AnswerWarning(
@@ -170,7 +170,7 @@ struct ContactAssembler {
         guard let factId = flags[position].effects.withholdContactNamedBy, let index = context.policy.factTable[factId],
             !context.policy.policy.facts[index].sourceOfHarm, conditions.timeline.state.facts[index].value != nil
         else { return }
-        for naming in conditions.timeline.state.facts[index].named {
+        for naming in conditions.timeline.state.namings[index]?.named ?? [] {
             let entry = context.people.entries[naming.entry]
             guard !withheld.contains(where: { $0.id == entry.id && $0.name == entry.name }) else { continue }
             add(

@@ -96,6 +96,13 @@ struct DecisionCatalog: Sendable {
     }
 
     /// Whether any name can be assessed without resolving it (v1 policy, nothing refused).
+    /// Whether `name` is a decision as the catalog writes it: an assessment for it is kept
+    /// under that name.
+    func writes(_ name: String) -> Bool {
+        if let position = position(named: name) { return entries[position].id == name }
+        return !declared
+    }
+
     var acceptsAnyName: Bool { !declared && entries.isEmpty }
 
     /// "unknown decision 'x'; did you mean 'y'?" with the decisions this person may be assessed for.

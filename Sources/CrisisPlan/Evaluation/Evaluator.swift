@@ -35,7 +35,7 @@ public struct Evaluator: Sendable {
         // conditions and the contacts, rather than copied into each.
         let timeline = SettledTimeline(consume state)
 
-        let withholding = SourceOfHarmWithholding(facts: timeline.state.facts, context: context)
+        let withholding = SourceOfHarmWithholding(namings: timeline.state.namings, context: context)
         var stage = StageResolution(context: context, timeline: timeline, now: now, withholding: withholding)
         stage.resolve()
         let fired = stage.firedFlags

@@ -17,12 +17,12 @@ struct SourceOfHarmWithholding {
     private let ids: Set<String>
     private let skeletons: Set<String>
 
-    /// Takes the timeline's facts alone: the whole state passed by value is a copy of each
-    /// of its fields, on every evaluation.
-    init(facts: [TimelineState.FactState], context: EvaluationContext) {
+    /// Takes who the timeline's facts named, alone: the whole state passed by value is a copy
+    /// of each of its fields, on every evaluation.
+    init(namings: [Int: TimelineState.Namings], context: EvaluationContext) {
         var people: [Person] = []
         for fact in context.policy.sourceOfHarmFacts {
-            for naming in facts[fact].named where !people.contains(where: { $0.entry == naming.entry }) {
+            for naming in namings[fact]?.named ?? [] where !people.contains(where: { $0.entry == naming.entry }) {
                 people.append(Person(entry: naming.entry, fact: fact, namedAt: naming.at, source: naming.source))
             }
         }

@@ -32,18 +32,25 @@ struct TimelineState {
         /// The position of the latest observation that answered it (a value other than its
         /// `not_asked`), for red flags' attention items.
         var answeredIn: Int?
-        /// For a `contact` fact: everyone it has named in any observation so far, in order.
-        /// Naming someone new never takes an earlier one off this list (SPEC v2 §3, v3
-        /// §10.1); only a professional's reinstatement does.
+    }
+
+    /// Who a `contact` fact has named. Apart from `FactState`, so that the policy's defaults,
+    /// copied on every evaluation's first observed fact, hold no arrays to count references to.
+    struct Namings: Sendable {
+        /// Everyone the fact has named in any observation so far, in order. Naming someone new
+        /// never takes an earlier one off this list (SPEC v2 §3, v3 §10.1); only a
+        /// professional's reinstatement does.
         var named: [Naming] = []
-        /// For a `contact` fact: the entries its latest value names.
-        var latestNamed: [Int] = []
+        /// The entries its latest value names.
+        var latest: [Int] = []
     }
 
     var signs: [SignState]
     /// Per fact of the policy, in its order: one array, shared with the policy's defaults
     /// until an observation changes a fact.
     var facts: [FactState]
+    /// Per `contact` fact position, once it has named someone.
+    var namings: [Int: Namings] = [:]
     var reinstated: [Reinstated] = []
     /// The latest assessment for each decision, in order of first appearance.
     var capacity: [CapacityAssessment] = []
@@ -113,6 +120,12 @@ struct TimelineState {
         for reinstatement in observation.pointee.reinstated {
             reinstate(reinstatement, at: observation.pointee.at, context)
         }
+        // The usual observation names each decision once, as the plan writes it: the state
+        // then shares its list rather than copying each assessment in.
+        if capacity.isEmpty, Self.keptAsGiven(observation.pointee.capacity, context) {
+            capacity = observation.pointee.capacity
+            return
+        }
         for var assessment in observation.pointee.capacity {
             if !context.decisions.acceptsAnyName {
                 guard let decision = context.decisions.entry(named: assessment.decision) else {
@@ -128,6 +141,16 @@ struct TimelineState {
                 capacity.append(assessment)
             }
         }
+    }
+
+    /// Whether a first list of assessments is kept as it is: each names a decision as the plan
+    /// writes it, and no two the same one.
+    private static func keptAsGiven(_ given: [CapacityAssessment], _ context: EvaluationContext) -> Bool {
+        for index in given.indices {
+            guard context.decisions.acceptsAnyName || context.decisions.writes(given[index].decision) else { return false }
+            for earlier in 0..<index where given[earlier].decision == given[index].decision { return false }
+        }
+        return true
     }
 
     /// Each element through a pointer to it, with its position, in order. Reading a field
@@ -190,9 +213,10 @@ struct TimelineState {
             }
             let first = found.entries.first.map { context.people.entries[$0] }
             facts[index].value = .contact(first.map { $0.id ?? $0.nameKey } ?? PlanPeople.someoneElse)
-            facts[index].latestNamed = found.entries
-            for entry in found.entries where !facts[index].named.contains(where: { $0.entry == entry }) {
-                facts[index].named.append(Naming(entry: entry, at: time, source: fact.pointee.valueSource))
+            namings[index, default: Namings()].latest = found.entries
+            for entry in found.entries where !(namings[index]?.named.contains(where: { $0.entry == entry }) ?? false) {
+                namings[index, default: Namings()].named.append(
+                    Naming(entry: entry, at: time, source: fact.pointee.valueSource))
             }
             facts[index].observedAt = time
             facts[index].answeredIn = observationCount
@@ -220,8 +244,8 @@ struct TimelineState {
             return
         }
         for index in context.policy.sourceOfHarmFacts {
-            facts[index].named.removeAll { found.entries.contains($0.entry) }
-            facts[index].latestNamed.removeAll { found.entries.contains($0) }
+            namings[index]?.named.removeAll { found.entries.contains($0.entry) }
+            namings[index]?.latest.removeAll { found.entries.contains($0) }
         }
         for entry in found.entries {
             reinstated.removeAll { $0.entry == entry }

@@ -44,7 +44,7 @@ struct ConditionReasonsPropertyTests {
             guard state.errors.isEmpty else { return }
             state.settleAttention()
             let timeline = SettledTimeline(consume state)
-            let withholding = SourceOfHarmWithholding(facts: timeline.state.facts, context: context)
+            let withholding = SourceOfHarmWithholding(namings: timeline.state.namings, context: context)
 
             for _ in 0..<12 {
                 let written = Self.condition(&c)

@@ -221,6 +221,17 @@ struct EvaluationSemanticsTests {
             Self.observation("02:00", capacity: [("money", .has, "00:30")]),
         ]
         #expect(try evaluator.evaluate(backdated, now: Self.time("02:00")).flags.first?.decisions == ["money"])
+        // Two assessments of one decision in one observation: the later counts, in either order.
+        let pairs: [[(String, CapacityStatus, String?)]] = [
+            [("money", .lacks, "00:30"), ("money", .has, "01:00")], [("money", .has, "01:00"), ("money", .lacks, "00:30")],
+        ]
+        for pair in pairs {
+            #expect(try evaluator.evaluate([Self.observation("01:00", capacity: pair)], now: Self.time("01:30")).flags.isEmpty)
+        }
+        let latestLacks: [(String, CapacityStatus, String?)] = [("money", .has, "00:30"), ("money", .lacks, "01:00")]
+        #expect(
+            try evaluator.evaluate([Self.observation("01:00", capacity: latestLacks)], now: Self.time("01:30")).flags.first?
+                .decisions == ["money"])
     }
 
     @Test("an observation after now is ignored, with a warning")
