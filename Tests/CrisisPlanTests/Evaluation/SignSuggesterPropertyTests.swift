@@ -79,7 +79,8 @@ struct SignSuggesterPropertyTests {
     }
 
     static func rank(_ text: String, _ words: [String], _ other: String) -> Int? {
-        let distance = optimalAlignment(Array(text.unicodeScalars), Array(other.unicodeScalars))
+        let distance = BoundedEditDistancePropertyTests.fullDistance(
+            text.unicodeScalars.map(\.value), other.unicodeScalars.map(\.value))
         if distance <= 2 { return distance }
         let otherWords = other.split(separator: " ").map(String.init)
         func begins(_ short: [String], _ long: [String]) -> Bool {
@@ -90,22 +91,5 @@ struct SignSuggesterPropertyTests {
         if words.count > 1 && words.sorted() == otherWords.sorted() { return 4 }
         if words.contains(where: { SignSuggester.isTelling($0) && otherWords.contains($0) }) { return 5 }
         return nil
-    }
-
-    /// Insertions, deletions, substitutions and swaps of neighbours, over the whole table.
-    static func optimalAlignment(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in stride(from: 1, through: a.count, by: 1) {
-            for j in stride(from: 1, through: b.count, by: 1) {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
-                }
-            }
-        }
-        return table[a.count][b.count]
     }
 }
