@@ -95,14 +95,15 @@ struct DecisionCatalog: Sendable {
         table[key] ?? entries.count
     }
 
-    /// Whether any name can be assessed without resolving it (v1 policy, nothing refused).
-    /// Whether `name` is a decision as the catalog writes it: an assessment for it is kept
-    /// under that name.
+    /// Whether `name` is a decision byte for byte as the catalog writes it: an assessment for
+    /// it is kept under that name. (`==` would also take a canonically equal spelling, which
+    /// the assessment must not keep: answers show the catalog's.)
     func writes(_ name: String) -> Bool {
-        if let position = position(named: name) { return entries[position].id == name }
+        if let position = position(named: name) { return entries[position].id.utf8.elementsEqual(name.utf8) }
         return !declared
     }
 
+    /// Whether any name can be assessed without resolving it (v1 policy, nothing refused).
     var acceptsAnyName: Bool { !declared && entries.isEmpty }
 
     /// "unknown decision 'x'; did you mean 'y'?" with the decisions this person may be assessed for.

@@ -11,7 +11,8 @@
 /// each of its arrays.
 final class SmallTable<Value: Sendable>: Sendable {
     /// An ASCII key: its hash, and where its bytes are in `bytes`. Apart from the values, so
-    /// that the look-up is the same code whatever the values are.
+    /// that the look-up is the same code whatever the values are. 32-bit offsets: a table's
+    /// keys come from rule files read at most 1 MiB each, far below 2 GiB.
     private struct Key: Sendable {
         var hash: UInt64
         var start: Int32

@@ -234,6 +234,20 @@ struct EvaluationSemanticsTests {
                 .decisions == ["money"])
     }
 
+    @Test("an assessment is kept under the decision as the plan writes it, whatever equivalent spelling was typed")
+    func capacityKeptUnderThePlansSpelling() throws {
+        // A refused treatment is a decision; "\u{212A}" (the Kelvin sign) is canonically "K".
+        let evaluator = try Self.evaluator(
+            extraPlan: "advance_decisions:\n  refusals:\n    - {treatment: Ketamine, made: 2025-01-15, signed: true}\n")
+        for typed in ["Ketamine", "\u{212A}etamine"] {
+            let answer = try evaluator.evaluate(
+                [Self.observation("00:00", capacity: [(typed, .lacks, nil)])], now: Self.time("03:01"))
+            let stale = answer.warnings.filter { $0.code == .capacityAssessmentStale }.map(\.message)
+            #expect(stale.count == 1)
+            #expect(stale.allSatisfy { Array($0.utf8).starts(with: Array("the assessment that Ann Lee lacks capacity for 'Ketamine'".utf8)) }, "\(stale)")
+        }
+    }
+
     @Test("an observation after now is ignored, with a warning")
     func futureObservation() throws {
         let evaluator = try Self.evaluator()
