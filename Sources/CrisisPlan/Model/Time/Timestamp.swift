@@ -76,14 +76,11 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     public var description: String {
-        let secondOfDay = Int(Self.floorMod(seconds, 86_400))
-        let date = utcDate
-        guard (0...9999).contains(date.year) else {
-            return date.description + "T" + Digits.padded(secondOfDay / 3600, 2) + ":"
-                + Digits.padded(secondOfDay / 60 % 60, 2) + ":" + Digits.padded(secondOfDay % 60, 2) + "Z"
-        }
         // Written byte by byte: answers carry several times each, and this is on the hot path.
-        return String(unsafeUninitializedCapacity: 20) { buffer in write(to: buffer) }
+        guard !hasFourDigitYear else { return String(unsafeUninitializedCapacity: 20) { write(to: $0) } }
+        let secondOfDay = Int(Self.floorMod(seconds, 86_400))
+        return utcDate.description + "T" + Digits.padded(secondOfDay / 3600, 2) + ":"
+            + Digits.padded(secondOfDay / 60 % 60, 2) + ":" + Digits.padded(secondOfDay % 60, 2) + "Z"
     }
 
     /// Whether `description` is the 20 bytes `write(to:)` writes (years 0–9999), told by the
