@@ -108,20 +108,39 @@ struct SignSuggester: Sendable {
         }
     }
 
-    /// Ranks 0–2: signs with a text at most two edits away.
+    /// Ranks 0–2: signs with a text at most two edits away. A text of up to 64 scalars (all
+    /// but the rarest) is compared with one of its own length place by place when that decides
+    /// it, else a column at a time (`BitParallelEditDistance`); a longer one in a band of the
+    /// table.
     private func rankByDistance(_ text: UnrecognisedText, into best: UnsafeMutableBufferPointer<Int>) {
-        var scratch = BoundedEditDistance()
-        let length = text.scalars.count
         text.scalars.withUnsafeBufferPointer { observed in
             scalars.withUnsafeBufferPointer { all in
-                for k in owners.indices where best[owners[k]] > 0 {
-                    guard abs(starts[k + 1] - starts[k] - length) <= 2 else { continue }
-                    let candidate = UnsafeBufferPointer(rebasing: all[starts[k]..<starts[k + 1]])
-                    if let distance = scratch.distance(observed, candidate, limit: min(2, best[owners[k]] - 1)) {
-                        best[owners[k]] = distance
+                let compared = BitParallelEditDistance.from(observed) { bits in
+                    rank(observed.count, all, into: best) { candidate, limit in
+                        if candidate.count == observed.count,
+                            let quick = BoundedEditDistance.sameLength(observed, candidate, limit: limit)
+                        {
+                            return quick
+                        }
+                        return bits.distance(to: candidate, limit: limit)
                     }
                 }
+                guard compared == nil else { return }
+                var scratch = BoundedEditDistance()
+                rank(observed.count, all, into: best) { scratch.distance(observed, $0, limit: $1) }
             }
+        }
+    }
+
+    /// Each sign not yet known to be nearer, by its texts within two scalars of `length`.
+    private func rank(
+        _ length: Int, _ all: UnsafeBufferPointer<UInt32>, into best: UnsafeMutableBufferPointer<Int>,
+        by distance: (UnsafeBufferPointer<UInt32>, Int) -> Int?
+    ) {
+        for k in owners.indices where best[owners[k]] > 0 {
+            guard abs(starts[k + 1] - starts[k] - length) <= 2 else { continue }
+            let candidate = UnsafeBufferPointer(rebasing: all[starts[k]..<starts[k + 1]])
+            if let found = distance(candidate, min(2, best[owners[k]] - 1)) { best[owners[k]] = found }
         }
     }
 

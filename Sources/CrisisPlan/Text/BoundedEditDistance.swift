@@ -13,7 +13,7 @@ struct BoundedEditDistance {
     mutating func distance<T: Equatable>(_ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>, limit: Int) -> Int? {
         guard limit >= 0, abs(a.count - b.count) <= limit else { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        if a.count == b.count, let quick = Self.sameLength(a, b, limit: limit) { return quick.distance }
+        if a.count == b.count, let quick = Self.sameLength(a, b, limit: limit) { return quick }
         // Scalars (what suggestions compare) are first looked for in the other text: most texts
         // near in length are far apart in what they hold ("u420" and "s00"), and looking costs
         // a few instructions a scalar, against a table.
@@ -32,9 +32,9 @@ struct BoundedEditDistance {
     /// For texts of one length, the common answers without the table: equal (0); one
     /// substitution or one swap of neighbours (1); two mismatches otherwise (2). `nil` when
     /// more than two places differ (the table decides), `.some(nil)` when past the limit.
-    private static func sameLength<T: Equatable>(
+    static func sameLength<T: Equatable>(
         _ a: UnsafeBufferPointer<T>, _ b: UnsafeBufferPointer<T>, limit: Int
-    ) -> (distance: Int?, Void)? {
+    ) -> Int?? {
         var first = -1
         var second = -1
         for index in 0..<a.count where a[index] != b[index] {
@@ -56,7 +56,7 @@ struct BoundedEditDistance {
         } else {
             distance = 2
         }
-        return (distance <= limit ? distance : nil, ())
+        return .some(distance <= limit ? distance : nil)
     }
 
     /// A lower bound on the edit distance: how many scalars of one text never occur in the

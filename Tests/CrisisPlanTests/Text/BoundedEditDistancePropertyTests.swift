@@ -30,24 +30,33 @@ struct BoundedEditDistancePropertyTests {
         return table[a.count][b.count]
     }
 
+    /// A text of a length in `lengths`, and often a near copy of it (a few edits away), so that
+    /// small distances come up; otherwise a second text of its own.
+    static func nearPair(_ c: inout ChoiceStream, lengths: Range<Int>) -> ([UInt32], [UInt32]) {
+        func text(_ c: inout ChoiceStream) -> [UInt32] {
+            (0..<(lengths.lowerBound + c.next(lengths.count))).map { _ in alphabet[c.next(alphabet.count)] }
+        }
+        let a = text(&c)
+        var b = a
+        for _ in 0..<c.next(4) {
+            switch c.next(4) {
+            case 0 where !b.isEmpty: b.remove(at: c.next(b.count))
+            case 1: b.insert(alphabet[c.next(alphabet.count)], at: c.next(b.count + 1))
+            case 2 where !b.isEmpty: b[c.next(b.count)] = alphabet[c.next(alphabet.count)]
+            case 3 where b.count > 1:
+                let i = c.next(b.count - 1)
+                b.swapAt(i, i + 1)
+            default: b = text(&c)
+            }
+        }
+        return (a, b)
+    }
+
     @Test("within the limit the distance is the full table's; beyond it, none")
     func boundedIsFull() async {
         await propertyCheck(count: 3_000, input: Gen.int(in: 0...1_000_000).array(of: 2...24)) { choices in
             var c = ChoiceStream(choices)
-            let a = (0..<c.next(9)).map { _ in Self.alphabet[c.next(Self.alphabet.count)] }
-            // Often a near copy of the first text, so that small distances come up.
-            var b = a
-            for _ in 0..<c.next(4) {
-                switch c.next(4) {
-                case 0 where !b.isEmpty: b.remove(at: c.next(b.count))
-                case 1: b.insert(Self.alphabet[c.next(Self.alphabet.count)], at: c.next(b.count + 1))
-                case 2 where !b.isEmpty: b[c.next(b.count)] = Self.alphabet[c.next(Self.alphabet.count)]
-                case 3 where b.count > 1:
-                    let i = c.next(b.count - 1)
-                    b.swapAt(i, i + 1)
-                default: b = (0..<c.next(9)).map { _ in Self.alphabet[c.next(Self.alphabet.count)] }
-                }
-            }
+            let (a, b) = Self.nearPair(&c, lengths: 0..<9)
             let full = Self.fullDistance(a, b)
             var scratch = BoundedEditDistance()
             a.withUnsafeBufferPointer { first in
