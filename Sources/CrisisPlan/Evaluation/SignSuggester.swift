@@ -95,6 +95,7 @@ struct SignSuggester: Sendable {
             if best.contains(where: { $0 > 2 }) { rankByWords(text, into: best) }
             for position in parts { best[position] = Int.max }
             var chosen = parts
+            chosen.reserveCapacity(parts.count + 3)
             for _ in 0..<3 {
                 var pick = -1
                 for position in best.indices where best[position] != Int.max {
