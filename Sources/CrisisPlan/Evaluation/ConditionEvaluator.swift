@@ -190,7 +190,7 @@ struct ConditionEvaluator {
     }
 
     private func factHolds(_ index: Int, _ comparator: FactCondition.Comparator, _ operands: [FactValue]) -> Bool {
-        guard let value = timeline.state.facts[index].value else { return false }
+        guard let value = timeline.state.value(of: index, people: context.people) else { return false }
         switch (comparator, value) {
         case (.is, _), (.in, _):
             return operands.contains(value)
@@ -209,7 +209,7 @@ struct ConditionEvaluator {
         _ index: Int, _ name: String, _ comparator: FactCondition.Comparator, _ operands: [FactValue],
         because: inout [String]
     ) -> Bool {
-        guard factHolds(index, comparator, operands), let value = timeline.state.facts[index].value else {
+        guard factHolds(index, comparator, operands), let value = timeline.state.value(of: index, people: context.people) else {
             return false
         }
         let valueText = context.policy.policy.facts[index].kind.text(of: value)

@@ -23,15 +23,33 @@ struct TimelineState {
         var source: SourceLocation
     }
 
-    /// What the timeline says of one fact so far.
+    /// What the timeline says of one fact so far. Plain data, nothing to count references to:
+    /// the policy's defaults are copied on every evaluation's first observed fact.
     struct FactState: Sendable {
-        /// The current value (the default until observed).
-        var value: FactValue?
+        /// The current value (the default until observed); read as a `FactValue` through
+        /// `TimelineState.value(of:people:)`.
+        var value: StoredValue?
         /// Where the current value was observed, for `because` lines.
         var observedAt: Timestamp?
         /// The position of the latest observation that answered it (a value other than its
         /// `not_asked`), for red flags' attention items.
         var answeredIn: Int?
+    }
+
+    /// A fact's value as the state keeps it: a contact fact's value as the plan entry it names
+    /// first (`nil` for someone the plan does not name), not as the entry's text.
+    enum StoredValue: Sendable, Equatable {
+        case bool(Bool)
+        case enumeration(Int)
+        case contact(entry: Int?)
+
+        init(_ value: FactValue) {
+            switch value {
+            case .bool(let value): self = .bool(value)
+            case .enumeration(let position): self = .enumeration(position)
+            case .contact: preconditionFailure("a contact fact's value is kept as the entry it names")
+            }
+        }
     }
 
     /// Who a `contact` fact has named. Apart from `FactState`, so that the policy's defaults,
@@ -211,8 +229,7 @@ struct TimelineState {
             if found.byLookAlike {
                 warnings.append(lookAlike(text, found.entries, fact: declaration.id, fact.pointee.valueSource, context))
             }
-            let first = found.entries.first.map { context.people.entries[$0] }
-            facts[index].value = .contact(first.map { $0.id ?? $0.nameKey } ?? PlanPeople.someoneElse)
+            facts[index].value = .contact(entry: found.entries.first)
             namings[index, default: Namings()].latest = found.entries
             for entry in found.entries where !(namings[index]?.named.contains(where: { $0.entry == entry }) ?? false) {
                 namings[index, default: Namings()].named.append(
@@ -221,7 +238,7 @@ struct TimelineState {
             facts[index].observedAt = time
             facts[index].answeredIn = observationCount
         case .success(let value):
-            facts[index].value = value
+            facts[index].value = StoredValue(value)
             facts[index].observedAt = time
             if case .enumeration(let position) = value, position == context.policy.notAskedIndex[index] {
                 // "Not asked" answers nothing: a question asked again stays open.
@@ -293,6 +310,18 @@ struct TimelineState {
                 + names.joined(separator: " and ")
                 + "; read as naming them, and withheld — check who was meant",
             source: source.pathAndLine, suggestions: people.map { $0.id ?? $0.name })
+    }
+
+    /// Fact `index`'s current value, a contact fact's as the id of the entry it names (its
+    /// name, normalised, without an id; `someone-else` for no one in the plan).
+    func value(of index: Int, people: PlanPeople) -> FactValue? {
+        switch facts[index].value {
+        case nil: nil
+        case .bool(let value): .bool(value)
+        case .enumeration(let position): .enumeration(position)
+        case .contact(let entry):
+            .contact(entry.map { people.entries[$0].id ?? people.entries[$0].nameKey } ?? PlanPeople.someoneElse)
+        }
     }
 
     /// Marks each `possible-emergency` that stays in the attention block: until its red
