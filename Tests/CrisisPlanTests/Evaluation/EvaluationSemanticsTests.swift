@@ -55,6 +55,13 @@ struct EvaluationSemanticsTests {
             when: {any: [{capacity: {status: lacks, decision: money}}, {capacity: {status: lacks, decision: home}}]}
             permits: Deciding for those decisions.
             must_record: [which]
+          - id: cy-named
+            kind: safeguarding
+            title: Cy or Pat named
+            basis: Test Act s4
+            when: {fact: culprit, in: [cy, dad]}
+            permits: Telling the team.
+            must_record: [when]
 
         """
 
@@ -190,6 +197,26 @@ struct EvaluationSemanticsTests {
         #expect(answer.conflicts.map(\.name) == ["  PAT  parent ", "Bo", "Pat Parent"])
         #expect(answer.warnings.map(\.code) == [.roleNotRecorded])
         #expect(answer.warnings.first?.message.contains("keeper") == true)
+    }
+
+    @Test("a condition on a contact fact compares the id of the entry its latest value names, by id or by name")
+    func contactFactCondition() throws {
+        let evaluator = try Self.evaluator()
+        for (value, id) in [("cy", "cy"), ("CY", "cy"), (" cy ", "cy"), ("Pat Parent", "dad"), ("pat  PARENT", "dad")] {
+            let answer = try evaluator.evaluate(
+                [Self.observation("00:00", facts: ["culprit": value])], now: Self.time("00:00"))
+            #expect(answer.flags.map(\.id) == ["cy-named"], "\(value)")
+            #expect(answer.flags.first?.because == ["culprit is \(id) (observed 2026-11-24T00:00:00Z)"], "\(value)")
+        }
+        for value in ["bo", "Bo", "someone-else"] {
+            let answer = try evaluator.evaluate(
+                [Self.observation("00:00", facts: ["culprit": value])], now: Self.time("00:00"))
+            #expect(answer.flags.isEmpty, "\(value)")
+        }
+        let later = try evaluator.evaluate(
+            [Self.observation("00:00", facts: ["culprit": "cy"]), Self.observation("01:00", facts: ["culprit": "bo"])],
+            now: Self.time("01:00"))
+        #expect(later.flags.isEmpty)
     }
 
     @Test("a withheld person is withheld even when not on this stage's route")
