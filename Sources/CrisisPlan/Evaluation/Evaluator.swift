@@ -110,9 +110,14 @@ public struct Evaluator: Sendable {
                     ect: context.ectRefusals[position])
             }
         if current.isEmpty && flag == nil { return lines }
+        // Written only where a value changes: assessments of other decisions leave the lines
+        // as prepared, and shared.
         for position in lines.indices {
-            lines[position].appliesNow = appliesNow(position, current: current)
-            if lines[position].binding && context.mentalDisorderRefusals[position] && !lines[position].ect {
+            let applies = appliesNow(position, current: current)
+            if lines[position].appliesNow != applies { lines[position].appliesNow = applies }
+            if lines[position].binding && context.mentalDisorderRefusals[position] && !lines[position].ect
+                && lines[position].mayBeOverriddenBy != flag
+            {
                 lines[position].mayBeOverriddenBy = flag
             }
         }

@@ -101,14 +101,23 @@ struct StageResolution {
         let window = context.policy.policy.signsActiveFor
         // The highest stage of an active sign, and how many active signs are of it.
         var topCount = 0
+        var activeCount = 0
         for index in context.signIds.indices where evaluator.timeline.state.isActive(index, now: now, window: window) {
-            activeSigns.append(context.signIds[index])
+            activeCount += 1
             let signRank = context.signRanks[index]
             if signRank > rank {
                 rank = signRank
                 topCount = 1
             } else if signRank == rank {
                 topCount += 1
+            }
+        }
+        // Then their ids, into a list allocated once (as are the reasons: a line or two, seldom more).
+        because.reserveCapacity(3)
+        if activeCount > 0 {
+            activeSigns.reserveCapacity(activeCount)
+            for index in context.signIds.indices where evaluator.timeline.state.isActive(index, now: now, window: window) {
+                activeSigns.append(context.signIds[index])
             }
         }
         if activeSigns.isEmpty {
