@@ -1,12 +1,44 @@
 /// Someone to contact now; `statutory` when a flag added them rather than the person's route.
 public struct ContactLine: Sendable {
-    public var id: String
-    public var name: String
-    public var relation: String?
-    public var phone: String
+    /// What the plan or a flag says of the contact, fixed once the rules are read. Shared by
+    /// every copy: a route is copied into most answers, and a line's copy is then one
+    /// reference count rather than one for each of its texts.
+    final class Listing: Sendable {
+        let id: String
+        let name: String
+        let relation: String?
+        let phone: String
+        let statutory: Bool
+        let source: String
+        let professional: Bool
+        let hours: ContactHours?
+
+        init(_ contact: Contact, statutory: Bool) {
+            id = contact.id
+            name = contact.name
+            relation = contact.relation
+            phone = contact.phone
+            self.statutory = statutory
+            source = contact.source.pathAndLine
+            professional = contact.professional
+            hours = contact.hours
+        }
+    }
+
+    private let listing: Listing
+
+    public var id: String { listing.id }
+    public var name: String { listing.name }
+    public var relation: String? { listing.relation }
+    public var phone: String { listing.phone }
     /// Added by a flag rather than by the person's own route.
-    public var statutory: Bool
-    public var source: String
+    public var statutory: Bool { listing.statutory }
+    public var source: String { listing.source }
+    /// A professional contact (not in the JSON; for `note_contacts`).
+    public var professional: Bool { listing.professional }
+    /// The contact's hours, for working out `open_now` (not in the JSON).
+    var hours: ContactHours? { listing.hours }
+
     /// Open now by the contact's `hours`; `nil` without hours (or with hours that do not parse).
     public var openNow: Bool? = nil
     /// When a closed contact opens next, RFC 3339 with the local offset.
@@ -15,16 +47,8 @@ public struct ContactLine: Sendable {
     public var opensText: String? = nil
     /// Notes a flag adds (`note_contacts`), e.g. what may be shared with family.
     public var notes: [String] = []
-    /// A professional contact (not in the JSON; for `note_contacts`).
-    public var professional = false
-    /// The contact's hours, for working out `open_now` (not in the JSON).
-    var hours: ContactHours? = nil
-}
 
-extension ContactLine {
     init(_ contact: Contact, statutory: Bool) {
-        self.init(
-            id: contact.id, name: contact.name, relation: contact.relation, phone: contact.phone, statutory: statutory,
-            source: contact.source.pathAndLine, professional: contact.professional, hours: contact.hours)
+        listing = Listing(contact, statutory: statutory)
     }
 }
