@@ -77,12 +77,7 @@ public final class CompiledPolicy: Sendable {
         addedContactSkeletons = skeletons
         addedContactLooks = policy.flags.map { $0.effects.addContacts.map { skeletons[$0.name] ?? "" } }
         addedContactsHaveHours = policy.flags.contains { $0.effects.addContacts.contains { $0.hours != nil } }
-        flagLines = policy.flags.map { flag in
-            FlagLine(
-                id: flag.id, kind: flag.kind, title: flag.title, basis: flag.basis, firstAction: flag.firstAction, because: [],
-                permits: flag.permits ?? "", guidance: flag.guidance, mustRecord: flag.mustRecord, decisions: [],
-                source: flag.source.pathAndLine)
-        }
+        flagLines = policy.flags.map(FlagLine.init)
         let compile = { (condition: Condition) in
             CompiledCondition(condition, policy: policy, factTable: factTable, stageRank: stageRank)
         }
