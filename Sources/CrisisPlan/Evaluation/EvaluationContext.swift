@@ -19,6 +19,9 @@ public final class EvaluationContext: Sendable {
     /// Each sign's id, by its position in the plan (read on every evaluation without copying
     /// the signs themselves).
     let signIds: [String]
+    /// Each sign's state before it is observed, for every evaluation to start from (building
+    /// the list anew looks up its generic type at run time, on every evaluation).
+    let unobservedSigns: [TimelineState.SignState]
     /// Each sign as an unrecognised observation's suggestion shows it: id, words, stage label.
     let suggestedSigns: [SuggestedSign]
     /// The decisions an assessment may name for this person.
@@ -78,6 +81,7 @@ public final class EvaluationContext: Sendable {
         suggester = prepared.suggester
         people = prepared.people
         signIds = prepared.signIds
+        unobservedSigns = Array(repeating: TimelineState.SignState(), count: prepared.signIds.count)
         suggestedSigns = plan.signs.map { sign in
             let label = policy.policy.stages.first(where: { $0.id == sign.stage })?.label ?? sign.stage
             return SuggestedSign(id: sign.id, says: sign.says, stageLabel: label)

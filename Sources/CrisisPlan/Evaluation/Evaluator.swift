@@ -22,7 +22,7 @@ public struct Evaluator: Sendable {
         // be a reference count per field, on every evaluation).
         let stages = context.policy.policy.stages
         let flags = context.policy.policy.flags
-        var state = TimelineState(signCount: context.signIds.count, policy: context.policy)
+        var state = TimelineState(context)
         // Read in place, through a pointer: an array's subscript, or a borrowed observation
         // captured by the closures that read its signs, is a copy of each observation.
         observations.withUnsafeBufferPointer { observations in

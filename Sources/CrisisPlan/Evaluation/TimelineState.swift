@@ -63,6 +63,8 @@ struct TimelineState {
         var latest: [Int] = []
     }
 
+    /// Per sign of the plan, in its order: shared with the plan's prepared states until a
+    /// sign is observed.
     var signs: [SignState]
     /// Per fact of the policy, in its order: one array, shared with the policy's defaults
     /// until an observation changes a fact.
@@ -86,9 +88,11 @@ struct TimelineState {
     var errors: [Diagnostic] = []
     private var observationCount = 0
 
-    init(signCount: Int, policy: CompiledPolicy) {
-        signs = Array(repeating: SignState(), count: signCount)
-        facts = policy.initialFactStates
+    /// A timeline with nothing observed yet: the plan's signs and the policy's facts as
+    /// prepared, shared until an observation changes them.
+    init(_ context: EvaluationContext) {
+        signs = context.unobservedSigns
+        facts = context.policy.initialFactStates
     }
 
     /// Adds one observation. Taken through a pointer, valid for the call only: the closures

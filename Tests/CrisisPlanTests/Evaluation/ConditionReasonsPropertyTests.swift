@@ -37,7 +37,7 @@ struct ConditionReasonsPropertyTests {
             var c = ChoiceStream(choices.reversed())
             if c.chance(60) { world.plan.person.born = CalendarDate(year: 1995 + c.next(30), month: 6, day: 15) }
             let context = EvaluationContext(policy: CompiledPolicy(world.policy), plan: world.plan)
-            var state = TimelineState(signCount: context.signIds.count, policy: context.policy)
+            var state = TimelineState(context)
             for observation in world.observations {
                 withUnsafePointer(to: observation) { state.apply($0, now: world.now, context: context) }
             }
