@@ -45,7 +45,7 @@ struct SignSuggester: Sendable {
                 seen.append(normalized)
                 scalars += normalized.unicodeScalars.map(\.value)
                 starts.append(scalars.count)
-                let split = normalized.split(separator: " ").map(String.init)
+                let split = normalized.split(atASCII: [UInt8(ascii: " ")])
                 words.append(split)
                 owners.append(position)
                 for word in split where Self.isTelling(word) && signsByWord[word]?.last != position {

@@ -26,11 +26,11 @@ final class UnrecognisedText: Sendable {
         let normalized = TextNormalizer.normalize(text)
         self.normalized = normalized
         scalars = normalized.unicodeScalars.map(\.value)
-        words = normalized.split(separator: " ").map(String.init)
+        words = normalized.split(atASCII: [UInt8(ascii: " ")])
         sortedWords = words.count > 1 ? words.sorted() : words
         tellingWords = words.filter(SignSuggester.isTelling)
-        let pieces = normalized.split(whereSeparator: { $0 == "," || $0 == ";" })
-        parts = pieces.count > 1 ? pieces.map(String.init) : []
+        let pieces = normalized.split(atASCII: [UInt8(ascii: ","), UInt8(ascii: ";")])
+        parts = pieces.count > 1 ? pieces : []
         redFlags = matchers.indices.filter { matchers[$0].matches(text) }
     }
 }

@@ -1,0 +1,27 @@
+extension String {
+    /// The pieces between separators, none of them empty: what `split(whereSeparator:)` gives
+    /// for a character that is one of `separators`, as strings.
+    ///
+    /// The separators are ASCII bytes, so a text of ASCII alone (its characters are its bytes)
+    /// is cut at its bytes. That gives the same pieces without reading the text character by
+    /// character, which was the dearest part of reading an unrecognised text.
+    func split(atASCII separators: [UInt8]) -> [String] {
+        let pieces: [String]? = withUTF8Bytes { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var pieces: [String] = []
+            var start = 0
+            for index in bytes.indices where separators.contains(bytes[index]) {
+                if index > start {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                }
+                start = index + 1
+            }
+            if bytes.count > start {
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            }
+            return pieces
+        }
+        return pieces
+            ?? split(whereSeparator: { $0.utf8.count == 1 && separators.contains($0.utf8.first!) }).map(String.init)
+    }
+}
