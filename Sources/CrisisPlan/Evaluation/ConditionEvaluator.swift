@@ -190,10 +190,13 @@ struct ConditionEvaluator {
     }
 
     private func factHolds(_ index: Int, _ comparator: FactCondition.Comparator, _ operands: [FactValue]) -> Bool {
-        guard let value = timeline.state.value(of: index, people: context.people) else { return false }
+        guard let value = timeline.state.facts[index].value else { return false }
         switch (comparator, value) {
+        case (.is, .contact), (.in, .contact):
+            // The id the value names, written out only for a contact fact.
+            return timeline.state.value(of: index, people: context.people).map(operands.contains) ?? false
         case (.is, _), (.in, _):
-            return operands.contains(value)
+            return operands.contains { Self.equal(value, $0) }
         case (.atLeast, .enumeration(let position)):
             if case .enumeration(let bound)? = operands.first { return position >= bound }
             return false
@@ -202,6 +205,15 @@ struct ConditionEvaluator {
             return false
         default:
             return false
+        }
+    }
+
+    /// A bool or enum fact's value against an operand, without writing the value out.
+    private static func equal(_ value: TimelineState.StoredValue, _ operand: FactValue) -> Bool {
+        switch (value, operand) {
+        case (.bool(let value), .bool(let operand)): value == operand
+        case (.enumeration(let position), .enumeration(let operand)): position == operand
+        default: false
         }
     }
 
