@@ -68,7 +68,9 @@ public final class CompiledPolicy: Sendable {
         let factTable = SmallTable(policy.facts.enumerated().map { ($1.id, $0) })
         self.factTable = factTable
         self.stageRank = stageRank
-        initialFactStates = policy.facts.map { TimelineState.FactState(value: $0.initialValue.map(TimelineState.StoredValue.init)) }
+        initialFactStates = policy.facts.map {
+            TimelineState.FactState(value: $0.initialValue.flatMap(TimelineState.StoredValue.init))
+        }
         addedContacts = policy.flags.map { $0.effects.addContacts.map { ContactLine($0, statutory: true) } }
         var skeletons: [String: String] = [:]
         for contact in policy.flags.flatMap(\.effects.addContacts) where skeletons[contact.name] == nil {

@@ -221,7 +221,9 @@ struct ConditionEvaluator {
         _ index: Int, _ name: String, _ comparator: FactCondition.Comparator, _ operands: [FactValue],
         because: inout [String]
     ) -> Bool {
-        guard factHolds(index, comparator, operands), let value = timeline.state.value(of: index, people: context.people) else {
+        guard factHolds(index, comparator, operands),
+            let value = timeline.state.value(of: index, people: context.people)
+        else {
             return false
         }
         let valueText = context.policy.policy.facts[index].kind.text(of: value)

@@ -116,7 +116,8 @@ struct StageResolution {
         because.reserveCapacity(3)
         if activeCount > 0 {
             activeSigns.reserveCapacity(activeCount)
-            for index in context.signIds.indices where evaluator.timeline.state.isActive(index, now: now, window: window) {
+            for index in context.signIds.indices
+            where evaluator.timeline.state.isActive(index, now: now, window: window) {
                 activeSigns.append(context.signIds[index])
             }
         }

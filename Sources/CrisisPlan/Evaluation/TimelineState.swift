@@ -43,11 +43,13 @@ struct TimelineState {
         case enumeration(Int)
         case contact(entry: Int?)
 
-        init(_ value: FactValue) {
+        /// A bool or enum value as kept; `nil` for a contact value, which is kept as the entry
+        /// it names once the plan's people have been looked up (`apply`).
+        init?(_ value: FactValue) {
             switch value {
             case .bool(let value): self = .bool(value)
             case .enumeration(let position): self = .enumeration(position)
-            case .contact: preconditionFailure("a contact fact's value is kept as the entry it names")
+            case .contact: return nil
             }
         }
     }

@@ -9,7 +9,9 @@ import Testing
 /// ASCII — the pieces must be those of `split(whereSeparator:)`, byte for byte.
 @Suite("Splitting at ASCII separators is the standard split")
 struct ASCIISplitPropertyTests {
-    static let pieces = ["a", "bc", " ", " ", ",", ";", ",;", "\r\n", "\t", "é", "e\u{301}", " \u{301}", ",\u{301}", "漢"]
+    static let pieces = [
+        "a", "bc", " ", " ", ",", ";", ",;", "\r\n", "\t", "é", "e\u{301}", " \u{301}", ",\u{301}", "漢",
+    ]
     static let separatorSets: [[UInt8]] = [[UInt8(ascii: " ")], [UInt8(ascii: ","), UInt8(ascii: ";")]]
 
     @Test("for any text, the pieces are the standard split's")
@@ -22,7 +24,8 @@ struct ASCIISplitPropertyTests {
                     separators.contains { String(decoding: [$0], as: UTF8.self) == String(character) }
                 }).map(String.init)
                 let pieces = text.split(atASCII: separators)
-                #expect(pieces.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(Array(text.unicodeScalars))")
+                #expect(
+                    pieces.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(Array(text.unicodeScalars))")
             }
         }
     }

@@ -39,7 +39,9 @@ struct BitParallelEditDistancePropertyTests {
         b[0] = 99
         func distance(_ a: [UInt32], _ b: [UInt32]) -> Int?? {
             a.withUnsafeBufferPointer { text in
-                b.withUnsafeBufferPointer { other in BitParallelEditDistance.from(text) { $0.distance(to: other, limit: 2) } }
+                b.withUnsafeBufferPointer { other in
+                    BitParallelEditDistance.from(text) { $0.distance(to: other, limit: 2) }
+                }
             }
         }
         #expect(distance(a, b) == .some(2))
