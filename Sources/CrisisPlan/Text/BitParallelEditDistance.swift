@@ -6,8 +6,9 @@
 /// (plan, text). Here each of the text's scalars is one bit of a 64-bit word, so a scalar of
 /// the other text costs a dozen word operations and no table: Hyyrö's bit-vector algorithm for
 /// this distance ("A bit-vector algorithm for computing Levenshtein and Damerau edit
-/// distances", 2003), itself Myers' algorithm with a term for the swap. The masks of where
-/// each scalar occurs are worked out once, when the text is taken, in a table on the stack.
+/// distances", 2003), itself Myers' algorithm with a term for the swap. Where each ASCII
+/// scalar occurs is worked out once, when the text is taken, in a table on the stack; a
+/// scalar outside ASCII is looked for in the text each time (rare in what people type here).
 struct BitParallelEditDistance {
     /// The longest text it takes: one bit per scalar.
     static let maxLength = 64

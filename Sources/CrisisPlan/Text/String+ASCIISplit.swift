@@ -1,10 +1,11 @@
 extension String {
     /// The pieces between separators, none of them empty: what `split(whereSeparator:)` gives
-    /// for a character that is one of `separators`, as strings.
+    /// for a character equal to one of `separators`, as strings.
     ///
     /// The separators are ASCII bytes, so a text of ASCII alone (its characters are its bytes)
     /// is cut at its bytes. That gives the same pieces without reading the text character by
-    /// character, which was the dearest part of reading an unrecognised text.
+    /// character, which was the dearest part of reading an unrecognised text. Any other text
+    /// is read by characters, compared as `==` compares them (the Greek question mark is `;`).
     func split(atASCII separators: [UInt8]) -> [String] {
         let pieces: [String]? = withUTF8Bytes { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
@@ -22,6 +23,7 @@ extension String {
             return pieces
         }
         return pieces
-            ?? split(whereSeparator: { $0.utf8.count == 1 && separators.contains($0.utf8.first!) }).map(String.init)
+            ?? split(whereSeparator: { character in separators.contains { Character(Unicode.Scalar($0)) == character } })
+            .map(String.init)
     }
 }

@@ -6,11 +6,12 @@ import Testing
 /// An unrecognised text is cut into words and `,`/`;` parts by its bytes when it is ASCII, and
 /// character by character otherwise. Whatever the text — separators in a row, at either end, a
 /// space that a combining mark makes part of one character, line breaks, letters outside
-/// ASCII — the pieces must be those of `split(whereSeparator:)`, byte for byte.
+/// ASCII, the Greek question mark (equal to `;`) — the pieces must be those of
+/// `split(whereSeparator:)`, byte for byte.
 @Suite("Splitting at ASCII separators is the standard split")
 struct ASCIISplitPropertyTests {
     static let pieces = [
-        "a", "bc", " ", " ", ",", ";", ",;", "\r\n", "\t", "é", "e\u{301}", " \u{301}", ",\u{301}", "漢",
+        "a", "bc", " ", " ", ",", ";", ",;", "\r\n", "\t", "é", "e\u{301}", " \u{301}", ",\u{301}", "漢", "\u{37E}",
     ]
     static let separatorSets: [[UInt8]] = [[UInt8(ascii: " ")], [UInt8(ascii: ","), UInt8(ascii: ";")]]
 
