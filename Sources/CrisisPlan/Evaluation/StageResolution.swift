@@ -99,11 +99,12 @@ struct StageResolution {
         let stages = context.policy.policy.stages
         let flags = context.policy.policy.flags
         let window = context.policy.policy.signsActiveFor
-        // The highest stage of an active sign, and how many active signs are of it.
+        // The highest stage of an active sign, and how many active signs are of it. The ids go
+        // into a list allocated once, with room for every sign from the first active one on.
         var topCount = 0
-        var activeCount = 0
         for index in context.signIds.indices where evaluator.timeline.state.isActive(index, now: now, window: window) {
-            activeCount += 1
+            if activeSigns.isEmpty { activeSigns.reserveCapacity(context.signIds.count - index) }
+            activeSigns.append(context.signIds[index])
             let signRank = context.signRanks[index]
             if signRank > rank {
                 rank = signRank
@@ -112,15 +113,8 @@ struct StageResolution {
                 topCount += 1
             }
         }
-        // Then their ids, into a list allocated once (as are the reasons: a line or two, seldom more).
+        // The reasons, too, in a list allocated once: a line or two, seldom more.
         because.reserveCapacity(3)
-        if activeCount > 0 {
-            activeSigns.reserveCapacity(activeCount)
-            for index in context.signIds.indices
-            where evaluator.timeline.state.isActive(index, now: now, window: window) {
-                activeSigns.append(context.signIds[index])
-            }
-        }
         if activeSigns.isEmpty {
             because.append("no active early warning signs")
         } else if !stages.isEmpty {
