@@ -65,8 +65,6 @@ public final class EvaluationContext: Sendable {
     let fixedPlanWarnings: [AnswerWarning]
     let personSource: String
     let reviewBySource: String
-    /// The fixed end of the `unknown-sign` message, built once.
-    private let unknownSignSuffix: String
 
     public convenience init(policy: CompiledPolicy, plan: Plan) {
         self.init(policy: policy, prepared: PreparedPlan(plan))
@@ -139,8 +137,6 @@ public final class EvaluationContext: Sendable {
         }
         mentalDisorderRefusals = plan.advanceDecisions.refusals.map(\.forMentalDisorder)
         hasHours = plan.contacts.contains { $0.hours != nil }
-        unknownSignSuffix =
-            "' matches none of \(plan.person.name)'s early warning signs; it is recorded, not taken as all clear"
         var fixed: [AnswerWarning] = []
         for attorney in plan.attorneys where attorney.kind == nil {
             fixed.append(
@@ -180,43 +176,50 @@ public final class EvaluationContext: Sendable {
 
     /// The signs an unrecognised text may have meant (`SignSuggester`), the red flags its
     /// words match and the warning's message. The suggestions are worked out once per text and
-    /// plan, then remembered: the same few texts come back in one person's crisis, and
-    /// recognised signs never reach here. The memo holds only the suggestions, not the
-    /// message, which is written again from the text as typed (canonically equivalent texts
-    /// share an entry, and the message quotes the very bytes typed): an entry is then nothing
-    /// but two arrays, empty for most texts, so a library's memos stay small. At most
-    /// `memoLimit` texts per plan are kept; beyond that the memo starts again.
+    /// plan, then remembered (`SuggestionMemo`): the same few texts come back in one person's
+    /// crisis, and recognised signs never reach here. The memo holds only sign positions; the
+    /// message is written again from the text as typed (canonically equivalent texts share an
+    /// entry, and the message quotes the very bytes typed).
     func unrecognised(_ text: String) -> SignSuggestions {
         // The policy reads the text once for everyone; this plan's memo is keyed by that
         // reading's serial number, cheaper to hash than the text.
         let read = policy.unrecognised(text)
-        let message = unknownSignMessage(text)
-        if let known = memo.withLock({ $0[read.serial] }) {
-            return SignSuggestions(message: message, ids: known.ids, signs: known.signs, redFlags: read.redFlags)
+        // Worked out under the plan's lock: a few microseconds, once per text.
+        let (near, unkept) = memo.withLock { memo -> (SuggestionMemo.Entry?, [Int]) in
+            if let known = memo.entry(for: read.serial) { return (known, []) }
+            let positions = suggester.suggest(read)
+            guard let entry = SuggestionMemo.Entry(serial: read.serial, positions: positions) else { return (nil, positions) }
+            memo.remember(entry)
+            return (entry, [])
         }
-        let positions = suggester.suggest(read)
-        let near = Suggested(ids: positions.map { signIds[$0] }, signs: positions.map { suggestedSigns[$0] })
-        memo.withLock { memo in
-            if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
-            if memo.isEmpty { memo.reserveCapacity(16) }
-            memo[read.serial] = near
+        let count = near?.count ?? unkept.count
+        var ids: [String] = []
+        var signs: [SuggestedSign] = []
+        if count > 0 {
+            ids.reserveCapacity(count)
+            signs.reserveCapacity(count)
         }
-        return SignSuggestions(message: message, ids: near.ids, signs: near.signs, redFlags: read.redFlags)
+        for index in 0..<count {
+            let position = near?[index] ?? unkept[index]
+            ids.append(suggestedSigns[position].id)
+            signs.append(suggestedSigns[position])
+        }
+        return SignSuggestions(message: unknownSignMessage(text), ids: ids, signs: signs, redFlags: read.redFlags)
     }
-    static let memoLimit = 256
-    /// A memo entry: the signs suggested for one text.
-    private struct Suggested: Sendable {
-        var ids: [String]
-        var signs: [SuggestedSign]
-    }
-    private let memo = Mutex<[Int: Suggested]>([:])
+    /// More distinct texts than one plan's memo keeps at once.
+    static let memoLimit = SuggestionMemo.slots
+    private let memo = Mutex(SuggestionMemo())
 
-    /// `'text' matches none of …`, for an `unknown-sign` warning.
+    /// `'text' matches none of …`, for an `unknown-sign` warning. Written from the program's
+    /// own text and the person's name: a suffix kept per plan was a cache miss or two per
+    /// message in a plan nobody had asked about for a while.
     private func unknownSignMessage(_ observed: String) -> String {
         String(writing: { text in
             text.append("'")
             text.append(observed)
-            text.append(unknownSignSuffix)
+            text.append("' matches none of ")
+            text.append(plan.person.name)
+            text.append("'s early warning signs; it is recorded, not taken as all clear")
         })
     }
 

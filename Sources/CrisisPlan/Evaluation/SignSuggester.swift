@@ -15,27 +15,34 @@ struct SignSuggester: Sendable {
         "don't", "cannot", "can't", "does", "did", "over", "under", "much", "many", "like",
     ]
 
-    /// Every distinct normalised text of every sign, its scalars end to end in one list
-    /// (`starts[k]..<starts[k + 1]`, so that comparing touches no reference counts), its words,
-    /// its words sorted, and the sign it belongs to.
+    /// One distinct normalised text of a sign: where its scalars are in `scalars`
+    /// (`start..<start + count`, so that comparing touches no reference counts), the sign it
+    /// belongs to, and its first byte (0 for an empty text): a text is a word-by-word prefix of
+    /// another only if they begin alike, so most texts are passed over on this byte alone.
+    ///
+    /// The fields sit together, 16 bytes a text, because an unrecognised text is compared with
+    /// every text of a plan nobody has asked about for a while: a list per field is a cache
+    /// miss per field, and across thousands of plans those misses were most of the time.
+    private struct Text: Sendable {
+        var start: Int32
+        var count: Int32
+        var owner: Int32
+        var firstByte: UInt8
+    }
+    private let texts: [Text]
     private let scalars: [UInt32]
-    private let starts: [Int]
+    /// Each text's words, and its words sorted, beside `texts`.
     private let words: [[String]]
     private let sortedWords: [[String]]
-    private let owners: [Int]
-    /// The first byte of each text (0 for an empty one): a text is a word-by-word prefix of
-    /// another only if they begin alike, so most texts are passed over on this byte alone.
-    private let firstBytes: [UInt8]
     private let signCount: Int
     /// Each telling word (three letters or more, not a stop word) to the signs using it.
     private let signsByWord: [String: [Int]]
     private let matcher: SignMatcher
 
     init(signs: [EarlyWarningSign], matcher: SignMatcher) {
-        var scalars: [UInt32] = []
-        var starts: [Int] = [0]
+        var texts: [Text] = []
+        var normalizedTexts: [[UInt32]] = []
         var words: [[String]] = []
-        var owners: [Int] = []
         var signsByWord: [String: [Int]] = [:]
         for (position, sign) in signs.enumerated() {
             var seen: [String] = []
@@ -43,22 +50,29 @@ struct SignSuggester: Sendable {
                 let normalized = TextNormalizer.normalize(text)
                 guard !seen.contains(normalized) else { continue }
                 seen.append(normalized)
-                scalars += normalized.unicodeScalars.map(\.value)
-                starts.append(scalars.count)
+                normalizedTexts.append(normalized.unicodeScalars.map(\.value))
                 let split = normalized.split(atASCII: [UInt8(ascii: " ")])
+                texts.append(
+                    Text(
+                        start: 0, count: Int32(normalizedTexts[texts.count].count), owner: Int32(position),
+                        firstByte: split.first?.utf8.first ?? 0))
                 words.append(split)
-                owners.append(position)
                 for word in split where Self.isTelling(word) && signsByWord[word]?.last != position {
                     signsByWord[word, default: []].append(position)
                 }
             }
         }
+        // The scalars shortest text first: the texts an unrecognised one is compared with are
+        // those of about its length, and so sit in one or two cache lines rather than one each.
+        var scalars: [UInt32] = []
+        for k in texts.indices.sorted(by: { (texts[$0].count, $0) < (texts[$1].count, $1) }) {
+            texts[k].start = Int32(scalars.count)
+            scalars += normalizedTexts[k]
+        }
+        self.texts = texts
         self.scalars = scalars
-        self.starts = starts
         self.words = words
         sortedWords = words.map { $0.sorted() }
-        firstBytes = words.map { $0.first?.utf8.first ?? 0 }
-        self.owners = owners
         signCount = signs.count
         self.signsByWord = signsByWord
         self.matcher = matcher
@@ -138,10 +152,12 @@ struct SignSuggester: Sendable {
         _ length: Int, _ all: UnsafeBufferPointer<UInt32>, into best: UnsafeMutableBufferPointer<Int>,
         by distance: (UnsafeBufferPointer<UInt32>, Int) -> Int?
     ) {
-        for k in owners.indices where best[owners[k]] > 0 {
-            guard abs(starts[k + 1] - starts[k] - length) <= 2 else { continue }
-            let candidate = UnsafeBufferPointer(rebasing: all[starts[k]..<starts[k + 1]])
-            if let found = distance(candidate, min(2, best[owners[k]] - 1)) { best[owners[k]] = found }
+        texts.withUnsafeBufferPointer { texts in
+            for text in texts where best[Int(text.owner)] > 0 {
+                guard abs(Int(text.count) - length) <= 2 else { continue }
+                let candidate = UnsafeBufferPointer(rebasing: all[Int(text.start)..<Int(text.start + text.count)])
+                if let found = distance(candidate, min(2, best[Int(text.owner)] - 1)) { best[Int(text.owner)] = found }
+            }
         }
     }
 
@@ -149,13 +165,16 @@ struct SignSuggester: Sendable {
     private func rankByWords(_ text: UnrecognisedText, into best: UnsafeMutableBufferPointer<Int>) {
         let observedWords = text.words
         let observedFirst = observedWords.first?.utf8.first ?? 0
-        for k in words.indices where best[owners[k]] > 3 {
-            if firstBytes[k] == observedFirst
-                && (Self.isWordPrefix(observedWords, words[k]) || Self.isWordPrefix(words[k], observedWords))
-            {
-                best[owners[k]] = 3
-            } else if best[owners[k]] > 4, observedWords.count > 1, text.sortedWords == sortedWords[k] {
-                best[owners[k]] = 4
+        texts.withUnsafeBufferPointer { texts in
+            for k in texts.indices where best[Int(texts[k].owner)] > 3 {
+                let owner = Int(texts[k].owner)
+                if texts[k].firstByte == observedFirst
+                    && (Self.isWordPrefix(observedWords, words[k]) || Self.isWordPrefix(words[k], observedWords))
+                {
+                    best[owner] = 3
+                } else if best[owner] > 4, observedWords.count > 1, text.sortedWords == sortedWords[k] {
+                    best[owner] = 4
+                }
             }
         }
         for word in text.tellingWords {
