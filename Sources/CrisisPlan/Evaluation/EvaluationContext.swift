@@ -208,7 +208,7 @@ public final class EvaluationContext: Sendable {
     }
     /// More distinct texts than one plan's memo keeps at once.
     static let memoLimit = SuggestionMemo.slots
-    private let memo = Mutex(SuggestionMemo())
+    let memo = Mutex(SuggestionMemo())
 
     /// `'text' matches none of …`, for an `unknown-sign` warning. Written from the program's
     /// own text and the person's name: a suffix kept per plan was a cache miss or two per

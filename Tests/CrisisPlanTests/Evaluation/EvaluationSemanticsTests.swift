@@ -366,6 +366,11 @@ struct UnrecognisedMemoTests {
         #expect(first.contains { $0.code == .unknownSign && $0.observed == "cant sleep" && !$0.suggestions.isEmpty })
         #expect(first.contains { $0.code == .possibleEmergency })
         #expect(try warnings() == first)
+        // Each text's suggestions are in the plan's memo, as the first answer gave them.
+        let context = evaluator.context
+        let cantSleep = try #require(first.first { $0.observed == "cant sleep" })
+        let entry = context.memo.withLock { $0.entry(for: context.policy.unrecognised("cant sleep").serial) }
+        #expect(entry.map { entry in (0..<entry.count).map { context.signIds[entry[$0]] } } == cantSleep.suggestions)
         // More distinct texts than the memo keeps: it starts again, and answers do not change.
         for number in 0...EvaluationContext.memoLimit {
             _ = try evaluator.evaluate([try ShippedRules.observation(signs: ["noise \(number)"])], now: ShippedRules.now)
