@@ -1,50 +1,49 @@
 /// A lookup from text to a value for the small tables evaluation uses (a plan's sign texts, a
 /// policy's fact ids and enum values).
 ///
-/// This runs for every sign and fact of every observation, so a look-up reads the text's bytes
-/// once, eight at a time: it hashes them, finds the slot, and compares them with the key's,
-/// which are kept end to end in one array. A `String` dictionary hashes byte by byte with
-/// SipHash and compares through `==`, and a list compared key by key reads each key's own
-/// storage — a cache miss across thousands of plans.
+/// This runs for every sign and fact of every observation, usually in a plan nobody has asked
+/// about for a while, so a look-up is built to read few cache lines: it hashes the text's bytes
+/// eight at a time, reads one slot, and compares the text with the key there — in the slot
+/// itself for a key of up to eight bytes (a sign id), else with the key's bytes, kept after the
+/// slots in the same buffer. A `String` dictionary hashes byte by byte with SipHash and compares
+/// through `==`, and a table with a list per field reads a cache line of each.
 ///
 /// A class: a table read out of a list (a fact's values) is then one reference, not a copy of
 /// each of its arrays.
 final class SmallTable<Value: Sendable>: Sendable {
-    /// An ASCII key: its hash, and where its bytes are in `bytes`. Apart from the values, so
-    /// that the look-up is the same code whatever the values are. 32-bit offsets: a table's
-    /// keys come from rule files read at most 1 MiB each, far below 2 GiB.
-    private struct Key: Sendable {
-        var hash: UInt64
-        var start: Int32
-        var count: Int32
-    }
-    private let keys: [Key]
+    /// `slotWords` words per slot, a power of two slots at most half full, then the ASCII keys'
+    /// bytes end to end. A slot holds its key's hash (0 when free); its bytes' start (32 bits),
+    /// count (16) and position in `values` (16); and its first eight bytes, zero-padded.
+    private let storage: [UInt64]
     private let values: [Value]
-    private let bytes: [UInt8]
-    /// Open addressing: a `keys` position + 1 in the slot of its hash (or the next free one),
-    /// 0 in a free slot; a power of two in size, at most half full.
-    private let slots: [Int32]
     /// 64 less the bits of a slot number.
     private let shift: UInt64
-    /// The ASCII keys as text, and every key outside ASCII with its value: `==` is canonical
+    private let slotCount: Int
+    private static var slotWords: Int { 3 }
+    /// The ASCII keys as text, and every other key with its value: `==` is canonical
     /// equivalence, under which a text outside ASCII may equal an ASCII key (the Kelvin sign
     /// is "K") and an ASCII text a key outside it. Those look-ups compare texts, as `==` does.
+    /// Keys too long for a slot's count, or past its 16-bit position, are among the others too.
     private let asciiKeys: [String]
     private let others: [(key: String, value: Value)]
 
     init(_ pairs: [(String, Value)]) {
         var kept: [String] = []
-        var keys: [Key] = []
+        var hashes: [UInt64] = []
         var values: [Value] = []
         var bytes: [UInt8] = []
+        var starts: [Int] = []
         var asciiKeys: [String] = []
         var others: [(key: String, value: Value)] = []
         // The first of keys equal under `==` wins; no two kept keys are equal, so at most one
         // matches any text.
         for (key, value) in pairs where !kept.contains(key) {
             kept.append(key)
-            if let hash = Self.hash(key) {
-                keys.append(Key(hash: hash, start: Int32(bytes.count), count: Int32(key.utf8.count)))
+            if let hash = Self.hash(key), key.utf8.count <= Int(UInt16.max), values.count < Int(UInt16.max),
+                bytes.count + key.utf8.count <= Int(UInt32.max)
+            {
+                hashes.append(hash)
+                starts.append(bytes.count)
                 values.append(value)
                 bytes += key.utf8
                 asciiKeys.append(key)
@@ -54,21 +53,32 @@ final class SmallTable<Value: Sendable>: Sendable {
         }
         var size = 1
         var shift: UInt64 = 64
-        while size < 2 * keys.count {
+        while size < 2 * hashes.count {
             size *= 2
             shift -= 1
         }
-        var slots = [Int32](repeating: 0, count: size)
-        for position in keys.indices {
-            var slot = Self.slot(keys[position].hash, shift: shift)
-            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = Int32(position + 1)
+        let slotsEnd = size * Self.slotWords
+        var storage = [UInt64](repeating: 0, count: slotsEnd + (bytes.count + 7) / 8)
+        storage.withUnsafeMutableBytes { raw in
+            raw.baseAddress.map { base in
+                bytes.withUnsafeBytes { source in
+                    if let from = source.baseAddress { (base + slotsEnd * 8).copyMemory(from: from, byteCount: bytes.count) }
+                }
+            }
         }
-        self.keys = keys
+        for position in hashes.indices {
+            var slot = Self.slot(hashes[position], shift: shift)
+            while storage[slot * Self.slotWords] != 0 { slot = (slot + 1) & (size - 1) }
+            let count = asciiKeys[position].utf8.count
+            storage[slot * Self.slotWords] = hashes[position]
+            storage[slot * Self.slotWords + 1] =
+                UInt64(starts[position]) | UInt64(count) << 32 | UInt64(position) << 48
+            storage[slot * Self.slotWords + 2] = asciiKeys[position].withUTF8Bytes(Self.hashAndHead)?.head ?? 0
+        }
+        self.storage = storage
         self.values = values
-        self.bytes = bytes
-        self.slots = slots
         self.shift = shift
+        slotCount = size
         self.asciiKeys = asciiKeys
         self.others = others
     }
@@ -89,24 +99,26 @@ final class SmallTable<Value: Sendable>: Sendable {
     /// The position of the ASCII key with these bytes (ASCII texts are equal exactly when
     /// their bytes are); `notAmongASCIIKeys`, or `notASCII` for a text outside ASCII.
     private func asciiPosition(of text: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let hash = Self.hash(text) else { return Self.notASCII }
-        return slots.withUnsafeBufferPointer { slots in
-            keys.withUnsafeBufferPointer { keys in
-                bytes.withUnsafeBufferPointer { bytes in
-                    let mask = slots.count - 1
-                    var slot = Self.slot(hash, shift: shift)
-                    while true {
-                        let taken = Int(slots[slot])
-                        guard taken != 0 else { return Self.notAmongASCIIKeys }
-                        let key = keys[taken - 1]
-                        if key.hash == hash, Int(key.count) == text.count,
-                            Self.equal(text, bytes.baseAddress.map { $0 + Int(key.start) })
-                        {
-                            return taken - 1
-                        }
-                        slot = (slot + 1) & mask
-                    }
+        guard let (hash, head) = Self.hashAndHead(text) else { return Self.notASCII }
+        return storage.withUnsafeBufferPointer { words in
+            // Never empty: a table has at least one slot.
+            guard let first = words.baseAddress else { return Self.notAmongASCIIKeys }
+            let keyBytes = UnsafeRawPointer(first + slotCount &* Self.slotWords)
+            let mask = slotCount - 1
+            var slot = Self.slot(hash, shift: shift)
+            while true {
+                let base = slot &* Self.slotWords
+                let slotHash = words[base]
+                guard slotHash != 0 else { return Self.notAmongASCIIKeys }
+                let place = words[base &+ 1]
+                if slotHash == hash, Int(truncatingIfNeeded: (place >> 32) & 0xFFFF) == text.count {
+                    let found =
+                        text.count <= 8
+                        ? head == words[base &+ 2]
+                        : Self.equal(text, keyBytes + Int(truncatingIfNeeded: place & 0xFFFF_FFFF))
+                    if found { return Int(truncatingIfNeeded: place >> 48) }
                 }
+                slot = (slot &+ 1) & mask
             }
         }
     }
@@ -124,13 +136,22 @@ final class SmallTable<Value: Sendable>: Sendable {
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        hashAndHead(bytes)?.hash
+    }
+
+    /// The hash, and the first eight bytes as a slot holds them (the first byte lowest, the
+    /// rest 0): both come from the same loads.
+    @inline(__always)
+    private static func hashAndHead(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, head: UInt64)? {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var seen: UInt64 = 0
+        var head: UInt64 = 0
         if let base = bytes.baseAddress {
             let raw = UnsafeRawPointer(base)
             var offset = 0
             while offset &+ 8 <= bytes.count {
                 let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                if offset == 0 { head = word }
                 seen |= word
                 hash = (hash ^ word) &* 0x100_0000_01b3
                 offset &+= 8
@@ -151,28 +172,29 @@ final class SmallTable<Value: Sendable>: Sendable {
                     filled &+= 16
                 }
                 if rest & 1 != 0 { word |= UInt64(raw.load(fromByteOffset: offset, as: UInt8.self)) &<< filled }
+                if bytes.count < 8 { head = word }
                 seen |= word
                 hash = (hash ^ word) &* 0x100_0000_01b3
             }
         }
         guard seen & 0x8080_8080_8080_8080 == 0 else { return nil }
-        return hash | 1
+        return (hash | 1, head)
     }
 
     /// Whether the bytes at `other` are the text's bytes, compared eight at a time.
-    private static func equal(_ text: UnsafeBufferPointer<UInt8>, _ other: UnsafePointer<UInt8>?) -> Bool {
-        guard let base = text.baseAddress, let other else { return text.isEmpty }
+    private static func equal(_ text: UnsafeBufferPointer<UInt8>, _ other: UnsafeRawPointer) -> Bool {
+        guard let base = text.baseAddress else { return true }
         let left = UnsafeRawPointer(base)
-        let right = UnsafeRawPointer(other)
         var offset = 0
         while offset &+ 8 <= text.count {
             guard left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                == right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                == other.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
             else { return false }
             offset &+= 8
         }
         while offset < text.count {
-            guard base[offset] == other[offset] else { return false }
+            guard left.load(fromByteOffset: offset, as: UInt8.self) == other.load(fromByteOffset: offset, as: UInt8.self)
+            else { return false }
             offset &+= 1
         }
         return true

@@ -49,4 +49,26 @@ struct SmallTablePropertyTests {
         #expect(both[first] == 1)
         #expect(both[second] == 2)
     }
+
+    @Test("a key longer than a slot can count is still found, and a text one byte off is not")
+    func longKeys() {
+        let long = String(repeating: "s", count: 70_000)
+        let table = SmallTable([("s4", 1), (long, 2), (long + "6", 3)])
+        #expect(table[long] == 2)
+        #expect(table[long + "6"] == 3)
+        #expect(table[String(long.dropLast())] == nil)
+        #expect(table["s4"] == 1)
+    }
+
+    @Test("keys of up to eight bytes and longer ones are told apart from texts that share their first eight")
+    func firstEightBytes() {
+        let table = SmallTable([("abcdefgh", 1), ("abcdefghi", 2), ("abcdefg", 3), ("", 4)])
+        #expect(table["abcdefgh"] == 1)
+        #expect(table["abcdefghi"] == 2)
+        #expect(table["abcdefg"] == 3)
+        #expect(table[""] == 4)
+        #expect(table["abcdefgj"] == nil)
+        #expect(table["abcdefghj"] == nil)
+        #expect(table["abcdefg\0"] == nil)
+    }
 }
