@@ -48,6 +48,11 @@ struct SmallTablePropertyTests {
         let both = SmallTable([(first, 1), (second, 2)])
         #expect(both[first] == 1)
         #expect(both[second] == 2)
+        // Found the same way: one length, one hash and the same first eight bytes.
+        let third = "abcdefghXmIJozGwXJnBdExK"
+        let fourth = "abcdefghKwDrQJMUAf]%#|_!"
+        #expect(SmallTable<Int>.hash(third) == SmallTable<Int>.hash(fourth))
+        #expect(SmallTable([(third, 3)])[fourth] == nil)
     }
 
     @Test("a key longer than a slot can count is still found, and a text one byte off is not")
