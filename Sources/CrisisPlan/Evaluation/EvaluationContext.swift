@@ -174,13 +174,15 @@ public final class EvaluationContext: Sendable {
         }
     }
 
-    /// The signs an unrecognised text may have meant (`SignSuggester`), the red flags its
-    /// words match and the warning's message. The suggestions are worked out once per text and
-    /// plan, then remembered (`SuggestionMemo`): the same few texts come back in one person's
-    /// crisis, and recognised signs never reach here. The memo holds only sign positions; the
-    /// message is written again from the text as typed (canonically equivalent texts share an
-    /// entry, and the message quotes the very bytes typed).
-    func unrecognised(_ text: String) -> SignSuggestions {
+    /// The `unknown-sign` warning for a text that matches none of the person's signs, with the
+    /// signs it may have meant (`SignSuggester`), and the red flags its words match. The
+    /// suggestions are worked out once per text and plan, then remembered (`SuggestionMemo`):
+    /// the same few texts come back in one person's crisis, and recognised signs never reach
+    /// here. The memo holds only sign positions; the message is written again from the text as
+    /// typed (canonically equivalent texts share an entry, and the message quotes the very
+    /// bytes typed). The warning is built here, from what is worked out here, so that it is
+    /// moved into the answer rather than copied field by field.
+    func unknownSign(_ text: String, at source: String) -> (warning: AnswerWarning, redFlags: [Int]) {
         // The policy reads the text once for everyone; this plan's memo is keyed by that
         // reading's serial number, cheaper to hash than the text.
         let read = policy.unrecognised(text)
@@ -204,7 +206,10 @@ public final class EvaluationContext: Sendable {
             ids.append(suggestedSigns[position].id)
             signs.append(suggestedSigns[position])
         }
-        return SignSuggestions(message: unknownSignMessage(text), ids: ids, signs: signs, redFlags: read.redFlags)
+        let warning = AnswerWarning(
+            code: .unknownSign, message: unknownSignMessage(text), source: source, suggestions: ids, observed: text,
+            suggestedSigns: signs)
+        return (warning, read.redFlags)
     }
     /// More distinct texts than one plan's memo keeps at once.
     static let memoLimit = SuggestionMemo.slots
@@ -238,14 +243,4 @@ public final class EvaluationContext: Sendable {
     func skeleton(of name: String) -> String {
         prepared.skeletons[name] ?? policy.addedContactSkeletons[name] ?? ConfusableSkeleton.of(name)
     }
-}
-
-/// An unrecognised text's suggestions, as the warning carries them.
-struct SignSuggestions: Sendable {
-    /// The `unknown-sign` warning's message.
-    var message: String
-    var ids: [String]
-    var signs: [SuggestedSign]
-    /// Positions in `CompiledPolicy.redFlags` whose words the text holds.
-    var redFlags: [Int]
 }

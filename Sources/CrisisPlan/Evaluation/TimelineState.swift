@@ -284,23 +284,21 @@ struct TimelineState {
         _ pointer: UnsafePointer<SourcedText>, in observation: UnsafePointer<Observation>, _ source: inout String?,
         _ context: EvaluationContext
     ) {
-        let text = pointer.pointee
         unrecognised += 1
-        let near = context.unrecognised(text.text)
         let observationSource = source ?? observation.pointee.source.pathAndLine
         source = observationSource
-        warnings.append(
-            AnswerWarning(
-                code: .unknownSign, message: near.message, source: observationSource, suggestions: near.ids,
-                observed: text.text, suggestedSigns: near.signs))
-        for index in near.redFlags {
+        let (warning, redFlags) = context.unknownSign(pointer.pointee.text, at: observationSource)
+        // Room for a few at the first: an unrecognised text seldom comes alone.
+        if warnings.isEmpty { warnings.reserveCapacity(4) }
+        warnings.append(warning)
+        for index in redFlags {
             let flag = context.policy.policy.redFlags[index]
             possibleEmergencies.append((warnings.count, context.policy.redFlagAsks[index], observationCount))
             redFlagsMatched.append(flag.id)
             warnings.append(
                 AnswerWarning(
-                    code: .possibleEmergency, message: flag.message, source: text.source.pathAndLine,
-                    suggestions: [flag.ask], observed: text.text))
+                    code: .possibleEmergency, message: flag.message, source: pointer.pointee.source.pathAndLine,
+                    suggestions: [flag.ask], observed: pointer.pointee.text))
         }
     }
 
