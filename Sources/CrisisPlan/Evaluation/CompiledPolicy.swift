@@ -40,19 +40,11 @@ public final class CompiledPolicy: Sendable {
     let notAskedIndex: [Int?]
 
     /// An observed text that matched no sign, read once for every plan (`UnrecognisedText`).
-    /// At most `textLimit` texts are kept; beyond that the memo starts again.
+    /// At most `UnrecognisedTexts.limit` texts are kept; beyond that the list starts again.
     func unrecognised(_ text: String) -> UnrecognisedText {
-        texts.withLock { texts in
-            if let known = texts.read[text] { return known }
-            if texts.read.count >= Self.textLimit { texts.read.removeAll(keepingCapacity: true) }
-            texts.serial += 1
-            let read = UnrecognisedText(text, redFlags: redFlags, serial: texts.serial)
-            texts.read[text] = read
-            return read
-        }
+        texts.withLock { $0.read(text, redFlags: redFlags) }
     }
-    static let textLimit = 4_096
-    private let texts = Mutex<(read: [String: UnrecognisedText], serial: Int)>(([:], 0))
+    private let texts = Mutex(UnrecognisedTexts())
 
     /// A fact's position from an id as typed: exactly, else after normalisation.
     func factIndex(_ id: String) -> Int? {

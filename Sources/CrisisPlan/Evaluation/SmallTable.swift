@@ -129,56 +129,17 @@ final class SmallTable<Value: Sendable>: Sendable {
         shift >= 64 ? 0 : Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> shift)
     }
 
-    /// FNV-1a over the bytes of an ASCII text, eight at a time; never 0, and nil for any
-    /// other text.
+    /// FNV-1a over the bytes of an ASCII text, eight at a time (`ByteHash`); never 0, and nil
+    /// for any other text.
     static func hash(_ text: String) -> UInt64? {
-        text.withUTF8Bytes(hash)
+        text.withUTF8Bytes(hashAndHead)?.hash
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
-        hashAndHead(bytes)?.hash
-    }
-
-    /// The hash, and the first eight bytes as a slot holds them (the first byte lowest, the
-    /// rest 0): both come from the same loads.
+    /// The hash, and the first eight bytes as a slot holds them; nil outside ASCII.
     @inline(__always)
     private static func hashAndHead(_ bytes: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, head: UInt64)? {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var seen: UInt64 = 0
-        var head: UInt64 = 0
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            var offset = 0
-            while offset &+ 8 <= bytes.count {
-                let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                if offset == 0 { head = word }
-                seen |= word
-                hash = (hash ^ word) &* 0x100_0000_01b3
-                offset &+= 8
-            }
-            let rest = bytes.count &- offset
-            if rest > 0 {
-                // The last one to seven bytes, as four, two and one.
-                var word: UInt64 = 0
-                var filled: UInt64 = 0
-                if rest & 4 != 0 {
-                    word = UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-                    offset &+= 4
-                    filled = 32
-                }
-                if rest & 2 != 0 {
-                    word |= UInt64(raw.loadUnaligned(fromByteOffset: offset, as: UInt16.self)) &<< filled
-                    offset &+= 2
-                    filled &+= 16
-                }
-                if rest & 1 != 0 { word |= UInt64(raw.load(fromByteOffset: offset, as: UInt8.self)) &<< filled }
-                if bytes.count < 8 { head = word }
-                seen |= word
-                hash = (hash ^ word) &* 0x100_0000_01b3
-            }
-        }
-        guard seen & 0x8080_8080_8080_8080 == 0 else { return nil }
-        return (hash | 1, head)
+        let hashed = ByteHash(bytes)
+        return hashed.isASCII ? (hashed.value, hashed.head) : nil
     }
 
     /// Whether the bytes at `other` are the text's bytes, compared eight at a time.

@@ -9,6 +9,8 @@ final class UnrecognisedText: Sendable {
     /// Distinct for every text the policy has read (never reused), so that a plan can key its
     /// own memo by it.
     let serial: Int
+    /// The text as typed.
+    let typed: String
     let normalized: String
     let scalars: [UInt32]
     let words: [String]
@@ -23,6 +25,7 @@ final class UnrecognisedText: Sendable {
 
     init(_ text: String, redFlags matchers: [RedFlagMatcher], serial: Int = 0) {
         self.serial = serial
+        typed = text
         let normalized = TextNormalizer.normalize(text)
         self.normalized = normalized
         scalars = normalized.unicodeScalars.map(\.value)
