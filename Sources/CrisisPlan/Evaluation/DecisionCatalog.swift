@@ -70,7 +70,10 @@ struct DecisionCatalog: Sendable {
     /// The position in `entries` of the entry a name means, if the catalog lists it (read in
     /// place by evaluation, where copying an entry is a dozen reference counts).
     func position(named name: String) -> Int? {
-        table[name] ?? table[TextNormalizer.normalize(name)]
+        if let found = table[name] { return found }
+        // The table holds every normal form, so a name already normal is not looked up twice.
+        let normalized = TextNormalizer.normalize(name)
+        return normalized == name ? nil : table[normalized]
     }
 
     /// The entry a name means. Without declared decisions, an unknown name is its own

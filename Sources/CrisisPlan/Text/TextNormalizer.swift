@@ -8,20 +8,41 @@ import Foundation
 /// zero-width space cannot hide a name from the do-not-contact list.
 public enum TextNormalizer {
     public static func normalize(_ text: String) -> String {
-        asciiNormalized(text) ?? unicodeNormalized(text)
+        text.withUTF8Bytes { bytes in
+            switch isNormalASCII(bytes) {
+            case true?: text
+            case false?: asciiNormalized(text, bytes: bytes) ?? unicodeNormalized(text)
+            case nil: unicodeNormalized(text)
+            }
+        }
     }
 
-    /// The common case, byte by byte; `nil` when the text has any non-ASCII character.
-    ///
-    /// Runs for every observed text that is not written exactly as a sign, every fact id and
-    /// decision typed: a text already in normal form is returned as it is (no copy), and any
-    /// other is built in a buffer on the stack (short results then need no heap at all).
-    private static func asciiNormalized(_ text: String) -> String? {
-        // Over the bytes in place: the string's own iterator costs several times as much per byte.
-        text.withUTF8Bytes { asciiNormalized(text, bytes: $0) }
+    /// Whether an ASCII text is already in normal form, in one pass over its bytes without a
+    /// buffer: most texts looked up are (a sign id, a decision as the plan writes it). `false`
+    /// as soon as something would change; `nil` at a byte outside ASCII before that.
+    private static func isNormalASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        // A space first, after another, or last would change the text.
+        var afterSpace = true
+        for byte in bytes {
+            switch byte {
+            case 0x80...:
+                return nil
+            case UInt8(ascii: " "):
+                if afterSpace { return false }
+                afterSpace = true
+            case 0x09...0x0D, UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                return false
+            default:
+                afterSpace = false
+            }
+        }
+        guard let last = bytes.last else { return true }
+        return !isTrailing(last)
     }
 
-    /// The same, given the text's bytes.
+    /// An ASCII text's normal form, byte by byte; `nil` when the text has any non-ASCII
+    /// character. Built in a buffer on the stack (short results then need no heap at all); a
+    /// text found unchanged is returned as it is (no copy).
     private static func asciiNormalized(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> String? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer -> String? in
             var length = 0
