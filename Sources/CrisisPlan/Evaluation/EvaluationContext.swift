@@ -190,7 +190,9 @@ public final class EvaluationContext: Sendable {
         let (near, unkept) = memo.withLock { memo -> (SuggestionMemo.Entry?, [Int]) in
             if let known = memo.entry(for: read.serial) { return (known, []) }
             let positions = suggester.suggest(read)
-            guard let entry = SuggestionMemo.Entry(serial: read.serial, positions: positions) else { return (nil, positions) }
+            guard let entry = SuggestionMemo.Entry(serial: read.serial, positions: positions) else {
+                return (nil, positions)
+            }
             memo.remember(entry)
             return (entry, [])
         }

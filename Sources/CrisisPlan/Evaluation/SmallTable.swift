@@ -60,11 +60,7 @@ final class SmallTable<Value: Sendable>: Sendable {
         let slotsEnd = size * Self.slotWords
         var storage = [UInt64](repeating: 0, count: slotsEnd + (bytes.count + 7) / 8)
         storage.withUnsafeMutableBytes { raw in
-            raw.baseAddress.map { base in
-                bytes.withUnsafeBytes { source in
-                    if let from = source.baseAddress { (base + slotsEnd * 8).copyMemory(from: from, byteCount: bytes.count) }
-                }
-            }
+            UnsafeMutableRawBufferPointer(rebasing: raw[(slotsEnd * 8)...]).copyBytes(from: bytes)
         }
         for position in hashes.indices {
             var slot = Self.slot(hashes[position], shift: shift)
@@ -154,7 +150,8 @@ final class SmallTable<Value: Sendable>: Sendable {
             offset &+= 8
         }
         while offset < text.count {
-            guard left.load(fromByteOffset: offset, as: UInt8.self) == other.load(fromByteOffset: offset, as: UInt8.self)
+            guard left.load(fromByteOffset: offset, as: UInt8.self)
+                == other.load(fromByteOffset: offset, as: UInt8.self)
             else { return false }
             offset &+= 1
         }

@@ -12,6 +12,7 @@
 struct SuggestionMemo: Sendable {
     /// Slots in the table: more than one person's crisis brings, and 2 KiB a plan.
     static let slots = 64
+    /// Slots a text may take: its own and the next three.
     static let probes = 4
     /// The most suggestions an entry holds: three, after the signs of up to five `,`/`;` parts.
     /// A text with more (six parts or more, each a different sign) is worked out every time.

@@ -11,6 +11,8 @@ struct UnrecognisedTexts: Sendable {
     static let limit = 4_096
     /// A power of two, twice `limit`: at most half full.
     private static let slotCount = 2 * limit
+    /// 64 less the bits of a slot number.
+    private static let shift = UInt64(64 - slotCount.trailingZeroBitCount)
 
     private var slots: [(hash: UInt64, text: UnrecognisedText?)] = []
     private(set) var count = 0
@@ -22,7 +24,7 @@ struct UnrecognisedTexts: Sendable {
         let hash = text.withUTF8Bytes { ByteHash($0).value }
         if slots.isEmpty { slots = Array(repeating: (0, nil), count: Self.slotCount) }
         // The top bits of the hash's product with a large odd constant, which every bit reaches.
-        var slot = Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> UInt64(64 - Self.slotCount.trailingZeroBitCount))
+        var slot = Int(truncatingIfNeeded: (hash &* 0x9e37_79b9_7f4a_7c15) >> Self.shift)
         while let known = slots[slot].text {
             if slots[slot].hash == hash, Self.sameBytes(known.typed, text) { return known }
             slot = (slot + 1) & (Self.slotCount - 1)
