@@ -71,7 +71,7 @@ struct DecisionCatalog: Sendable {
     /// place by evaluation, where copying an entry is a dozen reference counts).
     func position(named name: String) -> Int? {
         if let found = table[name] { return found }
-        // The table holds every normal form, so a name already normal is not looked up twice.
+        // A name already normal would find what it found the first time: nothing.
         let normalized = TextNormalizer.normalize(name)
         return normalized == name ? nil : table[normalized]
     }

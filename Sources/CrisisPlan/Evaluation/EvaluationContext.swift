@@ -178,15 +178,17 @@ public final class EvaluationContext: Sendable {
     /// signs it may have meant (`SignSuggester`), and the red flags its words match. The
     /// suggestions are worked out once per text and plan, then remembered (`SuggestionMemo`):
     /// the same few texts come back in one person's crisis, and recognised signs never reach
-    /// here. The memo holds only sign positions; the message is written again from the text as
-    /// typed (canonically equivalent texts share an entry, and the message quotes the very
-    /// bytes typed). The warning is built here, from what is worked out here, so that it is
-    /// moved into the answer rather than copied field by field.
+    /// here. The memo holds only sign positions, and the message is written again each time:
+    /// an answer's lists are its own, and a library's memos stay a few cache lines a plan. The
+    /// warning is built here, from what is worked out here, so that it is moved into the answer
+    /// rather than copied field by field.
     func unknownSign(_ text: String, at source: String) -> (warning: AnswerWarning, redFlags: [Int]) {
         // The policy reads the text once for everyone; this plan's memo is keyed by that
         // reading's serial number, cheaper to hash than the text.
         let read = policy.unrecognised(text)
-        // Worked out under the plan's lock: a few microseconds, once per text.
+        // Worked out under the plan's lock, so that two answers for one person at once do not
+        // both work it out: microseconds, once per text (every time for the rare text with more
+        // suggestions than an entry holds).
         let (near, unkept) = memo.withLock { memo -> (SuggestionMemo.Entry?, [Int]) in
             if let known = memo.entry(for: read.serial) { return (known, []) }
             let positions = suggester.suggest(read)
@@ -213,8 +215,9 @@ public final class EvaluationContext: Sendable {
             suggestedSigns: signs)
         return (warning, read.redFlags)
     }
-    /// More distinct texts than one plan's memo keeps at once.
+    /// As many distinct texts as one plan's memo holds at once.
     static let memoLimit = SuggestionMemo.slots
+    /// Not private: tests read it to see that an answer's suggestions were remembered.
     let memo = Mutex(SuggestionMemo())
 
     /// `'text' matches none of …`, for an `unknown-sign` warning. Written from the program's

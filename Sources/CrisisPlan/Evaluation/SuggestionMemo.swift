@@ -1,7 +1,7 @@
 /// The signs suggested for each unrecognised text a plan has seen, by the text's serial number
 /// (`UnrecognisedText.serial`), so that suggestions are worked out once per plan and text.
 ///
-/// A table of fixed size, made at the plan's first unrecognised text, whose entries are plain
+/// A table of fixed size, made when the plan's first entry is kept, whose entries are plain
 /// numbers: one is found, or written in place, with no allocation and no reference count. A
 /// text is asked about once in a while across thousands of plans, so the memo is usually cold:
 /// a look-up here reads one or two cache lines, where a dictionary of arrays read several and

@@ -7,7 +7,8 @@
 struct ByteHash {
     /// Never 0, so that a table can mark a free slot with 0.
     let value: UInt64
-    /// The first eight bytes, the first lowest, zero-padded.
+    /// The first eight bytes as one word in memory order, zero-padded (the first byte lowest on
+    /// the little-endian machines Swift runs on here; tables store and compare it alike).
     let head: UInt64
     let isASCII: Bool
 

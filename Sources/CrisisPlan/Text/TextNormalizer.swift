@@ -11,7 +11,7 @@ public enum TextNormalizer {
         text.withUTF8Bytes { bytes in
             switch isNormalASCII(bytes) {
             case true?: text
-            case false?: asciiNormalized(text, bytes: bytes) ?? unicodeNormalized(text)
+            case false?: asciiNormalized(bytes) ?? unicodeNormalized(text)
             case nil: unicodeNormalized(text)
             }
         }
@@ -40,21 +40,17 @@ public enum TextNormalizer {
         return !isTrailing(last)
     }
 
-    /// An ASCII text's normal form, byte by byte; `nil` when the text has any non-ASCII
-    /// character. Built in a buffer on the stack (short results then need no heap at all); a
-    /// text found unchanged is returned as it is (no copy).
-    private static func asciiNormalized(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    /// An ASCII text's normal form, byte by byte, for a text `isNormalASCII` found to change;
+    /// `nil` when the text has any non-ASCII character. Built in a buffer on the stack.
+    private static func asciiNormalized(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { buffer -> String? in
             var length = 0
             var pendingSpace = false
-            var changed = false
             for byte in bytes {
                 switch byte {
                 case 0x80...:
                     return nil
                 case UInt8(ascii: " "), 0x09...0x0D, UInt8(ascii: "-"), UInt8(ascii: "_"):
-                    // Anything but one space between two words changes the text.
-                    if byte != UInt8(ascii: " ") || pendingSpace || length == 0 { changed = true }
                     pendingSpace = length > 0
                 default:
                     if pendingSpace {
@@ -62,18 +58,12 @@ public enum TextNormalizer {
                         length += 1
                         pendingSpace = false
                     }
-                    let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
-                    if lower != byte { changed = true }
-                    buffer[length] = lower
+                    buffer[length] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
                     length += 1
                 }
             }
-            if pendingSpace { changed = true }
-            while length > 0, isTrailing(buffer[length - 1]) {
-                length -= 1
-                changed = true
-            }
-            return changed ? String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self) : text
+            while length > 0, isTrailing(buffer[length - 1]) { length -= 1 }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<length]), as: UTF8.self)
         }
     }
 

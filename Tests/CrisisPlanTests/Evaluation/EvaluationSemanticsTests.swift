@@ -355,7 +355,7 @@ struct EvaluationSemanticsTests {
 /// warnings, however many different texts came before.
 @Suite("unrecognised texts are remembered per plan")
 struct UnrecognisedMemoTests {
-    @Test("the same warnings the first time, the second time, and after the memo has started again")
+    @Test("the same warnings the first time, the second time, and after more texts than the memo holds")
     func sameWarnings() throws {
         let evaluator = try ShippedRules.evaluator("sam")
         let texts = ["cant sleep", "took an overdose", "not eating, cant sleep"]
@@ -371,7 +371,7 @@ struct UnrecognisedMemoTests {
         let cantSleep = try #require(first.first { $0.observed == "cant sleep" })
         let entry = context.memo.withLock { $0.entry(for: context.policy.unrecognised("cant sleep").serial) }
         #expect(entry.map { entry in (0..<entry.count).map { context.signIds[entry[$0]] } } == cantSleep.suggestions)
-        // More distinct texts than the memo keeps: it starts again, and answers do not change.
+        // More distinct texts than the memo holds: older ones give way, and answers do not change.
         for number in 0...EvaluationContext.memoLimit {
             _ = try evaluator.evaluate([try ShippedRules.observation(signs: ["noise \(number)"])], now: ShippedRules.now)
         }
