@@ -9,6 +9,10 @@
 struct UnrecognisedTexts: Sendable {
     /// Texts kept at most; at that many, the next new text starts the list again.
     static let limit = 4_096
+    /// The longest text kept, in bytes. A longer one (a body may hold a 1 MiB text) is read
+    /// afresh each time: kept, 4,096 of them could hold gigabytes, as a reading holds the text
+    /// several times over (typed, normalised, as scalars, as words).
+    static let longestKept = 1_024
     /// A power of two, twice `limit`: at most half full.
     private static let slotCount = 2 * limit
     /// 64 less the bits of a slot number.
@@ -21,6 +25,10 @@ struct UnrecognisedTexts: Sendable {
 
     /// The text read before with exactly these bytes, or a new reading of it.
     mutating func read(_ text: String, redFlags: [RedFlagMatcher]) -> UnrecognisedText {
+        guard text.utf8.count <= Self.longestKept else {
+            serial += 1
+            return UnrecognisedText(text, redFlags: redFlags, serial: serial)
+        }
         let hash = text.withUTF8Bytes { ByteHash($0).value }
         if slots.isEmpty { slots = Array(repeating: (0, nil), count: Self.slotCount) }
         // The top bits of the hash's product with a large odd constant, which every bit reaches.

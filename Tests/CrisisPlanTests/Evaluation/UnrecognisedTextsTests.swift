@@ -54,4 +54,19 @@ struct UnrecognisedTextsTests {
         #expect(reread !== first)
         #expect(reread.serial > again.serial)
     }
+
+    @Test("a text longer than the longest kept is read afresh each time and never kept")
+    func longTextsAreNotKept() {
+        var texts = UnrecognisedTexts()
+        let long = String(repeating: "a", count: UnrecognisedTexts.longestKept + 1)
+        let first = texts.read(long, redFlags: [])
+        let second = texts.read(long, redFlags: [])
+        #expect(first !== second)
+        #expect(second.serial > first.serial)
+        #expect(first.normalized == second.normalized)
+        #expect(texts.count == 0)
+        let longestKept = String(repeating: "a", count: UnrecognisedTexts.longestKept)
+        #expect(texts.read(longestKept, redFlags: []) === texts.read(longestKept, redFlags: []))
+        #expect(texts.count == 1)
+    }
 }
