@@ -1,6 +1,9 @@
 /// The answer as JSON, every key always present, in SPEC §6's order.
 public enum AnswerJSON {
-    public static func render(_ answer: Answer) -> String {
+    public static func render(_ answer: Answer) -> String { written(answer).text }
+
+    /// The answer written, for a caller that sends the bytes on as they are (the service).
+    public static func written(_ answer: Answer) -> JSONWriter {
         var json = JSONWriter()
         json.beginObject()
         json.field("person", answer.person)
@@ -154,7 +157,7 @@ public enum AnswerJSON {
         }
         json.endArray()
         json.endObject()
-        return json.text
+        return json
     }
 
     private static func attorneyObject(_ attorney: AttorneyLine, _ json: inout JSONWriter) {

@@ -5,44 +5,51 @@
 /// its own bodies with it too, so that every JSON it sends reads alike. Written as UTF-8
 /// bytes, runs without escapes copied whole: the service writes one answer per request.
 public struct JSONWriter: Sendable {
-    private var bytes: [UInt8] = []
-    private var needsComma: [Bool] = [false]
+    /// What has been written, as UTF-8: the service sends these bytes as they are.
+    public private(set) var utf8: [UInt8] = []
+    /// Whether the innermost object or array needs a comma before its next member. Kept apart
+    /// from the enclosing levels' (`outerCommas`) so that writing a key or a value, a few
+    /// hundred times an answer, touches no array.
+    private var needsComma = false
+    private var outerCommas: [Bool] = []
     private var pendingKey = false
 
     public init() {
-        bytes.reserveCapacity(4096)
+        utf8.reserveCapacity(4096)
     }
 
-    public var text: String { String(decoding: bytes, as: UTF8.self) }
+    public var text: String { String(decoding: utf8, as: UTF8.self) }
 
     public mutating func beginObject() {
         value(UInt8(ascii: "{"))
-        needsComma.append(false)
+        outerCommas.append(needsComma)
+        needsComma = false
     }
     public mutating func endObject() {
-        needsComma.removeLast()
-        bytes.append(UInt8(ascii: "}"))
+        needsComma = outerCommas.removeLast()
+        utf8.append(UInt8(ascii: "}"))
     }
     public mutating func beginArray() {
         value(UInt8(ascii: "["))
-        needsComma.append(false)
+        outerCommas.append(needsComma)
+        needsComma = false
     }
     public mutating func endArray() {
-        needsComma.removeLast()
-        bytes.append(UInt8(ascii: "]"))
+        needsComma = outerCommas.removeLast()
+        utf8.append(UInt8(ascii: "]"))
     }
 
     public mutating func key(_ name: String) {
         separate()
-        Self.appendQuoted(name, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        needsComma[needsComma.count - 1] = false
+        Self.appendQuoted(name, to: &utf8)
+        utf8.append(UInt8(ascii: ":"))
+        needsComma = false
         pendingKey = true
     }
 
     public mutating func string(_ value: String) {
         startValue()
-        Self.appendQuoted(value, to: &bytes)
+        Self.appendQuoted(value, to: &utf8)
     }
     public mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
     public mutating func bool(_ value: Bool) { raw(value ? "true" : "false") }
@@ -82,12 +89,12 @@ public struct JSONWriter: Sendable {
     /// A value already written as JSON (a document embedded whole).
     public mutating func raw(_ text: String) {
         startValue()
-        bytes.append(contentsOf: text.utf8)
+        utf8.append(contentsOf: text.utf8)
     }
 
     private mutating func value(_ byte: UInt8) {
         startValue()
-        bytes.append(byte)
+        utf8.append(byte)
     }
 
     private mutating func startValue() {
@@ -96,11 +103,11 @@ public struct JSONWriter: Sendable {
         } else {
             separate()
         }
-        needsComma[needsComma.count - 1] = true
+        needsComma = true
     }
 
     private mutating func separate() {
-        if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { utf8.append(UInt8(ascii: ",")) }
     }
 
     private static func appendQuoted(_ value: String, to out: inout [UInt8]) {

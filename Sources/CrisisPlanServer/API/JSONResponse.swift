@@ -1,3 +1,4 @@
+import CrisisPlan
 import HTTPTypes
 import Hummingbird
 
@@ -8,6 +9,17 @@ enum JSONResponse {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A body `JSONWriter` wrote, and a newline, copied once into the response.
+    static func make(_ json: JSONWriter, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var fields = headers
+        fields[.contentType] = "application/json; charset=utf-8"
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(json.utf8.count + 1)
+        buffer.writeBytes(json.utf8)
+        buffer.writeInteger(UInt8(ascii: "\n"))
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: buffer))
     }
 }
 

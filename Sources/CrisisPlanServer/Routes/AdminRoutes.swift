@@ -27,7 +27,7 @@ struct AdminRoutes: Sendable {
             json.field("people", library.people.count)
             Self.stalePlans(library, into: &json)
             json.endObject()
-            return JSONResponse.make(json.text + "\n", headers: [.rulesVersion: library.version])
+            return JSONResponse.make(json, headers: [.rulesVersion: library.version])
         case .failure(let refusal):
             throw APIError(
                 status: .unprocessableContent, code: "library-refused",
@@ -52,7 +52,7 @@ struct AdminRoutes: Sendable {
         json.strings(library.stalePlans.filter { $0.reason == .doNotContactRemoved }.map(\.id))
         json.endObject()
         json.endObject()
-        return JSONResponse.make(json.text + "\n", headers: [.rulesVersion: library.version])
+        return JSONResponse.make(json, headers: [.rulesVersion: library.version])
     }
 
     /// `{"confirm": [ids]}`, or an empty body: the people an admin confirms.

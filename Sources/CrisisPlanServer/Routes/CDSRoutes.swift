@@ -34,7 +34,7 @@ struct CDSRoutes: Sendable {
         json.endObject()
         json.endArray()
         json.endObject()
-        return JSONResponse.make(json.text + "\n")
+        return JSONResponse.make(json)
     }
 
     /// `POST /cds-services/crisisplan-patient-view`.

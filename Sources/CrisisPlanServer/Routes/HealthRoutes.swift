@@ -26,6 +26,6 @@ struct HealthRoutes: Sendable {
         json.field("stale_plans", library.stalePlans.count)
         json.endObject()
         json.endObject()
-        return JSONResponse.make(json.text + "\n", headers: [.rulesVersion: library.version])
+        return JSONResponse.make(json, headers: [.rulesVersion: library.version])
     }
 }

@@ -22,7 +22,7 @@ struct LoginRoute: Sendable {
         json.field("user", signedIn.account.id)
         json.field("role", signedIn.account.role.rawValue)
         json.endObject()
-        return JSONResponse.make(json.text + "\n")
+        return JSONResponse.make(json)
     }
 
     /// The user name and password from the body; the password is never echoed in an error.

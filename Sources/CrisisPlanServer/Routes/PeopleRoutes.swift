@@ -21,7 +21,7 @@ struct PeopleRoutes: Sendable {
             json.endObject()
         }
         json.endArray()
-        return JSONResponse.make(json.text + "\n", headers: [.rulesVersion: library.version])
+        return JSONResponse.make(json, headers: [.rulesVersion: library.version])
     }
 
     /// `GET /v1/people/{id}/fhir?at=`: the same bytes as `crisisplan export ID --format fhir --at`.

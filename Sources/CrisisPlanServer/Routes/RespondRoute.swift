@@ -30,14 +30,23 @@ struct RespondRoute: Sendable {
         } catch {
             throw APIError.badInput(error)
         }
-        return JSONResponse.make(AnswerJSON.render(answer) + "\n", headers: [.rulesVersion: library.version])
+        return JSONResponse.make(AnswerJSON.written(answer), headers: [.rulesVersion: library.version])
     }
 
-    /// `application/json`, or any `+json` type, with or without parameters.
+    /// `application/json`, or any `+json` type, with or without parameters. Read as bytes,
+    /// without making a lowercased copy: every answer's request is checked.
     static func isJSON(_ type: String) -> Bool {
-        let essence = (type.split(separator: ";", maxSplits: 1).first ?? "").lowercased()
-            .filter { $0 != " " && $0 != "\t" }
-        return essence == "application/json" || (essence.hasPrefix("application/") && essence.hasSuffix("+json"))
+        var essence: [UInt8] = []
+        essence.reserveCapacity(32)
+        for byte in type.utf8 {
+            if byte == UInt8(ascii: ";") { break }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { continue }
+            essence.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+        }
+        let application = Array("application/".utf8)
+        return essence.elementsEqual("application/json".utf8)
+            || (essence.starts(with: application) && essence.count > application.count
+                && essence[application.count...].reversed().starts(with: "+json".utf8.reversed()))
     }
 
     static func time(_ typed: String) throws -> Timestamp {
