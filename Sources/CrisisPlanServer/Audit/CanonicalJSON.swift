@@ -4,7 +4,7 @@
 ///
 /// Records hold only text, whole numbers, booleans, null, lists and maps; whole numbers are
 /// written as ECMAScript would write them (plain digits), so no float formatting is needed.
-indirect enum CanonicalJSON: Sendable, Equatable {
+enum CanonicalJSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case integer(Int64)
