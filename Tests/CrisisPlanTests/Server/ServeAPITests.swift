@@ -124,13 +124,14 @@ struct ServeAPITests {
     func documents() throws {
         let server = try ServerProcess()
         defer { server.stop() }
-        _ = try server.post("/v1/people/sam/respond?at=2026-11-24T10:30:00Z", json: Self.sleepless)
+        // Twice: the second answer is counted on the counter the first one made.
+        for _ in 0..<2 { _ = try server.post("/v1/people/sam/respond?at=2026-11-24T10:30:00Z", json: Self.sleepless) }
         let document = try server.get("/openapi.yaml")
         #expect(document.status == 200)
         #expect(document.body.hasPrefix("openapi: 3.1.0\n"))
         let metrics = try server.get("/metrics")
         #expect(metrics.status == 200)
-        #expect(metrics.body.contains(#"crisisplan_answers_total{stage="early"} 1"#))
+        #expect(metrics.body.contains(#"crisisplan_answers_total{stage="early"} 2"#))
         #expect(metrics.body.contains(#"crisisplan_reloads_total{outcome="loaded"} 1"#))
     }
 
