@@ -7,11 +7,10 @@
 public struct JSONWriter: Sendable {
     /// What has been written, as UTF-8: the service sends these bytes as they are.
     public private(set) var utf8: [UInt8] = []
-    /// Whether the innermost object or array needs a comma before its next member. Kept apart
-    /// from the enclosing levels' (`outerCommas`) so that writing a key or a value, a few
-    /// hundred times an answer, touches no array.
+    /// Whether the innermost object or array needs a comma before its next member. No stack of
+    /// these is kept: an object or array just closed is itself a value of the one around it,
+    /// so after it that one always needs a comma.
     private var needsComma = false
-    private var outerCommas: [Bool] = []
     private var pendingKey = false
 
     public init() {
@@ -22,21 +21,19 @@ public struct JSONWriter: Sendable {
 
     public mutating func beginObject() {
         value(UInt8(ascii: "{"))
-        outerCommas.append(needsComma)
         needsComma = false
     }
     public mutating func endObject() {
-        needsComma = outerCommas.removeLast()
         utf8.append(UInt8(ascii: "}"))
+        needsComma = true
     }
     public mutating func beginArray() {
         value(UInt8(ascii: "["))
-        outerCommas.append(needsComma)
         needsComma = false
     }
     public mutating func endArray() {
-        needsComma = outerCommas.removeLast()
         utf8.append(UInt8(ascii: "]"))
+        needsComma = true
     }
 
     public mutating func key(_ name: String) {
