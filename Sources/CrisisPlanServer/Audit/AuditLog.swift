@@ -35,6 +35,12 @@ final class AuditLog: Sendable {
         var lastReplayAttempt: Int64 = 0
     }
     private let state: Mutex<State>
+    /// Made once: making a metric asks the registry, under its lock, and every batch reports.
+    private let commitTimer = Metrics.Timer(label: "crisisplan_audit_commit_seconds")
+    private let lagGauge = Gauge(label: "crisisplan_audit_lag_records")
+    private let toStore = Counter(label: "crisisplan_audit_records_total", dimensions: [("to", "store")])
+    private let toSpill = Counter(label: "crisisplan_audit_records_total", dimensions: [("to", "spill")])
+    private let toNone = Counter(label: "crisisplan_audit_records_total", dimensions: [("to", "none")])
 
     private init(instance: String, store: any AuditStore, spill: SpillFile, location: String, head: ChainHead, spilled: Int, logger: Logger) {
         self.instance = instance
@@ -139,10 +145,10 @@ final class AuditLog: Sendable {
             }
             let started = Timestamp.now().milliseconds
             let outcome = await write(entries)
-            Metrics.Timer(label: "crisisplan_audit_commit_seconds").recordMilliseconds(Timestamp.now().milliseconds - started)
+            commitTimer.recordMilliseconds(Timestamp.now().milliseconds - started)
             if case .success = outcome { state.withLock { $0.head = head } }
             for waiting in next.batch { waiting.continuation.resume(with: outcome) }
-            Gauge(label: "crisisplan_audit_lag_records").record(lag)
+            lagGauge.record(lag)
         }
     }
 
@@ -150,7 +156,7 @@ final class AuditLog: Sendable {
         if state.withLock({ $0.spilled == 0 }) {
             do {
                 try await Deadline.run(Self.storeTimeout) { [store] in try await store.append(entries) }
-                Counter(label: "crisisplan_audit_records_total", dimensions: [("to", "store")]).increment(by: entries.count)
+                toStore.increment(by: entries.count)
                 return .success(())
             } catch {
                 logger.warning(
@@ -162,13 +168,13 @@ final class AuditLog: Sendable {
         do {
             try spill.append(entries)
             state.withLock { $0.spilled += entries.count }
-            Counter(label: "crisisplan_audit_records_total", dimensions: [("to", "spill")]).increment(by: entries.count)
+            toSpill.increment(by: entries.count)
             return .success(())
         } catch {
             logger.error(
                 "neither the audit store nor the spill file can be written; answering 503",
                 metadata: ["spill": .string(spill.path), "error": .string(error.reason)])
-            Counter(label: "crisisplan_audit_records_total", dimensions: [("to", "none")]).increment(by: entries.count)
+            toNone.increment(by: entries.count)
             return .failure(error)
         }
     }

@@ -132,6 +132,9 @@ struct ServeAPITests {
         let metrics = try server.get("/metrics")
         #expect(metrics.status == 200)
         #expect(metrics.body.contains(#"crisisplan_answers_total{stage="early"} 2"#))
+        // Both answers' records, at least, reached the store before the answers were sent.
+        let stored = metrics.body.split(separator: "\n").first { $0.hasPrefix(#"crisisplan_audit_records_total{to="store"} "#) }
+        #expect((stored?.split(separator: " ").last.flatMap { Int($0) } ?? 0) >= 2)
         #expect(metrics.body.contains(#"crisisplan_reloads_total{outcome="loaded"} 1"#))
     }
 
