@@ -2,7 +2,6 @@ import CrisisPlan
 import Foundation
 import Hummingbird
 import Metrics
-import Synchronization
 
 /// Finding a person and answering for them, as the API and the pages both do: one place that
 /// looks the person up, reads the observations, evaluates, counts the answer for `/metrics`
@@ -85,26 +84,10 @@ struct AnsweringService: Sendable {
 
     /// Answers by stage and by flag, for `/metrics`.
     static func count(_ answer: Answer) {
-        counter("crisisplan_answers_total", "stage", answer.stage.id).increment()
-        for flag in answer.flags { counter("crisisplan_answer_flags_total", "flag", flag.id).increment() }
+        stageCounters[answer.stage.id].increment()
+        for flag in answer.flags { flagCounters[flag.id].increment() }
     }
 
-    /// The counter for one stage or flag, made once: making one asks the metrics registry,
-    /// which builds and looks up its name under a lock, on every answer. Ids come from the
-    /// policy and the plans, so there are few; past `counterLimit` (a library full of ids)
-    /// counters are made each time, as before, rather than kept.
-    private static func counter(_ label: String, _ dimension: String, _ id: String) -> Counter {
-        let key = CounterKey(label: label, id: id)
-        if let counter = counters.withLock({ $0[key] }) { return counter }
-        let counter = Counter(label: label, dimensions: [(dimension, id)])
-        counters.withLock { if $0.count < counterLimit { $0[key] = counter } }
-        return counter
-    }
-
-    private struct CounterKey: Hashable, Sendable {
-        var label: String
-        var id: String
-    }
-    static let counterLimit = 1024
-    private static let counters = Mutex<[CounterKey: Counter]>([:])
+    static let stageCounters = MetricsByValue { Counter(label: "crisisplan_answers_total", dimensions: [("stage", $0)]) }
+    static let flagCounters = MetricsByValue { Counter(label: "crisisplan_answer_flags_total", dimensions: [("flag", $0)]) }
 }

@@ -39,6 +39,7 @@ struct PageRenderer: Sendable {
     }
 
     static let timerLabel = "crisisplan_page_render_seconds"
+    static let renderTimers = MetricsByValue { Metrics.Timer(label: timerLabel, dimensions: [("page", $0)]) }
 
     /// A whole page as an HTML response; the time to render it is in `/metrics` by template.
     func page(_ template: String, _ model: Any, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
@@ -46,7 +47,7 @@ struct PageRenderer: Sendable {
         let html =
             library.render(Self.tree(model), withTemplate: template)
             ?? "<!doctype html><title>crisisplan</title><p>Page missing."
-        Metrics.Timer(label: Self.timerLabel, dimensions: [("page", template)]).record(duration: ContinuousClock.now - started)
+        Self.renderTimers[template].record(duration: ContinuousClock.now - started)
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
@@ -115,7 +116,7 @@ struct PageRenderer: Sendable {
             case .role: buffer.writeString(frame.user?.role ?? "")
             }
         }
-        Metrics.Timer(label: Self.timerLabel, dimensions: [("page", template)]).record(duration: ContinuousClock.now - started)
+        Self.renderTimers[template].record(duration: ContinuousClock.now - started)
         return Response(
             status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: buffer))
     }
