@@ -4,10 +4,11 @@
 # in the same run on the same machine:
 #
 #   Benchmarks/serve.sh                      # 64 connections, 30 s each
-#   DURATION=10s CONNECTIONS=32 Benchmarks/serve.sh
+#   DURATION=10s CONNECTIONS=32 ROUNDS=3 Benchmarks/serve.sh
 #
 # The ceiling and the audited respond route are measured with the same, cheapest client (one
-# request built once, Benchmarks/static.lua), an unaudited route beside them; then wrk posts
+# request built once, Benchmarks/static.lua), in ROUNDS rounds (2) of the one right after the
+# other, each round's share of the ceiling printed; an unaudited route beside them; then wrk posts
 # the workload's observation documents in turn, each to its person's respond route
 # (Benchmarks/serve.lua).
 # Then the same load for 20 s with two reloads in the middle: of the unchanged library, and
@@ -23,6 +24,7 @@ command -v wrk >/dev/null || { echo "error: wrk is not installed (apt-get instal
 
 DURATION=${DURATION:-30s}
 CONNECTIONS=${CONNECTIONS:-64}
+ROUNDS=${ROUNDS:-2}
 LIB=Benchmarks/data/bench-5000
 generate_workload 5000 1000 "$LIB"
 export OBSERVATIONS="$PWD/$LIB/data/spec/observations.jsonl"
@@ -64,10 +66,7 @@ wait_ready 18181 /hello
 # throttles the client before the server.
 FIRST=$(head -1 "$OBSERVATIONS")
 FIRST_PERSON=$(printf '%s' "$FIRST" | sed 's/.*"person":"\([^"]*\)".*/\1/')
-BODY=$FIRST TOKEN= wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s Benchmarks/static.lua http://127.0.0.1:18181/hello \
-  > Benchmarks/data/wrk-hello.txt
-report hello "$(rss_mb "${PIDS[0]}")" < Benchmarks/data/wrk-hello.txt
-kill "${PIDS[0]}"
+HELLO=${PIDS[0]}
 
 # The server works in a folder of its own: a users file with one admin, its token key and
 # its audit store.
@@ -103,10 +102,24 @@ TOKEN=$(sign_in 18180)
 export TOKEN
 cat Benchmarks/data/serve-start.txt >&2
 echo "{\"server\": \"crisisplan\", \"rss_mb_loaded\": $(rss_mb "$SERVER")}"
-# Against the ceiling, with the same client: one person's audited respond, one body.
-BODY=$FIRST wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s Benchmarks/static.lua \
-  "http://127.0.0.1:18180/v1/people/$FIRST_PERSON/respond" > Benchmarks/data/wrk-serve-static.txt
-report crisisplan-respond-static "$(rss_mb "$SERVER")" < Benchmarks/data/wrk-serve-static.txt
+# Against the ceiling, with the same client: one person's audited respond, one body. In
+# rounds, each the ceiling then the route, one right after the other: this machine's speed
+# drifts by a third within the hour, so a share is only read from two runs side by side.
+requests_per_s() { awk '/Requests\/sec/ { print $2 }' "$1"; }
+STATIC_RUNS=()
+for round in $(seq "$ROUNDS"); do
+  BODY=$FIRST TOKEN= wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s Benchmarks/static.lua \
+    http://127.0.0.1:18181/hello > "Benchmarks/data/wrk-hello-$round.txt"
+  report hello "$(rss_mb "$HELLO")" < "Benchmarks/data/wrk-hello-$round.txt"
+  BODY=$FIRST wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s Benchmarks/static.lua \
+    "http://127.0.0.1:18180/v1/people/$FIRST_PERSON/respond" > "Benchmarks/data/wrk-serve-static-$round.txt"
+  report crisisplan-respond-static "$(rss_mb "$SERVER")" < "Benchmarks/data/wrk-serve-static-$round.txt"
+  STATIC_RUNS+=("Benchmarks/data/wrk-serve-static-$round.txt")
+  awk -v round="$round" -v hello="$(requests_per_s "Benchmarks/data/wrk-hello-$round.txt")" \
+    -v respond="$(requests_per_s "Benchmarks/data/wrk-serve-static-$round.txt")" \
+    'BEGIN { printf "{\"round\": %d, \"respond_share_of_hello\": %.3f}\n", round, respond / hello }'
+done
+kill "$HELLO"
 # Beside it, a route through the same middleware that is neither signed in nor audited.
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency http://127.0.0.1:18180/healthz > Benchmarks/data/wrk-healthz.txt
 report crisisplan-healthz-unaudited "$(rss_mb "$SERVER")" < Benchmarks/data/wrk-healthz.txt
@@ -140,7 +153,7 @@ report crisisplan-during-reload "$(rss_mb "$SERVER")" < Benchmarks/data/wrk-relo
 echo "{\"server\": \"crisisplan\", \"rss_peak_mb\": $(awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$SERVER/status")}"
 kill -TERM "$SERVER"
 wait "$SERVER" 2>/dev/null || true
-audited crisisplan-sqlite "sqlite:$WORK/audit.sqlite" Benchmarks/data/wrk-serve-static.txt Benchmarks/data/wrk-serve.txt \
+audited crisisplan-sqlite "sqlite:$WORK/audit.sqlite" "${STATIC_RUNS[@]}" Benchmarks/data/wrk-serve.txt \
   Benchmarks/data/wrk-reload.txt
 
 # The same load audited to PostgreSQL on the same machine.
