@@ -71,7 +71,8 @@ enum CanonicalJSON: Sendable, Equatable {
         // Read in place where the text is held as UTF-8 (every native string): every audited
         // request quotes a score of texts, and walking a string's view byte by byte cost more.
         if value.utf8.withContiguousStorageIfAvailable({ quote(bytes: $0, to: &out) }) != nil { return }
-        Array(value.utf8).withUnsafeBufferPointer { quote(bytes: $0, to: &out) }
+        var value = value
+        value.withUTF8 { quote(bytes: $0, to: &out) }
     }
 
     private static func quote(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {

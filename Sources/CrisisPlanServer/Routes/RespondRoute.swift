@@ -43,10 +43,9 @@ struct RespondRoute: Sendable {
             if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { continue }
             essence.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
         }
-        let application = Array("application/".utf8)
+        // A text that begins `application/` and ends `+json` cannot have them overlap.
         return essence.elementsEqual("application/json".utf8)
-            || (essence.starts(with: application) && essence.count > application.count
-                && essence[application.count...].reversed().starts(with: "+json".utf8.reversed()))
+            || (essence.starts(with: "application/".utf8) && essence.suffix(5).elementsEqual("+json".utf8))
     }
 
     static func time(_ typed: String) throws -> Timestamp {
