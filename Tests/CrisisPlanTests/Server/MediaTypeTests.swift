@@ -22,7 +22,7 @@ struct MediaTypeTests {
         arguments: [
             "", "text/plain", "application/xml", "application/jsonx", "application/json+xml", "text/json",
             "application+json", "application/", "json", "text/plain; type=application/json", "application/js on+",
-            "application/fhir+jsonp",
+            "application/fhir+jsonp", "text/fhir+json",
         ])
     func refused(_ type: String) {
         #expect(!RespondRoute.isJSON(type))
