@@ -85,7 +85,7 @@ struct ContactAssembler {
         }
         if context.hasHours || context.policy.addedContactsHaveHours { describeHours() }
         addNotes(fired: fired)
-        attorneys = context.plan.attorneys.map { attorneyLine($0, current: current, part4: part4) }
+        attorneys = context.attorneys.map { attorneyLine($0, current: current, part4: part4) }
     }
 
     /// Appends the lines whose contact is not yet among the contacts, in order; a line is

@@ -5,30 +5,26 @@ import Synchronization
 /// A class, immutable after `init`, so that passing it around the evaluation costs one
 /// reference count rather than a copy of the whole plan.
 public final class EvaluationContext: Sendable {
+    // The stored properties are laid out in the order written, and a library's plans are
+    // mostly out of the cache when one is asked about: what every evaluation reads comes
+    // first, to share a few cache lines, and the plan itself (several hundred bytes, read
+    // field by field only for rarer lines) comes last.
     public let policy: CompiledPolicy
-    /// What the plan alone decides, shared with the previous library when only the policy
-    /// changed (`PreparedPlan`).
-    public let prepared: PreparedPlan
     // The prepared plan's parts, held here too (sharing their storage): evaluation reads them
     // in place, where reading them through `prepared` would copy each on every access.
-    public let plan: Plan
     let matcher: SignMatcher
-    let suggester: SignSuggester
-    /// Everyone the plan names, for `contact` facts.
-    let people: PlanPeople
+    /// Not private: tests read it to see that an answer's suggestions were remembered.
+    let memo = Mutex(SuggestionMemo())
     /// Each sign's id, by its position in the plan (read on every evaluation without copying
     /// the signs themselves).
     let signIds: [String]
     /// Each sign's state before it is observed, for every evaluation to start from (building
     /// the list anew looks up its generic type at run time, on every evaluation).
     let unobservedSigns: [TimelineState.SignState]
+    /// Each sign's stage rank, by the sign's position in the plan.
+    let signRanks: [Int]
     /// Each sign as an unrecognised observation's suggestion shows it: id, words, stage label.
     let suggestedSigns: [SuggestedSign]
-    /// The decisions an assessment may name for this person.
-    let decisions: DecisionCatalog
-    /// Each sign's stage and stage rank, by the sign's position in the plan.
-    let signStages: [String]
-    let signRanks: [Int]
 
     // Answer lines that do not depend on the observations, with their sources, built once.
     /// Per stage rank: the responses in written order, with the signs that gate them.
@@ -45,16 +41,8 @@ public final class EvaluationContext: Sendable {
     let takeCareOf: [String]
     let statements: [String]
     let refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)]
-    /// Per refusal: its treatment normalised, for matching assessed decisions.
-    let refusalKeys: [String]
     /// The refusal lines when no assessment counts and no Part 4 flag fires (the usual answer).
     let unassessedRefusalLines: [RefusalLine]
-    /// Per refusal: whether it refuses ECT — by its own `ect`, an `ect` decision it names, or
-    /// a treatment that reads as ECT (never overridden under Part 4).
-    let ectRefusals: [Bool]
-    /// Per refusal: whether it refuses treatment for the mental disorder (Part 4 may override
-    /// such a refusal when it binds and is not of ECT).
-    let mentalDisorderRefusals: [Bool]
     /// Whether any contact gives `hours`: only then is the local time worked out.
     let hasHours: Bool
     /// The latest `registered_on` of any attorney: before it, refusal validity is worked out
@@ -63,8 +51,38 @@ public final class EvaluationContext: Sendable {
     /// `attorney-type-missing` and `contact-hours-invalid`: what the plan alone says, whatever
     /// is observed, built once.
     let fixedPlanWarnings: [AnswerWarning]
+    /// The decisions an assessment may name for this person.
+    let decisions: DecisionCatalog
+    // The plan's fields every answer carries, read here rather than from the plan.
+    let personId: String
+    let personName: String
+    let pronouns: String?
+    let reviewBy: CalendarDate
+    let attorneys: [Attorney]
+    let views: [DifferingView]
+    /// The contact of the attorney the answer's `attorney` names (`Plan.attorney`).
+    let chosenAttorney: String?
+
+    // Read for rarer lines: a sign not recognised for the first time, a contact fact, a refusal.
+    let suggester: SignSuggester
+    /// Everyone the plan names, for `contact` facts.
+    let people: PlanPeople
+    /// Each sign's stage, by the sign's position in the plan.
+    let signStages: [String]
+    /// Per refusal: its treatment normalised, for matching assessed decisions.
+    let refusalKeys: [String]
+    /// Per refusal: whether it refuses ECT — by its own `ect`, an `ect` decision it names, or
+    /// a treatment that reads as ECT (never overridden under Part 4).
+    let ectRefusals: [Bool]
+    /// Per refusal: whether it refuses treatment for the mental disorder (Part 4 may override
+    /// such a refusal when it binds and is not of ECT).
+    let mentalDisorderRefusals: [Bool]
     let personSource: String
     let reviewBySource: String
+    /// What the plan alone decides, shared with the previous library when only the policy
+    /// changed (`PreparedPlan`).
+    public let prepared: PreparedPlan
+    public let plan: Plan
 
     public convenience init(policy: CompiledPolicy, plan: Plan) {
         self.init(policy: policy, prepared: PreparedPlan(plan))
@@ -157,6 +175,13 @@ public final class EvaluationContext: Sendable {
         fixedPlanWarnings = fixed
         personSource = plan.person.source.pathAndLine
         reviewBySource = plan.dates.reviewBySource.pathAndLine
+        personId = plan.person.id
+        personName = plan.person.name
+        pronouns = plan.person.pronouns
+        reviewBy = plan.dates.reviewBy
+        attorneys = plan.attorneys
+        views = plan.views
+        chosenAttorney = plan.attorney?.contact
     }
 
     /// Whether the refusals bind on `today` as prepared (no attorney is registered later).
@@ -217,8 +242,6 @@ public final class EvaluationContext: Sendable {
     }
     /// As many distinct texts as one plan's memo holds at once.
     static let memoLimit = SuggestionMemo.slots
-    /// Not private: tests read it to see that an answer's suggestions were remembered.
-    let memo = Mutex(SuggestionMemo())
 
     /// `'text' matches none of …`, for an `unknown-sign` warning. Written from the program's
     /// own text and the person's name: a suffix kept per plan was a cache miss or two per
@@ -228,7 +251,7 @@ public final class EvaluationContext: Sendable {
             text.append("'")
             text.append(observed)
             text.append("' matches none of ")
-            text.append(plan.person.name)
+            text.append(personName)
             text.append("'s early warning signs; it is recorded, not taken as all clear")
         })
     }

@@ -5,8 +5,7 @@ extension Evaluator {
     func planWarnings(
         _ refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)], today: CalendarDate
     ) -> [AnswerWarning] {
-        let dates = context.plan.dates
-        let overdue = today > dates.reviewBy
+        let overdue = today > context.reviewBy
         let notBinding = refusals.contains { !$0.validity.binding }
         guard overdue || notBinding else { return context.fixedPlanWarnings }
         var warnings: [AnswerWarning] = []
@@ -15,7 +14,7 @@ extension Evaluator {
                 AnswerWarning(
                     code: .planReviewOverdue,
                     message:
-                        "the plan was due for review on \(dates.reviewBy); it is still used — review it with \(context.plan.person.name)",
+                        "the plan was due for review on \(context.reviewBy); it is still used — review it with \(context.personName)",
                     source: context.reviewBySource))
         }
         for (refusal, validity, source) in refusals where !validity.binding {
@@ -40,7 +39,7 @@ extension Evaluator {
                 AnswerWarning(
                     code: .capacityAssessmentStale,
                     message:
-                        "the assessment that \(context.plan.person.name) lacks capacity for '\(capacity[index].decision)' was made at \(capacity[index].assessedAt), more than \(valid) ago; it no longer counts — reassess if the decision is still needed",
+                        "the assessment that \(context.personName) lacks capacity for '\(capacity[index].decision)' was made at \(capacity[index].assessedAt), more than \(valid) ago; it no longer counts — reassess if the decision is still needed",
                     source: capacity[index].source.pathAndLine))
         }
         return warnings
@@ -51,7 +50,7 @@ extension Evaluator {
     func evaluationWarnings(
         rank: Int, routeIsEmpty: Bool, noResponses: Bool, unrecordedRoles: [(String, String)], ageWasUnknown: Bool
     ) -> [AnswerWarning] {
-        let name = context.plan.person.name
+        let name = context.personName
         let stage = context.policy.policy.stages.isEmpty ? "" : context.policy.policy.stages[rank].id
         var warnings: [AnswerWarning] = []
         if rank > 0 && routeIsEmpty {

@@ -67,7 +67,7 @@ public struct Evaluator: Sendable {
         add(contacts.warnings)
         // Built once, from its parts: an answer assigned field by field was copied whole.
         return Answer(
-            person: context.plan.person.id, name: context.plan.person.name, pronouns: context.plan.person.pronouns,
+            person: context.personId, name: context.personName, pronouns: context.pronouns,
             at: now,
             stage: StageAnswer(
                 id: stageId, label: stages.isEmpty ? "" : stages[stage.rank].label, because: stage.because,
@@ -79,9 +79,9 @@ public struct Evaluator: Sendable {
             refusals: refusalLines(
                 refusals, mayBeOverriddenBy: mhaFlag, current: current,
                 asPrepared: context.refusalsAsPrepared(on: today)),
-            attorney: context.plan.attorney.flatMap { chosen in contacts.attorneys.first { $0.id == chosen.contact } },
-            attorneys: contacts.attorneys, views: context.plan.views, warnings: warnings,
-            reviewBy: context.plan.dates.reviewBy,
+            attorney: context.chosenAttorney.flatMap { chosen in contacts.attorneys.first { $0.id == chosen } },
+            attorneys: contacts.attorneys, views: context.views, warnings: warnings,
+            reviewBy: context.reviewBy,
             trace: AnswerTrace(
                 escalatedBy: stage.escalatedBy, activeSigns: stage.activeSigns,
                 redFlags: timeline.state.redFlagsMatched),
