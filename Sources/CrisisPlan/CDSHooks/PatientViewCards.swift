@@ -102,7 +102,7 @@ public enum PatientViewCards {
         let zone = LocalTime(identifier: policy.timezone)
         for (rank, stage) in policy.stages.enumerated().dropFirst() {
             let responses = plan.responses(forStage: stage.id)
-            let contacts = rank < context.routeByRank.count ? context.routeByRank[rank] : []
+            let contacts = rank < context.stages.count ? context.stages[rank].route : []
             guard !responses.isEmpty || !contacts.isEmpty else { continue }
             var block = ["**What helps at “\(md(stage.label))”**"]
             for (index, response) in responses.enumerated() {

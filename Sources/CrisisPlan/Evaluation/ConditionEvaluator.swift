@@ -165,8 +165,8 @@ struct ConditionEvaluator {
     /// The stage's own route, without do-not-contact people and anyone named as a source of
     /// harm (SPEC v3 §10.12, §10.14).
     func route(rank: Int) -> [ContactLine] {
-        guard rank < context.routeByRank.count else { return [] }
-        let route = context.routeByRank[rank]
+        guard rank < context.stages.count else { return [] }
+        let route = context.stages[rank].route
         if withholding.isEmpty { return route }
         return route.filter { !withholding.contains(id: $0.id, name: $0.name, context: context) }
     }

@@ -190,7 +190,9 @@ struct ContactAssembler {
             if rank > 0 { routeNotice = "No one on the route can be called now" }
             return
         }
-        guard route.allSatisfy({ $0.hours != nil }), route.allSatisfy({ conditions.isOpen($0) == false }) else { return }
+        // Without hours anywhere in the plan, the route is known to be callable without
+        // reading its lines.
+        guard context.hasHours, route.allSatisfy({ $0.hours != nil }), route.allSatisfy({ conditions.isOpen($0) == false }) else { return }
         routeNotice = "No one on the route is open now"
         for line in route {
             guard let contact = context.plan.contact(line.id) else { continue }

@@ -27,20 +27,18 @@ public final class EvaluationContext: Sendable {
     let suggestedSigns: [SuggestedSign]
 
     // Answer lines that do not depend on the observations, with their sources, built once.
-    /// Per stage rank: the responses in written order, with the signs that gate them.
-    let responsesByRank: [[(forSigns: [Int], line: ResponseLine)]]
+    /// Per stage rank: the responses and the route.
+    let stages: [PreparedStage]
     /// Whether any response names someone in the plan (else there is never anything to mark).
     let responsesNameSomeone: Bool
-    /// Per stage rank: the lines alone when no response is gated by signs (shared, not copied).
-    let ungatedResponsesByRank: [[ResponseLine]?]
-    /// Per stage rank: the person's route, in order, without anyone on the do-not-contact list.
-    let routeByRank: [[ContactLine]]
     let doNotContactLines: [DoNotContactLine]
     let helps: [String]
     let avoid: [String]
     let takeCareOf: [String]
     let statements: [String]
     let refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)]
+    /// Whether any refusal as prepared is not binding (an answer then says why).
+    let someRefusalNotBinding: Bool
     /// The refusal lines when no assessment counts and no Part 4 flag fires (the usual answer).
     let unassessedRefusalLines: [RefusalLine]
     /// Whether any contact gives `hours`: only then is the local time worked out.
@@ -105,32 +103,30 @@ public final class EvaluationContext: Sendable {
         decisions = DecisionCatalog(policy: policy.policy, plan: plan)
         signStages = plan.signs.map(\.stage)
         signRanks = plan.signs.map { policy.stageRank[$0.stage] ?? 0 }
-        let stages = policy.policy.stages
-        responsesByRank = stages.map { stage in
-            plan.responses(forStage: stage.id).map { response in
+        let stages = policy.policy.stages.map { stage in
+            let responses = plan.responses(forStage: stage.id).map { response in
                 (
-                    response.forSigns.compactMap { id in plan.signs.firstIndex { $0.id == id } },
-                    ResponseLine(
+                    forSigns: response.forSigns.compactMap { id in plan.signs.firstIndex { $0.id == id } },
+                    line: ResponseLine(
                         by: response.by, action: response.action, source: response.source.pathAndLine,
                         mentions: prepared.mentions[response.action] ?? [])
                 )
             }
-        }
-        responsesNameSomeone = responsesByRank.contains { $0.contains { !$0.line.mentions.isEmpty } }
-        ungatedResponsesByRank = responsesByRank.map { responses in
-            responses.allSatisfy { $0.forSigns.isEmpty } ? responses.map(\.line) : nil
-        }
-        routeByRank = stages.map { stage in
-            var lines: [ContactLine] = []
+            var route: [ContactLine] = []
             for entry in plan.route(forStage: stage.id)?.contacts ?? [] {
                 guard let contact = plan.contact(entry.text), !prepared.blockedIds.contains(contact.id),
                     !prepared.blockedNames.contains(prepared.skeletons[contact.name] ?? ConfusableSkeleton.of(contact.name)),
-                    !lines.contains(where: { $0.id == contact.id })
+                    !route.contains(where: { $0.id == contact.id })
                 else { continue }
-                lines.append(ContactLine(contact, statutory: false))
+                route.append(ContactLine(contact, statutory: false))
             }
-            return lines
+            return PreparedStage(
+                responses: responses,
+                ungatedResponses: responses.allSatisfy { $0.forSigns.isEmpty } ? responses.map(\.line) : nil,
+                route: route)
         }
+        self.stages = stages
+        responsesNameSomeone = stages.contains { $0.responses.contains { !$0.line.mentions.isEmpty } }
         doNotContactLines = plan.doNotContact.map {
             DoNotContactLine(id: $0.id, name: $0.name, reason: $0.reason ?? "", source: $0.source.pathAndLine)
         }
@@ -141,6 +137,7 @@ public final class EvaluationContext: Sendable {
         refusals = plan.advanceDecisions.refusals.map {
             ($0, RefusalValidity($0, attorneys: plan.attorneys, born: plan.person.born), $0.source.pathAndLine)
         }
+        someRefusalNotBinding = self.refusals.contains { !$0.validity.binding }
         latestRegistration = plan.attorneys.compactMap(\.registeredOn).max()
         let decisions = self.decisions
         ectRefusals = plan.advanceDecisions.refusals.map {

@@ -1,12 +1,14 @@
 /// The answer's warnings (SPEC §6), in its order: plan, then observations, then evaluation.
 extension Evaluator {
     /// An overdue review (the plan is still used), every refusal that is not binding, then
-    /// what the plan alone says (`EvaluationContext.fixedPlanWarnings`).
+    /// what the plan alone says (`EvaluationContext.fixedPlanWarnings`). `asPrepared`: the
+    /// refusals are the plan's as prepared, whose bindingness is known without reading them.
     func planWarnings(
-        _ refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)], today: CalendarDate
+        _ refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)], asPrepared: Bool,
+        today: CalendarDate
     ) -> [AnswerWarning] {
         let overdue = today > context.reviewBy
-        let notBinding = refusals.contains { !$0.validity.binding }
+        let notBinding = asPrepared ? context.someRefusalNotBinding : refusals.contains { !$0.validity.binding }
         guard overdue || notBinding else { return context.fixedPlanWarnings }
         var warnings: [AnswerWarning] = []
         if overdue {

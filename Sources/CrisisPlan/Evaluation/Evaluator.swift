@@ -47,13 +47,14 @@ public struct Evaluator: Sendable {
         // Worked out once: the refusals, their lines and the review date all read it.
         let today = now.utcDate
         let refusals = context.refusals(on: today)
+        let refusalsAsPrepared = context.refusalsAsPrepared(on: today)
         var contacts = ContactAssembler(
             context: context, rank: stage.rank, conditions: stage.conditions, refusals: refusals)
         contacts.assemble(fired: fired.map(\.index), current: current, part4: mhaFlag)
         let responses = markingNames(in: ownResponses(stage.rank, timeline: timeline, now: now), withheld: contacts)
         // In the answer's order; a part is appended only when it has something, so that the
         // usual answer takes the observations' warnings as they are, without a copy.
-        var warnings = planWarnings(refusals, today: today)
+        var warnings = planWarnings(refusals, asPrepared: refusalsAsPrepared, today: today)
         func add(_ part: [AnswerWarning]) {
             if warnings.isEmpty { warnings = part } else if !part.isEmpty { warnings.append(contentsOf: part) }
         }
@@ -78,7 +79,7 @@ public struct Evaluator: Sendable {
             statements: context.statements,
             refusals: refusalLines(
                 refusals, mayBeOverriddenBy: mhaFlag, current: current,
-                asPrepared: context.refusalsAsPrepared(on: today)),
+                asPrepared: refusalsAsPrepared),
             attorney: context.chosenAttorney.flatMap { chosen in contacts.attorneys.first { $0.id == chosen } },
             attorneys: contacts.attorneys, views: context.views, warnings: warnings,
             reviewBy: context.reviewBy,
@@ -171,10 +172,10 @@ public struct Evaluator: Sendable {
     /// `responses[stage]` in written order; those with `for_signs` only while one is active.
     /// Reads the shared timeline (a state passed by value is a copy of each of its fields).
     private func ownResponses(_ rank: Int, timeline: SettledTimeline, now: Timestamp) -> [ResponseLine] {
-        guard rank < context.responsesByRank.count else { return [] }
-        if let ungated = context.ungatedResponsesByRank[rank] { return ungated }
+        guard rank < context.stages.count else { return [] }
+        if let ungated = context.stages[rank].ungatedResponses { return ungated }
         let window = context.policy.policy.signsActiveFor
-        return context.responsesByRank[rank].compactMap { response in
+        return context.stages[rank].responses.compactMap { response in
             if !response.forSigns.isEmpty,
                 !response.forSigns.contains(where: { timeline.state.isActive($0, now: now, window: window) })
             {
