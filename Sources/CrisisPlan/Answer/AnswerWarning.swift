@@ -30,14 +30,14 @@ public struct AnswerWarning: Sendable, Hashable {
     /// For `unknown-sign`: the text as observed, and each suggestion in the person's words,
     /// for the attention block (not part of the JSON).
     public var observed: String?
-    public var suggestedSigns: [SuggestedSign] = []
+    public var suggestedSigns = SuggestedSigns()
     /// For `possible-emergency`: whether the attention block still shows it (until its
     /// question is answered after the text was typed).
     public var inAttention = true
 
     public init(
         code: Code, message: String, source: String, suggestions: [String] = [], observed: String? = nil,
-        suggestedSigns: [SuggestedSign] = []
+        suggestedSigns: SuggestedSigns = SuggestedSigns()
     ) {
         self.code = code
         self.message = message

@@ -200,10 +200,11 @@ public final class EvaluationContext: Sendable {
     /// signs it may have meant (`SignSuggester`), and the red flags its words match. The
     /// suggestions are worked out once per text and plan, then remembered (`SuggestionMemo`):
     /// the same few texts come back in one person's crisis, and recognised signs never reach
-    /// here. The memo holds only sign positions, and the message is written again each time:
-    /// an answer's lists are its own, and a library's memos stay a few cache lines a plan. The
-    /// warning is built here, from what is worked out here, so that it is moved into the answer
-    /// rather than copied field by field.
+    /// here. The memo holds only sign positions, so that a library's memos stay a few cache
+    /// lines a plan: the ids and the message are written again each time, and the signs in the
+    /// person's words are read from the plan's list when shown (`SuggestedSigns`). The warning
+    /// is built here, from what is worked out here, so that it is moved into the answer rather
+    /// than copied field by field.
     func unknownSign(_ text: String, at source: String) -> (warning: AnswerWarning, redFlags: [Int]) {
         // The policy reads the text once for everyone; this plan's memo is keyed by that
         // reading's serial number, cheaper to hash than the text.
@@ -222,19 +223,11 @@ public final class EvaluationContext: Sendable {
         }
         let count = near?.count ?? unkept.count
         var ids: [String] = []
-        var signs: [SuggestedSign] = []
-        if count > 0 {
-            ids.reserveCapacity(count)
-            signs.reserveCapacity(count)
-        }
-        for index in 0..<count {
-            let position = near?[index] ?? unkept[index]
-            ids.append(suggestedSigns[position].id)
-            signs.append(suggestedSigns[position])
-        }
+        if count > 0 { ids.reserveCapacity(count) }
+        for index in 0..<count { ids.append(signIds[near?[index] ?? unkept[index]]) }
         let warning = AnswerWarning(
             code: .unknownSign, message: unknownSignMessage(text), source: source, suggestions: ids, observed: text,
-            suggestedSigns: signs)
+            suggestedSigns: SuggestedSigns(all: suggestedSigns, packed: near, listed: unkept))
         return (warning, read.redFlags)
     }
     /// As many distinct texts as one plan's memo holds at once.
