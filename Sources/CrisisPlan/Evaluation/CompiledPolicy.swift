@@ -6,6 +6,19 @@ public final class CompiledPolicy: Sendable {
     let stageRank: [String: Int]
     /// Every fact at its default: where each evaluation starts (shared until a fact is observed).
     let initialFactStates: [TimelineState.FactState]
+    /// Signs not yet observed, 8, 16, 32, … 256 of them: where each evaluation starts, shared
+    /// by every plan until a sign is observed (`unobservedSigns(atLeast:)`).
+    private let unobservedSignLists: [[TimelineState.SignState]] = (3...8).map {
+        Array(repeating: TimelineState.SignState(), count: 1 << $0)
+    }
+
+    /// At least `count` signs not yet observed. Shared by every plan, so the list is in the
+    /// cache when a plan that is not is asked about: the plan's own list, or one made anew
+    /// (which looks its element type up at run time), cost more than the few spare entries
+    /// copied with the first sign observed. `nil` past 256 signs.
+    func unobservedSigns(atLeast count: Int) -> [TimelineState.SignState]? {
+        unobservedSignLists.first { $0.count >= count }
+    }
     /// Per flag: the contacts it adds, as answer lines with their sources.
     let addedContacts: [[ContactLine]]
     /// The confusable skeletons of the names the flags add, computed once.

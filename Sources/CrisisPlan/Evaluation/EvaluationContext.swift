@@ -18,8 +18,8 @@ public final class EvaluationContext: Sendable {
     /// Each sign's id, by its position in the plan (read on every evaluation without copying
     /// the signs themselves).
     let signIds: [String]
-    /// Each sign's state before it is observed, for every evaluation to start from (building
-    /// the list anew looks up its generic type at run time, on every evaluation).
+    /// Each sign's state before it is observed, for a plan of more than 256 signs (every
+    /// other plan starts from the policy's list, `CompiledPolicy.unobservedSigns(atLeast:)`).
     let unobservedSigns: [TimelineState.SignState]
     /// Each sign's stage rank, by the sign's position in the plan.
     let signRanks: [Int]
@@ -95,7 +95,9 @@ public final class EvaluationContext: Sendable {
         suggester = prepared.suggester
         people = prepared.people
         signIds = prepared.signIds
-        unobservedSigns = Array(repeating: TimelineState.SignState(), count: prepared.signIds.count)
+        unobservedSigns =
+            policy.unobservedSigns(atLeast: prepared.signIds.count) == nil
+            ? Array(repeating: TimelineState.SignState(), count: prepared.signIds.count) : []
         suggestedSigns = plan.signs.map { sign in
             let label = policy.policy.stages.first(where: { $0.id == sign.stage })?.label ?? sign.stage
             return SuggestedSign(id: sign.id, says: sign.says, stageLabel: label)

@@ -65,8 +65,8 @@ struct TimelineState {
         var latest: [Int] = []
     }
 
-    /// Per sign of the plan, in its order: shared with the plan's prepared states until a
-    /// sign is observed.
+    /// Per sign of the plan, in its order, and perhaps a few more never read: shared with the
+    /// policy's list of unobserved signs until a sign is observed.
     var signs: [SignState]
     /// Per fact of the policy, in its order: one array, shared with the policy's defaults
     /// until an observation changes a fact.
@@ -93,7 +93,7 @@ struct TimelineState {
     /// A timeline with nothing observed yet: the plan's signs and the policy's facts as
     /// prepared, shared until an observation changes them.
     init(_ context: EvaluationContext) {
-        signs = context.unobservedSigns
+        signs = context.policy.unobservedSigns(atLeast: context.signIds.count) ?? context.unobservedSigns
         facts = context.policy.initialFactStates
     }
 
