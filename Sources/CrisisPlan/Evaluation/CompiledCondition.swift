@@ -15,7 +15,7 @@ indirect enum CompiledCondition: Sendable {
     /// Refers to something undeclared: never true (`check` reports it as an error).
     case never
 
-    init(_ condition: Condition, policy: Policy, factTable: SmallTable<Int>, stageRank: [String: Int]) {
+    init(_ condition: Condition, policy: Policy, factTable: TextIndex, stageRank: [String: Int]) {
         let compile = { (inner: Condition) in
             CompiledCondition(inner, policy: policy, factTable: factTable, stageRank: stageRank)
         }

@@ -35,7 +35,7 @@ public final class CompiledPolicy: Sendable {
     /// Per fact: the typed value of each allowed text (empty for contact facts).
     let factValues: [SmallTable<FactValue>]
     /// Fact ids to positions, for observations.
-    let factTable: SmallTable<Int>
+    let factTable: TextIndex
     /// Normalised fact ids to positions: `self-harm` is `self_harm` (SPEC v3 §10.4).
     let normalizedFactTable: [String: Int]
     let promptConditions: [CompiledCondition?]
@@ -70,7 +70,7 @@ public final class CompiledPolicy: Sendable {
         for (index, stage) in policy.stages.enumerated() where stageRank[stage.id] == nil {
             stageRank[stage.id] = index
         }
-        let factTable = SmallTable(policy.facts.enumerated().map { ($1.id, $0) })
+        let factTable = TextIndex(policy.facts.enumerated().map { ($1.id, $0) })
         self.factTable = factTable
         self.stageRank = stageRank
         initialFactStates = policy.facts.map {

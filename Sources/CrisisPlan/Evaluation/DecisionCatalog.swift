@@ -38,7 +38,7 @@ struct DecisionCatalog: Sendable {
     let entries: [Entry]
     /// Entry positions by id as written, by normalised key and by alias, for lookups on every
     /// evaluation without normalising the common, exact spelling.
-    private let table: SmallTable<Int>
+    private let table: TextIndex
 
     init(policy: Policy, plan: Plan) {
         var entries: [Entry] =
@@ -61,7 +61,7 @@ struct DecisionCatalog: Sendable {
         }
         declared = policy.decisions != nil
         self.entries = entries
-        table = SmallTable(
+        table = TextIndex(
             entries.enumerated().flatMap { position, entry in
                 [(entry.id, position), (entry.key, position)] + entry.aliasKeys.map { ($0, position) }
             })

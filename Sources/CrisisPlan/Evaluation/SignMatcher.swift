@@ -1,7 +1,7 @@
 /// Finds which of a person's signs an observed text means (SPEC §3 "Sign matching"): the
 /// text, normalised, equals a sign's id, its `says`, or one of its `also` entries.
 struct SignMatcher: Sendable {
-    private let table: SmallTable<Int>
+    private let table: TextIndex
 
     init(signs: [EarlyWarningSign]) {
         var pairs: [(String, Int)] = []
@@ -10,7 +10,7 @@ struct SignMatcher: Sendable {
                 pairs.append((TextNormalizer.normalize(text), position))
             }
         }
-        table = SmallTable(pairs)
+        table = TextIndex(pairs)
     }
 
     /// The position of the sign in the plan, or `nil` when the text matches none.

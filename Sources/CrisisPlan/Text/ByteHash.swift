@@ -1,5 +1,5 @@
 /// FNV-1a over a text's bytes, eight at a time, for the tables evaluation looks texts up in on
-/// every observation (`SmallTable`, the policy's unrecognised texts): a `String` hashes byte by
+/// every observation (`TextIndex`, the policy's unrecognised texts): a `String` hashes byte by
 /// byte with SipHash.
 ///
 /// Reads each byte once and gives, from the same loads, the first eight bytes as one word and

@@ -30,6 +30,22 @@ struct SmallTablePropertyTests {
         }
     }
 
+    @Test("a text index gives the number of the first key String equality matches, any number, in or out of a slot")
+    func indexNumbersAreKept() async {
+        await propertyCheck(count: 1_000, input: Gen.int(in: 0...1_000_000).array(of: 20...240)) { choices in
+            var c = ChoiceStream(choices)
+            // Numbers that fit a slot, and some that do not (negative, or past 16 bits).
+            let pairs = (0..<c.next(40)).map { _ in
+                (Self.text(&c), c.chance(80) ? c.next(65_536) : [-1, 65_536, 1_000_000][c.next(3)])
+            }
+            let index = TextIndex(pairs)
+            for _ in 0..<20 {
+                let probe = c.chance(50) && !pairs.isEmpty ? pairs[c.next(pairs.count)].0 : Self.text(&c)
+                #expect(index[probe] == pairs.first { $0.0 == probe }?.1, "\(probe.unicodeScalars.map(\.value)) in \(pairs)")
+            }
+        }
+    }
+
     @Test("an ASCII text finds a key written with a letter canonically equal to it")
     func asciiTextFindsCanonicalKey() {
         let table = SmallTable([("\u{212A}elvin", 7), ("semi\u{37E}", 8)])
@@ -43,7 +59,7 @@ struct SmallTablePropertyTests {
         // Found by search: two texts of one length whose 64-bit hashes are the same.
         let first = "kemubcrd@@@@@@@@"
         let second = "apknmdjgFJlSUVyV"
-        #expect(SmallTable<Int>.hash(first) == SmallTable<Int>.hash(second))
+        #expect(TextIndex.hash(first) == TextIndex.hash(second))
         #expect(SmallTable([(first, 1)])[second] == nil)
         let both = SmallTable([(first, 1), (second, 2)])
         #expect(both[first] == 1)
@@ -51,7 +67,7 @@ struct SmallTablePropertyTests {
         // Found the same way: one length, one hash and the same first eight bytes.
         let third = "abcdefghXmIJozGwXJnBdExK"
         let fourth = "abcdefghKwDrQJMUAf]%#|_!"
-        #expect(SmallTable<Int>.hash(third) == SmallTable<Int>.hash(fourth))
+        #expect(TextIndex.hash(third) == TextIndex.hash(fourth))
         #expect(SmallTable([(third, 3)])[fourth] == nil)
     }
 
