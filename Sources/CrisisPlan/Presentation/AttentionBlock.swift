@@ -69,6 +69,8 @@ public enum AttentionBlock {
             let options = warning.suggestedSigns.map { "\"\($0.says)\" (\($0.id), \($0.stageLabel))" }
             return observed + " — did you mean " + options.joined(separator: " or ") + "?"
         }
-        return "Not recognised: " + parts.joined(separator: "; ") + ". The stage counts recognised signs only."
+        // A last part that asks "did you mean …?" ends the sentence itself.
+        let listed = "Not recognised: " + parts.joined(separator: "; ")
+        return listed + (listed.hasSuffix("?") ? " " : ". ") + "The stage counts recognised signs only."
     }
 }
