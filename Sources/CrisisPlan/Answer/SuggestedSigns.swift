@@ -5,34 +5,33 @@
 /// library's plans are seldom in the cache when one is asked about, and copying the words
 /// into every warning fetched each of them from memory, for a list most answers never show.
 public struct SuggestedSigns: Sendable, Hashable, RandomAccessCollection {
-    /// The plan's signs as suggestions show them, shared.
+    /// The plan's signs as suggestions show them, shared; or the signs themselves, in order.
     private let all: [SuggestedSign]
-    /// Positions in `all`: packed when they fit (the usual few), else listed.
-    private let packed: SuggestionMemo.Entry?
-    private let listed: [Int]
+    /// The positions in `all` of the signs, in order; `nil` when the signs are `all`, in order.
+    private let positions: SuggestionMemo.Entry?
 
     /// None.
     public init() {
-        self.init(all: [], packed: nil, listed: [])
+        self.init([])
     }
 
     /// These signs, in this order.
     public init(_ signs: [SuggestedSign]) {
-        self.init(all: signs, packed: nil, listed: Array(signs.indices))
+        all = signs
+        positions = nil
     }
 
-    /// The signs at `packed`'s positions in `all`, or at `listed`'s when `packed` is `nil`.
-    init(all: [SuggestedSign], packed: SuggestionMemo.Entry?, listed: [Int]) {
+    /// The signs at these positions in `all`, in this order.
+    init(_ all: [SuggestedSign], at positions: SuggestionMemo.Entry) {
         self.all = all
-        self.packed = packed
-        self.listed = listed
+        self.positions = positions
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { packed?.count ?? listed.count }
+    public var endIndex: Int { positions?.count ?? all.count }
 
     public subscript(position: Int) -> SuggestedSign {
-        all[packed?[position] ?? listed[position]]
+        all[positions?[position] ?? position]
     }
 
     public static func == (lhs: SuggestedSigns, rhs: SuggestedSigns) -> Bool {

@@ -229,7 +229,8 @@ public final class EvaluationContext: Sendable {
         for index in 0..<count { ids.append(signIds[near?[index] ?? unkept[index]]) }
         let warning = AnswerWarning(
             code: .unknownSign, message: unknownSignMessage(text), source: source, suggestions: ids, observed: text,
-            suggestedSigns: SuggestedSigns(all: suggestedSigns, packed: near, listed: unkept))
+            suggestedSigns: near.map { SuggestedSigns(suggestedSigns, at: $0) }
+                ?? SuggestedSigns(unkept.map { suggestedSigns[$0] }))
         return (warning, read.redFlags)
     }
     /// As many distinct texts as one plan's memo holds at once.
