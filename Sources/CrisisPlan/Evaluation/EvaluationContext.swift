@@ -39,6 +39,11 @@ public final class EvaluationContext: Sendable {
     let refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)]
     /// Whether any refusal as prepared is not binding (an answer then says why).
     let someRefusalNotBinding: Bool
+    /// Per decision in the catalog: the refusals, a bit each by position, whose `applies_now`
+    /// an assessment of it decides (it is declared, and about the refused treatment); every
+    /// bit in a plan of more than 64 refusals. Most assessments decide none, and their answers
+    /// then read no refusal line.
+    let refusalsDecidedBy: [UInt64]
     /// The refusal lines when no assessment counts and no Part 4 flag fires (the usual answer).
     let unassessedRefusalLines: [RefusalLine]
     /// Whether any contact gives `hours`: only then is the local time worked out.
@@ -146,6 +151,15 @@ public final class EvaluationContext: Sendable {
             $0.ect || decisions.ectDecision(forRefusalOf: $0.treatment) != nil || AdvanceRefusal.looksLikeECT($0.treatment)
         }
         refusalKeys = plan.advanceDecisions.refusals.map { TextNormalizer.normalize($0.treatment) }
+        let keys = refusalKeys
+        refusalsDecidedBy = decisions.entries.map { entry in
+            guard keys.count <= 64 else { return .max }
+            var decided: UInt64 = 0
+            for (position, key) in keys.enumerated() where entry.isDeclared && entry.matches(refusalKey: key) {
+                decided |= 1 << UInt64(position)
+            }
+            return decided
+        }
         let (ect, prepared) = (ectRefusals, refusals)
         unassessedRefusalLines = prepared.indices.map { position in
             RefusalLine(

@@ -111,6 +111,9 @@ public struct Evaluator: Sendable {
                     ect: context.ectRefusals[position])
             }
         if current.isEmpty && flag == nil { return lines }
+        // Without a Part 4 flag, lines change only where an assessment decides whether a
+        // refusal applies now: most assessments decide none (`refusalsDecidedBy`).
+        if flag == nil && !current.contains(where: { decidesARefusal($0.decision) }) { return lines }
         // Written only where a value changes: assessments of other decisions leave the lines
         // as prepared, and shared.
         for position in lines.indices {
@@ -147,6 +150,12 @@ public struct Evaluator: Sendable {
                 + blocked.map { NamedPerson(name: $0.name, withheld: false) }
         }
         return marked
+    }
+
+    /// Whether an assessment of the decision named decides whether any refusal applies now.
+    private func decidesARefusal(_ decision: String) -> Bool {
+        guard let position = context.decisions.position(named: decision) else { return false }
+        return context.refusalsDecidedBy[position] != 0
     }
 
     /// SPEC v2 §4: `true` when a current assessment says `lacks` for a declared decision about
