@@ -282,6 +282,17 @@ struct SafetyV2Tests {
 
     // MARK: Issue 7, finding 5: refusals that apply now, and wishes to weigh
 
+    @Test("applies_now is decided for every refusal of a plan with more than 64, the last among them")
+    func appliesNowPastSixtyFour() throws {
+        let others = (1...64).map { "    - {treatment: other treatment \($0), made: 2025-06-01}\n" }.joined()
+        let plan = Self.attorneyPlan.replacingOccurrences(of: "  refusals:\n", with: "  refusals:\n" + others)
+        let lacks = try Self.answer(capacity: [("ect", .lacks)], plan: plan)
+        #expect(lacks.refusals.count == 65)
+        #expect(lacks.refusals.last?.treatment == "ECT" && lacks.refusals.last?.appliesNow == true)
+        #expect(lacks.refusals.dropLast().allSatisfy { $0.appliesNow == nil })
+        #expect(try Self.answer(capacity: [("ect", .has)], plan: plan).refusals.last?.appliesNow == false)
+    }
+
     @Test("applies_now: true when they lack capacity for it, false when they have it, null otherwise")
     func appliesNow() throws {
         #expect(try Self.answer(capacity: [("ect", .lacks)], plan: Self.attorneyPlan).refusals[0].appliesNow == true)
