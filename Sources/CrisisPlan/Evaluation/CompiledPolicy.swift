@@ -11,14 +11,6 @@ public final class CompiledPolicy: Sendable {
     private let unobservedSignLists: [[TimelineState.SignState]] = (3...8).map {
         Array(repeating: TimelineState.SignState(), count: 1 << $0)
     }
-
-    /// At least `count` signs not yet observed. Shared by every plan, so the list is in the
-    /// cache when a plan that is not is asked about: the plan's own list, or one made anew
-    /// (which looks its element type up at run time), cost more than the few spare entries
-    /// copied with the first sign observed. `nil` past 256 signs.
-    func unobservedSigns(atLeast count: Int) -> [TimelineState.SignState]? {
-        unobservedSignLists.first { $0.count >= count }
-    }
     /// Per flag: the contacts it adds, as answer lines with their sources.
     let addedContacts: [[ContactLine]]
     /// The confusable skeletons of the names the flags add, computed once.
@@ -58,6 +50,14 @@ public final class CompiledPolicy: Sendable {
         texts.withLock { $0.read(text, redFlags: redFlags) }
     }
     private let texts = Mutex(UnrecognisedTexts())
+
+    /// At least `count` signs not yet observed. Shared by every plan, so the list is in the
+    /// cache when a plan that is not is asked about: the plan's own list, or one made anew
+    /// (which looks its element type up at run time), cost more than the few spare entries
+    /// copied with the first sign observed. `nil` past 256 signs.
+    func unobservedSigns(atLeast count: Int) -> [TimelineState.SignState]? {
+        unobservedSignLists.first { $0.count >= count }
+    }
 
     /// A fact's position from an id as typed: exactly, else after normalisation.
     func factIndex(_ id: String) -> Int? {
