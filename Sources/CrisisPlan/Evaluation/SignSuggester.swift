@@ -130,7 +130,7 @@ struct SignSuggester: Sendable {
     private func rankByDistance(_ text: UnrecognisedText, into best: UnsafeMutableBufferPointer<Int>) {
         text.scalars.withUnsafeBufferPointer { observed in
             scalars.withUnsafeBufferPointer { all in
-                let compared = BitParallelEditDistance.from(observed) { bits in
+                let compared: Void? = BitParallelEditDistance.from(observed) { bits in
                     rank(observed.count, all, into: best) { candidate, limit in
                         if candidate.count == observed.count,
                             let quick = BoundedEditDistance.sameLength(observed, candidate, limit: limit)
