@@ -54,7 +54,8 @@ public final class CompiledPolicy: Sendable {
     /// At least `count` signs not yet observed. Shared by every plan, so the list is in the
     /// cache when a plan that is not is asked about: the plan's own list, or one made anew
     /// (which looks its element type up at run time), cost more than the few spare entries
-    /// copied with the first sign observed. `nil` past 256 signs.
+    /// copied with the first sign observed. `nil` past 256 signs: such a plan's evaluation
+    /// makes its own list.
     func unobservedSigns(atLeast count: Int) -> [TimelineState.SignState]? {
         unobservedSignLists.first { $0.count >= count }
     }

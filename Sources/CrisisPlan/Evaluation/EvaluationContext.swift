@@ -10,17 +10,16 @@ public final class EvaluationContext: Sendable {
     // first, to share a few cache lines, and the plan itself (several hundred bytes, read
     // field by field only for rarer lines) comes last.
     public let policy: CompiledPolicy
-    // The prepared plan's parts, held here too (sharing their storage): evaluation reads them
-    // in place, where reading them through `prepared` would copy each on every access.
+    // The prepared plan's parts (`matcher`, `signIds`, `suggester`, `people`) are held here
+    // too, sharing their storage: evaluation reads them in place, where reading them through
+    // `prepared` would copy each on every access.
     let matcher: SignMatcher
+    /// The signs suggested for each unrecognised text, beside the matcher that found none.
     /// Not private: tests read it to see that an answer's suggestions were remembered.
     let memo = Mutex(SuggestionMemo())
     /// Each sign's id, by its position in the plan (read on every evaluation without copying
     /// the signs themselves).
     let signIds: [String]
-    /// Each sign's state before it is observed, for a plan of more than 256 signs (every
-    /// other plan starts from the policy's list, `CompiledPolicy.unobservedSigns(atLeast:)`).
-    let unobservedSigns: [TimelineState.SignState]
     /// Each sign's stage rank, by the sign's position in the plan.
     let signRanks: [Int]
     /// Each sign as an unrecognised observation's suggestion shows it: id, words, stage label.
@@ -100,9 +99,6 @@ public final class EvaluationContext: Sendable {
         suggester = prepared.suggester
         people = prepared.people
         signIds = prepared.signIds
-        unobservedSigns =
-            policy.unobservedSigns(atLeast: prepared.signIds.count) == nil
-            ? Array(repeating: TimelineState.SignState(), count: prepared.signIds.count) : []
         suggestedSigns = plan.signs.map { sign in
             let label = policy.policy.stages.first(where: { $0.id == sign.stage })?.label ?? sign.stage
             return SuggestedSign(id: sign.id, says: sign.says, stageLabel: label)

@@ -1,6 +1,6 @@
-/// A lookup from text to a number below 65,536 for the small tables evaluation uses on every
+/// A lookup from text to a number (a position) for the small tables evaluation uses on every
 /// observation: a plan's sign texts and decision names, a policy's fact ids (`SmallTable` adds
-/// values of any type on top).
+/// values of any type on top). Numbers below 65,536 are kept in the slots, any other in a list.
 ///
 /// This runs for every sign and fact of every observation, usually in a plan nobody has asked
 /// about for a while, so a look-up is built to read few cache lines: the table is one

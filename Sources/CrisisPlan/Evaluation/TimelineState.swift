@@ -66,7 +66,8 @@ struct TimelineState {
     }
 
     /// Per sign of the plan, in its order, and perhaps a few more never read: shared with the
-    /// policy's list of unobserved signs until a sign is observed.
+    /// policy's list of unobserved signs until a sign is observed (made anew for a plan of
+    /// more than 256 signs).
     var signs: [SignState]
     /// Per fact of the policy, in its order: one array, shared with the policy's defaults
     /// until an observation changes a fact.
@@ -93,7 +94,8 @@ struct TimelineState {
     /// A timeline with nothing observed yet: the plan's signs and the policy's facts as
     /// prepared, shared until an observation changes them.
     init(_ context: EvaluationContext) {
-        signs = context.policy.unobservedSigns(atLeast: context.signIds.count) ?? context.unobservedSigns
+        let count = context.signIds.count
+        signs = context.policy.unobservedSigns(atLeast: count) ?? Array(repeating: SignState(), count: count)
         facts = context.policy.initialFactStates
     }
 
