@@ -16,18 +16,38 @@ struct TextWriter {
         self.buffer = buffer
     }
 
+    /// Disfavoured, so that a literal piece is written as a `StaticString` (below).
+    @_disfavoredOverload
     mutating func append(_ text: String) {
-        guard let buffer else {
+        guard buffer != nil else {
             count += text.utf8.count
             return
         }
-        let copied = text.withUTF8Bytes { bytes in
-            precondition(count + bytes.count <= buffer.count, Self.wroteOtherPieces)
-            guard let source = bytes.baseAddress, let target = buffer.baseAddress else { return 0 }
-            (target + count).update(from: source, count: bytes.count)
-            return bytes.count
+        text.withUTF8Bytes { append(bytes: $0) }
+    }
+
+    /// A piece written in the program: its bytes are where the literal is, and its size is
+    /// known without reading them.
+    mutating func append(_ text: StaticString) {
+        if text.hasPointerRepresentation {
+            append(bytes: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        } else {
+            // One scalar, held as a value (a literal made generically).
+            text.withUTF8Buffer { append(bytes: $0) }
         }
-        count += copied
+    }
+
+    @inline(__always)
+    private mutating func append(bytes: UnsafeBufferPointer<UInt8>) {
+        guard let buffer else {
+            count += bytes.count
+            return
+        }
+        precondition(count + bytes.count <= buffer.count, Self.wroteOtherPieces)
+        if let source = bytes.baseAddress, let target = buffer.baseAddress {
+            (target + count).update(from: source, count: bytes.count)
+        }
+        count += bytes.count
     }
 
     /// A number in decimal, written digit by digit (a line number in every source): no
