@@ -106,11 +106,17 @@ struct PolicyFileDecoder {
         if let valuesNode = fields?["values"], type != "enum" {
             decoder.error("'values' is only for facts of type enum; fact '\(id)' is \(type)", at: valuesNode.mark)
         }
+        // A default of a contact fact names no one: contacts differ from plan to plan, and a
+        // default that named someone could withhold them before anything was observed. It is
+        // kept out of the declaration, and `check` says so rather than refusing the policy.
         if type == "contact", let defaultNode = fields?["default"] {
-            decoder.error("a contact fact has no default: contacts differ from plan to plan", at: defaultNode.mark)
+            decoder.warning(
+                "a contact fact's default names no one (contacts differ from plan to plan); it is ignored",
+                at: defaultNode.mark)
         }
         var declaration = FactDeclaration(
-            id: id, kind: kind, defaultValue: defaultValue, asks: asks, source: decoder.location(node.mark))
+            id: id, kind: kind, defaultValue: type == "contact" ? nil : defaultValue, asks: asks,
+            source: decoder.location(node.mark))
         if let sourceOfHarm = decoder.bool(fields, "source_of_harm"), let keyNode = fields?["source_of_harm"] {
             declaration.sourceOfHarm = sourceOfHarm
             declaration.sourceOfHarmSource = decoder.location(keyNode.mark)

@@ -33,7 +33,7 @@ final class LibraryStore: Sendable {
                 do throws(UsersFile.Problem) {
                     try self.users?.reload()
                 } catch {
-                    self.logger.warning(
+                    self.logger.error(
                         "the users file has a problem; the users read before stay", metadata: ["problem": .string(error.description)])
                 }
                 let started = Timestamp.now()

@@ -68,7 +68,7 @@ final class ServedLibrary: Sendable {
     }
 
     /// What a search finds: the people whose id or name holds every word of `query` (in any
-    /// order, normalised), with the one PERSON would find first, in natural order of id
+    /// order, normalised), with the one PERSON would find (by id, identifier or name) first, in natural order of id
     /// (`robin2` before `robin10`), at most `limit` of `total`; when none, the near misses
     /// (`Sma Tailor` → Sam Taylor).
     struct Found: Sendable {
@@ -87,8 +87,11 @@ final class ServedLibrary: Sendable {
                 return words.allSatisfy { id.contains($0) || name.contains($0) }
             }
         matches.sort { NaturalOrder.precedes($0.id, $1.id) }
-        if let exact = try? person(query), let position = matches.firstIndex(where: { $0.id == exact.id }) {
-            matches.insert(matches.remove(at: position), at: 0)
+        // Whoever PERSON finds comes first, found or not by the words: an NHS number, typed
+        // with or without its spaces or system, is in no one's id or name.
+        if let exact = try? person(query) {
+            matches.removeAll { $0.id == exact.id }
+            matches.insert(exact, at: 0)
         }
         var nearMisses: [ServedPerson] = []
         if matches.isEmpty, !words.isEmpty {

@@ -47,7 +47,8 @@ struct AuditMiddleware: RouterMiddleware {
         let event = AuditEvent(
             time: AuditEvent.time(now),
             requestID: RequestIDMiddleware<ServerContext>.propagated(request.headers[.requestID]) ?? context.id,
-            user: note.user?.id ?? note.caller?.recordedUser ?? note.attemptedUser.map(recordedName),
+            // Cut too: a token's subject or an EHR's user id is what a client sent.
+            user: BoundedText.bounded(note.user?.id ?? note.caller?.recordedUser ?? note.attemptedUser.map(recordedName)),
             role: note.user?.role.rawValue ?? note.caller.map { _ in CDSCaller.role },
             action: action, method: request.method.rawValue, path: BoundedText.bounded(request.uri.path),
             person: BoundedText.bounded(note.person ?? Self.typedPerson(request.uri.path)),

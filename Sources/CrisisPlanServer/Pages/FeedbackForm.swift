@@ -9,7 +9,6 @@ struct FeedbackForm: Sendable {
         var id: String
         var label: String
     }
-    static let commentLimit = 500
 
     var person: String
     var answer: String

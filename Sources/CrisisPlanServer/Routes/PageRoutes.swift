@@ -99,7 +99,7 @@ struct PageRoutes: Sendable {
             heading = "No one found for “\(query ?? "")”."
                 + (found.nearMisses.isEmpty ? " Check the spelling, or try part of the name or the id." : " Did you mean:")
         case let found? where found.total > found.people.count:
-            heading = "Showing \(found.people.count) of \(found.total) — type more of the name"
+            heading = "\(found.total) people found: showing \(found.people.count) of \(found.total) — type more of the name"
         case let found?: heading = found.total == 1 ? "1 person found" : "\(found.total) people found"
         }
         func result(_ person: ServedPerson) -> SearchPage.Result {
@@ -197,7 +197,8 @@ struct PageRoutes: Sendable {
         let back = [PageLink(href: "/people/\(person.id)", label: "Back to \(person.plan.person.name)’s plan")]
         let outcome = form.value("outcome")
         let reason = form.value("reason").flatMap { $0.isEmpty ? nil : $0 }
-        let comment = form.value("comment").map { String($0.trimmingCharacters(in: .whitespacesAndNewlines).prefix(FeedbackForm.commentLimit)) }
+        // Recorded as sent: the audit record cuts it, with the hash of the whole.
+        let comment = form.value("comment").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             .flatMap { $0.isEmpty ? nil : $0 }
         var problems: [String] = []
         if outcome != "followed" && outcome != "other" { problems.append("Choose “I followed the plan” or “I did something else”.") }

@@ -39,7 +39,7 @@ public enum CrisisPlanServer {
         // owner's alone.
         umask(0o077)
         let logger = Logger(label: "crisisplan.serve")
-        let users = UserDirectory(file: UsersFile(path: options.users))
+        let users = UserDirectory(file: UsersFile(path: options.users), logger: logger)
         let store = LibraryStore(rules: options.rules, users: users, logger: logger)
         guard options.rules.exists else {
             throw StartFailure(message: "error: no rules directory at '\(options.rules.displayPath)'; pass --rules DIR")

@@ -1,5 +1,6 @@
 import CrisisPlan
 import Foundation
+import Logging
 import Synchronization
 
 /// The users the server accepts: the users file as last read.
@@ -12,11 +13,16 @@ final class UserDirectory: Sendable {
     private struct Snapshot: Sendable {
         var accounts: [String: UserAccount] = [:]
         var stamp: FileStamp?
+        /// The file as it was when it last failed to read (`.some(nil)`: it was missing), so
+        /// that a broken file is logged once, not every second until someone mends it.
+        var refused: FileStamp?? = .none
     }
     private let current = Mutex(Snapshot())
+    private let logger: Logger?
 
-    init(file: UsersFile) {
+    init(file: UsersFile, logger: Logger? = nil) {
         self.file = file
+        self.logger = logger
     }
 
     /// Reads the file now; on a problem the previous users stay and the problem is thrown.
@@ -26,11 +32,19 @@ final class UserDirectory: Sendable {
         current.withLock { $0 = Snapshot(accounts: Dictionary(accounts.map { ($0.id, $0) }) { first, _ in first }, stamp: stamp) }
     }
 
-    /// Reads the file again if it changed since it was last read.
+    /// Reads the file again if it changed since it was last read. A file that does not read
+    /// keeps the previous users, and is logged as an error once per change.
     func refreshIfChanged() {
         let stamp = FileStamp(path: file.path)
-        guard stamp != current.withLock({ $0.stamp }) else { return }
-        try? reload()
+        let (read, refused) = current.withLock { ($0.stamp, $0.refused) }
+        guard stamp != read, refused != .some(stamp) else { return }
+        do throws(UsersFile.Problem) {
+            try reload()
+        } catch {
+            current.withLock { $0.refused = .some(stamp) }
+            logger?.error(
+                "the users file has a problem; the users read before stay", metadata: ["problem": .string(error.description)])
+        }
     }
 
     var isEmpty: Bool { current.withLock { $0.accounts.isEmpty } }

@@ -305,6 +305,33 @@ struct SafetyV3Tests {
         #expect(AnswerText.refusalText(answer.refusals[0]).contains("s58A(5)(c)(i)"))
     }
 
+    @Test("a policy default of a contact fact names no one: check warns, and the answer withholds no one")
+    func contactFactDefaultNamesNoOne() throws {
+        for value in ["lee", "Lee Walker", "someone-else"] {
+            let policy = Self.policy.replacingOccurrences(
+                of: "    source_of_harm: true\n", with: "    source_of_harm: true\n    default: \(value)\n")
+            let found = try LibraryFixture.diagnostics(["policy/policy.yaml": policy, "people/kit.yaml": Self.plan])
+            #expect(
+                found == [
+                    "policy/policy.yaml:16:14: warning: a contact fact's default names no one (contacts differ from plan to plan); it is ignored"
+                ])
+            let library = try TemporaryLibrary(["policy/policy.yaml": policy, "people/kit.yaml": Self.plan])
+            defer { library.remove() }
+            let (loaded, plan) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
+            for facts in [[:], ["abuse_or_neglect": "suspected"]] {
+                let source = SourceLocation(file: "obs.yaml", line: 1)
+                let observation = Observation(
+                    at: Timestamp(parsing: "2026-11-24T09:00:00Z")!, signs: [SourcedText(text: "panic", source: source)],
+                    facts: facts.map { ObservedFact(fact: $0.key, value: $0.value, factSource: source, valueSource: source) },
+                    source: source)
+                let answer = try Evaluator(policy: loaded, plan: plan).evaluate(
+                    [observation], now: Timestamp(parsing: "2026-11-24T09:00:00Z")!)
+                #expect(answer.withheld.isEmpty)
+                #expect(answer.contacts.map(\.id) == ["aunt", "lee"])
+            }
+        }
+    }
+
     @Test("check: the new keys are located and typed, with what was expected")
     func checkMessages() throws {
         let bad = Self.policy

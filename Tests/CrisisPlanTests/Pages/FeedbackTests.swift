@@ -83,6 +83,17 @@ struct FeedbackTests {
             #expect(view.body.contains("By flag the answer raised"))
             #expect(view.body.contains("<td>immediate-risk-to-life</td><td>2</td>"))
             #expect(try await client.send(.get, "/governance/follow-through", token: crisis).status == 403)
+
+            // A long comment is recorded cut, with the length and hash of what was sent.
+            let long = String(repeating: "Rang twice, no answer. ", count: 40)
+            let longSent = try await client.send(
+                .post, "/people/alex/feedback", token: crisis, headers: FirstScreenTests.form,
+                body: fields + "&outcome=other&reason=contact-unavailable&comment=" + Self.encoded(long))
+            #expect(longSent.status == 200)
+            let sent = long.trimmingCharacters(in: .whitespaces)
+            let latest = try await service.built.audit.store.records(
+                AuditFilter(actions: ["page.feedback"]), limit: 1, offset: 0)
+            #expect(latest.first?.record.contains("…[\(sent.utf8.count) bytes, sha256:\(BoundedText.sha256(sent))]") == true)
         }
     }
 }

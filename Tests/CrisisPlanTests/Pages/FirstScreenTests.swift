@@ -84,6 +84,9 @@ struct FirstScreenTests {
             let misspelt = try await client.send(.get, "/people?q=Sma+Tailor", token: token).body
             #expect(misspelt.contains("No one found for “Sma Tailor”. Did you mean:"))
             #expect(misspelt.contains(#"<a href="/people/sam">Sam Taylor</a>"#))
+            let number = try await client.send(.get, "/people?q=999+000+0018", token: token).body
+            #expect(number.contains(#"<a href="/people/sam">Sam Taylor</a>"#))
+            #expect(!number.contains("No one found"))
         }
         #expect(NaturalOrder.precedes("robin2", "robin10"))
         #expect(!NaturalOrder.precedes("robin10", "robin2"))

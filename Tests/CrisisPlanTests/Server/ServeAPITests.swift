@@ -51,6 +51,13 @@ struct ServeAPITests {
         #expect(try server.get("/v1/people?q=sam%20t").body == #"[{"id":"sam","name":"Sam Taylor","pronouns":"they/them"}]"# + "\n")
         #expect(try server.get("/v1/people?q=WALKER").body.contains(#""id":"kit""#))
         #expect(try server.get("/v1/people?q=nobody").body == "[]\n")
+        // By identifier, as PERSON finds: a bare value with or without its spaces, or system|value.
+        for query in ["9990000018", "999%20000%200018", "https://fhir.nhs.uk/Id/nhs-number%7C999-000-0018"] {
+            #expect(
+                try server.get("/v1/people?q=" + query).body
+                    == #"[{"id":"sam","name":"Sam Taylor","pronouns":"they/them"}]"# + "\n")
+        }
+        #expect(try server.get("/v1/people?q=9990000019").body == "[]\n")
         let plan = try server.get("/v1/people/Sam%20Taylor")
         #expect(plan.status == 200)
         #expect(plan.body.hasPrefix(#"{"person":{"id":"sam","name":"Sam Taylor","pronouns":"they/them""#))
