@@ -12,7 +12,7 @@ import Synchronization
 /// HMAC secret, and `alg: none` or any other algorithm is refused before anything is verified.
 final class TokenService: Sendable {
     private let own: JWTKeyCollection
-    private let provider: JWTKeyCollection?
+    private let provider: PublicKeySet?
     private let providerIssuer: String?
     private let providerAudience: String?
     private let key: TokenKey
@@ -32,7 +32,7 @@ final class TokenService: Sendable {
     private let verified = Mutex<[String: Verified]>([:])
     private static let cacheLimit = 10_000
 
-    private init(key: TokenKey, own: JWTKeyCollection, provider: JWTKeyCollection?, issuer: String?, audience: String?) {
+    private init(key: TokenKey, own: JWTKeyCollection, provider: PublicKeySet?, issuer: String?, audience: String?) {
         self.key = key
         self.own = own
         self.provider = provider
@@ -45,7 +45,7 @@ final class TokenService: Sendable {
     {
         let own = JWTKeyCollection()
         await own.add(hmac: HMACKey(key: key.key), digestAlgorithm: .sha256, kid: JWKIdentifier(string: ownKeyID))
-        var provider: JWTKeyCollection?
+        var provider: PublicKeySet?
         if let jwks {
             provider = try await Self.providerKeys(jwks)
         }
@@ -53,7 +53,7 @@ final class TokenService: Sendable {
     }
 
     /// The identity provider's public keys: RSA and EC keys with an id; anything else dropped.
-    static func providerKeys(_ path: String) async throws(StartFailure) -> JWTKeyCollection {
+    static func providerKeys(_ path: String) async throws(StartFailure) -> PublicKeySet {
         guard let data = FileManager.default.contents(atPath: path),
             let document = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             let keys = document["keys"] as? [[String: Any]]
@@ -71,7 +71,7 @@ final class TokenService: Sendable {
         } catch {
             throw StartFailure(message: "error: \(path): a key could not be read: \(error)")
         }
-        return collection
+        return PublicKeySet(keys: collection, ids: Set(usable.compactMap { $0["kid"] as? String }))
     }
 
     /// A bearer token (or session cookie) for `account`, valid 12 hours.

@@ -17,15 +17,15 @@ final class CDSClientKeys: Sendable {
     static let replayLimit = 200_000
     static let algorithms: Set<String> = ["RS256", "RS384", "RS512", "ES256", "ES384", "ES512", "PS256", "PS384", "PS512"]
 
-    private let issuers: [String: JWTKeyCollection]
+    private let issuers: [String: PublicKeySet]
     /// `iss|jti` → when it expires.
     private let seen = Mutex<[String: Int64]>([:])
 
-    private init(issuers: [String: JWTKeyCollection]) { self.issuers = issuers }
+    private init(issuers: [String: PublicKeySet]) { self.issuers = issuers }
 
     /// `ISS=JWKS_FILE` each; an issuer named twice, or a file that is not a key set, stops the start.
     static func make(_ clients: [String]) async throws(StartFailure) -> CDSClientKeys {
-        var issuers: [String: JWTKeyCollection] = [:]
+        var issuers: [String: PublicKeySet] = [:]
         for client in clients {
             guard let equals = client.lastIndex(of: "="), equals != client.startIndex,
                 client.index(after: equals) != client.endIndex
@@ -76,6 +76,7 @@ final class CDSClientKeys: Sendable {
             return .refused("aud is not \(urls.first ?? "")")
         }
         guard expires > now - Self.skew, issued <= now + Self.skew else { return .refused("expired or issued in the future") }
+        guard expires > issued else { return .refused("expires before it was issued") }
         guard expires - issued <= Self.longestLife, expires <= now + Self.longestLife + Self.skew else {
             return .refused("valid for longer than an hour")
         }

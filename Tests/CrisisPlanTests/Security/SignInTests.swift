@@ -148,8 +148,9 @@ struct SignInTests {
         #expect(try status(provider.es256(early)) == 401)
         #expect(try status(TestTokens.unsigned(good)) == 401)
         #expect(try status(provider.confused(good)) == 401)
-        // A token from another provider's key.
+        // A token from another provider's key, or under an id the key set does not publish.
         #expect(try status(TestTokens.Provider().es256(good)) == 401)
+        #expect(try status(provider.es256(good, kid: "idp-2")) == 401)
     }
 
     @Test("passwords and tokens appear in no log, no audit record and no error body")

@@ -203,7 +203,7 @@ struct CDSHooksTests {
         }
     }
 
-    @Test("a JWT is refused from an unknown issuer, for another URL, replayed, symmetric, expired, or a user's token; CDS tokens open nothing else")
+    @Test("a JWT is refused from an unknown issuer, for another URL, replayed, symmetric, expired, under an unknown kid, or a user's token; CDS tokens open nothing else")
     func badTokens() async throws {
         let service = try await Self.start()
         let stranger = TestTokens.RecordSystem(issuer: "https://elsewhere.example.org")
@@ -218,6 +218,10 @@ struct CDSHooksTests {
                 used,
                 Self.ehr.token(aud: Self.service, claims: ["exp": TestTokens.now - 3600]),
                 Self.ehr.token(aud: Self.service, claims: ["exp": TestTokens.now + 86_400]),
+                // Within the clocks' allowance, but expiring before it was issued.
+                Self.ehr.token(aud: Self.service, claims: ["exp": TestTokens.now - 100]),
+                // Signed by the issuer's key, under an id its key set does not publish.
+                Self.ehr.token(aud: Self.service, kid: "other"),
                 TestTokens.hs256(["iss": Self.ehr.issuer, "aud": Self.service, "exp": TestTokens.now + 60, "iat": TestTokens.now, "jti": "j"], key: .init(size: .bits256), kid: "ehr-1"),
                 TestTokens.unsigned(["iss": Self.ehr.issuer, "aud": Self.service, "exp": TestTokens.now + 60, "iat": TestTokens.now, "jti": "k"]),
                 crisis,

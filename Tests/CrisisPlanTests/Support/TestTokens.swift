@@ -46,8 +46,8 @@ enum TestTokens {
             return String(decoding: TestTokens.json(["keys": [jwk]]), as: UTF8.self)
         }
 
-        func es256(_ claims: [String: Any]) -> String {
-            let input = TestTokens.base64URL(TestTokens.json(["alg": "ES256", "typ": "JWT", "kid": kid])) + "."
+        func es256(_ claims: [String: Any], kid: String? = nil) -> String {
+            let input = TestTokens.base64URL(TestTokens.json(["alg": "ES256", "typ": "JWT", "kid": kid ?? self.kid])) + "."
                 + TestTokens.base64URL(TestTokens.json(claims))
             let signature = try! key.signature(for: Data(input.utf8))
             return input + "." + TestTokens.base64URL(signature.rawRepresentation)
@@ -76,12 +76,14 @@ enum TestTokens {
             return String(decoding: TestTokens.json(["keys": [jwk]]), as: UTF8.self)
         }
 
-        func token(aud: String, jti: String = UUID().uuidString, claims extra: [String: Any] = [:]) -> String {
+        func token(aud: String, jti: String = UUID().uuidString, claims extra: [String: Any] = [:], kid: String? = nil)
+            -> String
+        {
             var claims: [String: Any] = [
                 "iss": issuer, "aud": aud, "exp": TestTokens.now + 300, "iat": TestTokens.now, "jti": jti,
             ]
             claims.merge(extra) { _, new in new }
-            let input = TestTokens.base64URL(TestTokens.json(["alg": "ES384", "typ": "JWT", "kid": kid])) + "."
+            let input = TestTokens.base64URL(TestTokens.json(["alg": "ES384", "typ": "JWT", "kid": kid ?? self.kid])) + "."
                 + TestTokens.base64URL(TestTokens.json(claims))
             let signature = try! key.signature(for: Data(input.utf8))
             return input + "." + TestTokens.base64URL(signature.rawRepresentation)
