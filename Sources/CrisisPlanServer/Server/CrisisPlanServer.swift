@@ -130,6 +130,9 @@ public enum CrisisPlanServer {
     /// Runs until SIGTERM or SIGINT, finishing requests in flight, then closes the audit store.
     /// A failure to listen (a port in use) is one line, and closes what was opened.
     public static func run(_ options: ServeOptions, registry: PrometheusCollectorRegistry) async throws {
+        if let code = PortCheck.bindError(host: options.host, port: options.port), let line = listenFailure(errno: code, options) {
+            throw StartFailure(message: line)
+        }
         let built = try await build(options, registry: registry)
         do {
             try await built.application.runService(gracefulShutdownSignals: [.sigterm, .sigint])
@@ -142,19 +145,18 @@ public enum CrisisPlanServer {
 
     /// What went wrong when listening, in one line, with what to do.
     static func listenFailure(_ error: any Error, _ options: ServeOptions) -> String {
-        if let io = error as? IOError {
-            switch io.errnoCode {
-            case EADDRINUSE:
-                return "error: port \(options.port) is in use (another crisisplan serve?) — stop it or pass --port"
-            case EACCES:
-                return "error: not allowed to listen on port \(options.port) (ports below 1024 need privileges) — pass --port"
-            case EADDRNOTAVAIL:
-                return "error: cannot listen on \(options.host): no such address on this machine — pass --host"
-            default:
-                break
-            }
-        }
+        if let io = error as? IOError, let line = listenFailure(errno: io.errnoCode, options) { return line }
         return "error: cannot listen on \(options.host):\(options.port): \(String(describing: error).prefix(200))"
+    }
+
+    /// The line for a failed bind whose cause the operator can act on; nil for any other.
+    static func listenFailure(errno code: Int32, _ options: ServeOptions) -> String? {
+        switch code {
+        case EADDRINUSE: "error: port \(options.port) is in use (another crisisplan serve?) — stop it or pass --port"
+        case EACCES: "error: not allowed to listen on port \(options.port) (ports below 1024 need privileges) — pass --port"
+        case EADDRNOTAVAIL: "error: cannot listen on \(options.host): no such address on this machine — pass --host"
+        default: nil
+        }
     }
 
     /// HTTP/1.1, over TLS when given a certificate and key (`--tls-cert`, `--tls-key`), with

@@ -15,6 +15,18 @@ struct ServeAPITests {
         #expect(server.startLine.hasSuffix(", 6 people, 4 warnings"))
     }
 
+    @Test("a port in use is one line, and exit 2: nothing is loaded or logged first")
+    func portInUse() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let second = try CommandRunner.run(
+            ["serve", "--rules", PackageRoot.path + "/Rules", "--port", "\(server.port)", "--users", TestUsers.file],
+            in: server.folder)
+        #expect(second.status == 2)
+        #expect(second.stdout.isEmpty)
+        #expect(second.stderr == "error: port \(server.port) is in use (another crisisplan serve?) — stop it or pass --port\n")
+    }
+
     @Test("health, readiness and every answer's headers")
     func healthAndHeaders() throws {
         let server = try ServerProcess()
