@@ -16,6 +16,14 @@ enum AuditSchema {
             // Newest first, by (time, instance, seq): each page starts where the last ended.
             "CREATE INDEX IF NOT EXISTS audit_order ON audit (time, instance, seq)",
             "CREATE INDEX IF NOT EXISTS audit_person ON audit (person, time)",
+            // The do-not-contact lists last confirmed per person (`DoNotContactLedger`),
+            // appended: the newest row of a person is their list. Beside the chains, not in
+            // them: these rows are not requests, and a chain holds only what was asked.
+            """
+            CREATE TABLE IF NOT EXISTS confirmed_do_not_contact (
+              time TEXT NOT NULL, instance TEXT NOT NULL, person TEXT NOT NULL, list TEXT NOT NULL)
+            """,
+            "CREATE INDEX IF NOT EXISTS confirmed_do_not_contact_time ON confirmed_do_not_contact (time)",
             "CREATE TABLE IF NOT EXISTS audit_schema (version \(integer) NOT NULL)",
             "INSERT INTO audit_schema (version) SELECT \(version) WHERE NOT EXISTS (SELECT 1 FROM audit_schema)",
         ]

@@ -10,7 +10,20 @@ protocol AuditStore: Sendable {
     func instances() async throws -> [String]
     /// One chain in order, `limit` records after `seq`.
     func chain(_ instance: String, after seq: Int64, limit: Int) async throws -> [AuditEntry]
+    /// Keeps confirmed do-not-contact lists, appended beside the chains, in one transaction.
+    func confirm(_ lists: [ConfirmedList]) async throws
+    /// The confirmed lists kept at or after `since` (all when nil), oldest first.
+    func confirmedLists(since: String?) async throws -> [ConfirmedList]
     func close() async
+}
+
+/// One person's do-not-contact list as confirmed at `time`, as the audit store keeps it.
+struct ConfirmedList: Sendable, Equatable {
+    var time: String
+    var instance: String
+    var person: String
+    /// A JSON array of `{"id", "name", "reason", "source"}`.
+    var list: String
 }
 
 /// Which records `GET /v1/audit` and `audit list` want.

@@ -144,6 +144,34 @@ final class PostgresAuditStore: AuditStore {
         )
     }
 
+    func confirm(_ lists: [ConfirmedList]) async throws {
+        guard !lists.isEmpty else { return }
+        var binds = PostgresBindings(capacity: lists.count * 4)
+        var values: [String] = []
+        for (index, list) in lists.enumerated() {
+            values.append("(" + (1...4).map { "$\(index * 4 + $0)" }.joined(separator: ",") + ")")
+            binds.append(list.time)
+            binds.append(list.instance)
+            binds.append(list.person)
+            binds.append(list.list)
+        }
+        try await client.query(
+            PostgresQuery(
+                unsafeSQL: "INSERT INTO confirmed_do_not_contact (time, instance, person, list) VALUES "
+                    + values.joined(separator: ","),
+                binds: binds))
+    }
+
+    func confirmedLists(since: String?) async throws -> [ConfirmedList] {
+        var found: [ConfirmedList] = []
+        for try await (time, instance, person, list) in try await client.query(
+            "SELECT time, instance, person, list FROM confirmed_do_not_contact WHERE time >= \(since ?? "") ORDER BY time"
+        ).decode((String, String, String, String).self) {
+            found.append(ConfirmedList(time: time, instance: instance, person: person, list: list))
+        }
+        return found
+    }
+
     private struct MissingTable: Error {}
 
     func close() async {

@@ -87,6 +87,26 @@ final class SQLiteAuditStore: AuditStore {
         }
     }
 
+    func confirm(_ lists: [ConfirmedList]) async throws {
+        guard !lists.isEmpty else { return }
+        let values = Array(repeating: "(?,?,?,?)", count: lists.count).joined(separator: ",")
+        try await connection.query(
+            "INSERT INTO confirmed_do_not_contact (time, instance, person, list) VALUES \(values)",
+            lists.flatMap { [.text($0.time), .text($0.instance), .text($0.person), .text($0.list)] }) { _ in }
+    }
+
+    func confirmedLists(since: String?) async throws -> [ConfirmedList] {
+        try await connection.query(
+            "SELECT time, instance, person, list FROM confirmed_do_not_contact WHERE time >= ? ORDER BY time, rowid",
+            [.text(since ?? "")]
+        ).compactMap { row in
+            guard let time = row.column("time")?.string, let instance = row.column("instance")?.string,
+                let person = row.column("person")?.string, let list = row.column("list")?.string
+            else { return nil }
+            return ConfirmedList(time: time, instance: instance, person: person, list: list)
+        }
+    }
+
     func chain(_ instance: String, after seq: Int64, limit: Int) async throws -> [AuditEntry] {
         try await connection.query(
             "SELECT * FROM audit WHERE instance = ? AND seq > ? ORDER BY seq LIMIT ?",

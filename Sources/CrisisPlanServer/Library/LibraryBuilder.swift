@@ -27,9 +27,11 @@ enum LibraryBuilder {
     }
 
     /// `confirmed`: people whose new version an admin has confirmed although it drops a
-    /// do-not-contact entry.
+    /// do-not-contact entry. `ledger`: the lists last confirmed, from the audit store; without
+    /// one for a person, the list of the version served now.
     static func build(
-        _ rules: RulesDirectory, previous: ServedLibrary?, now: Timestamp, confirmed: Set<String> = []
+        _ rules: RulesDirectory, previous: ServedLibrary?, now: Timestamp, confirmed: Set<String> = [],
+        ledger: DoNotContactLedger = DoNotContactLedger()
     ) throws(Refusal) -> ServedLibrary {
         let policyLoad = RulesLoader.loadPolicy(rules)
         let policy: Policy
@@ -102,27 +104,45 @@ enum LibraryBuilder {
             case .checked(let loaded, let decodeDiagnostics, let fileDigest, let prepared)?:
                 let errors = loaded.diagnostics.filter { $0.blocksAnswer } + (clashes[file] ?? [])
                 warnings += loaded.diagnostics.count - loaded.diagnostics.filter { $0.blocksAnswer }.count
-                if errors.isEmpty, let plan = loaded.value, var kept = previousPeople[id], !confirmed.contains(id) {
-                    let lost = DoNotContactHold.lost(from: kept.plan, in: plan)
-                    if !lost.isEmpty {
+                let baseline = ledger.lists[id] ?? previousPeople[id]?.plan.doNotContact.map(DoNotContactLedger.Entry.init)
+                if errors.isEmpty, var plan = loaded.value, let baseline, !confirmed.contains(id),
+                    case let lost = DoNotContactHold.lost(from: baseline, in: plan), !lost.isEmpty
+                {
+                    guard var kept = previousPeople[id], DoNotContactHold.lost(from: lost, in: kept.plan).isEmpty else {
+                        // Not served by this process with those entries (it has just started):
+                        // the new version, with the entries it lost kept in every answer.
+                        plan.doNotContact += lost.map(\.planEntry)
                         let entry = StalePlan(
-                            id: id, errors: [DoNotContactHold.message(lost, person: id)], reason: .doNotContactRemoved,
-                            since: previousStale[id]?.since ?? now, servedVersionLoadedAt: kept.loadedAt)
-                        if !samePolicy {
-                            let again = checker.check(kept.source, today: now.utcDate)
-                            guard again.diagnostics.allSatisfy({ !$0.blocksAnswer }), let served = again.value else {
-                                brokenByPolicy += DiagnosticRenderer(sources: [kept.source]).renderAll(
-                                    again.diagnostics.filter(\.blocksAnswer))
-                                continue
-                            }
-                            kept.plan = served
-                            kept.evaluator = Evaluator(context: EvaluationContext(policy: compiled, plan: served))
-                        }
-                        kept.stale = entry
-                        people.append(kept)
+                            id: id, errors: [DoNotContactHold.message(lost, person: id, keptVersion: false)],
+                            reason: .doNotContactRemoved, since: previousStale[id]?.since ?? now,
+                            servedVersionLoadedAt: now)
+                        people.append(
+                            ServedPerson(
+                                id: plan.person.id, plan: plan,
+                                evaluator: Evaluator(context: EvaluationContext(policy: compiled, plan: plan)),
+                                source: loaded.source, decodeDiagnostics: decodeDiagnostics, fileDigest: fileDigest,
+                                warningCount: loaded.diagnostics.count - errors.count, loadedAt: now, stale: entry))
                         stale.append(entry)
                         continue
                     }
+                    let entry = StalePlan(
+                        id: id, errors: [DoNotContactHold.message(lost, person: id, keptVersion: true)],
+                        reason: .doNotContactRemoved, since: previousStale[id]?.since ?? now,
+                        servedVersionLoadedAt: kept.loadedAt)
+                    if !samePolicy {
+                        let again = checker.check(kept.source, today: now.utcDate)
+                        guard again.diagnostics.allSatisfy({ !$0.blocksAnswer }), let served = again.value else {
+                            brokenByPolicy += DiagnosticRenderer(sources: [kept.source]).renderAll(
+                                again.diagnostics.filter(\.blocksAnswer))
+                            continue
+                        }
+                        kept.plan = served
+                        kept.evaluator = Evaluator(context: EvaluationContext(policy: compiled, plan: served))
+                    }
+                    kept.stale = entry
+                    people.append(kept)
+                    stale.append(entry)
+                    continue
                 }
                 if errors.isEmpty, let plan = loaded.value {
                     let context = EvaluationContext(policy: compiled, prepared: prepared ?? PreparedPlan(plan))

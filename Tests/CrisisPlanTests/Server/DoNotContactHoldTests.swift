@@ -45,4 +45,62 @@ struct DoNotContactHoldTests {
             #expect(!now.body.contains("plan-has-unchecked-edits"))
         }
     }
+
+    /// Sam's plan with its do-not-contact list emptied.
+    static func withoutDoNotContact(_ text: String) throws -> String {
+        let start = try #require(text.range(of: "do_not_contact:\n"))
+        let end = try #require(text.range(of: "advance_decisions:"))
+        return String(text[..<start.lowerBound]) + "do_not_contact: []\n" + String(text[end.lowerBound...])
+    }
+
+    @Test("the confirmation survives a restart: a file that lost Mark while the service was down is held at start-up")
+    func heldAcrossRestart() async throws {
+        let folder = TemporaryFolder.make("dnc-restart")
+        try FileManager.default.copyItem(atPath: PackageRoot.path + "/Rules", toPath: folder + "/Rules")
+        let plan = folder + "/Rules/people/sam.yaml"
+        let text = try String(contentsOfFile: plan, encoding: .utf8)
+        let audit = "sqlite:" + folder + "/audit.sqlite"
+        func service() async throws -> InProcessService {
+            try await InProcessService(rules: folder + "/Rules") { options, _ in options.audit = audit }
+        }
+
+        // First start: every plan's list is kept as confirmed, beside the chain (which holds
+        // only requests).
+        let first = try await service()
+        let kept = try await first.built.audit.store.confirmedLists(since: nil)
+        #expect(kept.map(\.person) == ["sam"])
+        #expect(kept.first?.list.hasPrefix(#"[{"id":"mark","name":"Mark Taylor","reason":"#) == true)
+        #expect(try await first.built.audit.store.records(AuditFilter(), limit: 10, offset: 0).isEmpty)
+        await first.built.audit.close()
+
+        // Edited while the service was down.
+        try Self.withoutDoNotContact(text).write(toFile: plan, atomically: true, encoding: .utf8)
+        let second = try await service()
+        let crisis = try await second.token(.crisis)
+        let admin = try await second.token(.admin)
+        try await second.run { client in
+            let held = try await client.send(.post, "/v1/people/sam/respond", token: crisis, body: Self.night)
+            #expect(held.body.contains(#""do_not_contact":[{"id":"mark","name":"Mark Taylor""#))
+            #expect(held.body.contains(#""code":"plan-has-unchecked-edits""#))
+            #expect(!held.body.contains(#""id":"mark","name":"Mark Taylor","relation"#), "Mark is on no route")
+            let status = try await client.send(.get, "/v1/admin/status", token: admin)
+            #expect(status.body.contains(#""awaiting_confirmation":["sam"]"#))
+            #expect(status.body.contains("no longer has the confirmed do-not-contact entry 'Mark Taylor'"))
+            let confirmed = try await client.send(.post, "/v1/admin/reload", token: admin, body: #"{"confirm": ["sam"]}"#)
+            #expect(confirmed.body.contains(#""stale_plans":[]"#))
+        }
+
+        // (Running a service closes its audit store when it stops.) Confirmed: the next start
+        // serves the file as it is, and holds nothing.
+        let third = try await service()
+        let token = try await third.token(.crisis)
+        try await third.run { client in
+            let now = try await client.send(.post, "/v1/people/sam/respond", token: token, body: Self.night)
+            #expect(now.body.contains(#""do_not_contact":[]"#))
+            #expect(!now.body.contains("plan-has-unchecked-edits"))
+            let latest = try await third.built.audit.store.confirmedLists(since: nil)
+            #expect(latest.map(\.person) == ["sam", "sam"])
+            #expect(latest.last?.list == "[]")
+        }
+    }
 }

@@ -8,4 +8,16 @@ public struct DoNotContactEntry: Sendable {
     /// Legal roles the person holds; a statutory duty to consult them becomes a conflict.
     public var roles: [String]
     public var source: SourceLocation
+
+    public init(
+        id: String?, name: String, relation: String? = nil, reason: String?, roles: [String] = [],
+        source: SourceLocation
+    ) {
+        self.id = id
+        self.name = name
+        self.relation = relation
+        self.reason = reason
+        self.roles = roles
+        self.source = source
+    }
 }
