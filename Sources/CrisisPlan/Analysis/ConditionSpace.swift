@@ -1,7 +1,9 @@
-/// Conditions reasoned about over their declared domains, exhaustively: every fact over its
-/// values (and "not observed" when it has no default), the stage over the stages, age over
-/// 0-120 and "unknown", each decision's capacity over has, lacks and not assessed, each signs
-/// condition and `route_open` as free yes/no. A condition is put in negation normal form, then
+/// Conditions reasoned about over their declared domains, exhaustively: every fact over the
+/// values the evaluator can see (a bool false or true, an enum its values — a fact never
+/// observed has its default, or false, or the enum's first value, never a value of its own; a
+/// contact fact each id a condition compares it with, or none of them), the stage over the
+/// stages, age over 0-120 and "unknown", each decision's capacity over has, lacks and not
+/// assessed, each signs condition and `route_open` as free yes/no. A condition is put in negation normal form, then
 /// in disjunctive normal form (up to `termLimit` terms); a term holds for some state exactly
 /// when, for every variable it names, the values it allows have one in common.
 struct ConditionSpace {
@@ -24,8 +26,22 @@ struct ConditionSpace {
     let policy: Policy
     private(set) var signsConditions: [String] = []
 
+    /// Per contact fact: the ids conditions compare it with, in the order first written. A
+    /// contact fact's value is one id (or none), so these and "none of them" are all a
+    /// condition can tell apart.
+    private let contactValues: [String: [String]]
+
     init(policy: Policy) {
         self.policy = policy
+        var conditions = policy.flags.map(\.when) + policy.escalation.map(\.when) + policy.prompts.compactMap(\.when)
+        conditions += policy.consistency.flatMap { [$0.when, $0.expect] }
+        var contactValues: [String: [String]] = [:]
+        for test in conditions.flatMap(\.factTests) {
+            for operand in test.operands where !(contactValues[test.fact] ?? []).contains(operand.text) {
+                contactValues[test.fact, default: []].append(operand.text)
+            }
+        }
+        self.contactValues = contactValues
     }
 
     /// The size of a variable's domain.
@@ -33,7 +49,8 @@ struct ConditionSpace {
         switch variable {
         case .fact(let id):
             guard let fact = policy.facts.first(where: { $0.id == id }) else { return 1 }
-            return values(fact).count + (fact.defaultValue == nil ? 1 : 0)
+            if case .contact = fact.kind { return 1 + (contactValues[id]?.count ?? 0) }
+            return values(fact).count
         case .stage: return policy.stages.count
         case .age: return 122
         case .capacity: return 3
@@ -43,9 +60,10 @@ struct ConditionSpace {
 
     private func values(_ fact: FactDeclaration) -> [String] {
         switch fact.kind {
-        case .bool: ["true", "false"]
+        case .bool: ["false", "true"]
         case .enumeration(let values): values
-        case .contact: []
+        // Position 0 is "none of the ids conditions name" (absent, someone else, anyone else).
+        case .contact: [""] + (contactValues[fact.id] ?? [])
         }
     }
 
@@ -123,12 +141,14 @@ struct ConditionSpace {
             let operands = test.operands.map(\.text)
             let positions = operands.compactMap { values.firstIndex(of: $0) }
             var allowed: Set<Int> = []
-            switch test.comparator {
-            case .is, .in: allowed = Set(positions)
-            case .atLeast: allowed = positions.first.map { Set($0..<values.count) } ?? []
-            case .atMost: allowed = positions.first.map { Set(0...$0) } ?? []
+            switch (test.comparator, fact.kind) {
+            case (.is, _), (.in, _): allowed = Set(positions)
+            // Order means something for an enum only; the evaluator finds it false otherwise.
+            case (.atLeast, .enumeration): allowed = positions.first.map { Set($0..<values.count) } ?? []
+            case (.atMost, .enumeration): allowed = positions.first.map { Set(0...$0) } ?? []
+            case (.atLeast, _), (.atMost, _): allowed = []
             }
-            if case .contact = fact.kind { allowed = operands.isEmpty ? [] : [0] }
+            if case .contact = fact.kind { allowed.remove(0) }
             return Literal(variable: .fact(test.fact), allowed: allowed)
         case .stage(let test):
             guard let rank = policy.stages.firstIndex(where: { $0.id == test.stage }) else {

@@ -9,6 +9,16 @@ extension Condition {
         }
     }
 
+    /// The fact tests the condition holds, in the order written.
+    public var factTests: [FactCondition] {
+        switch self {
+        case .all(let parts, _), .any(let parts, _): parts.flatMap(\.factTests)
+        case .not(let inner, _): inner.factTests
+        case .fact(let test): [test]
+        case .stage, .signs, .capacity, .age, .routeOpen: []
+        }
+    }
+
     /// The capacity tests the condition holds, in the order written.
     public var capacityTests: [CapacityCondition] {
         switch self {
