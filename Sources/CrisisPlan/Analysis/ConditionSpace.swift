@@ -2,7 +2,7 @@
 /// values the evaluator can see (a bool false or true, an enum its values — a fact never
 /// observed has its default, or false, or the enum's first value, never a value of its own; a
 /// contact fact each id a condition compares it with, or none of them), the stage over the
-/// stages, age over 0-120 and "unknown", each decision's capacity over has, lacks and not
+/// stages a loaded plan can reach (`reachableStages`), age over 0-120 and "unknown", each decision's capacity over has, lacks and not
 /// assessed, each signs condition and `route_open` as free yes/no. A condition is put in negation normal form, then
 /// in disjunctive normal form (up to `termLimit` terms); a term holds for some state exactly
 /// when, for every variable it names, the values it allows have one in common.
@@ -24,6 +24,10 @@ struct ConditionSpace {
 
     static let termLimit = 4096
     let policy: Policy
+    /// The ranks of the stages some loaded plan can reach: every stage until the analyzer has
+    /// worked them out, then only those, so that a condition on a stage nothing reaches never
+    /// holds and one on every stage reached always does.
+    var reachableStages: Set<Int>
     private(set) var signsConditions: [String] = []
 
     /// Per contact fact: the ids conditions compare it with, in the order first written. A
@@ -33,6 +37,7 @@ struct ConditionSpace {
 
     init(policy: Policy) {
         self.policy = policy
+        reachableStages = Set(policy.stages.indices)
         var conditions = policy.flags.map(\.when) + policy.escalation.map(\.when) + policy.prompts.compactMap(\.when)
         conditions += policy.consistency.flatMap { [$0.when, $0.expect] }
         var contactValues: [String: [String]] = [:]
@@ -56,6 +61,11 @@ struct ConditionSpace {
         case .capacity: return 3
         case .signs, .routeOpen: return 2
         }
+    }
+
+    /// The values a variable can take, as positions in its domain.
+    private func universe(_ variable: Variable) -> Set<Int> {
+        variable == .stage ? reachableStages : Set(0..<domain(variable))
     }
 
     private func values(_ fact: FactDeclaration) -> [String] {
@@ -88,7 +98,7 @@ struct ConditionSpace {
     private func holds(_ term: [Literal]) -> Bool {
         var allowed: [Variable: Set<Int>] = [:]
         for literal in term {
-            let current = allowed[literal.variable] ?? Set(0..<domain(literal.variable))
+            let current = allowed[literal.variable] ?? universe(literal.variable)
             let narrowed = current.intersection(literal.allowed)
             if narrowed.isEmpty { return false }
             allowed[literal.variable] = narrowed
@@ -125,7 +135,7 @@ struct ConditionSpace {
             return terms
         default:
             let literal = atom(condition)
-            let allowed = negated ? Set(0..<domain(literal.variable)).subtracting(literal.allowed) : literal.allowed
+            let allowed = negated ? universe(literal.variable).subtracting(literal.allowed) : literal.allowed
             return [[Literal(variable: literal.variable, allowed: allowed)]]
         }
     }

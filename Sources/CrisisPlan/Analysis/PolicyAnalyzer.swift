@@ -13,8 +13,9 @@ public struct PolicyAnalyzer {
     public init(policy: Policy, plans: [Plan]) {
         self.policy = policy
         space = ConditionSpace(policy: policy)
-        analyzeConditions()
+        // Stages first: conditions are then decided over the stages a plan can reach.
         analyzeStages(plans)
+        analyzeConditions()
         analyzeUse(plans)
         analyzeFlags()
         for plan in plans { analyze(plan) }
@@ -46,14 +47,23 @@ public struct PolicyAnalyzer {
         }
     }
 
-    /// A stage above the first is reached by a sign of some plan, by an escalation rule or by a flag.
+    /// A stage above the first is reached by a sign of some plan, by an escalation rule or by a
+    /// flag; the rest are unreachable, and left out of the stages conditions are decided over.
+    /// Whether a rule can hold is judged over every stage, so that a rule reaching a stage
+    /// only from itself still counts.
     private mutating func analyzeStages(_ plans: [Plan]) {
         let bySigns = Set(plans.flatMap { $0.signs.map(\.stage) })
         let byRules = Set(policy.escalation.filter { space.satisfiable($0.when) != false }.map(\.raiseTo))
         let byFlags = Set(policy.flags.compactMap(\.effects.raiseTo))
-        for stage in policy.stages.dropFirst() where !bySigns.contains(stage.id) && !byRules.contains(stage.id) && !byFlags.contains(stage.id) {
-            add(.warning, "stage-unreachable", "stage '\(stage.id)' is reached by no sign of any plan, no escalation rule and no flag; give it a rule or remove it", at: stage.source)
+        var reachable: Set<Int> = policy.stages.isEmpty ? [] : [0]
+        for (rank, stage) in policy.stages.enumerated().dropFirst() {
+            if bySigns.contains(stage.id) || byRules.contains(stage.id) || byFlags.contains(stage.id) {
+                reachable.insert(rank)
+            } else {
+                add(.warning, "stage-unreachable", "stage '\(stage.id)' is reached by no sign of any plan, no escalation rule and no flag; give it a rule or remove it", at: stage.source)
+            }
         }
+        space.reachableStages = reachable
     }
 
     /// Facts and decisions declared and never read.

@@ -1,0 +1,82 @@
+import Testing
+
+/// `crisisplan analyze` reasons about stages only among those a loaded plan can reach: a
+/// condition on a stage nothing reaches never holds, and one on every stage reached always does.
+@Suite("crisisplan analyze limits stages to those a plan can reach")
+struct AnalyzeReachableStageTests {
+    static let policy = """
+        stages:
+          - id: well
+            label: Well
+          - id: early
+            label: Early
+          - id: crisis
+            label: Crisis
+          - id: top
+            label: Top
+        facts:
+          - id: level
+            type: enum
+            values: [none, high]
+            default: none
+        escalation:
+          - id: high
+            when: {fact: level, is: high}
+            raise_to: crisis
+        flags:
+          - id: at-top
+            kind: statutory
+            title: A test
+            basis: A test
+            when: {stage: {is: top}}
+            permits: Nothing.
+            must_record: [nothing]
+          - id: up-to-crisis
+            kind: statutory
+            title: A test
+            basis: A test
+            when: {stage: {at_most: crisis}}
+            permits: Nothing.
+            must_record: [nothing]
+
+        """
+
+    static let plan = """
+        person:
+          id: lou
+          name: Lou Fenn
+        plan:
+          agreed: 2026-09-14
+          review_by: 2027-03-14
+        early_warning_signs:
+          - id: sleep-loss
+            says: I stop sleeping
+            stage: early
+        responses:
+          early:
+            - by: me
+              do: Walk the dog
+        contacts:
+          - id: jo
+            name: Jo Fenn
+            phone: "07700 900301"
+        contact_routes:
+          early: [jo]
+          crisis: [jo]
+
+        """
+
+    @Test("a flag on a stage nothing reaches never fires; one on every reachable stage always fires; the stage is still reported")
+    func reachableStages() throws {
+        let library = try TemporaryLibrary(["Rules/policy/a.yaml": Self.policy, "Rules/people/lou.yaml": Self.plan])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["analyze"], in: library.root)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let expected = [
+            "Rules/policy/a.yaml:8:5: warning: stage 'top' is reached by no sign of any plan, no escalation rule and no flag; give it a rule or remove it [stage-unreachable]",
+            "Rules/policy/a.yaml:24:11: error: flag 'at-top' can never fire: no state satisfies its condition; correct the values or the comparison in 'when' [flag-never-fires]",
+            "Rules/policy/a.yaml:31:11: warning: flag 'up-to-crisis' fires for every state; if that is meant, say so with '# analyze: accept', else narrow 'when' [flag-always-fires]",
+        ]
+        for line in expected { #expect(lines.contains(line), "\(line)\n\(result.stdout)") }
+    }
+}
