@@ -1,6 +1,7 @@
 /// One finding of `crisisplan analyze`: where, how serious, what is wrong and what to change,
 /// and its code (`flag-never-fires`). A finding accepted by a comment on the line above the
-/// item (`# analyze: accept CODE — reason`) is shown as information, with the reason.
+/// item, or above the line it points at (`# analyze: accept CODE — reason`), is shown as
+/// information, with the reason.
 public struct AnalysisFinding: Sendable, Equatable {
     public enum Severity: String, Sendable, Comparable {
         case error, warning, info
@@ -15,6 +16,9 @@ public struct AnalysisFinding: Sendable, Equatable {
     public var code: String
     public var message: String
     public var location: SourceLocation
+    /// The start of the flag, rule or prompt the finding is about (its `- id:` line), when the
+    /// finding points inside it: a comment above the item accepts it too.
+    public var item: SourceLocation?
     /// The reason given where the finding was accepted.
     public var accepted: String?
 

@@ -21,28 +21,31 @@ public struct PolicyAnalyzer {
         for plan in plans { analyze(plan) }
     }
 
-    private mutating func add(_ severity: AnalysisFinding.Severity, _ code: String, _ message: String, at location: SourceLocation) {
-        findings.append(AnalysisFinding(severity: severity, code: code, message: message, location: location))
+    private mutating func add(
+        _ severity: AnalysisFinding.Severity, _ code: String, _ message: String, at location: SourceLocation,
+        item: SourceLocation? = nil
+    ) {
+        findings.append(AnalysisFinding(severity: severity, code: code, message: message, location: location, item: item))
     }
 
     private mutating func analyzeConditions() {
         for flag in policy.flags {
             if space.satisfiable(flag.when) == false {
-                add(.error, "flag-never-fires", "flag '\(flag.id)' can never fire: no state satisfies its condition; correct the values or the comparison in 'when'", at: flag.when.source)
+                add(.error, "flag-never-fires", "flag '\(flag.id)' can never fire: no state satisfies its condition; correct the values or the comparison in 'when'", at: flag.when.source, item: flag.source)
             } else if space.valid(flag.when) == true {
-                add(.warning, "flag-always-fires", "flag '\(flag.id)' fires for every state; if that is meant, say so with '# analyze: accept', else narrow 'when'", at: flag.when.source)
+                add(.warning, "flag-always-fires", "flag '\(flag.id)' fires for every state; if that is meant, say so with '# analyze: accept', else narrow 'when'", at: flag.when.source, item: flag.source)
             }
         }
         for rule in policy.escalation {
             if space.satisfiable(rule.when) == false {
-                add(.error, "rule-never-fires", "escalation rule '\(rule.id)' can never hold; correct its 'when'", at: rule.when.source)
+                add(.error, "rule-never-fires", "escalation rule '\(rule.id)' can never hold; correct its 'when'", at: rule.when.source, item: rule.source)
             } else if let below = space.stageBelow(rule.raiseTo), space.satisfiable(rule.when, and: [below]) == false {
                 add(.warning, "rule-has-no-effect", "escalation rule '\(rule.id)' holds only when the stage is already '\(rule.raiseTo)' or above; it never raises it — remove it or widen 'when'", at: rule.source)
             }
         }
         for prompt in policy.prompts {
             if let when = prompt.when, space.satisfiable(when) == false {
-                add(.error, "prompt-never-opens", "prompt '\(prompt.id)' can never open: no state satisfies its condition; correct its 'when'", at: when.source)
+                add(.error, "prompt-never-opens", "prompt '\(prompt.id)' can never open: no state satisfies its condition; correct its 'when'", at: when.source, item: prompt.source)
             }
         }
     }
@@ -104,7 +107,7 @@ public struct PolicyAnalyzer {
             guard let fact = flag.effects.withholdContactNamedBy,
                 let declared = policy.facts.first(where: { $0.id == fact }), !declared.sourceOfHarm
             else { continue }
-            add(.error, "withholding-without-source-of-harm", "flag '\(flag.id)' withholds whoever '\(fact)' names, but '\(fact)' is not 'source_of_harm: true', so they return to the route when the flag stops; mark the fact", at: flag.effects.withholdSource ?? flag.source)
+            add(.error, "withholding-without-source-of-harm", "flag '\(flag.id)' withholds whoever '\(fact)' names, but '\(fact)' is not 'source_of_harm: true', so they return to the route when the flag stops; mark the fact", at: flag.effects.withholdSource ?? flag.source, item: flag.source)
         }
     }
 
@@ -161,21 +164,39 @@ public struct PolicyAnalyzer {
         }
     }
 
-    /// Findings accepted by `# analyze: accept CODE — reason` on the line above their item.
+    /// Findings accepted by `# analyze: accept CODE — reason` on the line above their item (a
+    /// flag, rule or prompt's `- id:` line), or above the line they point at. Several accept
+    /// comments may stand one above another, one per code.
     public mutating func applyAcceptances(_ sources: [SourceFile]) {
         let lines = Dictionary(sources.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)) }) { first, _ in first }
         for index in findings.indices {
             let finding = findings[index]
-            guard let text = lines[finding.location.file], finding.location.mark.line >= 2 else { continue }
-            let above = text[finding.location.mark.line - 2].drop { $0 == " " }
-            guard above.hasPrefix("# analyze: accept ") else { continue }
-            let rest = above.dropFirst("# analyze: accept ".count)
-            let code = rest.prefix { !$0.isWhitespace }
-            guard code == finding.code else { continue }
-            var reason = Substring(rest.dropFirst(code.count))
-            while let first = reason.first, first == " " || first == "—" || first == "-" { reason.removeFirst() }
+            let places = [finding.location] + (finding.item.map { [$0] } ?? [])
+            let reason = places.lazy.compactMap { place in
+                lines[place.file].flatMap { Self.acceptance(of: finding.code, above: place.mark.line, in: $0) }
+            }.first
+            guard let reason else { continue }
             findings[index].severity = .info
-            findings[index].accepted = reason.isEmpty ? "accepted" : String(reason)
+            findings[index].accepted = reason
         }
+    }
+
+    /// The reason of an accept comment for `code` in the comments just above a line (1-based);
+    /// `accepted` when it gives none.
+    private static func acceptance(of code: String, above line: Int, in text: [Substring]) -> String? {
+        var index = line - 2
+        while index >= 0, index < text.count {
+            let comment = text[index].drop { $0 == " " }
+            guard comment.hasPrefix("#") else { return nil }
+            index -= 1
+            guard comment.hasPrefix("# analyze: accept ") else { continue }
+            let rest = comment.dropFirst("# analyze: accept ".count)
+            let named = rest.prefix { !$0.isWhitespace }
+            guard named == code else { continue }
+            var reason = Substring(rest.dropFirst(named.count))
+            while let first = reason.first, first == " " || first == "—" || first == "-" { reason.removeFirst() }
+            return reason.isEmpty ? "accepted" : String(reason)
+        }
+        return nil
     }
 }
