@@ -89,6 +89,12 @@ struct ConditionSpace {
         return !terms.contains(where: holds)
     }
 
+    /// Whether every state that satisfies `given` satisfies the condition; nil when undecided.
+    mutating func valid(_ condition: Condition, given: [Literal]) -> Bool? {
+        guard let terms = dnf(condition, negated: true) else { return nil }
+        return !terms.contains { holds($0 + given) }
+    }
+
     /// Whether `condition` and `other` can hold together.
     mutating func satisfiable(_ condition: Condition, and other: [Literal]) -> Bool? {
         guard let terms = dnf(condition, negated: false) else { return nil }

@@ -7,8 +7,8 @@
 /// condition too large for that (more than 4,096 terms) is left undecided, never guessed.
 public struct PolicyAnalyzer {
     public private(set) var findings: [AnalysisFinding] = []
-    private let policy: Policy
-    private var space: ConditionSpace
+    let policy: Policy
+    var space: ConditionSpace
 
     public init(policy: Policy, plans: [Plan]) {
         self.policy = policy
@@ -21,7 +21,7 @@ public struct PolicyAnalyzer {
         for plan in plans { analyze(plan) }
     }
 
-    private mutating func add(
+    mutating func add(
         _ severity: AnalysisFinding.Severity, _ code: String, _ message: String, at location: SourceLocation,
         item: SourceLocation? = nil
     ) {
@@ -111,15 +111,6 @@ public struct PolicyAnalyzer {
         }
     }
 
-    /// The stages where a closed route matters: from the lowest stage an escalation rule or a
-    /// flag raises to, up (crisis and emergency in the shipped policy); the top stage when
-    /// nothing raises. Derived from the policy, never from a stage's name.
-    private var urgentStages: [Stage] {
-        let raised = policy.escalation.map(\.raiseTo) + policy.flags.compactMap(\.effects.raiseTo)
-        let lowest = raised.compactMap { id in policy.stages.firstIndex { $0.id == id } }.min()
-        return Array(policy.stages[(lowest ?? max(0, policy.stages.count - 1))...])
-    }
-
     /// Whether some emergency or crisis flag adds a contact open all day and night.
     private var policyAddsRoundTheClock: Bool {
         policy.flags.contains { flag in flag.effects.addContacts.contains { $0.hours == nil || $0.hours == .always } }
@@ -144,11 +135,8 @@ public struct PolicyAnalyzer {
             for contact in contacts where contact.professional && contact.hours == nil {
                 add(.warning, "professional-contact-without-hours", "\(contact.name) is a professional on the '\(stage.id)' route without 'hours'; say when they answer", at: contact.source)
             }
-            let alwaysOpen = contacts.contains { $0.hours == nil || $0.hours == .always }
-            if !alwaysOpen && !policyAddsRoundTheClock {
-                add(.warning, "no-open-route", "at '\(stage.id)' every contact keeps hours, and no flag adds a 24-hour contact: some hours of the week no one answers; add a 24-hour line", at: route.stageSource)
-            }
         }
+        analyzeOpenRoutes(plan)
         // A complete plan, as the safety plan and NICE quality standard 14 list it.
         var missing: [String] = []
         if plan.signs.isEmpty { missing.append("early warning signs") }

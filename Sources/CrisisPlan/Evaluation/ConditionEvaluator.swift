@@ -171,14 +171,13 @@ struct ConditionEvaluator {
         return route.filter { !withholding.contains(id: $0.id, name: $0.name, context: context) }
     }
 
-    /// Whether anyone on the route can be called now: an empty route cannot; a route where no
-    /// one gives hours can; otherwise someone with hours must be open (a contact without
-    /// hours is not known to be open).
+    /// Whether anyone on the route can be called now (`RouteOpenness`); hours are not open
+    /// when the time zone is unknown.
     func routeIsOpen(rank: Int) -> Bool {
-        let route = route(rank: rank)
-        if route.isEmpty { return false }
-        guard route.contains(where: { $0.hours != nil }) else { return true }
-        return route.contains { isOpen($0) == true }
+        RouteOpenness.isOpen(route(rank: rank)) { hours in
+            guard let reading = localNow ?? context.policy.localTime?.reading(now) else { return false }
+            return hours.isOpen(at: reading, holidays: context.policy.holidays)
+        }
     }
 
     /// `open_now` for a contact: `nil` without hours (or when the time zone is unknown).

@@ -115,18 +115,10 @@ public final class EvaluationContext: Sendable {
                         mentions: prepared.mentions[response.action] ?? [])
                 )
             }
-            var route: [ContactLine] = []
-            for entry in plan.route(forStage: stage.id)?.contacts ?? [] {
-                guard let contact = plan.contact(entry.text), !prepared.blockedIds.contains(contact.id),
-                    !prepared.blockedNames.contains(prepared.skeletons[contact.name] ?? ConfusableSkeleton.of(contact.name)),
-                    !route.contains(where: { $0.id == contact.id })
-                else { continue }
-                route.append(ContactLine(contact, statutory: false))
-            }
             return PreparedStage(
                 responses: responses,
                 ungatedResponses: responses.allSatisfy { $0.forSigns.isEmpty } ? responses.map(\.line) : nil,
-                route: route)
+                route: prepared.route(forStage: stage.id))
         }
         self.stages = stages
         responsesNameSomeone = stages.contains { $0.responses.contains { !$0.line.mentions.isEmpty } }

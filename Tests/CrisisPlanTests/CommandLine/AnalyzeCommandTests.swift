@@ -132,7 +132,7 @@ struct AnalyzeCommandTests {
             "Rules/people/sam.yaml:16:5: warning: Jo Taylor's phone 'ask reception' is not one telephone number; write only the number [phone-not-a-number]",
             "Rules/people/sam.yaml:19:5: warning: Community team is a professional on the 'beyond' route without 'hours'; say when they answer [professional-contact-without-hours]",
             "Rules/people/sam.yaml:28:5: info: Ash Taylor is on no contact route; add them to a stage's route or say why not [contact-not-on-any-route]",
-            "Rules/people/sam.yaml:33:3: warning: at 'crisis' every contact keeps hours, and no flag adds a 24-hour contact: some hours of the week no one answers; add a 24-hour line [no-open-route]",
+            "Rules/people/sam.yaml:33:3: warning: at 'crisis' no one on Sam Taylor's route is open on Monday 00:00, and no flag surely adds a 24-hour contact then; add a 24-hour contact to the 'crisis' route, or hours that cover the whole week [no-open-route]",
         ]
         let lines = result.stdout.split(separator: "\n").map(String.init)
         for line in expected { #expect(lines.contains(line), "\(line)") }
