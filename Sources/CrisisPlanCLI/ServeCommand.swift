@@ -65,6 +65,13 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "URL"))
     var publicURL: String?
 
+    @Option(
+        name: .long, parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Proxies in front of the service (CIDR ranges): from them, the client is the right-most X-Forwarded-For address that is not a trusted proxy.",
+            valueName: "CIDR"))
+    var trustedProxy: [String] = []
+
     @OptionGroup var rulesOptions: RulesOptions
 
     func run() async throws {
@@ -97,6 +104,7 @@ struct ServeCommand: AsyncParsableCommand {
             jwks: jwks, jwtIssuer: jwtIssuer, jwtAudience: jwtAudience, tlsCertificate: tlsCert, tlsKey: tlsKey)
         options.cdsClients = cdsClient
         options.publicURL = publicURL
+        options.trustedProxies = trustedProxy
         do {
             try await CrisisPlanServer.run(options, registry: registry)
         } catch let failure as StartFailure {

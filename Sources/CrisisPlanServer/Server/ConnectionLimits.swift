@@ -5,7 +5,8 @@ import Synchronization
 
 /// Bounds on connections, so half-open sockets cannot take the service down: the first
 /// request's headers must arrive within 10 s of the connection opening, and one client address
-/// (an IPv6 /64) holds at most 256 connections — the rest are closed at once. A connection
+/// (an IPv6 /64) holds at most 256 connections — the rest are closed at once; a trusted proxy
+/// (`--trusted-proxy`) is not counted. A connection
 /// that then goes quiet (idle keep-alive, or headers trickling in with nothing decoded) is
 /// closed after 60 s by the HTTP channel's own idle timeout.
 final class ConnectionLimits: Sendable {
@@ -14,6 +15,12 @@ final class ConnectionLimits: Sendable {
     static let perAddress = 256
 
     private let open = Mutex<[String: Int]>([:])
+    /// Trusted proxies carry many people's connections, and are not counted.
+    let exempt: TrustedProxies
+
+    init(exempt: TrustedProxies) {
+        self.exempt = exempt
+    }
 
     /// The handlers for one new connection.
     func handlers() -> [any RemovableChannelHandler] { [Handler(limits: self)] }
@@ -49,7 +56,12 @@ final class ConnectionLimits: Sendable {
         }
 
         func handlerAdded(context: ChannelHandlerContext) {
-            let address = ClientAddress.key(context.channel.remoteAddress?.ipAddress ?? "unknown")
+            let peer = context.channel.remoteAddress?.ipAddress ?? "unknown"
+            if limits.exempt.contains(peer) {
+                waitForHeaders(context)
+                return
+            }
+            let address = ClientAddress.key(peer)
             guard limits.admit(address) else {
                 context.close(promise: nil)
                 return

@@ -39,6 +39,7 @@ public enum CrisisPlanServer {
         // owner's alone.
         umask(0o077)
         let logger = Logger(label: "crisisplan.serve")
+        let proxies = try TrustedProxies(options.trustedProxies)
         let users = UserDirectory(file: UsersFile(path: options.users), logger: logger)
         let store = LibraryStore(rules: options.rules, users: users, logger: logger)
         guard options.rules.exists else {
@@ -60,11 +61,18 @@ public enum CrisisPlanServer {
                     + "  crisisplan user add ID --name NAME --role admin --users \(options.users)\n"
                     + "(or pass --jwks FILE to accept your organisation's sign-in)")
         }
+        if proxies.isEmpty {
+            logger.info("X-Forwarded-For is not read (no --trusted-proxy): each client is the address that connected")
+        } else {
+            logger.info(
+                "X-Forwarded-For names the client when the peer is a trusted proxy",
+                metadata: ["trusted_proxies": .string(options.trustedProxies.joined(separator: " "))])
+        }
         let key = try TokenKey.loadOrCreate(path: options.tokenKey)
         let tokens = try await TokenService.make(
             key: key, jwks: options.jwks, issuer: options.jwtIssuer, audience: options.jwtAudience)
         let cdsClients = try await CDSClientKeys.make(options.cdsClients)
-        let server = try Self.server(options)
+        let server = try Self.server(options, proxies: proxies)
         // Opened last: every failure after it must close it.
         let audit = try await AuditLog.open(AuditLocation(options.audit), folder: SpillFolder(), logger: logger)
         let pages: PageRenderer
@@ -84,6 +92,7 @@ public enum CrisisPlanServer {
         }
 
         let router = Router(context: ServerContext.self)
+        router.add(middleware: ForwardedForMiddleware(proxies: proxies))
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: SecurityHeadersMiddleware(tls: options.tlsCertificate != nil))
         router.add(middleware: CDSCORSMiddleware())
@@ -170,8 +179,8 @@ public enum CrisisPlanServer {
     /// HTTP/1.1, over TLS when given a certificate and key (`--tls-cert`, `--tls-key`), with
     /// the connection limits: headers within 10 s, idle connections closed after 60 s, at
     /// most 256 connections per client address.
-    static func server(_ options: ServeOptions) throws(StartFailure) -> HTTPServerBuilder {
-        let limits = ConnectionLimits()
+    static func server(_ options: ServeOptions, proxies: TrustedProxies) throws(StartFailure) -> HTTPServerBuilder {
+        let limits = ConnectionLimits(exempt: proxies)
         let configuration = HTTP1Channel.Configuration(
             additionalChannelHandlers: limits.handlers(), idleTimeout: .seconds(ConnectionLimits.idleSeconds))
         guard let certificate = options.tlsCertificate, let key = options.tlsKey else {

@@ -22,6 +22,8 @@ public struct ServeOptions: Sendable {
     /// The address users and record systems reach the service at (`https://crisis.example.org`):
     /// card links and a CDS JWT's `aud` are made from it. Else the request's own host.
     public var publicURL: String?
+    /// `--trusted-proxy`: CIDR ranges whose `X-Forwarded-For` names the client.
+    public var trustedProxies: [String] = []
 
     public init(
         rules: RulesDirectory, host: String = "127.0.0.1", port: Int = 8080, watch: Bool = true,

@@ -6,8 +6,9 @@ import NIOCore
 /// are compiled for it.
 struct ServerContext: RequestContext {
     var coreContext: CoreRequestContextStorage
-    /// The client's address, for lock-outs and the audit record.
-    let client: String
+    /// The client's address, for lock-outs and the audit record: the peer, or who a trusted
+    /// proxy says it is (`ForwardedForMiddleware`).
+    var client: String
     var user: SignedInUser?
     let audit = AuditNote()
 
