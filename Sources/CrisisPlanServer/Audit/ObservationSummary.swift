@@ -2,8 +2,11 @@ import CrisisPlan
 
 /// The observations a request gave, as its audit record keeps them: the signs (and signs
 /// resolved), the facts and the capacity assessments, in the order given, every text cut as
-/// `BoundedText` cuts it.
+/// `BoundedText` cuts it, and at most `limit` of each — with how many more there were under
+/// `omitted` — so that a body of 20,000 signs is not a record of a megabyte.
 enum ObservationSummary {
+    static let limit = 100
+
     /// Written straight in canonical form — `capacity`, `facts`, `resolved`, `signs`; in each
     /// pair `decision` before `status`, `fact` before `value` — because every audited answer
     /// records one: a tree of maps was built, bounded, sorted and freed on every request.
@@ -35,24 +38,42 @@ enum ObservationSummary {
             out.append(UInt8(ascii: "}"))
         }
         let observations = timeline.observations
-        open(#"{"capacity":["#)
-        for observation in observations {
-            for assessment in observation.capacity {
-                pair("decision", assessment.decision, "status", assessment.status.rawValue)
+        /// The first `limit` entries of a list, in the order given.
+        func each<Item>(_ items: (Observation) -> [Item], _ write: (Item) -> Void) {
+            var written = 0
+            for observation in observations {
+                for item in items(observation) {
+                    guard written < Self.limit else { return }
+                    write(item)
+                    written += 1
+                }
             }
         }
+        func count<Item>(_ items: (Observation) -> [Item]) -> Int { observations.reduce(0) { $0 + items($1).count } }
+        let omitted = [
+            ("capacity", count(\.capacity)), ("facts", count(\.facts)), ("resolved", count(\.resolved)),
+            ("signs", count(\.signs)),
+        ].filter { $0.1 > Self.limit }
+        open(#"{"capacity":["#)
+        each(\.capacity) { pair("decision", $0.decision, "status", $0.status.rawValue) }
         open(#"],"facts":["#)
-        for observation in observations {
-            for fact in observation.facts { pair("fact", fact.fact, "value", fact.value) }
+        each(\.facts) { pair("fact", $0.fact, "value", $0.value) }
+        // `omitted` sorts between `facts` and `resolved`; written only when something was.
+        if !omitted.isEmpty {
+            open(#"],"omitted":{"#)
+            for (list, total) in omitted {
+                separate()
+                CanonicalJSON.quote(list, to: &out)
+                out.append(contentsOf: ":\(total - Self.limit)".utf8)
+            }
+            out.append(UInt8(ascii: "}"))
+            open(#","resolved":["#)
+        } else {
+            open(#"],"resolved":["#)
         }
-        open(#"],"resolved":["#)
-        for observation in observations {
-            for resolved in observation.resolved { text(resolved.text) }
-        }
+        each(\.resolved) { text($0.text) }
         open(#"],"signs":["#)
-        for observation in observations {
-            for sign in observation.signs { text(sign.text) }
-        }
+        each(\.signs) { text($0.text) }
         out.append(contentsOf: "]}".utf8)
         return .written(String(decoding: out, as: UTF8.self))
     }

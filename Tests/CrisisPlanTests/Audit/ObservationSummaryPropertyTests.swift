@@ -18,15 +18,17 @@ struct ObservationSummaryPropertyTests {
         var c = ChoiceStream(choices)
         let here = SourceLocation(file: "<request>", line: 1)
         let text = { (c: inout ChoiceStream) in texts[c.next(texts.count)] }
+        // Now and then a long list, so that some timelines pass the summary's limit.
+        let many = { (c: inout ChoiceStream, few: Int) in c.chance(10) ? 30 + c.next(60) : c.next(few) }
         let observations = (0..<c.next(4)).map { _ in
             Observation(
                 at: Timestamp(seconds: 0),
-                signs: (0..<c.next(4)).map { _ in SourcedText(text: text(&c), source: here) },
-                resolved: (0..<c.next(3)).map { _ in SourcedText(text: text(&c), source: here) },
-                facts: (0..<c.next(4)).map { _ in
+                signs: (0..<many(&c, 4)).map { _ in SourcedText(text: text(&c), source: here) },
+                resolved: (0..<many(&c, 3)).map { _ in SourcedText(text: text(&c), source: here) },
+                facts: (0..<many(&c, 4)).map { _ in
                     ObservedFact(fact: text(&c), value: text(&c), factSource: here, valueSource: here)
                 },
-                capacity: (0..<c.next(3)).map { _ in
+                capacity: (0..<many(&c, 3)).map { _ in
                     CapacityAssessment(
                         decision: text(&c), status: c.chance(50) ? .lacks : .has, assessedAt: Timestamp(seconds: 0),
                         source: here)
@@ -36,23 +38,26 @@ struct ObservationSummaryPropertyTests {
         return ObservationTimeline(observations: observations)
     }
 
-    /// The summary as a tree of maps, bounded afterwards: how it was first defined.
+    /// The summary as a tree of maps, bounded afterwards: how it was first defined, with each
+    /// list cut to its first 100 entries and how many more counted under `omitted`.
     static func plainSummary(_ timeline: ObservationTimeline) -> String {
         let all = timeline.observations
-        let tree = CanonicalJSON.object([
-            "signs": .array(all.flatMap(\.signs).map { .string($0.text) }),
-            "resolved": .array(all.flatMap(\.resolved).map { .string($0.text) }),
-            "facts": .array(
-                all.flatMap(\.facts).map { .object(["fact": .string($0.fact), "value": .string($0.value)]) }),
-            "capacity": .array(
-                all.flatMap(\.capacity).map {
-                    .object(["decision": .string($0.decision), "status": .string($0.status.rawValue)])
-                }),
-        ])
-        return tree.bounded.text
+        var lists: [String: [CanonicalJSON]] = [
+            "signs": all.flatMap(\.signs).map { .string($0.text) },
+            "resolved": all.flatMap(\.resolved).map { .string($0.text) },
+            "facts": all.flatMap(\.facts).map { .object(["fact": .string($0.fact), "value": .string($0.value)]) },
+            "capacity": all.flatMap(\.capacity).map {
+                .object(["decision": .string($0.decision), "status": .string($0.status.rawValue)])
+            },
+        ]
+        let omitted = lists.filter { $0.value.count > 100 }.mapValues { CanonicalJSON.integer(Int64($0.count - 100)) }
+        lists = lists.mapValues { Array($0.prefix(100)) }
+        var tree = lists.mapValues { CanonicalJSON.array($0) }
+        if !omitted.isEmpty { tree["omitted"] = .object(omitted) }
+        return CanonicalJSON.object(tree).bounded.text
     }
 
-    @Test("written straight, the summary equals the bounded canonical JSON of its tree")
+    @Test("written straight, the summary equals the bounded canonical JSON of its tree, at most 100 of each list")
     func summaryIsCanonical() async {
         await propertyCheck(count: 2_000, input: Gen.int(in: 0...1_000_000).array(of: 0...80)) { choices in
             let timeline = Self.timeline(choices)
