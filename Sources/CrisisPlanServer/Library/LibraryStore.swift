@@ -29,8 +29,8 @@ final class LibraryStore: Sendable {
     var library: ServedLibrary? { current.withLock { $0 } }
 
     /// From now on, compares every plan with the do-not-contact list last confirmed in `log`'s
-    /// store, and records each list confirmed there; loads the library again, afresh, so that a
-    /// file that lost an entry while the service was down is held now.
+    /// store, and keeps each list confirmed there. When a file lost an entry while the service
+    /// was down, the library is loaded again, afresh, so that the loss is held now.
     func keepConfirmations(in log: AuditLog) async throws {
         var read = DoNotContactLedger()
         try await read.refresh(from: log.store)

@@ -6,9 +6,9 @@ import Synchronization
 /// Bounds on connections, so half-open sockets cannot take the service down: the first
 /// request's headers must arrive within 10 s of the connection opening, and one client address
 /// (an IPv6 /64) holds at most 256 connections — the rest are closed at once; a trusted proxy
-/// (`--trusted-proxy`) is not counted. A connection
-/// that then goes quiet (idle keep-alive, or headers trickling in with nothing decoded) is
-/// closed after 60 s by the HTTP channel's own idle timeout.
+/// (`--trusted-proxy`) is not counted. A connection that then goes quiet (idle keep-alive, or
+/// headers trickling in with nothing decoded) is closed after 60 s by the HTTP channel's own
+/// idle timeout.
 final class ConnectionLimits: Sendable {
     static let headerSeconds: Int64 = 10
     static let idleSeconds: Int64 = 60
