@@ -8,8 +8,10 @@ import Hummingbird
 /// key derived from the token key, so it can be neither read nor forged), for at most 10
 /// minutes, and put back on the form once they have signed in again, to check and send.
 ///
-/// Only the form's choices are kept (signs, facts, capacity; never a CSRF token or a pasted
-/// document), only for a page of this server, and only when they fit a cookie.
+/// The whole post is kept but its CSRF token: the choices (signs, facts, capacity), the
+/// observations so far that the answer page carries (`history` — without them a person named
+/// as causing harm earlier would be back on the route) and a pasted document; only for a page
+/// of this server, and only when it all fits a cookie — never a part of it.
 struct FormReplay: Sendable {
     static let cookie = "crisisplan_replay"
     static let lifetime: Int64 = 600
@@ -37,8 +39,10 @@ struct FormReplay: Sendable {
     /// nothing to keep or it does not fit.
     func keep(path: String, body: String, now: Timestamp) -> String? {
         let form = PageForm(urlencoded: body)
-        let kept = form.fields.filter { $0.name == "sign" || $0.name.hasPrefix("fact.") || $0.name.hasPrefix("capacity.") }
-        guard Self.formPage(for: path) != nil, !kept.isEmpty else { return nil }
+        let kept = form.fields.filter {
+            ["sign", "history", "document"].contains($0.name) || $0.name.hasPrefix("fact.") || $0.name.hasPrefix("capacity.")
+        }
+        guard Self.formPage(for: path) != nil, kept.contains(where: { !$0.value.isEmpty }) else { return nil }
         var components = URLComponents()
         components.queryItems = kept.map { URLQueryItem(name: $0.name, value: $0.value) }
         let choices = components.percentEncodedQuery ?? ""

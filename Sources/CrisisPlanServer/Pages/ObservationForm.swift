@@ -46,6 +46,8 @@ struct ObservationForm: Sendable {
     var decisionsOpen: Bool
     /// The observations so far (the answer page), posted back so each submit adds to them.
     var history: String?
+    /// A document pasted before the session ran out, put back in its field.
+    var document: String?
 
     /// The form for `plan`, with what was chosen last (`chosen`, the answer page) ticked.
     init(plan: Plan, policy: Policy, chosen: Observation? = nil, history: String? = nil) {

@@ -121,8 +121,11 @@ struct PageRoutes: Sendable {
         // Choices kept when the session ran out: put back on the form, once.
         if canAsk, let saved = replay.saved(in: request, now: Timestamp.now()), saved.path == "/people/\(person.id)/answer" {
             var page = PersonPage(person: person, policy: library.policy, frame: frame(context), canAsk: true, today: today)
-            let chosen = AnswerForm(form: PageForm(urlencoded: saved.body)).observation(now: Timestamp.now())
-            page.form = ObservationForm(plan: person.plan, policy: library.policy, chosen: chosen)
+            let restored = AnswerForm(form: PageForm(urlencoded: saved.body))
+            page.form = ObservationForm(
+                plan: person.plan, policy: library.policy, chosen: restored.observation(now: Timestamp.now()),
+                history: restored.form.value("history").flatMap { $0.isEmpty ? nil : $0 })
+            page.form.document = restored.form.value("document")
             page.restored =
                 "You were signed out before your answers were sent. They are back on the form below: check them, then send them again."
             return pages.page("person", page, headers: [.setCookie: replay.clear])

@@ -130,9 +130,13 @@ struct SignInAgainTests {
         let service = try await InProcessService()
         let token = try await service.token(.crisis)
         try await service.run { client in
+            // Earlier on the answer page: abuse suspected, and Jo named as causing it.
+            let history =
+                #"{"person":"sam","observations":[{"at":"2026-12-07T01:00:00Z","facts":{"abuse_or_neglect":"suspected","harm_source":"jo"}}]}"#
             let posted = try await client.send(
                 .post, "/people/sam/answer", headers: FirstScreenTests.form,
-                body: "csrf=stale&sign=sleep-loss&fact.self_harm=plans&history=ignored")
+                body: "csrf=stale&sign=sleep-loss&fact.self_harm=plans&fact.harm_source=someone-else&history="
+                    + FeedbackTests.encoded(history))
             #expect(posted.status == 303)
             #expect(posted.headers[.location] == "/login?next=/people/sam?restore%3D1")
             let setCookie = try #require(posted.headers[.setCookie])
@@ -145,6 +149,14 @@ struct SignInAgainTests {
             #expect(page.body.contains(#"value="sleep-loss" checked"#))
             #expect(page.body.contains(#"<option value="plans" selected>"#))
             #expect(page.headers[.setCookie]?.hasPrefix("crisisplan_replay=; Path=/; Max-Age=0") == true)
+            // The observations so far come back too: sent again, Jo is still withheld, never
+            // on the route, although this post names someone else.
+            #expect(page.body.contains(#"<input type="hidden" name="history" value="{&quot;person&quot;:&quot;sam&quot;"#))
+            let again = try await client.send(
+                .post, "/people/sam/answer", token: token, headers: FirstScreenTests.form,
+                body: "csrf=\(try FirstScreenTests.csrf(page.body))&sign=sleep-loss&fact.harm_source=someone-else&history="
+                    + FeedbackTests.encoded(history))
+            #expect(again.body.contains(#"<li data-withheld="Jo Taylor">"#))
             // A forged or altered cookie puts nothing back.
             let forged = try await client.send(
                 .get, "/people/sam", token: token, cookie: "crisisplan_replay=" + String(cookie.dropFirst(20).reversed()))
