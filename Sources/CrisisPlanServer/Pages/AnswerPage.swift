@@ -63,6 +63,8 @@ struct AnswerPage: Sendable {
     var person: String
     var name: String
     var heading: String
+    /// The stage as the header and the title say it.
+    var stageText: String
     var stage: StageAnswer
     var at: String
     var because: String
@@ -99,7 +101,9 @@ struct AnswerPage: Sendable {
     init(_ answer: Answer) {
         person = answer.person
         name = answer.name
-        heading = answer.name + (answer.pronouns.map { " (\($0))" } ?? "") + " – " + answer.stage.label
+        // As the text form's header: never a bare stage while something typed was not understood.
+        stageText = answer.stage.label + (answer.stage.fromRecognisedSignsOnly ? " — from recognised signs only" : "")
+        heading = answer.name + (answer.pronouns.map { " (\($0))" } ?? "") + " — " + stageText
         stage = answer.stage
         at = answer.at.description
         because = answer.stage.because.joined(separator: "; ")

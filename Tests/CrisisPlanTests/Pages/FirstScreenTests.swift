@@ -29,7 +29,7 @@ struct FirstScreenTests {
                 .post, "/people/alex/answer", token: token, headers: Self.form,
                 body: "csrf=\(csrf)&fact.overdose_injury_or_ligature=yes&sign=took+something")
             #expect(answer.status == 200)
-            #expect(answer.body.contains("<title>Alex Morgan — Emergency — immediate risk to life — crisisplan</title>"), "\(answer.body.prefix(600))")
+            #expect(answer.body.contains("<title>Alex Morgan — Emergency — immediate risk to life — from recognised signs only — crisisplan</title>"), "\(answer.body.prefix(600))")
             #expect(answer.body.contains(#"<p class="first-action"><a class="call" href="tel:999">Call 999 for an ambulance now</a></p>"#))
             #expect(answer.body.contains(##"<li><a href="#"##))
             // The form again, as the worker left it, with what was said so far.
@@ -44,7 +44,7 @@ struct FirstScreenTests {
                 .post, "/people/alex/answer", token: token, headers: Self.form,
                 body: "csrf=\(try Self.csrf(answer.body))&history="
                     + (document.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""))
-            #expect(again.body.contains("<title>Alex Morgan — Emergency — immediate risk to life — crisisplan</title>"))
+            #expect(again.body.contains("<title>Alex Morgan — Emergency — immediate risk to life — from recognised signs only — crisisplan</title>"))
         }
     }
 
@@ -70,6 +70,21 @@ struct FirstScreenTests {
             }
             #expect(page.contains(#"<details id="form-capacity">"#))
             #expect(page.components(separatedBy: "<button type=\"submit\">Show Sam Taylor’s agreed responses</button>").count >= 5)
+        }
+    }
+
+    @Test("the answer page never says a bare stage while something typed was not understood")
+    func notUnderstood() async throws {
+        let service = try await InProcessService()
+        let token = try await service.token(.crisis)
+        try await service.run { client in
+            let person = try await client.send(.get, "/people/dee", token: token)
+            let document = #"{"observations":[{"at":"2026-12-07T13:00:00Z","signs":["cut my arm"]}]}"#
+            let answer = try await client.send(
+                .post, "/people/dee/answer", token: token, headers: Self.form,
+                body: "csrf=\(try Self.csrf(person.body))&document=" + FeedbackTests.encoded(document))
+            #expect(answer.body.contains("<title>Dee Evans — Well — from recognised signs only — crisisplan</title>"))
+            #expect(answer.body.contains(">Dee Evans (she/her) — Well — from recognised signs only</h1>"))
         }
     }
 

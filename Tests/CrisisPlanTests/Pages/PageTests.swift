@@ -120,7 +120,7 @@ struct PageTests {
             "/people/sam/answer", cookie: cookie, form: "csrf=\(csrf)&fact.life_at_risk=true")
         #expect(answer.status == 200)
         let main = try #require(answer.body.range(of: "<main id=\"main\">").map { String(answer.body[$0.upperBound...]) })
-        #expect(main.hasPrefix("\n<section class=\"emergency\" role=\"alert\" aria-labelledby=\"emergency\">\n<h2 id=\"emergency\">EMERGENCY – "))
+        #expect(main.hasPrefix("\n<section class=\"emergency\" role=\"alert\" aria-labelledby=\"emergency\">\n<h2 id=\"emergency\">EMERGENCY — "))
         let nine = try #require(main.range(of: "999"))
         let header = try #require(main.range(of: "<h1"))
         #expect(nine.lowerBound < header.lowerBound)
