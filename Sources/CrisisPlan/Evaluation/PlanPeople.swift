@@ -14,6 +14,12 @@ struct PlanPeople: Sendable {
         /// The confusable skeleton of the name: entries that look alike are one person.
         var skeleton: String
         var onDoNotContactList: Bool
+
+        /// The skeletons a look-alike value is compared with: the name's as written, and the
+        /// id's and the name's as normalised (`Lеe` with a Cyrillic е looks like the id `lee`).
+        var lookAlikeSkeletons: [String] {
+            [skeleton, ConfusableSkeleton.of(nameKey)] + (id.map { [ConfusableSkeleton.of(TextNormalizer.normalize($0))] } ?? [])
+        }
     }
 
     /// The value that says the person is not in the plan: present, and names no one.
@@ -66,10 +72,11 @@ struct PlanPeople: Sendable {
         return (entries.indices.filter { direct.contains($0) || looks.contains(entries[$0].skeleton) }, byLookAlike)
     }
 
-    /// Entries whose name has the same confusable skeleton as the text, if any.
+    /// Entries whose id or name has the same confusable skeleton as the text (as written, or
+    /// normalised), if any.
     private func lookAlikes(of text: String) -> [Int]? {
-        let skeleton = ConfusableSkeleton.of(text)
-        let found = entries.indices.filter { entries[$0].skeleton == skeleton }
+        let skeletons = Set([ConfusableSkeleton.of(text), ConfusableSkeleton.of(TextNormalizer.normalize(text))])
+        let found = entries.indices.filter { entries[$0].lookAlikeSkeletons.contains(where: skeletons.contains) }
         return found.isEmpty ? nil : found
     }
 

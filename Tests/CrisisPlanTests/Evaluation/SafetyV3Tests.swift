@@ -305,6 +305,20 @@ struct SafetyV3Tests {
         #expect(AnswerText.refusalText(answer.refusals[0]).contains("s58A(5)(c)(i)"))
     }
 
+    @Test("a source of harm typed to look like an id or a one-word name still names them, with a warning; never blocks")
+    func lookAlikeOfAnIdOrName() throws {
+        for (typed, id) in [
+            ("L\u{0435}e", "lee"), ("\u{0430}unt", "aunt"), ("l\u{0435}e walker", "lee"), ("ROS\u{0410} KEMP", "aunt"),
+        ] {
+            let answer = try Self.answer([
+                ("2026-11-24T09:00:00Z", ["abuse_or_neglect": "suspected", "harm_source": typed], ["panic attacks"])
+            ])
+            #expect(answer.withheld.map(\.id) == [id], "\(typed)")
+            #expect(!answer.contacts.contains { $0.id == id })
+            #expect(answer.warnings.contains { $0.code == .contactFactLookAlike && $0.suggestions == [id] }, "\(typed)")
+        }
+    }
+
     @Test("a policy default of a contact fact names no one: check warns, and the answer withholds no one")
     func contactFactDefaultNamesNoOne() throws {
         for value in ["lee", "Lee Walker", "someone-else"] {
