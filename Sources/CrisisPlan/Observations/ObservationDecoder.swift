@@ -104,6 +104,13 @@ public enum ObservationDecoder {
             guard let contact = decoder.text(entry, "contact"), let by = decoder.text(entry, "by"),
                 let reason = decoder.text(entry, "reason")
             else { continue }
+            // Putting someone named as causing harm back on the route is on the record: who
+            // decided and why, never blank (`""` is text, but says nothing).
+            let blank = [("by", by, "who decided"), ("reason", reason, "why")].filter { $0.1.allSatisfy(\.isWhitespace) }
+            for (key, _, what) in blank {
+                decoder.error("'\(key)' is empty; write \(what)", at: entry?[key]?.mark ?? item.mark)
+            }
+            guard blank.isEmpty else { continue }
             observation.reinstated.append(
                 Reinstatement(contact: contact, by: by, reason: reason, source: decoder.location(item.mark)))
         }

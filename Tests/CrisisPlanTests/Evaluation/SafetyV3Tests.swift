@@ -305,6 +305,23 @@ struct SafetyV3Tests {
         #expect(AnswerText.refusalText(answer.refusals[0]).contains("s58A(5)(c)(i)"))
     }
 
+    @Test("a reinstatement says who decided and why: a blank 'by' or 'reason' is bad input, at its line")
+    func reinstatementNeverBlank() throws {
+        let body = """
+            observations:
+              - at: 2026-11-24T10:00:00Z
+                reinstated: [{contact: lee, by: "", reason: "  "}]
+            """
+        #expect {
+            try ObservationDecoder.decode(SourceFile(path: "<stdin>", bytes: Array(body.utf8)))
+        } throws: { error in
+            (error as? DiagnosticList)?.diagnostics.map(\.summary) == [
+                "<stdin>:3:37: error: 'by' is empty; write who decided",
+                "<stdin>:3:49: error: 'reason' is empty; write why",
+            ]
+        }
+    }
+
     @Test("a source of harm typed to look like an id or a one-word name still names them, with a warning; never blocks")
     func lookAlikeOfAnIdOrName() throws {
         for (typed, id) in [
