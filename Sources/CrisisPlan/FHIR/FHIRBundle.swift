@@ -185,6 +185,8 @@ public enum FHIRBundle {
                     json.beginObject()
                     json.field("resourceType", "RelatedPerson")
                     json.field("id", "do-not-contact-\(index + 1)")
+                    // Every resource cites its line, the contained ones too.
+                    meta(entry.source, &json)
                     reference(patient, &json, key: "patient")
                     json.key("name")
                     json.beginArray()

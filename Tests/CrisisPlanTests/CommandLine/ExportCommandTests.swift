@@ -88,7 +88,9 @@ struct ExportCommandTests {
         #expect(bundle["timestamp"] as? String == "2026-11-24T10:30:00Z")
         let resources = (bundle["entry"] as? [[String: Any]] ?? []).compactMap { $0["resource"] as? [String: Any] }
         #expect(Set(resources.compactMap { $0["resourceType"] as? String }) == ["Patient", "CarePlan", "RelatedPerson", "Consent", "Flag"])
-        for resource in resources {
+        let contained = resources.flatMap { $0["contained"] as? [[String: Any]] ?? [] }
+        #expect(!contained.isEmpty)
+        for resource in resources + contained {
             #expect(((resource["meta"] as? [String: Any])?["source"] as? String)?.hasPrefix("Rules/people/sam.yaml:") == true)
         }
         // FHIR JSON has no nulls.
