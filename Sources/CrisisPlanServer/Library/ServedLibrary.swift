@@ -75,6 +75,8 @@ final class ServedLibrary: Sendable {
         var people: [ServedPerson]
         var total: Int
         var nearMisses: [ServedPerson]
+        /// When the query is an identifier more than one plan holds: PERSON's error for it.
+        var sharedIdentifier: String?
     }
 
     func search(_ query: String, limit: Int = 20) -> Found {
@@ -88,10 +90,23 @@ final class ServedLibrary: Sendable {
             }
         matches.sort { NaturalOrder.precedes($0.id, $1.id) }
         // Whoever PERSON finds comes first, found or not by the words: an NHS number, typed
-        // with or without its spaces or system, is in no one's id or name.
-        if let exact = try? person(query) {
+        // with or without its spaces or system, is in no one's id or name. An identifier two
+        // plans hold finds both, with PERSON's error saying so.
+        var sharedIdentifier: String?
+        do throws(BadInput) {
+            let exact = try person(query)
             matches.removeAll { $0.id == exact.id }
             matches.insert(exact, at: 0)
+        } catch {
+            let bar = query.lastIndex(of: "|")
+            let holders = people(
+                withIdentifier: bar.map { String(query[..<$0]) },
+                value: bar.map { String(query[query.index(after: $0)...]) } ?? query)
+            if holders.count > 1 {
+                sharedIdentifier = error.message
+                matches.removeAll { person in holders.contains { $0.id == person.id } }
+                matches.insert(contentsOf: holders, at: 0)
+            }
         }
         var nearMisses: [ServedPerson] = []
         if matches.isEmpty, !words.isEmpty {
@@ -104,6 +119,8 @@ final class ServedLibrary: Sendable {
                 if nearMisses.count == 5 { break }
             }
         }
-        return Found(people: Array(matches.prefix(limit)), total: matches.count, nearMisses: nearMisses)
+        return Found(
+            people: Array(matches.prefix(limit)), total: matches.count, nearMisses: nearMisses,
+            sharedIdentifier: sharedIdentifier)
     }
 }

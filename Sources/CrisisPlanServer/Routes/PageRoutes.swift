@@ -98,6 +98,9 @@ struct PageRoutes: Sendable {
         case let found? where found.total == 0:
             heading = "No one found for “\(query ?? "")”."
                 + (found.nearMisses.isEmpty ? " Check the spelling, or try part of the name or the id." : " Did you mean:")
+        case let found? where found.sharedIdentifier != nil:
+            // "error: the identifier … belongs to more than one plan: robin1, robin2; give their id"
+            heading = (found.sharedIdentifier ?? "").replacingOccurrences(of: "error: t", with: "T") + "."
         case let found? where found.total > found.people.count:
             heading = "\(found.total) people found: showing \(found.people.count) of \(found.total) — type more of the name"
         case let found?: heading = found.total == 1 ? "1 person found" : "\(found.total) people found"

@@ -73,6 +73,29 @@ struct FirstScreenTests {
         }
     }
 
+    @Test("an NHS number two plans hold finds both, and says so, in the page and the API")
+    func sharedIdentifier() async throws {
+        let folder = TemporaryFolder.make("shared-identifier")
+        try FileManager.default.copyItem(atPath: PackageRoot.path + "/Rules", toPath: folder + "/Rules")
+        let dee = folder + "/Rules/people/dee.yaml"
+        try (try String(contentsOfFile: dee, encoding: .utf8)).replacingOccurrences(of: "999 000 0034", with: "999 000 0018")
+            .write(toFile: dee, atomically: true, encoding: .utf8)
+        let service = try await InProcessService(rules: folder + "/Rules")
+        let token = try await service.token(.crisis)
+        try await service.run { client in
+            for query in ["999+000+0018", "9990000018", "https%3A%2F%2Ffhir.nhs.uk%2FId%2Fnhs-number%7C9990000018"] {
+                let page = try await client.send(.get, "/people?q=" + query, token: token).body
+                #expect(page.contains("The identifier"), "\(query)")
+                #expect(page.contains("belongs to more than one plan: dee, sam; give their id."))
+                #expect(page.contains(#"<a href="/people/dee">Dee Evans</a>"#))
+                #expect(page.contains(#"<a href="/people/sam">Sam Taylor</a>"#))
+                #expect(!page.contains("No one found"))
+            }
+            let api = try await client.send(.get, "/v1/people?q=9990000018", token: token).body
+            #expect(api.hasPrefix(#"[{"id":"dee","#) && api.contains(#"{"id":"sam","#))
+        }
+    }
+
     @Test("the answer page never says a bare stage while something typed was not understood")
     func notUnderstood() async throws {
         let service = try await InProcessService()
