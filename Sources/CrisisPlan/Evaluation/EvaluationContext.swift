@@ -174,7 +174,7 @@ public final class EvaluationContext: Sendable {
                     source: (contact.hoursSource ?? contact.source).pathAndLine))
         }
         fixedPlanWarnings = fixed
-        personSource = plan.person.source.pathAndLine
+        personSource = (plan.person.keySource ?? plan.person.source).pathAndLine
         reviewBySource = plan.dates.reviewBySource.pathAndLine
         personId = plan.person.id
         personName = plan.person.name

@@ -18,7 +18,12 @@ struct PlanFileDecoder {
         }
         guard let fields = decoder.fields(root, "plan file", keys: Self.topLevelKeys, required: ["person", "plan"])
         else { return nil }
-        let person = fields["person"].flatMap(self.person)
+        // The person's source is their `person:` line, where stage warnings point.
+        var personKey = root.mark
+        if case .mapping(let entries) = root.content, let entry = entries.first(where: { $0.key == "person" }) {
+            personKey = entry.keyMark
+        }
+        let person = fields["person"].flatMap { self.person($0, at: personKey) }
         let dates = fields["plan"].flatMap(self.dates)
         let whenUnwell = fields["when_unwell"].map(self.whenUnwell) ?? WhenUnwell()
         let plan = Plan(
@@ -60,7 +65,7 @@ struct PlanFileDecoder {
         return entries
     }
 
-    private func person(_ node: YAMLNode) -> Person? {
+    private func person(_ node: YAMLNode, at key: Mark) -> Person? {
         let fields = decoder.fields(
             node, "person", keys: ["id", "name", "pronouns", "born", "identifiers"], required: ["id", "name"])
         let born = decoder.date(fields, "born")
@@ -83,7 +88,7 @@ struct PlanFileDecoder {
         else { return nil }
         return Person(
             id: id, idSource: decoder.location(idNode.mark), name: name, pronouns: decoder.text(fields, "pronouns"),
-            born: born, identifiers: identifiers, source: decoder.location(node.mark))
+            born: born, identifiers: identifiers, source: decoder.location(node.mark), keySource: decoder.location(key))
     }
 
     private func dates(_ node: YAMLNode) -> PlanDates? {

@@ -65,6 +65,17 @@ struct RespondCommandTests {
         #expect(positions == positions.sorted() && positions.count == order.count)
     }
 
+    @Test("a warning about the plan as a whole points at its person: line")
+    func stageWarningsAtPerson() throws {
+        // Jo, the only one on Sam's early route, is named as causing harm: no one is left.
+        let result = try CommandRunner.run(
+            ["respond", "sam", "--sign", "insomnia", "--fact", "abuse_or_neglect=suspected", "--fact", "harm_source=jo", "--json"]
+                + Self.at)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains(#"{"code":"no-route-for-stage","message":"#))
+        #expect(result.stdout.contains(#"can be contacted; use the service's crisis procedures","source":"Rules/people/sam.yaml:5","#))
+    }
+
     @Test("observations from a YAML file and from JSON on stdin give the same answer")
     func observationsFile() throws {
         let yaml = """

@@ -12,6 +12,9 @@ public struct Person: Sendable {
     /// `{system: https://fhir.nhs.uk/Id/nhs-number, value: "943 476 5919"}`.
     public var identifiers: [Identifier] = []
     public var source: SourceLocation
+    /// The `person:` line itself, where warnings about the plan as a whole point (a stage
+    /// with no route or no responses); nil for a person not read from a file.
+    public var keySource: SourceLocation?
 
     public struct Identifier: Sendable, Equatable {
         public var system: String
