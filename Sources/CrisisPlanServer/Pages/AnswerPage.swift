@@ -81,6 +81,8 @@ struct AnswerPage: Sendable {
     var hasAvoid: Bool
     var takeCareOf: [String]
     var hasTakeCareOf: Bool
+    /// Helps, avoid or take care of: after who to call and who not to, as in the text form.
+    var hasWhenUnwell: Bool
     var contacts: [Contact]
     var hasContacts: Bool
     var noContacts: String
@@ -133,6 +135,7 @@ struct AnswerPage: Sendable {
         hasAvoid = !avoid.isEmpty
         takeCareOf = answer.takeCareOf
         hasTakeCareOf = !takeCareOf.isEmpty
+        hasWhenUnwell = hasHelps || hasAvoid || hasTakeCareOf
         contacts = answer.contacts.map {
             Contact(
                 id: $0.id, name: $0.name, relation: $0.relation, phone: $0.phone,

@@ -96,6 +96,22 @@ struct FirstScreenTests {
         }
     }
 
+    @Test("the answer page is in the text form's order: own responses, who to call, who not to, then helps, avoid, take care of")
+    func textFormOrder() async throws {
+        let service = try await InProcessService()
+        let token = try await service.token(.crisis)
+        try await service.run { client in
+            let person = try await client.send(.get, "/people/sam", token: token)
+            let body = try await client.send(
+                .post, "/people/sam/answer", token: token, headers: Self.form,
+                body: "csrf=\(try Self.csrf(person.body))&sign=sleep-loss"
+            ).body
+            let marks = [#"id="own""#, #"id="contacts""#, #"id="donot""#, #"id="unwell""#, "A quiet room", "Feed Bramble"]
+            let places = try marks.map { try #require(body.range(of: $0), "\($0)").lowerBound }
+            #expect(places == places.sorted())
+        }
+    }
+
     @Test("the answer page never says a bare stage while something typed was not understood")
     func notUnderstood() async throws {
         let service = try await InProcessService()
