@@ -39,6 +39,15 @@ public struct ScenarioRunner {
             }
             coverage.add(plan: plan)
             let evaluator = Evaluator(context: EvaluationContext(policy: compiled, plan: plan))
+            // A step with a check error (an unrecognised sign, say) is a failed test case, but
+            // what it observed still happened: it stays in the timeline of the steps after it —
+            // a source of harm named there is withheld later too — unless the observation
+            // cannot be evaluated at all (a value its fact does not allow).
+            let unusable = Set(
+                problems.keys.filter { position in
+                    let observation = scenario.steps[position].observation
+                    return (try? evaluator.evaluate([observation], now: observation.at)) == nil
+                })
             for (index, step) in scenario.steps.enumerated() {
                 if let found = problems[index] {
                     results.append(
@@ -48,8 +57,7 @@ public struct ScenarioRunner {
                             error: found.map { "\($0.location.pathLineColumn): \($0.message)" }.joined(separator: "\n")))
                     continue
                 }
-                // A step with a check error is left out of the timeline of the steps after it.
-                let timeline = scenario.steps[...index].indices.filter { problems[$0] == nil }
+                let timeline = scenario.steps[...index].indices.filter { !unusable.contains($0) }
                     .map { scenario.steps[$0].observation }
                 let answer: Answer
                 do {

@@ -137,6 +137,29 @@ struct ScenarioCommandTests {
             ])
     }
 
+    @Test("a step with a check error fails, and what it observed stays in the timeline: Lee, named there, is withheld later")
+    func failedStepStillHappened() throws {
+        let scenario = """
+            scenario: a typo in the first step
+            person: kit
+            steps:
+              - at: 2026-11-24T09:00:00Z
+                signs: [feeling odd]
+                facts: {abuse_or_neglect: suspected, harm_source: lee}
+              - at: 2026-11-24T10:00:00Z
+                signs: [panic attacks]
+                expect:
+                  withheld: [lee]
+                  contacts_exclude: [lee]
+
+            """
+        let library = try TemporaryLibrary(["typo.yaml": scenario])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["test", library.root + "/typo.yaml"])
+        #expect(result.status == 1)
+        #expect(result.stdout.hasSuffix("\n1 passed, 1 failed\n"), "\(result.stdout)")
+    }
+
     @Test("a scenario with its whole plan inline runs, and do-not-contact holds for it too")
     func inlinePlan() throws {
         let scenario = """
