@@ -34,7 +34,17 @@ struct ObservationForm: Sendable {
         var label: String
         var has: Bool
         var lacks: Bool
-        var notAssessed: Bool { !has && !lacks }
+        /// "Not asked", chosen unless an assessment was. Stored: templates read stored
+        /// properties only (a computed one never checked the choice).
+        var notAssessed: Bool
+
+        init(id: String, label: String, has: Bool, lacks: Bool) {
+            self.id = id
+            self.label = label
+            self.has = has
+            self.lacks = lacks
+            notAssessed = !has && !lacks
+        }
     }
 
     var person: String

@@ -69,6 +69,11 @@ struct FirstScreenTests {
                 #expect(!select.lowercased().contains(">not known<"))
             }
             #expect(page.contains(#"<details id="form-capacity">"#))
+            // A decision's first choice too: Not asked, chosen, posting nothing.
+            #expect(
+                page.contains(
+                    #"<input type="radio" id="cap-admission-none" name="capacity.admission" value="" checked><label for="cap-admission-none">Not asked</label>"#
+                ))
             #expect(page.components(separatedBy: "<button type=\"submit\">Show Sam Taylor’s agreed responses</button>").count >= 5)
         }
     }
