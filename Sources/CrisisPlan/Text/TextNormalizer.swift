@@ -70,10 +70,17 @@ public enum TextNormalizer {
     /// Full Unicode. Case folding is the lowercase of the uppercase form, which maps ß to "ss"
     /// and the final sigma like the medial one.
     private static func unicodeNormalized(_ text: String) -> String {
-        let folded = text.precomposedStringWithCompatibilityMapping.uppercased().lowercased()
+        // Case folding, scalar by scalar: upper- then lowercasing folds what folding changes
+        // (ß → ss, K → k, ς → σ), and a scalar folding leaves alone stays itself — the dotless
+        // ı is not an i, and a text typed with it must not match a sign silently.
         var visible = String.UnicodeScalarView()
-        for scalar in folded.unicodeScalars where !scalar.properties.isDefaultIgnorableCodePoint {
-            visible.append(scalar)
+        for scalar in text.precomposedStringWithCompatibilityMapping.unicodeScalars
+        where !scalar.properties.isDefaultIgnorableCodePoint {
+            if scalar.properties.changesWhenCaseFolded {
+                visible.append(contentsOf: String(scalar).uppercased().lowercased().unicodeScalars)
+            } else {
+                visible.append(scalar)
+            }
         }
         var result = String.UnicodeScalarView()
         var pendingSpace = false

@@ -37,6 +37,14 @@ struct TextNormalizerPropertyTests {
         #expect(TextNormalizer.normalize("  Self-harm;") == "self harm")
         #expect(TextNormalizer.normalize("") == "")
         #expect(TextNormalizer.normalize("?!") == "")
+        // Case folding, not a round trip through upper case: a dotless ı folds to itself, so
+        // "ınsomnia" is not "insomnia"; what folding changes still folds.
+        #expect(TextNormalizer.normalize("ınsomnia") == "ınsomnia")
+        #expect(TextNormalizer.normalize("ınsomnia") != TextNormalizer.normalize("insomnia"))
+        #expect(TextNormalizer.normalize("Straße") == "strasse")
+        #expect(TextNormalizer.normalize("\u{212A}ELVIN") == "kelvin")
+        #expect(TextNormalizer.normalize("ΟΔΟΣ") == TextNormalizer.normalize("οδος"))
+        #expect(TextNormalizer.normalize("İstanbul") == "i\u{307}stanbul")
     }
 }
 
