@@ -11,9 +11,7 @@ struct ForwardedForMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard !proxies.isEmpty, let name = HTTPField.Name("X-Forwarded-For") else {
-            return try await next(request, context)
-        }
+        guard let name = HTTPField.Name("X-Forwarded-For") else { return try await next(request, context) }
         var context = context
         context.client = proxies.client(peer: context.client, forwardedFor: request.headers[values: name])
         return try await next(request, context)

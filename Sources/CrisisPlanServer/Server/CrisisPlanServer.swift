@@ -92,7 +92,8 @@ public enum CrisisPlanServer {
         }
 
         let router = Router(context: ServerContext.self)
-        router.add(middleware: ForwardedForMiddleware(proxies: proxies))
+        // Only behind a trusted proxy: every other request is spared the step.
+        if !proxies.isEmpty { router.add(middleware: ForwardedForMiddleware(proxies: proxies)) }
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: SecurityHeadersMiddleware(tls: options.tlsCertificate != nil))
         router.add(middleware: CDSCORSMiddleware())
