@@ -31,11 +31,22 @@ final class LibraryStore: Sendable {
     /// From now on, compares every plan with the do-not-contact list last confirmed in `log`'s
     /// store, and keeps each list confirmed there. When a file lost an entry while the service
     /// was down, the library is loaded again, afresh, so that the loss is held now.
-    func keepConfirmations(in log: AuditLog) async throws {
-        var read = DoNotContactLedger()
-        try await read.refresh(from: log.store)
-        ledger.withLock { $0 = read }
+    ///
+    /// A store that cannot be read now (locked, unreachable) never stops the start: lookups
+    /// are never refused because of the audit store. Plans are then compared with the versions
+    /// served, the problem is logged, and every reload reads the lists again.
+    func keepConfirmations(in log: AuditLog) async {
         confirmations.withLock { $0 = log }
+        var read = DoNotContactLedger()
+        do {
+            try await read.refresh(from: log.store)
+        } catch {
+            logger.error(
+                "the confirmed do-not-contact lists could not be read; plans are compared with the versions served until a reload reads them",
+                metadata: ["problem": .string(String(describing: error).prefix(200).description)])
+            return
+        }
+        ledger.withLock { $0 = read }
         guard let library else { return }
         // Loaded again only when a served file lost an entry confirmed before (else the
         // library as loaded stands, and only the lists not kept yet are kept).

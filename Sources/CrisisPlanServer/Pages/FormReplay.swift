@@ -10,8 +10,9 @@ import Hummingbird
 ///
 /// The whole post is kept but its CSRF token: the choices (signs, facts, capacity), the
 /// observations so far that the answer page carries (`history` — without them a person named
-/// as causing harm earlier would be back on the route) and a pasted document; only for a page
-/// of this server, and only when it all fits a cookie — never a part of it.
+/// as causing harm earlier would be back on the route), a pasted document, or what the worker
+/// said they did; only for a page of this server, and only when it all fits a cookie — never
+/// a part of it.
 struct FormReplay: Sendable {
     static let cookie = "crisisplan_replay"
     static let lifetime: Int64 = 600
@@ -28,10 +29,11 @@ struct FormReplay: Sendable {
         var body: String
     }
 
-    /// The page a form posted to `path` lives on, or nil when it is not a form we put back.
+    /// The page a form posted to `path` is put back on — the person's page, for the answer
+    /// form and for "What did you do?" — or nil when it is not a form we put back.
     static func formPage(for path: String) -> String? {
         let segments = path.split(separator: "/")
-        guard segments.count == 3, segments[0] == "people", segments[2] == "answer" else { return nil }
+        guard segments.count == 3, segments[0] == "people", ["answer", "feedback"].contains(segments[2]) else { return nil }
         return "/people/\(segments[1])"
     }
 
@@ -39,9 +41,7 @@ struct FormReplay: Sendable {
     /// nothing to keep or it does not fit.
     func keep(path: String, body: String, now: Timestamp) -> String? {
         let form = PageForm(urlencoded: body)
-        let kept = form.fields.filter {
-            ["sign", "history", "document"].contains($0.name) || $0.name.hasPrefix("fact.") || $0.name.hasPrefix("capacity.")
-        }
+        let kept = form.fields.filter { $0.name != "csrf" }
         guard Self.formPage(for: path) != nil, kept.contains(where: { !$0.value.isEmpty }) else { return nil }
         var components = URLComponents()
         components.queryItems = kept.map { URLQueryItem(name: $0.name, value: $0.value) }

@@ -16,6 +16,8 @@ struct PersonPage: Sendable {
     var form: ObservationForm
     /// Said when the form holds choices put back after the session ran out.
     var restored: String?
+    /// "What did you do?", put back when it was posted after the session ran out.
+    var feedback: FeedbackForm?
     var plan: PlanView
 
     init(person: ServedPerson, policy: Policy, frame: PageFrame, canAsk: Bool, today: CalendarDate) {

@@ -99,8 +99,9 @@ struct PageRoutes: Sendable {
             heading = "No one found for “\(query ?? "")”."
                 + (found.nearMisses.isEmpty ? " Check the spelling, or try part of the name or the id." : " Did you mean:")
         case let found? where found.sharedIdentifier != nil:
-            // "error: the identifier … belongs to more than one plan: robin1, robin2; give their id"
-            heading = (found.sharedIdentifier ?? "").replacingOccurrences(of: "error: t", with: "T") + "."
+            // PERSON's error, as a sentence: "The identifier … belongs to more than one plan: …".
+            let message = found.sharedIdentifier ?? ""
+            heading = (message.hasPrefix("error: ") ? String(message.dropFirst(7)) : message).capitalizedFirst + "."
         case let found? where found.total > found.people.count:
             heading = "\(found.total) people found: showing \(found.people.count) of \(found.total) — type more of the name"
         case let found?: heading = found.total == 1 ? "1 person found" : "\(found.total) people found"
@@ -122,6 +123,16 @@ struct PageRoutes: Sendable {
         let canAsk = RouteAccess.answer.allows(context.user?.role ?? .trainer)
         let today = Timestamp.now().utcDate
         // Choices kept when the session ran out: put back on the form, once.
+        if canAsk, let saved = replay.saved(in: request, now: Timestamp.now()), saved.path == "/people/\(person.id)/feedback",
+            let feedback = FeedbackForm.restored(
+                PageForm(urlencoded: saved.body), person: person.id, policy: library.policy, tokens: tokens)
+        {
+            var page = PersonPage(person: person, policy: library.policy, frame: frame(context), canAsk: true, today: today)
+            page.feedback = feedback
+            page.restored =
+                "You were signed out before what you did was recorded. It is back below: check it, then record it again."
+            return pages.page("person", page, headers: [.setCookie: replay.clear])
+        }
         if canAsk, let saved = replay.saved(in: request, now: Timestamp.now()), saved.path == "/people/\(person.id)/answer" {
             var page = PersonPage(person: person, policy: library.policy, frame: frame(context), canAsk: true, today: today)
             let restored = AnswerForm(form: PageForm(urlencoded: saved.body))

@@ -82,14 +82,7 @@ public enum CrisisPlanServer {
             await audit.close()
             throw StartFailure(message: "error: the page templates could not be read: \(error)")
         }
-        do {
-            try await store.keepConfirmations(in: audit)
-        } catch {
-            await audit.close()
-            throw StartFailure(
-                message: "error: the confirmed do-not-contact lists could not be read from the audit store: "
-                    + String(describing: error).prefix(200))
-        }
+        await store.keepConfirmations(in: audit)
 
         let router = Router(context: ServerContext.self)
         // Only behind a trusted proxy: every other request is spared the step.

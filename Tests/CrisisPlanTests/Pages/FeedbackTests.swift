@@ -21,6 +21,45 @@ struct FeedbackTests {
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
 
+    @Test("What did you do?, posted after the session ran out, is put back on the person's page after signing in, once")
+    func feedbackPutBack() async throws {
+        let service = try await InProcessService()
+        let crisis = try await service.token(.crisis)
+        try await service.run { client in
+            let person = try await client.send(.get, "/people/alex", token: crisis)
+            let answer = try await client.send(
+                .post, "/people/alex/answer", token: crisis, headers: FirstScreenTests.form,
+                body: "csrf=\(try FirstScreenTests.csrf(person.body))&fact.overdose_injury_or_ligature=yes")
+            let fields = try ["answer", "stage", "flags", "signature"].map { "\($0)=\(Self.encoded(try Self.hidden($0, in: answer.body)))" }
+                .joined(separator: "&")
+            // No session: the post is kept, and the worker is sent to sign in, then back.
+            let posted = try await client.send(
+                .post, "/people/alex/feedback", headers: FirstScreenTests.form,
+                body: "csrf=stale&" + fields + "&outcome=other&reason=contact-unavailable&comment=" + Self.encoded("Line busy"))
+            #expect(posted.status == 303)
+            #expect(posted.headers[.location] == "/login?next=/people/alex?restore%3D1")
+            let cookie = String(try #require(posted.headers[.setCookie]).prefix { $0 != ";" })
+            let page = try await client.send(.get, "/people/alex?restore=1", token: crisis, cookie: cookie)
+            #expect(page.body.contains("You were signed out before what you did was recorded."))
+            #expect(page.body.contains(#"<input type="radio" name="outcome" value="other" checked>"#))
+            #expect(page.body.contains(#"<option value="contact-unavailable" selected>"#))
+            #expect(page.body.contains(">Line busy</textarea>"))
+            #expect(page.body.contains(#"name="signature" value="\#(try Self.hidden("signature", in: answer.body))""#))
+            // Sent again from there, it is recorded against the answer.
+            let sent = try await client.send(
+                .post, "/people/alex/feedback", token: crisis, headers: FirstScreenTests.form,
+                body: "csrf=\(try FirstScreenTests.csrf(page.body))&" + fields + "&outcome=other&reason=contact-unavailable")
+            #expect(sent.status == 200)
+            // A signature changed in the cookie's post puts nothing back.
+            let forged = try await client.send(
+                .post, "/people/alex/feedback", headers: FirstScreenTests.form,
+                body: fields.replacingOccurrences(of: "stage=emergency", with: "stage=early") + "&outcome=followed")
+            let forgedCookie = String(try #require(forged.headers[.setCookie]).prefix { $0 != ";" })
+            let none = try await client.send(.get, "/people/alex?restore=1", token: crisis, cookie: forgedCookie)
+            #expect(!none.body.contains("What did you do?"))
+        }
+    }
+
     @Test("the answer page ends with What did you do?, offering the policy's reasons; the choice is recorded against the answer")
     func recordsWhatWasDone() async throws {
         let service = try await InProcessService()
