@@ -76,10 +76,7 @@ final class PostgresAuditStore: AuditStore {
     func append(_ entries: [AuditEntry]) async throws {
         guard !entries.isEmpty else { return }
         var binds = PostgresBindings(capacity: entries.count * 8)
-        var values: [String] = []
-        for (index, entry) in entries.enumerated() {
-            let base = index * 8
-            values.append("(" + (1...8).map { "$\(base + $0)" }.joined(separator: ",") + ")")
+        for entry in entries {
             binds.append(entry.instance)
             binds.append(entry.seq)
             binds.append(entry.time)
@@ -93,7 +90,7 @@ final class PostgresAuditStore: AuditStore {
             PostgresQuery(
                 unsafeSQL:
                     "INSERT INTO audit (instance, seq, time, user_id, person, prev, hash, record) VALUES "
-                    + values.joined(separator: ",") + " ON CONFLICT DO NOTHING",
+                    + Self.placeholders(rows: entries.count, columns: 8) + " ON CONFLICT DO NOTHING",
                 binds: binds))
     }
 
@@ -147,9 +144,7 @@ final class PostgresAuditStore: AuditStore {
     func confirm(_ lists: [ConfirmedList]) async throws {
         guard !lists.isEmpty else { return }
         var binds = PostgresBindings(capacity: lists.count * 4)
-        var values: [String] = []
-        for (index, list) in lists.enumerated() {
-            values.append("(" + (1...4).map { "$\(index * 4 + $0)" }.joined(separator: ",") + ")")
+        for list in lists {
             binds.append(list.time)
             binds.append(list.instance)
             binds.append(list.person)
@@ -158,7 +153,7 @@ final class PostgresAuditStore: AuditStore {
         try await client.query(
             PostgresQuery(
                 unsafeSQL: "INSERT INTO confirmed_do_not_contact (time, instance, person, list) VALUES "
-                    + values.joined(separator: ","),
+                    + Self.placeholders(rows: lists.count, columns: 4),
                 binds: binds))
     }
 
@@ -173,6 +168,12 @@ final class PostgresAuditStore: AuditStore {
     }
 
     private struct MissingTable: Error {}
+
+    /// `($1,$2),($3,$4)` for a multi-row insert of `rows` rows of `columns` values each.
+    private static func placeholders(rows: Int, columns: Int) -> String {
+        (0..<rows).map { row in "(" + (1...columns).map { "$\(row * columns + $0)" }.joined(separator: ",") + ")" }
+            .joined(separator: ",")
+    }
 
     func close() async {
         runner.cancel()

@@ -21,17 +21,6 @@ struct DoNotContactLedger: Sendable {
         /// `path:line` of the entry in the file it was confirmed from.
         var source: String
 
-        init(id: String?, name: String, reason: String?, source: String) {
-            self.id = id
-            self.name = name
-            self.reason = reason
-            self.source = source
-        }
-
-        init(_ entry: DoNotContactEntry) {
-            self.init(id: entry.id, name: entry.name, reason: entry.reason, source: entry.source.pathAndLine)
-        }
-
         /// The entry as a plan holds it, at the place it was confirmed from.
         var planEntry: DoNotContactEntry {
             let colon = source.lastIndex(of: ":")
@@ -98,5 +87,12 @@ struct DoNotContactLedger: Sendable {
     /// One person's list, to keep.
     static func kept(person: String, list: [Entry], instance: String, now: Timestamp) -> ConfirmedList {
         ConfirmedList(time: AuditEvent.time(now), instance: instance, person: person, list: written(list))
+    }
+}
+
+extension DoNotContactLedger.Entry {
+    /// An entry of a plan, as the ledger keeps it.
+    init(_ entry: DoNotContactEntry) {
+        self.init(id: entry.id, name: entry.name, reason: entry.reason, source: entry.source.pathAndLine)
     }
 }

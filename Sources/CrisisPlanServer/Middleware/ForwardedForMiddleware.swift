@@ -7,13 +7,13 @@ import Hummingbird
 struct ForwardedForMiddleware: RouterMiddleware {
     typealias Context = ServerContext
     let proxies: TrustedProxies
+    static let header = HTTPField.Name("X-Forwarded-For")!
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard let name = HTTPField.Name("X-Forwarded-For") else { return try await next(request, context) }
         var context = context
-        context.client = proxies.client(peer: context.client, forwardedFor: request.headers[values: name])
+        context.client = proxies.client(peer: context.client, forwardedFor: request.headers[values: Self.header])
         return try await next(request, context)
     }
 }

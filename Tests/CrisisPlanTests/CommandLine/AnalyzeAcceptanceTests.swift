@@ -57,10 +57,7 @@ struct AnalyzeAcceptanceTests {
 
     @Test("a comment above the item's id accepts a finding at its condition; one above the condition still does; another code does not")
     func acceptAboveItem() throws {
-        let library = try TemporaryLibrary(["Rules/policy/a.yaml": Self.policy])
-        defer { library.remove() }
-        let result = try CommandRunner.run(["analyze"], in: library.root)
-        let lines = result.stdout.split(separator: "\n").map(String.init)
+        let lines = try AnalyzeRun.lines(["Rules/policy/a.yaml": Self.policy])
         let expected = [
             "Rules/policy/a.yaml:18:11: info: flag 'dead' can never fire: no state satisfies its condition; correct the values or the comparison in 'when' [flag-never-fires, accepted] — kept until the new form is agreed",
             "Rules/policy/a.yaml:26:11: error: flag 'wrong-code' can never fire: no state satisfies its condition; correct the values or the comparison in 'when' [flag-never-fires]",
@@ -68,6 +65,6 @@ struct AnalyzeAcceptanceTests {
             "Rules/policy/a.yaml:41:11: info: prompt 'dead-prompt' can never open: no state satisfies its condition; correct its 'when' [prompt-never-opens, accepted] — kept for training",
             "Rules/policy/a.yaml:46:11: info: prompt 'dead-too' can never open: no state satisfies its condition; correct its 'when' [prompt-never-opens, accepted] — directly above the condition",
         ]
-        for line in expected { #expect(lines.contains(line), "\(line)\n\(result.stdout)") }
+        for line in expected { #expect(lines.contains(line), "\(line)\n\(lines.joined(separator: "\n"))") }
     }
 }

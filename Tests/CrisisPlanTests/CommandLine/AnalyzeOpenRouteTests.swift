@@ -101,7 +101,7 @@ struct AnalyzeOpenRouteTests {
 
     @Test("a friend without hours does not cover a closed team; a missing route is found; a flag covers only where it surely fires; the week is walked hour by hour; crisis and above only")
     func openRoute() throws {
-        let library = try TemporaryLibrary([
+        let lines = try AnalyzeRun.lines([
             "Rules/policy/a.yaml": Self.policy,
             // Closed on Monday 00:00 (the friend gives no hours, so is not known to answer);
             // the emergency route is a friend alone, so no one gives hours: open.
@@ -112,14 +112,12 @@ struct AnalyzeOpenRouteTests {
             // early is below crisis, though a rule raises to it.
             "Rules/people/gappy.yaml": Self.plan("gappy", "Kit Marsh", routes: "  crisis: [gap]\n  emergency: [day]\n  early: [day]"),
         ])
-        defer { library.remove() }
-        let result = try CommandRunner.run(["analyze"], in: library.root)
-        let found = result.stdout.split(separator: "\n").map(String.init).filter { $0.hasSuffix("[no-open-route]") }
+        let found = lines.filter { $0.hasSuffix("[no-open-route]") }
         #expect(
             found == [
                 "Rules/people/gappy.yaml:46:3: warning: at 'crisis' no one on Kit Marsh's route is open on Wednesday 03:00, and no flag surely adds a 24-hour contact then; add a 24-hour contact to the 'crisis' route, or hours that cover the whole week [no-open-route]",
                 "Rules/people/mixed.yaml:46:3: warning: at 'crisis' no one on Noor Vale's route is open on Monday 00:00, and no flag surely adds a 24-hour contact then; add a 24-hour contact to the 'crisis' route, or hours that cover the whole week [no-open-route]",
                 "Rules/people/noroute.yaml:2:3: warning: Pat Lowe's plan has no 'crisis' route, so no one can be called at that stage (from Monday 00:00), and no flag surely adds a 24-hour contact then; add a 'crisis' route with a 24-hour contact [no-open-route]",
-            ], "\(result.stdout)")
+            ], "\(lines)")
     }
 }

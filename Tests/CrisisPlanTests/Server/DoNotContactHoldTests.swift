@@ -73,8 +73,14 @@ struct DoNotContactHoldTests {
         #expect(try await first.built.audit.store.records(AuditFilter(), limit: 10, offset: 0).isEmpty)
         await first.built.audit.close()
 
-        // Edited while the service was down.
-        try Self.withoutDoNotContact(text).write(toFile: plan, atomically: true, encoding: .utf8)
+        // Edited while the service was down: Mark off the do-not-contact list, and onto the
+        // early route as a contact.
+        let edited = try Self.withoutDoNotContact(text)
+            .replacingOccurrences(
+                of: "contacts:\n", with: "contacts:\n  - id: mark\n    name: Mark Taylor\n    relation: father\n    phone: \"07700 900555\"\n")
+            .replacingOccurrences(of: "  early: [jo]\n", with: "  early: [jo, mark]\n")
+        #expect(edited.contains("early: [jo, mark]") && edited.contains("phone: \"07700 900555\""))
+        try edited.write(toFile: plan, atomically: true, encoding: .utf8)
         let second = try await service()
         let crisis = try await second.token(.crisis)
         let admin = try await second.token(.admin)
@@ -83,6 +89,7 @@ struct DoNotContactHoldTests {
             #expect(held.body.contains(#""do_not_contact":[{"id":"mark","name":"Mark Taylor""#))
             #expect(held.body.contains(#""code":"plan-has-unchecked-edits""#))
             #expect(!held.body.contains(#""id":"mark","name":"Mark Taylor","relation"#), "Mark is on no route")
+            #expect(!held.body.contains("07700 900555"), "nor his number anywhere in the answer")
             let status = try await client.send(.get, "/v1/admin/status", token: admin)
             #expect(status.body.contains(#""awaiting_confirmation":["sam"]"#))
             #expect(status.body.contains("no longer has the confirmed do-not-contact entry 'Mark Taylor'"))
