@@ -88,7 +88,6 @@ public enum CrisisPlanServer {
         // Only behind a trusted proxy: every other request is spared the step.
         if !proxies.isEmpty { router.add(middleware: ForwardedForMiddleware(proxies: proxies)) }
         router.add(middleware: RequestIDMiddleware())
-        router.add(middleware: SecurityHeadersMiddleware(tls: options.tlsCertificate != nil))
         router.add(middleware: CDSCORSMiddleware())
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: MetricsMiddleware())
@@ -171,12 +170,14 @@ public enum CrisisPlanServer {
     }
 
     /// HTTP/1.1, over TLS when given a certificate and key (`--tls-cert`, `--tls-key`), with
-    /// the connection limits: headers within 10 s, idle connections closed after 60 s, at
-    /// most 256 connections per client address.
+    /// the connection limits (headers within 10 s, idle connections closed after 60 s, at
+    /// most 256 connections per client address) and the headers every response carries.
     static func server(_ options: ServeOptions, proxies: TrustedProxies) throws(StartFailure) -> HTTPServerBuilder {
         let limits = ConnectionLimits(exempt: proxies)
+        let tls = options.tlsCertificate != nil
         let configuration = HTTP1Channel.Configuration(
-            additionalChannelHandlers: limits.handlers(), idleTimeout: .seconds(ConnectionLimits.idleSeconds))
+            additionalChannelHandlers: limits.handlers() + [ResponseHeaders(tls: tls)],
+            idleTimeout: .seconds(ConnectionLimits.idleSeconds))
         guard let certificate = options.tlsCertificate, let key = options.tlsKey else {
             return .http1(configuration: configuration)
         }

@@ -59,6 +59,35 @@ struct LimitsTests {
         #expect(try server.get("/healthz", as: nil).status == 200)
     }
 
+    @Test("a request the HTTP layer cannot read is answered with a request id and the security headers too")
+    func unreadableRequests() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let heads = [
+            "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: \(String(repeating: "a", count: 100_000))\r\n\r\n",
+            "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nNo colon here\r\n\r\n",
+            "NOT HTTP AT ALL\r\n\r\n",
+        ]
+        var ids: Set<String> = []
+        for head in heads {
+            let socket = try HTTPReply.connect(port: server.port)
+            defer { close(socket) }
+            try HTTPReply.write(socket, Array(head.utf8))
+            let reply = try HTTPReply.read(socket)
+            #expect(reply.status == 400, "\(head.prefix(30))")
+            let id = reply.header("X-Request-Id") ?? ""
+            #expect(!id.isEmpty, "\(head.prefix(30))")
+            ids.insert(id)
+            #expect(reply.header("Content-Security-Policy")?.hasPrefix("default-src 'none';") == true)
+            #expect(reply.header("X-Content-Type-Options") == "nosniff")
+            #expect(reply.header("Cache-Control") == "no-store")
+        }
+        #expect(ids.count == heads.count)
+        // The caller's own id, on a response the service writes, is kept as before.
+        let echoed = try server.get("/healthz", as: nil, headers: ["X-Request-Id": "desk-42"])
+        #expect(echoed.header("X-Request-Id") == "desk-42")
+    }
+
     @Test("every response, errors included, forbids script, sniffing, referrers, framing and caching")
     func headers() throws {
         let server = try ServerProcess()
