@@ -27,15 +27,16 @@ public enum PatientViewCards {
                     summary: summary("Do not contact \(entry.name)" + (entry.relation.map { " (\($0))" } ?? "")),
                     detail: detail + source(entry.source), source: entry.source))
         }
-        for refusal in plan.advanceDecisions.refusals where !refusal.withdrawn {
+        // As the policy reads them: a refusal of a life-sustaining or ECT decision is one.
+        for (position, refusal) in context.advanceRefusals.enumerated() where !refusal.withdrawn {
             let validity = RefusalValidity(
                 refusal, attorneys: plan.attorneys, born: plan.person.born, today: now.utcDate)
-            let ect = refusal.ect || AdvanceRefusal.looksLikeECT(refusal.treatment)
             let lawNote =
                 !validity.binding ? ""
-                : ect ? " A refusal of ECT cannot be overridden under Part 4 of the Mental Health Act (s58A)."
+                : context.ectRefusals[position]
+                    ? " A refusal of ECT cannot be overridden under Part 4 of the Mental Health Act (s58A)."
                 : refusal.forMentalDisorder
-                    ? " It refuses treatment for a mental disorder: if they are detained and Part 4 of the Mental Health Act applies, that treatment may be given without consent (MCA 2005 s28); the full answer says when."
+                    ? " It refuses treatment for a mental disorder: if they are detained and Part 4 of the Mental Health Act applies, that treatment may be given without their consent (Mental Health Act 1983 s63); the full answer says when."
                     : ""
             let detail =
                 validity.binding

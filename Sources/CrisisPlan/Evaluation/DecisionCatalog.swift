@@ -87,6 +87,24 @@ struct DecisionCatalog: Sendable {
             forMentalDisorder: false, lifeSustaining: false)
     }
 
+    /// A refusal as the policy reads it. When a declared decision is for its treatment, the
+    /// refusal is of life-sustaining treatment, of treatment for the mental disorder, or of
+    /// ECT whenever that decision says so, whatever the refusal's own keys say: a refusal of
+    /// tube feeding refuses life-sustaining treatment, and binds only when signed, witnessed
+    /// and stated to apply even if life is at risk (MCA 2005 s25(5)-(6)), though the plan
+    /// left `life_sustaining` out. Reading it the other way would tell a worker at 3 a.m. that
+    /// an unwitnessed note forbids treating an overdose.
+    func reading(_ refusal: AdvanceRefusal) -> AdvanceRefusal {
+        guard let entry = entries.first(where: { $0.isDeclared && $0.matches(refusal: refusal.treatment) }) else {
+            return refusal
+        }
+        var read = refusal
+        read.lifeSustaining = refusal.lifeSustaining || entry.lifeSustaining
+        read.forMentalDisorder = refusal.forMentalDisorder || entry.forMentalDisorder
+        read.ect = refusal.ect || entry.ect
+        return read
+    }
+
     /// The declared ECT decision a refused treatment names, if any.
     func ectDecision(forRefusalOf treatment: String) -> Entry? {
         entries.first { $0.ect && $0.matches(refusal: treatment) }

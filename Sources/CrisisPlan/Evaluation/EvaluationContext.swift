@@ -79,6 +79,8 @@ public final class EvaluationContext: Sendable {
     /// Per refusal: whether it refuses treatment for the mental disorder (Part 4 may override
     /// such a refusal when it binds and is not of ECT).
     let mentalDisorderRefusals: [Bool]
+    /// The plan's refusals as the policy reads them (`DecisionCatalog.reading`), in order.
+    public let advanceRefusals: [AdvanceRefusal]
     let personSource: String
     let reviewBySource: String
     /// What the plan alone decides, shared with the previous library when only the policy
@@ -129,13 +131,15 @@ public final class EvaluationContext: Sendable {
         avoid = plan.whenUnwell.avoid.map(\.text)
         takeCareOf = plan.whenUnwell.takeCareOf.map(\.text)
         statements = plan.advanceDecisions.statements.map(\.text)
-        refusals = plan.advanceDecisions.refusals.map {
+        let decisionsRead = decisions
+        advanceRefusals = plan.advanceDecisions.refusals.map { decisionsRead.reading($0) }
+        refusals = advanceRefusals.map {
             ($0, RefusalValidity($0, attorneys: plan.attorneys, born: plan.person.born), $0.source.pathAndLine)
         }
         someRefusalNotBinding = self.refusals.contains { !$0.validity.binding }
         latestRegistration = plan.attorneys.compactMap(\.registeredOn).max()
         let decisions = self.decisions
-        ectRefusals = plan.advanceDecisions.refusals.map {
+        ectRefusals = advanceRefusals.map {
             $0.ect || decisions.ectDecision(forRefusalOf: $0.treatment) != nil || AdvanceRefusal.looksLikeECT($0.treatment)
         }
         refusalKeys = plan.advanceDecisions.refusals.map { TextNormalizer.normalize($0.treatment) }
@@ -154,7 +158,7 @@ public final class EvaluationContext: Sendable {
                 prepared[position].refusal, prepared[position].validity, source: prepared[position].source,
                 ect: ect[position])
         }
-        mentalDisorderRefusals = plan.advanceDecisions.refusals.map(\.forMentalDisorder)
+        mentalDisorderRefusals = advanceRefusals.map(\.forMentalDisorder)
         hasHours = plan.contacts.contains { $0.hours != nil }
         var fixed: [AnswerWarning] = []
         for attorney in plan.attorneys where attorney.kind == nil {

@@ -84,7 +84,7 @@ public struct PlanDocument: Sendable {
         add("My wishes if I cannot decide for myself", plan.advanceDecisions.statements.map(\.text))
         add(
             "Treatments I refuse",
-            plan.advanceDecisions.refusals.map { refusal in
+            plan.advanceDecisions.refusals.map(DecisionCatalog(policy: policy, plan: plan).reading).map { refusal in
                 let validity = RefusalValidity(refusal, attorneys: plan.attorneys, born: plan.person.born)
                 return refusal.treatment + (refusal.made.map { " (made \($0))" } ?? "")
                     + (validity.binding

@@ -2,7 +2,9 @@
 /// (§4), in its order, and every item with its `source` (`file:line`), so that a screen built
 /// on it can say where each word came from, as answers do.
 public enum PlanJSON {
-    public static func render(_ plan: Plan) -> String {
+    /// Each refusal's keys are the file's; whether it binds is as `policy` reads it (a
+    /// declared decision may make it a refusal of life-sustaining treatment).
+    public static func render(_ plan: Plan, policy: Policy) -> String {
         var json = JSONWriter()
         json.beginObject()
         json.key("person")
@@ -111,8 +113,9 @@ public enum PlanJSON {
         texts("statements", plan.advanceDecisions.statements, &json)
         json.key("refusals")
         json.beginArray()
+        let decisions = DecisionCatalog(policy: policy, plan: plan)
         for refusal in plan.advanceDecisions.refusals {
-            let validity = RefusalValidity(refusal, attorneys: plan.attorneys, born: plan.person.born)
+            let validity = RefusalValidity(decisions.reading(refusal), attorneys: plan.attorneys, born: plan.person.born)
             json.beginObject()
             json.field("treatment", refusal.treatment)
             json.field("made", refusal.made?.description)

@@ -54,8 +54,11 @@ struct PlanValidator {
     }
 
     private mutating func checkRefusals() {
+        let decisions = policy.map { DecisionCatalog(policy: $0, plan: plan) }
         for refusal in plan.advanceDecisions.refusals {
-            let validity = RefusalValidity(refusal, attorneys: plan.attorneys, born: plan.person.born)
+            // Judged as the policy reads it: a declared decision may make it life-sustaining.
+            let read = decisions?.reading(refusal) ?? refusal
+            let validity = RefusalValidity(read, attorneys: plan.attorneys, born: plan.person.born)
             if !validity.binding {
                 warning(
                     "advance-refusal-not-valid: the refusal of \(refusal.treatment) is not binding: "
@@ -67,7 +70,7 @@ struct PlanValidator {
                     .map(TextNormalizer.normalize)
             }
             if !refusal.ect, let declared = policy?.decisions, !declared.contains(where: { $0.ect && names($0).contains(treatment) }),
-                treatment.contains("electroconvulsive") || treatment.split(separator: " ").contains("ect")
+                AdvanceRefusal.looksLikeECT(refusal.treatment)
             {
                 warning(
                     "refusal-may-be-ect: the refusal of '\(refusal.treatment)' looks like a refusal of ECT but matches no decision marked 'ect: true'; name the ECT decision or one of its 'also' names, so that it is never read as one Part 4 may override",

@@ -90,7 +90,10 @@ struct SafetyByConstructionPropertyTests {
             let part4 = answer.flags.first { part4Flags.contains($0.id) }?.id
             let refusals = world.plan.advanceDecisions.refusals
             #expect(answer.refusals.count == refusals.count)
-            for (line, refusal) in zip(answer.refusals, refusals) {
+            // As the policy reads each refusal: its declared decision may make it life-sustaining,
+            // or a treatment for the mental disorder.
+            let decisions = DecisionCatalog(policy: world.policy, plan: world.plan)
+            for (line, refusal) in zip(answer.refusals, refusals.map(decisions.reading)) {
                 let validity = RefusalValidity(
                     refusal, attorneys: world.plan.attorneys, born: world.plan.person.born, today: world.now.utcDate)
                 #expect(line.binding == validity.binding, "\(refusal.treatment) on \(world.now.utcDate)")

@@ -98,6 +98,7 @@ struct SafetyV3Tests {
           - {id: admission, deprivation_of_liberty: true}
           - {id: ect, treatment: ECT, for_mental_disorder: true, ect: true, also: [electroconvulsive therapy]}
           - {id: finances, domain: property}
+          - {id: tube-feeding, treatment: tube feeding, for_mental_disorder: true, life_sustaining: true}
 
         """
 
@@ -303,6 +304,58 @@ struct SafetyV3Tests {
         #expect(answer.refusals.first?.binding == true)
         #expect(answer.refusals.first?.mayBeOverriddenBy == nil)
         #expect(AnswerText.refusalText(answer.refusals[0]).contains("s58A(5)(c)(i)"))
+    }
+
+    @Test(
+        "a refusal of a treatment the policy declares life-sustaining binds only signed, witnessed and 'even if life is at risk', whatever its own keys say"
+    )
+    func lifeSustainingByDecision() throws {
+        let unwitnessed = Self.plan.replacingOccurrences(
+            of: "{treatment: electroconvulsive therapy, made: 2025-06-01, for_mental_disorder: true}",
+            with: "{treatment: Tube Feeding, made: 2025-06-01}")
+        let answer = try Self.answer([("2026-11-24T09:00:00Z", ["detained": "true"], [])], plan: unwitnessed)
+        #expect(answer.refusals.map(\.binding) == [false])
+        #expect(answer.refusals.first?.notBindingBecause.first?.contains("signed, witnessed, stated to apply even if life is at risk (MCA 2005 s25(5)-(6))") == true)
+        #expect(answer.warnings.contains { $0.code == .advanceRefusalNotValid })
+        // The same reading in `check`, the plan as JSON and the plan as shown.
+        let library = try TemporaryLibrary(["policy/policy.yaml": Self.policy, "people/kit.yaml": unwitnessed])
+        defer { library.remove() }
+        let (policy, loaded) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
+        #expect(PlanJSON.render(loaded, policy: policy).contains(#""binding":false"#))
+        let shown = PlanDocument(plan: loaded, policy: policy).sections.flatMap(\.lines)
+        #expect(shown.contains { $0.hasPrefix("Tube Feeding (made 2025-06-01) — not binding") })
+        let diagnostics = try LibraryFixture.diagnostics(["policy/policy.yaml": Self.policy, "people/kit.yaml": unwitnessed])
+        #expect(diagnostics.contains { $0.contains("warning: advance-refusal-not-valid: the refusal of Tube Feeding is not binding") })
+
+        // Written as the law asks, it binds; and as a treatment for the mental disorder (by the
+        // decision) Part 4 may override it.
+        let witnessed = Self.plan.replacingOccurrences(
+            of: "{treatment: electroconvulsive therapy, made: 2025-06-01, for_mental_disorder: true}",
+            with: "{treatment: tube feeding, made: 2025-06-01, signed: true, witnessed: true, even_if_life_at_risk: true}")
+        let binding = try Self.answer([("2026-11-24T09:00:00Z", ["detained": "true"], [])], plan: witnessed)
+        #expect(binding.refusals.map(\.binding) == [true])
+        #expect(binding.refusals.first?.mayBeOverriddenBy == "part4")
+    }
+
+    @Test("a refusal of ECT however it is written is read as one: never overridden under Part 4, and check says so")
+    func ectHoweverWritten() throws {
+        for treatment in [
+            "shock treatment (ECT)", "(ECT)", "E.C.T.", "electro-convulsive therapy", "Electro Convulsive Therapy",
+            "ECT, and olanzapine", "ECT/electroshock",
+        ] {
+            #expect(AdvanceRefusal.looksLikeECT(treatment), "\(treatment)")
+            let plan = Self.plan.replacingOccurrences(
+                of: "{treatment: electroconvulsive therapy, made: 2025-06-01, for_mental_disorder: true}",
+                with: "{treatment: \"\(treatment)\", made: 2025-06-01, for_mental_disorder: true}")
+            let answer = try Self.answer([("2026-11-24T09:00:00Z", ["detained": "true"], [])], plan: plan)
+            #expect(answer.refusals.map(\.ect) == [true], "\(treatment)")
+            #expect(answer.refusals.first?.mayBeOverriddenBy == nil, "\(treatment)")
+            let diagnostics = try LibraryFixture.diagnostics(["policy/policy.yaml": Self.policy, "people/kit.yaml": plan])
+            #expect(diagnostics.contains { $0.contains("warning: refusal-may-be-ect:") }, "\(treatment)")
+        }
+        for other in ["haloperidol", "respect for my wishes", "electrolyte drip", "a project", "section 3"] {
+            #expect(!AdvanceRefusal.looksLikeECT(other), "\(other)")
+        }
     }
 
     @Test("a reinstatement says who decided and why: a blank 'by' or 'reason' is bad input, at its line")

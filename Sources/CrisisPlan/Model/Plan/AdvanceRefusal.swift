@@ -13,11 +13,22 @@ public struct AdvanceRefusal: Sendable {
     public var withdrawn: Bool
     public var source: SourceLocation
 
-    /// A treatment named as ECT ("ECT", "electroconvulsive therapy") is read as ECT even
-    /// where neither the refusal nor a declared decision says so: a binding refusal of ECT is
-    /// never one Part 4 may override, and that must not depend on how the plan was written.
+    /// A treatment named as ECT is read as ECT even where neither the refusal nor a declared
+    /// decision says so: a binding refusal of ECT is never one Part 4 may override, and that
+    /// must not depend on how the plan was written. Words are runs of letters and digits, so
+    /// "(ECT)", "ECT, and olanzapine" and "E.C.T." name it; so do "electroconvulsive" however
+    /// it is split ("electro-convulsive", "Electro Convulsive"), "electroshock" and "shock
+    /// treatment" or "shock therapy". A word that only contains the letters ("respect") does not.
     public static func looksLikeECT(_ treatment: String) -> Bool {
-        let key = TextNormalizer.normalize(treatment)
-        return key.contains("electroconvulsive") || key.split(separator: " ").contains("ect")
+        let words = TextNormalizer.normalize(treatment).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let joined = words.joined()
+        if words.contains("ect") || joined.contains("electroconvulsive") || joined.contains("electroshock") {
+            return true
+        }
+        for (word, next) in zip(words, words.dropFirst()) where word == "shock" && (next == "treatment" || next == "therapy") {
+            return true
+        }
+        // Initials with stops or spaces: "E.C.T.", "e c t".
+        return words.count >= 3 && zip(words, zip(words.dropFirst(), words.dropFirst(2))).contains { $0 == "e" && $1.0 == "c" && $1.1 == "t" }
     }
 }
