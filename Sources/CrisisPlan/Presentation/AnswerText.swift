@@ -23,8 +23,7 @@ public struct AnswerText {
         }
         var header = answer.name
         if let pronouns = answer.pronouns { header += " (\(pronouns))" }
-        header += " — \(answer.stage.label)"
-        if answer.stage.fromRecognisedSignsOnly { header += " — from recognised signs only" }
+        header += " — \(answer.stage.heading)"
         out.append(bold(wrapped(header, "  ", first: "")))
         for item in AttentionBlock.items(answer) { out.append(wrapped(item, "  ", first: "")) }
 

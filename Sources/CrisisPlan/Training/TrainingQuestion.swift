@@ -46,8 +46,10 @@ public struct TrainingQuestion: Sendable {
                 policy.flags.filter { !fired.contains($0.id) }.map(\.title)
                 + [Self.set([], none: "None - the person's own plan applies")]
         case .stage:
-            right = answer.stage.label
-            others = policy.stages.map(\.label)
+            // As the answer's header says it: "Well — from recognised signs only" when something
+            // typed was not understood, never a bare "Well" (nor that bare label as a wrong choice).
+            right = answer.stage.heading
+            others = policy.stages.map(\.label).filter { $0 != answer.stage.label }
         }
         var distractors: [String] = []
         for option in others where option != right && !distractors.contains(option) { distractors.append(option) }

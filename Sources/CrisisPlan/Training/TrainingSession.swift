@@ -59,10 +59,20 @@ public struct TrainingSession: Sendable {
         return lines
     }
 
-    /// Why the engine answered as it did: the stage and its reasons, the person's own
-    /// responses, and each flag's basis, reasons and what to record.
+    /// Why the engine answered as it did, in the order the answer puts it: in an emergency the
+    /// `EMERGENCY` line and each first action; the stage as the header says it, and its
+    /// reasons; the attention block (questions to ask now, who to keep away, what was not
+    /// recognised); the person's own responses; and each flag's basis, reasons and what to
+    /// record.
     public func explanation(_ answer: Answer) -> [String] {
-        var lines = ["Stage: \(answer.stage.label) — " + answer.stage.because.joined(separator: "; ")]
+        var lines: [String] = []
+        let emergencies = answer.emergencies
+        if !emergencies.isEmpty {
+            lines.append("EMERGENCY — " + emergencies.map(\.title).joined(separator: "; "))
+            lines += emergencies.compactMap(\.firstAction)
+        }
+        lines.append("Stage: \(answer.stage.heading) (" + answer.stage.because.joined(separator: "; ") + ")")
+        lines += AttentionBlock.entries(answer).filter { $0.target != .flags }.map(\.text)
         if answer.ownResponses.isEmpty {
             lines.append("\(plan.person.name)'s plan has nothing agreed for this stage.")
         } else {

@@ -104,7 +104,7 @@ struct AnswerPage: Sendable {
         person = answer.person
         name = answer.name
         // As the text form's header: never a bare stage while something typed was not understood.
-        stageText = answer.stage.label + (answer.stage.fromRecognisedSignsOnly ? " — from recognised signs only" : "")
+        stageText = answer.stage.heading
         heading = answer.name + (answer.pronouns.map { " (\($0))" } ?? "") + " — " + stageText
         stage = answer.stage
         at = answer.at.description

@@ -252,6 +252,21 @@ struct ScenarioCommandTests {
         #expect(!out[..<firstAnswer.lowerBound].contains("has not eaten"))
     }
 
+    @Test("training never says a bare stage when something typed was not understood; why starts as the answer does")
+    func trainFromRecognisedSignsOnly() throws {
+        let typed = try CommandRunner.run(["train", "Scenarios/51-dee-typed-od.yaml"], stdin: "1\n")
+        #expect(typed.status == 0)
+        #expect(typed.stdout.contains("Well — from recognised signs only"))
+        #expect(!typed.stdout.contains(". Well\n"))
+        #expect(!typed.stdout.contains("The engine's answer: Well\n"))
+        #expect(typed.stdout.contains("  Stage: Well — from recognised signs only ("))
+        #expect(typed.stdout.contains("  Possible emergency: \"OD'd last night\""))
+        // An emergency's header and first action, then the stage, lead the explanation.
+        let emergency = try CommandRunner.run(["train", "Scenarios/19-sam-emergency-header.yaml"], stdin: "1\n")
+        let why = try #require(emergency.stdout.range(of: "Why:\n"))
+        #expect(emergency.stdout[why.upperBound...].hasPrefix("  EMERGENCY — "))
+    }
+
     @Test("a trainee who stops early is scored on what was asked")
     func trainEndOfInput() throws {
         let result = try CommandRunner.run(["train", "Scenarios/01-sam-weekend-escalates.yaml"], stdin: "1\n")
