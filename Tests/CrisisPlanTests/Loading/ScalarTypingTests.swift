@@ -75,6 +75,22 @@ struct ScalarTypingTests {
             ])
     }
 
+    @Test(
+        "a time zone is a name from the time-zone database: abbreviations and fixed offsets are errors, never a guess",
+        arguments: ["BST", "GMT+1", "UTC+01:00", "EST", "europe/london", "Mars/Olympus"])
+    func timeZoneNames(_ written: String) throws {
+        let found = try LibraryFixture.policyDiagnostics(LibraryFixture.policy + "timezone: \(written)\n")
+        #expect(
+            found == [
+                "policy/policy.yaml:35:11: error: unknown time zone '\(written)'; write an IANA name such as Europe/London (the time-zone database must be installed)"
+            ])
+    }
+
+    @Test("Europe/London and UTC are time zones", arguments: ["Europe/London", "UTC", "America/New_York"])
+    func timeZoneNamesTaken(_ written: String) throws {
+        #expect(try LibraryFixture.policyDiagnostics(LibraryFixture.policy + "timezone: \(written)\n") == [])
+    }
+
     @Test("times need a zone")
     func timestamps() {
         #expect(Timestamp(parsing: "2026-11-24T10:30:00Z")?.description == "2026-11-24T10:30:00Z")

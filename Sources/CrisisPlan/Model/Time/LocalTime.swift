@@ -14,12 +14,19 @@ public struct LocalTime: Sendable {
         public var minute: Int
     }
 
+    private static let databaseNames = Set(TimeZone.knownTimeZoneIdentifiers)
+
     public let identifier: String
     private let zone: TimeZone
 
-    /// `nil` for a name the time-zone database does not know (never a fallback to UTC).
+    /// `nil` for a name the time-zone database does not list (never a fallback to UTC).
+    /// Foundation also takes abbreviations and offsets — "BST" as Bangladesh time, "GMT+1"
+    /// with no summer time — which would show a day team open in the night: only the
+    /// database's own names (and `UTC`) are time zones here.
     public init?(identifier: String) {
-        guard let zone = TimeZone(identifier: identifier) else { return nil }
+        guard identifier == "UTC" || Self.databaseNames.contains(identifier),
+            let zone = TimeZone(identifier: identifier)
+        else { return nil }
         self.identifier = identifier
         self.zone = zone
     }
