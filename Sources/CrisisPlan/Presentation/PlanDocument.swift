@@ -92,20 +92,38 @@ public struct PlanDocument: Sendable {
                         : " — not binding: " + validity.notBindingBecause.joined(separator: "; ")
                             + "; still my wish, to be weighed (MCA 2005 s4(6))")
             }, critical: true)
-        if let attorney = plan.attorney {
-            let name = plan.contact(attorney.contact)?.name ?? attorney.contact
-            add(
-                "My attorney for health and welfare",
-                [
-                    "\(name)" + (attorney.registered ? ", registered" : ", not registered")
-                        + "; covers: " + attorney.covers.joined(separator: ", ")
-                        + (attorney.lifeSustaining ? "; includes life-sustaining treatment" : "")
-                ], critical: true)
-        }
+        add("My lasting powers of attorney", plan.attorneys.map { Self.attorneyLine($0, plan: plan, today: today) }, critical: true)
         add(
             "Where my care team and I see things differently",
             plan.views.map { "\($0.about) — me: \($0.person) Care team: \($0.careTeam)" })
         add("This plan was written by", plan.dates.writtenWith)
         self.sections = sections
+    }
+
+    /// Each attorney as the answer judges them: the kind of LPA, whether and when it was
+    /// registered, what it covers, and why it cannot act when it cannot (MCA 2005 s9).
+    /// `registered_on` counts as registered, as it does everywhere else.
+    static func attorneyLine(_ attorney: Attorney, plan: Plan, today: CalendarDate?) -> String {
+        let name = plan.contact(attorney.contact)?.name ?? attorney.contact
+        var parts: [String] = []
+        switch attorney.kind {
+        case .healthAndWelfare?: parts.append("health and welfare")
+        case .propertyAndAffairs?: parts.append("property and affairs only: makes no decision about my care (MCA 2005 s9(1)(b))")
+        case nil: parts.append("the plan does not say which kind of LPA this is, so they cannot act (MCA 2005 s9(1))")
+        }
+        if let on = attorney.registeredOn {
+            parts.append(
+                attorney.isRegistered(on: today)
+                    ? "registered on \(on)" : "to be registered on \(on): cannot act until then (MCA 2005 s9(2)(b))")
+        } else {
+            parts.append(
+                attorney.registered ? "registered" : "not registered: cannot act until it is (MCA 2005 s9(2)(b))")
+        }
+        if attorney.madeUnder18(born: plan.person.born) {
+            parts.append("made before my 18th birthday: not valid (MCA 2005 s9(2)(c))")
+        }
+        parts.append("covers: " + attorney.covers.joined(separator: ", "))
+        if attorney.lifeSustaining { parts.append("includes life-sustaining treatment") }
+        return name + " — " + parts.joined(separator: "; ")
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import CrisisPlan
+
 @Suite("crisisplan show, run as a built binary")
 struct ShowCommandTests {
     @Test("text puts who must not be contacted first, then the safety plan's order, in the person's words")
@@ -44,6 +46,29 @@ struct ShowCommandTests {
             text.contains(
                 "haloperidol (made 2025-01-15) — not binding: it was made on 2025-01-15, before the person's 18th birthday (MCA 2005 s24(1)); still my wish, to be weighed (MCA 2005 s4(6))"
             ))
+    }
+
+    @Test("every attorney is shown as the answer judges them: kind, registration date, and why one cannot act")
+    func attorneys() throws {
+        let result = try CommandRunner.run(["show", "priya"])
+        #expect(result.status == 0)
+        let text = result.stdout.replacingOccurrences(of: "\n    ", with: " ")
+        #expect(text.contains("Dev Shah — health and welfare; registered on 2025-05-20; covers: all"))
+        #expect(!text.contains("not registered"))
+
+        let plan = SafetyV3Tests.plan.replacingOccurrences(
+            of: "{contact: lee, type: property_and_affairs, made: 2025-01-01, registered_on: 2025-03-01}",
+            with: "{contact: lee, type: property_and_affairs, made: 2025-01-01, registered_on: 2025-03-01}\n  - {contact: cmht, made: 2025-01-01}")
+        let library = try TemporaryLibrary(["policy/policy.yaml": SafetyV3Tests.policy, "people/kit.yaml": plan])
+        defer { library.remove() }
+        let (policy, loaded) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
+        let lines = PlanDocument(plan: loaded, policy: policy).sections.first { $0.title == "My lasting powers of attorney" }?.lines
+        #expect(
+            lines == [
+                "Rosa Kemp — health and welfare; registered on 2025-03-01; covers: all",
+                "Lee Walker — property and affairs only: makes no decision about my care (MCA 2005 s9(1)(b)); registered on 2025-03-01; covers: all",
+                "Community team — the plan does not say which kind of LPA this is, so they cannot act (MCA 2005 s9(1)); not registered: cannot act until it is (MCA 2005 s9(2)(b)); covers: all",
+            ])
     }
 
     @Test("HTML stands alone and is accessible: language, headings, lists, no external assets, escaped text")
