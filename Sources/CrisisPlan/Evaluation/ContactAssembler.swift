@@ -132,7 +132,7 @@ struct ContactAssembler {
             let when = person.namedAt.description
             let because =
                 flag.map {
-                    "named as the source of harm ('\(factId)') at \(when); flag '\($0)' applies — do not contact them about this"
+                    "named as the source of harm ('\(factId)') at \(when); flag '\($0)' applies — never contact them"
                 }
                 ?? "named as the source of harm ('\(factId)') at \(when); withheld whatever fires, until a professional decides otherwise and records who decided and why"
             add(WithheldLine(id: entry.id, name: entry.name, because: because, flag: flag, fact: factId, namedAt: person.namedAt))
@@ -177,7 +177,7 @@ struct ContactAssembler {
                 WithheldLine(
                     id: entry.id, name: entry.name,
                     because:
-                        "named as the source of harm ('\(factId)') while flag '\(flags[position].id)' applies; do not contact them about this",
+                        "named as the source of harm ('\(factId)') while flag '\(flags[position].id)' applies; never contact them",
                     flag: flags[position].id, fact: factId, namedAt: naming.at))
         }
     }

@@ -25,7 +25,11 @@ struct PrinciplesTests {
         let own = try #require(lines.firstIndex(of: "What Sam Taylor has agreed helps, in their order"))
         let attention = lines[3..<own].filter { !$0.isEmpty && !$0.hasPrefix("  ") }
         #expect(attention.first?.hasPrefix("Ask now: ") == true)
-        #expect(attention.last == "Flags: adult-safeguarding, immediate-risk-to-life — see below")
+        #expect(attention.last == "Flags: crisis-line-24h, adult-safeguarding, immediate-risk-to-life — see below")
+        // 999 first; the 24-hour line after Sam's own route, which keeps its place.
+        let contacts = answer.contacts.map(\.id)
+        #expect(Array(contacts.prefix(2)) == ["ambulance-999", "htt"])
+        #expect(try #require(contacts.firstIndex(of: "crisis-line")) > 1)
         #expect(lines[own - 1].isEmpty)
         let response = try #require(text.range(of: "If I need to go to hospital"))
         let firstFlag = try #require(text.range(of: "FLAG ("))

@@ -240,6 +240,18 @@ struct SafetyV3Tests {
         #expect(answer.warnings.map(\.code) == [.unknownSign])
     }
 
+    @Test(
+        "the shipped red flags catch self-harm and suicide as people type them: short forms, past tenses, methods",
+        arguments: [
+            "self harm", "self-harmed last night", "hung himself", "O.D.", "o/d", "took a load of painkillers",
+            "swallowed all her meds", "slit her wrists", "strangled herself", "tried to drown", "poisoned herself",
+            "wants to be dead", "no reason to live", "shot himself", "took an overdose", "wants to end it all",
+        ])
+    func shippedRedFlags(text: String) throws {
+        let answer = try ShippedRules.respond("robin", signs: [text])
+        #expect(answer.warnings.contains { $0.code == .possibleEmergency && $0.observed == text })
+    }
+
     @Test("facts as people type them: ids and values normalised, yes/no for bools, one fact given twice is bad input")
     func factsAsTyped() throws {
         let answer = try Self.answer([("2026-11-24T09:00:00Z", ["Domestic-Abuse": "YES", "detained": "yes"], [])])
