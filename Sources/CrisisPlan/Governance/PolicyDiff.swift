@@ -1,7 +1,8 @@
 import Foundation
 
 /// What a change to a library does to people's answers, before it goes live: every person in
-/// both libraries, every step of the scenarios and the generated cases — each sign alone and in
+/// both libraries, every step of the scenarios and the generated cases of both libraries (what
+/// a change removes is found only in the old one) — each sign alone and in
 /// pairs, each value of each fact a flag, rule or prompt reads (alone, and in pairs for facts
 /// read by one condition), each decision lacked and had, one case per red-flag word — at
 /// Wednesday 10:00, Wednesday 03:00 and Saturday 22:00 local time, evaluated under both; every
@@ -74,7 +75,12 @@ public struct PolicyDiff: Sendable {
         let times = Self.times(in: date, zone: new.policy.timezone)
         for person in people {
             let plan = newPlans[person]!
-            for (label, observation) in Self.generated(plan: plan, policy: new.policy) {
+            // From both sides: a sign, a fact, a rule's value or a red-flag word that the change
+            // removes is a case only the old library generates, and the change is in its answer.
+            var labels: Set<String> = []
+            let cases = (Self.generated(plan: plan, policy: new.policy)
+                + Self.generated(plan: oldPlans[person]!, policy: old.policy)).filter { labels.insert($0.0).inserted }
+            for (label, observation) in cases {
                 for (when, time) in times {
                     guard budget > 0 else { skipped += 1; continue }
                     budget -= 1

@@ -51,7 +51,11 @@ public enum JUnitReport {
                 detail += result.failures.map {
                     "\($0.source.pathAndLine): \($0.key): expected \($0.expected), actual \($0.actual)"
                 }
-                let message = result.failures.map(\.key).joined(separator: ", ")
+                // The diagnostic itself when the step could not be evaluated.
+                let message =
+                    result.failures.isEmpty
+                    ? (result.error?.split(separator: "\n").first.map(String.init) ?? "")
+                    : result.failures.map(\.key).joined(separator: ", ")
                 out.append(
                     "      <failure message=\"\(MarkupEscaping.escape(message.isEmpty ? "error" : message))\" type=\"expectation\">"
                         + MarkupEscaping.escape(detail.joined(separator: "\n")) + "</failure>")

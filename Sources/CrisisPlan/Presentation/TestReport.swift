@@ -10,8 +10,10 @@ public enum TestReport {
         }
         for result in runner.results where !result.passed {
             out.append("FAIL \(result.scenario) — step \(result.step) (\(result.source.pathAndLine))")
+            // Each diagnostic on its own line, as `check` writes it: `file:line:col: error: message`.
             if let error = result.error {
-                out.append("  could not evaluate: \(error)")
+                out.append("  could not evaluate:")
+                for line in error.split(separator: "\n") { out.append("    \(line)") }
             }
             for failure in result.failures {
                 out.append("  \(failure.source.pathAndLine): \(failure.key)")

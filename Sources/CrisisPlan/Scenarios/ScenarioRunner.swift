@@ -54,7 +54,7 @@ public struct ScenarioRunner {
                         StepResult(
                             scenario: scenario.name, file: scenario.file, step: index + 1, source: step.source,
                             failures: [],
-                            error: found.map { "\($0.location.pathLineColumn): \($0.message)" }.joined(separator: "\n")))
+                            error: found.map(\.summary).joined(separator: "\n")))
                     continue
                 }
                 let timeline = scenario.steps[...index].indices.filter { !unusable.contains($0) }
@@ -68,8 +68,7 @@ public struct ScenarioRunner {
                             StepResult(
                                 scenario: scenario.name, file: scenario.file, step: index + 1, source: step.source,
                                 failures: [],
-                                error: error.diagnostics.map { "\($0.location.pathLineColumn): \($0.message)" }
-                                    .joined(separator: "\n")))
+                                error: error.diagnostics.map(\.summary).joined(separator: "\n")))
                     }
                     continue
                 }

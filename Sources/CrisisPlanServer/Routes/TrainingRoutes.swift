@@ -47,7 +47,11 @@ struct TrainingRoutes: Sendable {
             let feedback = TrainingStep.Feedback(
                 right: right, chosen: "\(choice). \(question.choices[choice - 1])",
                 engine: "\(question.correct + 1). \(question.choices[question.correct])", why: session.explanation(answer))
+            // The observation given is the scenario's timeline up to this step.
+            let timeline = ObservationTimeline(
+                person: session.plan.person.id, observations: session.scenario.steps[...index].map(\.observation))
             context.audit.update { note in
+                note.observation = ObservationSummary.json(timeline)
                 note.stage = answer.stage.id
                 note.flags = answer.flags.map(\.id)
             }
@@ -69,6 +73,11 @@ struct TrainingRoutes: Sendable {
                 links: [PageLink(href: "/training", label: "All scenarios")], frame: frame, status: .notFound)
         }
         let scenario = loaded.cases[number - 1].scenario
+        // Every training page shows a plan: whose, and under which rules, is on the record.
+        context.audit.update { note in
+            note.person = plan.person.id
+            note.rulesVersion = library.version
+        }
         return try body(TrainingSession(scenario: scenario, plan: plan, policy: loaded.policy), number)
     }
 

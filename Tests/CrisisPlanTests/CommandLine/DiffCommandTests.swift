@@ -53,6 +53,20 @@ struct DiffCommandTests {
         }
     }
 
+    @Test("a red-flag word removed: the cases only the old library generates show the possible emergency lost")
+    func removedRedFlagWord() throws {
+        let copy = try Self.copy("policy/12-ask-first.yaml") {
+            $0.replacingOccurrences(of: "      - paracetamol\n", with: "")
+        }
+        let (status, changed, _) = try Self.diff(copy)
+        #expect(status == 1)
+        #expect(!changed.isEmpty)
+        for item in changed {
+            #expect((item["case"] as? String)?.hasPrefix("typed \"paracetamol\"") == true, "\(item["case"] ?? "")")
+            #expect((item["changes"] as? [String] ?? []).contains { $0.contains("possible-emergency") })
+        }
+    }
+
     @Test("a contact added by a flag: only cases where that flag fires change, in their contacts")
     func flagContact() throws {
         let copy = try Self.copy("policy/40-safeguarding.yaml") {

@@ -158,6 +158,8 @@ struct ScenarioCommandTests {
         let result = try CommandRunner.run(["test", library.root + "/typo.yaml"])
         #expect(result.status == 1)
         #expect(result.stdout.hasSuffix("\n1 passed, 1 failed\n"), "\(result.stdout)")
+        // The failed step's diagnostic as check writes it, on its own line.
+        #expect(result.stdout.contains("  could not evaluate:\n    \(library.root)/typo.yaml:5:13: error: "), "\(result.stdout)")
     }
 
     @Test("a scenario with its whole plan inline runs, and do-not-contact holds for it too")

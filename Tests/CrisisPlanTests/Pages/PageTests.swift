@@ -156,6 +156,15 @@ struct PageTests {
         #expect(answered >= 2)
         #expect(page.body.contains(#"<h2 id="score">Score</h2>"#))
         #expect(page.body.contains(" of \(answered)</p>"))
+        // Every training step is on the record with whose plan, the observation given and the rules.
+        let records = try server.audit(["list", "--json"]).stdout.split(separator: "\n")
+            .filter { $0.contains(#""action":"page.training""#) }
+        #expect(records.count >= answered)
+        for record in records {
+            #expect(record.contains(#""person":"sam""#), "\(record)")
+            #expect(!record.contains(#""rules_version":null"#), "\(record)")
+        }
+        #expect(records.contains { $0.contains(#""observation":{"#) && $0.contains(#""stage":"#) })
     }
 }
 
