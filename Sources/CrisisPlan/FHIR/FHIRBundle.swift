@@ -224,9 +224,10 @@ public enum FHIRBundle {
         }
 
         // Each advance refusal, binding or not, and why.
-        for refusal in plan.advanceDecisions.refusals {
+        for (position, refusal) in plan.advanceDecisions.refusals.enumerated() {
             let consent = id(refusal.source, "Consent-treatment")
-            let validity = RefusalValidity(refusal, attorneys: plan.attorneys, born: person.born)
+            // Whether it binds as the policy reads it (a declared decision may make it life-sustaining).
+            let validity = RefusalValidity(context.advanceRefusals[position], attorneys: plan.attorneys, born: person.born)
             resources.append((consent, { json in
                 json.field("resourceType", "Consent")
                 json.field("id", consent)

@@ -334,6 +334,9 @@ struct SafetyV3Tests {
         defer { library.remove() }
         let (policy, loaded) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
         #expect(PlanJSON.render(loaded, policy: policy).contains(#""binding":false"#))
+        let bundle = FHIRBundle.json(
+            context: EvaluationContext(policy: CompiledPolicy(policy), plan: loaded), at: Timestamp(parsing: "2026-11-24T09:00:00Z")!)
+        #expect(bundle.contains("Refuses Tube Feeding: not binding ("), "\(bundle)")
         let shown = PlanDocument(plan: loaded, policy: policy).sections.flatMap(\.lines)
         #expect(shown.contains { $0.hasPrefix("Tube Feeding (made 2025-06-01) — not binding") })
         let diagnostics = try LibraryFixture.diagnostics(["policy/policy.yaml": Self.policy, "people/kit.yaml": unwitnessed])
