@@ -16,7 +16,9 @@ struct CheckCommand: ParsableCommand {
         help: """
             Files or folders to check (default: the library and Scenarios/ when it exists). A file \
             under people/ is checked as a plan, under policy/ as policy, anything else as a \
-            scenario; a folder holding policy/ is checked as a rules library instead of --rules.
+            scenario; a people/ folder as its plans; a folder holding policy/ (or a policy/ or \
+            hazards/ folder, or a file under hazards/) is checked as a rules library instead of \
+            --rules.
             """)
     var paths: [String] = []
 
@@ -30,6 +32,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let today = try Clock.now(at).utcDate
+        let paths = self.paths.flatMap(RulesFile.expand)
         let libraries = paths.map(RulesDirectory.init).filter { RulesDirectory($0.policyFolder).exists }
         // A file is checked as what it is (SPEC §8): under people/ a plan, under policy/ the
         // policy it belongs to, anything else a scenario.

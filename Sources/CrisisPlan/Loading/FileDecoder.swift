@@ -74,22 +74,26 @@ final class FileDecoder {
 
     // MARK: Scalars
 
-    /// Non-empty text. Quoted or plain, the text is kept as written.
-    func text(_ node: YAMLNode, _ what: @autoclosure () -> String) -> String? {
+    /// Non-empty text. Quoted or plain, the text is kept as written. Quoted text with nothing
+    /// but spaces in it is as empty as a missing value: a phone number `""` or a name `"  "`
+    /// would answer with a contact no one can call, or a do-not-contact entry with no name.
+    func text(_ node: YAMLNode, _ what: @autoclosure () -> String, write wanted: String = "a value") -> String? {
         guard case .scalar(let scalar) = node.content else {
             error("expected text for \(what()), found \(node.kindDescription)", at: node.mark)
             return nil
         }
-        if scalar.isPlain && (scalar.text.isEmpty || scalar.text == "~" || scalar.text == "null") {
-            error("\(what()) is empty; write a value", at: node.mark)
+        if (scalar.isPlain && (scalar.text == "~" || scalar.text == "null"))
+            || scalar.text.allSatisfy({ $0.isWhitespace })
+        {
+            error("\(what()) is empty; write \(wanted)", at: node.mark)
             return nil
         }
         return scalar.text
     }
 
-    func text(_ fields: Fields?, _ key: String) -> String? {
+    func text(_ fields: Fields?, _ key: String, write wanted: String = "a value") -> String? {
         guard let node = fields?[key] else { return nil }
-        return text(node, "'\(key)'")
+        return text(node, "'\(key)'", write: wanted)
     }
 
     func bool(_ fields: Fields?, _ key: String) -> Bool? {

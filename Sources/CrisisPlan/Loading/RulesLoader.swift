@@ -35,9 +35,16 @@ public enum RulesLoader {
         return LoadedFile(source: source, value: value, diagnostics: problems + decoder.diagnostics)
     }
 
-    /// A warning for each file in a rules folder that is not read.
+    /// A warning for each file in a rules folder that is not read — an error for a `.yml`
+    /// file: it was meant to be read, and a policy run without it (an emergency flag, say)
+    /// would answer as if the flag did not exist.
     private static func ignored(_ paths: [String]) -> [Diagnostic] {
-        paths.map { .warning("not a .yaml file; ignored", at: SourceLocation(file: $0, line: 1)) }
+        paths.map { path in
+            let at = SourceLocation(file: path, line: 1)
+            return path.lowercased().hasSuffix(".yml")
+                ? .error("a .yml file is not read: only .yaml files are; rename it to end in .yaml", at: at)
+                : .warning("not a .yaml file; ignored", at: at)
+        }
     }
 
     /// An error for each plan file whose name differs only by case from an earlier one: PERSON

@@ -101,16 +101,12 @@ public enum ObservationDecoder {
         for item in fields["reinstated"].flatMap({ decoder.list($0, "'reinstated'") }) ?? [] {
             let entry = decoder.fields(
                 item, "reinstatement", keys: ["contact", "by", "reason"], required: ["contact", "by", "reason"])
-            guard let contact = decoder.text(entry, "contact"), let by = decoder.text(entry, "by"),
-                let reason = decoder.text(entry, "reason")
-            else { continue }
             // Putting someone named as causing harm back on the route is on the record: who
-            // decided and why, never blank (`""` is text, but says nothing).
-            let blank = [("by", by, "who decided"), ("reason", reason, "why")].filter { $0.1.allSatisfy(\.isWhitespace) }
-            for (key, _, what) in blank {
-                decoder.error("'\(key)' is empty; write \(what)", at: entry?[key]?.mark ?? item.mark)
-            }
-            guard blank.isEmpty else { continue }
+            // decided and why, never blank. Each is read, so that both blanks are reported.
+            let contact = decoder.text(entry, "contact")
+            let by = decoder.text(entry, "by", write: "who decided")
+            let reason = decoder.text(entry, "reason", write: "why")
+            guard let contact, let by, let reason else { continue }
             observation.reinstated.append(
                 Reinstatement(contact: contact, by: by, reason: reason, source: decoder.location(item.mark)))
         }

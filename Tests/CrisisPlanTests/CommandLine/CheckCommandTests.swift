@@ -35,6 +35,16 @@ struct CheckCommandTests {
         #expect(result.stdout == expected)
     }
 
+    @Test("a people/ folder is checked as its plans; a policy/ or hazards/ folder, or a hazard file, as the library")
+    func foldersAsWhatTheyHold() throws {
+        for path in ["Rules/people", "Rules/people/", "Rules/policy", "Rules/hazards", "Rules/hazards/hazards.yaml"] {
+            let result = try CommandRunner.run(["check", path, "--at", "2026-11-24T09:00:00Z"])
+            #expect(result.status == 0, "\(path): \(result.stdout)")
+            #expect(!result.stdout.contains("scenario"), "\(path): \(result.stdout)")
+            #expect(result.stdout.contains(" 0 errors"), "\(path)")
+        }
+    }
+
     @Test("a missing scenario path is bad input")
     func missingPath() throws {
         let result = try CommandRunner.run(["check", "No/Such/Scenario.yaml"])

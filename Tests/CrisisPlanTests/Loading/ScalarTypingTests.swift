@@ -91,6 +91,29 @@ struct ScalarTypingTests {
         #expect(try LibraryFixture.policyDiagnostics(LibraryFixture.policy + "timezone: \(written)\n") == [])
     }
 
+    @Test(
+        "required text written as an empty or blank string is empty: an error at its place, as a missing value is",
+        arguments: [
+            ("    phone: \"07700 900123\"", "    phone: \"\"", "people/sam.yaml:19:12: error: 'phone' is empty; write a value"),
+            ("    name: Mark Taylor", "    name: '  '", "people/sam.yaml:24:11: error: 'name' is empty; write a value"),
+            ("    says: I stop sleeping", "    says: \"\"", "people/sam.yaml:9:11: error: 'says' is empty; write a value"),
+            ("      do: Walk the dog", "      do: \" \"", "people/sam.yaml:15:11: error: 'do' is empty; write a value"),
+        ])
+    func blankText(_ change: (String, String, String)) throws {
+        let found = try LibraryFixture.planDiagnostics(LibraryFixture.plan.replacing(change.0, with: change.1))
+        #expect(found.contains(change.2), "\(found)")
+    }
+
+    @Test("a .yml file in a rules folder is an error (it was meant to be read); any other file is a warning")
+    func ymlIsAnError() throws {
+        let found = try LibraryFixture.diagnostics([
+            "policy/policy.yaml": LibraryFixture.policy, "people/sam.yaml": LibraryFixture.plan,
+            "policy/60-emergency.yml": "flags: []\n", "people/notes.txt": "notes\n",
+        ])
+        #expect(found.contains("policy/60-emergency.yml:1:1: error: a .yml file is not read: only .yaml files are; rename it to end in .yaml"), "\(found)")
+        #expect(found.contains("people/notes.txt:1:1: warning: not a .yaml file; ignored"), "\(found)")
+    }
+
     @Test("times need a zone")
     func timestamps() {
         #expect(Timestamp(parsing: "2026-11-24T10:30:00Z")?.description == "2026-11-24T10:30:00Z")
