@@ -86,10 +86,27 @@ struct DiffCommand: ParsableCommand {
             throw UsageFailure(message: error.message + "\nerror: the policy of \(rules.displayPath) has errors; fix them (crisisplan check) first")
         }
         let load = RulesLoader.loadLibrary(rules, today: nil)
-        let folders = scenarios.isEmpty ? [rules.scenariosFolder] : scenarios
-        let files = folders.flatMap { (try? ScenarioSuite.files(at: [$0])) ?? [] }
+        // The default folder beside the library may be missing; a folder given may not.
+        let files: [String]
+        if scenarios.isEmpty {
+            files = (try? ScenarioSuite.files(at: [rules.scenariosFolder])) ?? []
+        } else {
+            do {
+                files = try ScenarioSuite.files(at: scenarios)
+            } catch {
+                throw UsageFailure(message: error.message)
+            }
+        }
         let suite = ScenarioSuite(files: files, rules: rules, policy: policy, today: nil)
-        return PolicyDiff.Side(policy: policy, plans: load.plans, scenarios: suite.cases.map(\.scenario))
+        var broken: [String: String] = [:]
+        for diagnostic in load.diagnostics where diagnostic.severity == .error {
+            let file = diagnostic.location.file
+            guard file.hasSuffix(".yaml"), file.split(separator: "/").dropLast().last == "people" else { continue }
+            let person = RulesDirectory.personID(ofPlanFile: file)
+            if broken[person] == nil { broken[person] = diagnostic.summary }
+        }
+        return PolicyDiff.Side(
+            policy: policy, plans: load.plans, scenarios: suite.cases.map(\.scenario), broken: broken)
     }
 
     /// With the policy files identical, only people whose plan files differ can change.
@@ -117,11 +134,12 @@ struct DiffCommand: ParsableCommand {
             for change in byChange.keys.sorted() {
                 let group = byChange[change]!
                 for line in group[0].changes { lines.append("  \(line)") }
-                for item in group.prefix(5) {
+                // Every case, each with its observations to paste into `respond`: a reviewer
+                // signs off each one, not a sample of them.
+                for item in group {
                     lines.append("    case: \(item.label)")
                     lines.append("      observations: \(item.document)")
                 }
-                if group.count > 5 { lines.append("    and \(group.count - 5) more cases with the same change") }
             }
         }
         lines.append("")

@@ -27,11 +27,15 @@ public struct PolicyDiff: Sendable {
         public var policy: Policy
         public var plans: [Plan]
         public var scenarios: [Scenario]
+        /// People whose plan file has `check` errors, with the first: never evaluated (a
+        /// broken plan is never half-used), and reported as a change of their own.
+        public var broken: [String: String]
 
-        public init(policy: Policy, plans: [Plan], scenarios: [Scenario]) {
+        public init(policy: Policy, plans: [Plan], scenarios: [Scenario], broken: [String: String] = [:]) {
             self.policy = policy
             self.plans = plans
             self.scenarios = scenarios
+            self.broken = broken
         }
     }
 
@@ -40,8 +44,19 @@ public struct PolicyDiff: Sendable {
         let newPlans = Dictionary(new.plans.map { ($0.person.id, $0) }) { first, _ in first }
         added = newPlans.keys.filter { oldPlans[$0] == nil }.sorted()
         removed = oldPlans.keys.filter { newPlans[$0] == nil }.sorted()
-        let people = newPlans.keys.filter { oldPlans[$0] != nil && (onlyPeople?.contains($0) ?? true) }
+        let inBoth = newPlans.keys.filter { oldPlans[$0] != nil && (onlyPeople?.contains($0) ?? true) }
             .sorted { NaturalOrder.precedes($0, $1) }
+        // A plan that fails `check` on either side is one change, whatever its answers would be.
+        for person in inBoth where old.broken[person] != nil || new.broken[person] != nil {
+            let changes =
+                [old.broken[person].map { "fails check in OLD: \($0)" }, new.broken[person].map { "fails check in NEW: \($0)" }]
+                .compactMap { $0 }
+            changed.append(
+                Case(
+                    person: person, name: newPlans[person]!.person.name, label: "the plan itself",
+                    document: ObservationDocument.json(person: person, []), changes: changes))
+        }
+        let people = inBoth.filter { old.broken[$0] == nil && new.broken[$0] == nil }
         var budget = maxCases
         // Each policy compiled once, each person's evaluator made once per side.
         let oldCompiled = CompiledPolicy(old.policy)
@@ -57,20 +72,38 @@ public struct PolicyDiff: Sendable {
             return made
         }
         // The scenarios' steps first: the cases someone wrote down.
-        var scenarioCases: [(person: String, label: String, timeline: [Observation], now: Timestamp)] = []
+        var scenarioCases:
+            [(person: String, name: String, label: String, timeline: [Observation], now: Timestamp, evaluators: (Evaluator, Evaluator)?)] = []
         var seenScenario: Set<String> = []
         for scenario in new.scenarios + old.scenarios where seenScenario.insert(scenario.file.split(separator: "/").last.map(String.init) ?? scenario.file).inserted {
-            guard let person = scenario.person, let id = people.first(where: { $0 == person || oldPlans[$0]?.person.isNamed(by: person) == true }) else { continue }
+            let id: String
+            let name: String
+            var evaluators: (Evaluator, Evaluator)?
+            if let inline = scenario.plan, scenario.person == nil {
+                // A plan held in the scenario is the same on both sides: only the policy changes.
+                id = inline.person.id
+                name = inline.person.name
+                evaluators = (
+                    Evaluator(context: EvaluationContext(policy: oldCompiled, plan: inline)),
+                    Evaluator(context: EvaluationContext(policy: newCompiled, plan: inline))
+                )
+            } else {
+                guard let person = scenario.person,
+                    let found = people.first(where: { $0 == person || oldPlans[$0]?.person.isNamed(by: person) == true })
+                else { continue }
+                id = found
+                name = newPlans[found]!.person.name
+            }
             for index in scenario.steps.indices {
                 scenarioCases.append(
-                    (id, "\(scenario.name), step \(index + 1)", scenario.steps[...index].map(\.observation),
-                     scenario.steps[index].observation.at))
+                    (id, name, "\(scenario.name), step \(index + 1)", scenario.steps[...index].map(\.observation),
+                     scenario.steps[index].observation.at, evaluators))
             }
         }
-        for (person, label, timeline, now) in scenarioCases {
+        for item in scenarioCases {
             guard budget > 0 else { skipped += 1; continue }
             budget -= 1
-            compare(person, newPlans[person]!.person.name, label, timeline, now, pair(person))
+            compare(item.person, item.name, item.label, item.timeline, item.now, item.evaluators ?? pair(item.person))
         }
         let times = Self.times(in: date, zone: new.policy.timezone)
         for person in people {

@@ -65,6 +65,38 @@ struct DiffCommandTests {
             #expect((item["case"] as? String)?.hasPrefix("typed \"paracetamol\"") == true, "\(item["case"] ?? "")")
             #expect((item["changes"] as? [String] ?? []).contains { $0.contains("possible-emergency") })
         }
+        // The text lists every case too, each with its observations, never "and N more".
+        let text = try CommandRunner.run(["diff", PackageRoot.path + "/Rules", copy + "/Rules", "--on", "2026-12-09"])
+        let cases = text.stdout.split(separator: "\n").filter { $0.hasPrefix("    case: ") }
+        #expect(cases.count == changed.count)
+        #expect(!text.stdout.contains("more cases"))
+    }
+
+    @Test("a new plan that fails check is one change of its own, never evaluated as if it were fine")
+    func brokenNewPlan() throws {
+        let copy = try Self.copy("people/sam.yaml") {
+            $0.replacingOccurrences(of: "  crisis: [jo, htt]", with: "  crisis: [jo, htt, mark]")
+        }
+        let (status, changed, _) = try Self.diff(copy)
+        #expect(status == 1)
+        let sam = changed.filter { $0["person"] as? String == "sam" }
+        #expect(sam.count == 1)
+        #expect(sam.first?["case"] as? String == "the plan itself")
+        let changes = sam.first?["changes"] as? [String] ?? []
+        #expect(changes.count == 1 && changes[0].hasPrefix("fails check in NEW: ") && changes[0].contains("error:"), "\(changes)")
+    }
+
+    @Test("scenarios that hold their plan inline are compared too: Lou's night at crisis loses the 24-hour line")
+    func inlinePlanScenarios() throws {
+        let copy = try Self.copy("policy/25-24-hour-line.yaml") {
+            $0.replacingOccurrences(of: "        - {stage: {at_least: crisis}}", with: "        - {stage: {is: emergency}}")
+        }
+        let (status, changed, _) = try Self.diff(copy)
+        #expect(status == 1)
+        let lou = changed.filter { ($0["case"] as? String)?.hasPrefix("Lou: ") == true }
+        #expect(!lou.isEmpty)
+        #expect(lou.allSatisfy { $0["person"] as? String == "lou" })
+        #expect(lou.contains { ($0["changes"] as? [String] ?? []).contains { $0.hasPrefix("contacts: ") && $0.contains("crisis-line") } })
     }
 
     @Test("a contact added by a flag: only cases where that flag fires change, in their contacts")
@@ -108,5 +140,9 @@ struct DiffCommandTests {
         let revision = try CommandRunner.run(["diff", "--rules", "Rules", "--from", "no-such-revision-here"])
         #expect(revision.status == 2)
         #expect(revision.stderr.hasPrefix("error: cannot check out 'no-such-revision-here' of Rules with git"))
+        let scenarios = try CommandRunner.run(["diff", "Rules", "Rules", "--scenarios", "No/Such/Folder"])
+        #expect(scenarios.status == 2)
+        #expect(scenarios.stderr == "error: no such file or folder: 'No/Such/Folder'\n")
+        #expect(scenarios.stdout.isEmpty)
     }
 }
