@@ -63,7 +63,8 @@ struct AnalyzeCommand: ParsableCommand {
             print(writer.text)
         } else {
             for finding in findings { print(TerminalText.visible(finding.line)) }
-            print("\(findings.count) finding\(findings.count == 1 ? "" : "s"): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), \(infos) info")
+            // The same words whatever the counts, as `check`'s summary: a script reads one format.
+            print("\(findings.count) findings: \(errors) errors, \(warnings) warnings, \(infos) info")
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     }

@@ -22,9 +22,10 @@ public struct AnalysisFinding: Sendable, Equatable {
     /// The reason given where the finding was accepted.
     public var accepted: String?
 
-    /// `path:line:col: warning: message [code]`, as `check` writes a diagnostic.
+    /// `path:line:col: warning: message [code]`, as `check` writes a diagnostic; an accepted
+    /// one `path:line:col: info [accepted]: message [code] — reason`.
     public var line: String {
-        "\(location.pathLineColumn): \(severity.rawValue): \(message) [\(code)\(accepted == nil ? "" : ", accepted")]"
+        "\(location.pathLineColumn): \(severity.rawValue)\(accepted == nil ? "" : " [accepted]"): \(message) [\(code)]"
             + (accepted.map { " — \($0)" } ?? "")
     }
 }

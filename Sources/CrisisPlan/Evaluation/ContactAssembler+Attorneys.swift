@@ -49,7 +49,7 @@ extension ContactAssembler {
     /// before the donor was 18.
     static func invalidity(_ attorney: Attorney, born: CalendarDate?) -> String? {
         if attorney.kind == nil {
-            return "the plan does not say which kind of LPA this is (MCA 2005 s9(1)); write type: health_and_welfare or property_and_affairs"
+            return "the plan does not say which kind of LPA this is (MCA s9(1)); write type: health_and_welfare or property_and_affairs"
         }
         if attorney.madeUnder18(born: born) {
             return "the lasting power of attorney was made before the person was 18, so it is not valid (MCA 2005 s9(2)(c))"
@@ -69,7 +69,7 @@ extension ContactAssembler {
         person: String, part4: String?
     ) -> (Bool, String) {
         if attorney.kind == nil {
-            return (false, "the plan does not say which kind of LPA this is (MCA 2005 s9(1))")
+            return (false, "the plan does not say which kind of LPA this is (MCA s9(1))")
         }
         if attorney.kind == .propertyAndAffairs && decision.domain == .welfare {
             return (
@@ -105,7 +105,7 @@ extension ContactAssembler {
             if decision.ect {
                 return (
                     false,
-                    "ECT while Mental Health Act Part 4 applies (flag '\(part4)'): \(name) cannot consent under Part 4 (MCA 2005 s28); a refusal by \(name) binds (MHA s58A(5)(c)(ii))"
+                    "ECT while Mental Health Act Part 4 applies (flag '\(part4)', MCA 2005 s28): \(name) cannot consent under Part 4; a refusal by \(name) binds (MHA s58A(5)(c)(ii))"
                 )
             }
             return (

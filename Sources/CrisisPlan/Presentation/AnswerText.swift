@@ -123,7 +123,7 @@ public struct AnswerText {
             line += "binding (a valid advance decision)"
         } else {
             line += "not binding (" + refusal.notBindingBecause.joined(separator: "; ")
-                + ") — still a wish to weigh in a best-interests decision (MCA 2005 s4(6))"
+                + ") — still a wish to weigh (MCA s4(6)) in any best-interests decision"
         }
         switch refusal.appliesNow {
         case true?: line += "; applies now: a current assessment says they lack capacity for it"
@@ -146,14 +146,14 @@ public struct AnswerText {
         return "(names " + people.joined(separator: "; ") + ", see below)"
     }
 
-    /// `Rosa Kemp (aunt) — 07700 900987 [added by policy] — closed now, opens Mon 09:00`.
+    /// `Rosa Kemp (aunt) — 07700 900987 [added by policy] — closed now — opens Mon 09:00`.
     public static func contactText(_ contact: ContactLine) -> String {
         var line = contact.name
         if let relation = contact.relation { line += " (\(relation))" }
         line += " — \(contact.phone)"
         if contact.statutory { line += " [added by policy]" }
         if contact.openNow == false {
-            line += " — closed now" + (contact.opensText.map { ", opens \($0)" } ?? "")
+            line += " — closed now" + (contact.opensText.map { " — opens \($0)" } ?? "")
         }
         for note in contact.notes { line += " — note: \(note)" }
         return line

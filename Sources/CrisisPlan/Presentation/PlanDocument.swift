@@ -109,7 +109,7 @@ public struct PlanDocument: Sendable {
         switch attorney.kind {
         case .healthAndWelfare?: parts.append("health and welfare")
         case .propertyAndAffairs?: parts.append("property and affairs only: makes no decision about my care (MCA 2005 s9(1)(b))")
-        case nil: parts.append("the plan does not say which kind of LPA this is, so they cannot act (MCA 2005 s9(1))")
+        case nil: parts.append("the plan does not say which kind of LPA this is (MCA s9(1)), so they cannot act")
         }
         if let on = attorney.registeredOn {
             parts.append(

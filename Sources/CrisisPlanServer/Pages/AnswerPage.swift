@@ -44,6 +44,8 @@ struct AnswerPage: Sendable {
     struct Response: Sendable {
         var action: String
         var by: String
+        /// `(names Lee Walker — withheld, see below)`, as in the text form.
+        var note: String?
     }
     /// An item of the attention block, linking to its section or to the form's question.
     struct Attention: Sendable {
@@ -127,7 +129,9 @@ struct AnswerPage: Sendable {
             return Attention(text: item.text, why: nil, href: Self.anchor(item.target))
         }
         hasAttention = !attention.isEmpty
-        responses = answer.ownResponses.map { Response(action: $0.action, by: AnswerText.actor($0.by)) }
+        responses = answer.ownResponses.map {
+            Response(action: $0.action, by: AnswerText.actor($0.by), note: AnswerText.namesNote($0))
+        }
         hasResponses = !responses.isEmpty
         helps = answer.helps
         hasHelps = !helps.isEmpty

@@ -20,7 +20,7 @@ struct TrainingRoutes: Sendable {
                 frame: PageFrame(context.user, tokens: tokens),
                 scenarios: loaded.cases.enumerated().map {
                     TrainingList.Item(number: $0.offset + 1, name: $0.element.scenario.name, person: $0.element.plan?.person.name)
-                }, hasScenarios: !loaded.cases.isEmpty))
+                }, hasScenarios: !loaded.cases.isEmpty, leftOut: loaded.leftOut, hasLeftOut: !loaded.leftOut.isEmpty))
     }
 
     @Sendable func show(_ request: Request, _ context: ServerContext) throws -> Response {
@@ -36,10 +36,15 @@ struct TrainingRoutes: Sendable {
             var progress = Progress(form, number: number, tokens: tokens, user: context.user)
             let index = progress.step
             guard session.scenario.steps.indices.contains(index), let answer = try? session.answer(at: index),
-                let question = session.question(at: index, answer: answer),
-                let choice = Int(form.value("choice") ?? ""), question.choices.indices.contains(choice - 1)
+                let question = session.question(at: index, answer: answer)
             else {
                 return step(session, number: number, from: index, progress: progress, feedback: nil, context: context)
+            }
+            // A choice that is not one of the numbers shown is said, never passed over.
+            guard let choice = Int(form.value("choice") ?? ""), question.choices.indices.contains(choice - 1) else {
+                return step(
+                    session, number: number, from: index, progress: progress, feedback: nil, context: context,
+                    problem: "Choose one of the answers, 1 to \(question.choices.count), then check it.")
             }
             progress.asked += 1
             let right = choice - 1 == question.correct
@@ -86,13 +91,13 @@ struct TrainingRoutes: Sendable {
     /// score, and what the scenario teaches, when none is left.
     private func step(
         _ session: TrainingSession, number: Int, from index: Int, progress: Progress, feedback: TrainingStep.Feedback?,
-        context: ServerContext, shownStep: Int? = nil
+        context: ServerContext, shownStep: Int? = nil, problem: String? = nil
     ) -> Response {
         let steps = session.scenario.steps
         var model = TrainingStep(
             frame: PageFrame(context.user, tokens: tokens), scenario: session.scenario.name, number: number,
             stepNumber: (shownStep ?? index) + 1, stepCount: steps.count, feedback: feedback, question: nil, next: nil,
-            finished: nil, score: progress.score, asked: progress.asked, signature: "")
+            finished: nil, score: progress.score, asked: progress.asked, signature: "", problem: problem)
         var next = max(index, 0)
         var before: [String] = []
         while next < steps.count {
@@ -110,7 +115,7 @@ struct TrainingRoutes: Sendable {
                 }
                 model.signature = Progress.sign(
                     number: number, step: next, score: progress.score, asked: progress.asked, tokens: tokens, user: context.user)
-                return pages.page("training-step", model)
+                return pages.page("training-step", model, status: problem == nil ? .ok : .badRequest)
             }
             if let narrative = steps[next].narrative {
                 before.append("Step \(next + 1) (\(steps[next].observation.at.description)): \(narrative)")
@@ -156,6 +161,9 @@ struct TrainingList: Sendable {
     var frame: PageFrame
     var scenarios: [Item]
     var hasScenarios: Bool
+    /// Scenario files not offered because `check` finds errors in them.
+    var leftOut: [String]
+    var hasLeftOut: Bool
 }
 
 struct TrainingStep: Sendable {
@@ -201,4 +209,6 @@ struct TrainingStep: Sendable {
     var asked: Int
     /// Signs `step`, `score` and `asked` as the page's forms carry them.
     var signature: String
+    /// What was wrong with the answer posted (no choice, or one not shown), said above the form.
+    var problem: String?
 }

@@ -241,8 +241,8 @@ struct AnalyzeCommandTests {
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(
             result.stdout == """
-                Rules/people/sam.yaml:30:5: info: Ash Taylor is on no contact route; add them to a stage's route or say why not [contact-not-on-any-route, accepted] — Ash is a friend Sam may ask for, not one to call
-                1 finding: 0 errors, 0 warnings, 1 info
+                Rules/people/sam.yaml:30:5: info [accepted]: Ash Taylor is on no contact route; add them to a stage's route or say why not [contact-not-on-any-route] — Ash is a friend Sam may ask for, not one to call
+                1 findings: 0 errors, 0 warnings, 1 info
 
                 """)
     }

@@ -67,7 +67,7 @@ struct ShowCommandTests {
             lines == [
                 "Rosa Kemp — health and welfare; registered on 2025-03-01; covers: all",
                 "Lee Walker — property and affairs only: makes no decision about my care (MCA 2005 s9(1)(b)); registered on 2025-03-01; covers: all",
-                "Community team — the plan does not say which kind of LPA this is, so they cannot act (MCA 2005 s9(1)); not registered: cannot act until it is (MCA 2005 s9(2)(b)); covers: all",
+                "Community team — the plan does not say which kind of LPA this is (MCA s9(1)), so they cannot act; not registered: cannot act until it is (MCA 2005 s9(2)(b)); covers: all",
             ])
     }
 

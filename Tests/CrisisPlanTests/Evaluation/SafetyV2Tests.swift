@@ -326,7 +326,7 @@ struct SafetyV2Tests {
         #expect(answer.refusals[0].notBindingBecause.first?.contains("s24(1)") == true)
         #expect(answer.warnings.map(\.code).contains(.advanceRefusalNotValid))
         let text = AnswerText(color: false).render(answer).replacingOccurrences(of: "\n    ", with: " ")
-        #expect(text.contains("still a wish to weigh in a best-interests decision (MCA 2005 s4(6))"))
+        #expect(text.contains("still a wish to weigh (MCA s4(6)) in any best-interests decision"))
     }
 
     // MARK: Age

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CrisisPlan
+@testable import CrisisPlanServer
 
 /// SPEC v3 §10 on a small library of its own: each reproduction of the second law read as a
 /// test, and near variants of each.
@@ -272,6 +273,7 @@ struct SafetyV3Tests {
         #expect(night.contacts[1].openNow == true)
         #expect(night.warnings.contains { $0.code == .contactClosedNow && $0.message.contains("opens Tue 09:00") })
         #expect(AttentionBlock.items(night).contains("No one on the route is open now"))
+        #expect(AnswerText(color: false).render(night).contains("1. Community team — 0300 555 0104 — closed now — opens Tue 09:00"))
         // Wednesday 10:00 in summer time is 09:00 UTC: open.
         let day = try Self.answer([("2026-06-10T09:00:00Z", ["self_harm": "acted"], [])])
         #expect(day.contacts.map(\.id) == ["cmht"])
@@ -287,6 +289,8 @@ struct SafetyV3Tests {
         #expect(answer.ownResponses.map(\.action) == ["Text my aunt", "Ask Lee to take me out"])
         #expect(answer.ownResponses.map(\.namesWithheld) == [[], ["lee"]])
         #expect(AnswerText(color: false).render(answer).contains("(names Lee Walker — withheld, see below)"))
+        // The answer page says it too, after the response.
+        #expect(AnswerPage(answer).responses.map(\.note) == [nil, "(names Lee Walker — withheld, see below)"])
     }
 
     @Test("each kind of attorney decides only its own kind of decision")
@@ -307,6 +311,40 @@ struct SafetyV3Tests {
         #expect(ect.attorneys[0].decisions.map(\.decision) == ["ect"])
         #expect(ect.attorneys[1].decisions.first?.because.contains("s9(1)(b)") == true)
         #expect(ect.attorney?.id == "aunt")
+    }
+
+    @Test("an attorney whose LPA's kind the plan does not give cannot act, in the contract's words; check and the answer warn")
+    func attorneyTypeMissing() throws {
+        let plan = Self.plan.replacingOccurrences(
+            of: "{contact: aunt, type: health_and_welfare, made: 2025-01-01, registered_on: 2025-03-01}",
+            with: "{contact: aunt, made: 2025-01-01, registered_on: 2025-03-01}")
+        let library = try TemporaryLibrary(["policy/policy.yaml": Self.policy, "people/kit.yaml": plan])
+        defer { library.remove() }
+        let (policy, loaded) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
+        let at = Timestamp(parsing: "2026-11-24T09:00:00Z")!
+        let observation = try CommandLineObservation.make(signs: [], facts: [], capacity: ["ect=lacks"], at: at)!
+        let answer = try Evaluator(policy: policy, plan: loaded).evaluate([observation], now: at)
+        let aunt = try #require(answer.attorneys.first { $0.id == "aunt" })
+        #expect(!aunt.canAct)
+        #expect(aunt.decisions.first?.because == "the plan does not say which kind of LPA this is (MCA s9(1))")
+        #expect(answer.warnings.contains { $0.code == .attorneyTypeMissing })
+        let diagnostics = try LibraryFixture.diagnostics(["policy/policy.yaml": Self.policy, "people/kit.yaml": plan])
+        #expect(diagnostics.contains { $0.contains("warning: attorney-type-missing") }, "\(diagnostics)")
+    }
+
+    @Test("ECT under Part 4: the attorney cannot consent, and their refusal binds, in the contract's words")
+    func ectAttorneyUnderPart4() throws {
+        let library = try TemporaryLibrary(["policy/policy.yaml": Self.policy, "people/kit.yaml": Self.plan])
+        defer { library.remove() }
+        let (policy, loaded) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
+        let at = Timestamp(parsing: "2026-11-24T09:00:00Z")!
+        let observation = try CommandLineObservation.make(signs: [], facts: ["detained=true"], capacity: ["ect=lacks"], at: at)!
+        let answer = try Evaluator(policy: policy, plan: loaded).evaluate([observation], now: at)
+        let aunt = try #require(answer.attorneys.first { $0.id == "aunt" })
+        let ect = try #require(aunt.decisions.first { $0.decision == "ect" })
+        #expect(!ect.canAct)
+        #expect(ect.canRefuse)
+        #expect(ect.because.contains("Rosa Kemp cannot consent under Part 4; a refusal by Rosa Kemp binds (MHA s58A(5)(c)(ii))"), "\(ect.because)")
     }
 
     @Test("an ECT refusal is never overridden under Part 4, however the plan names it; the attorney's refusal binds")

@@ -126,6 +126,30 @@ struct PageTests {
         #expect(nine.lowerBound < header.lowerBound)
     }
 
+    @Test("training lists a scenario added while the service runs, and names the files it leaves out")
+    func trainingListFollowsTheFolder() throws {
+        let folder = TemporaryFolder.make("training")
+        try FileManager.default.copyItem(atPath: PackageRoot.path + "/Rules", toPath: folder + "/Rules")
+        try FileManager.default.createDirectory(atPath: folder + "/Scenarios", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: PackageRoot.path + "/Scenarios/01-sam-weekend-escalates.yaml",
+            toPath: folder + "/Scenarios/01-sam-weekend-escalates.yaml")
+        let server = try ServerProcess(rules: folder + "/Rules")
+        defer { server.stop() }
+        let cookie = try server.pageSession("trainer")
+        let before = try server.page("/training", cookie: cookie).body
+        #expect(before.contains("Sam: a weekend that escalates"))
+        #expect(!before.contains("Dee:"))
+        try FileManager.default.copyItem(
+            atPath: PackageRoot.path + "/Scenarios/51-dee-typed-od.yaml", toPath: folder + "/Scenarios/51-dee-typed-od.yaml")
+        try "scenario: broken\nperson: nobody\nsteps: []\n".write(
+            toFile: folder + "/Scenarios/99-broken.yaml", atomically: true, encoding: .utf8)
+        let after = try server.page("/training", cookie: cookie).body
+        #expect(after.contains("Dee:"), "\(after)")
+        #expect(after.contains(#"<h2 id="left-out">Left out</h2>"#))
+        #expect(after.contains("<li>99-broken.yaml</li>"))
+    }
+
     @Test("training: a scenario played to its score")
     func training() throws {
         let server = try ServerProcess()
@@ -136,6 +160,15 @@ struct PageTests {
         func progress(_ reply: HTTPReply) throws -> String {
             "step=\(try #require(reply.field("step")))&score=\(reply.field("score") ?? "0")&asked=\(reply.field("asked") ?? "0")"
                 + "&signature=\(try #require(reply.field("signature")))"
+        }
+        // A choice that is not one shown is said, and the question stays, the score untouched.
+        for bad in ["", "0", "9", "abc", "-1"] {
+            let form = "csrf=\(try #require(page.field("csrf")))&\(try progress(page))&choice=\(bad)"
+            let refused = try server.page("/training/1", cookie: cookie, form: form)
+            #expect(refused.status == 400, "\(bad)")
+            #expect(refused.body.contains(#"<p class="error" role="alert" id="problem">Choose one of the answers, 1 to "#), "\(bad)")
+            #expect(refused.body.contains(#"name="choice""#))
+            #expect(refused.field("score") == "0")
         }
         // Bounded, so a server that never reaches the end fails the test rather than hangs it.
         for _ in 0..<30 where page.body.contains(#"name="choice""#) {
