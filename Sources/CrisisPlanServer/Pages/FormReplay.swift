@@ -30,9 +30,11 @@ struct FormReplay: Sendable {
     }
 
     /// The page a form posted to `path` is put back on — the person's page, for the answer
-    /// form and for "What did you do?" — or nil when it is not a form we put back.
+    /// form and for "What did you do?"; the scenario's page, for a trainee's answer — or nil
+    /// when it is not a form we put back.
     static func formPage(for path: String) -> String? {
         let segments = path.split(separator: "/")
+        if segments.count == 2, segments[0] == "training", Int(segments[1]) != nil { return path }
         guard segments.count == 3, segments[0] == "people", ["answer", "feedback"].contains(segments[2]) else { return nil }
         return "/people/\(segments[1])"
     }

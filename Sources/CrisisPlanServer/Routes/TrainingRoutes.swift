@@ -9,6 +9,8 @@ struct TrainingRoutes: Sendable {
     let store: LibraryStore
     let pages: PageRenderer
     let tokens: TokenService
+    /// A trainee's answer posted after their session ran out, put back once they sign in.
+    let replay: FormReplay
     let scenarios = ScenarioLibrary()
 
     @Sendable func list(_ request: Request, _ context: ServerContext) throws -> Response {
@@ -25,6 +27,17 @@ struct TrainingRoutes: Sendable {
 
     @Sendable func show(_ request: Request, _ context: ServerContext) throws -> Response {
         try play(context) { session, number in
+            // The step and choice a trainee posted as their session ran out, back on the page.
+            if let saved = replay.saved(in: request, now: Timestamp.now()), saved.path == "/training/\(number)" {
+                let form = PageForm(urlencoded: saved.body)
+                let progress = Progress(form, number: number, tokens: tokens, user: context.user)
+                var response = step(
+                    session, number: number, from: progress.step, progress: progress, feedback: nil, context: context,
+                    chosen: Int(form.value("choice") ?? ""),
+                    restored: "You were signed out before your answer was checked. It is chosen below: check it again.")
+                response.headers[.setCookie] = replay.clear
+                return response
+            }
             let progress = Progress(PageForm(query: request), number: number, tokens: tokens, user: context.user)
             return step(session, number: number, from: progress.step, progress: progress, feedback: nil, context: context)
         }
@@ -91,13 +104,15 @@ struct TrainingRoutes: Sendable {
     /// score, and what the scenario teaches, when none is left.
     private func step(
         _ session: TrainingSession, number: Int, from index: Int, progress: Progress, feedback: TrainingStep.Feedback?,
-        context: ServerContext, shownStep: Int? = nil, problem: String? = nil
+        context: ServerContext, shownStep: Int? = nil, problem: String? = nil, chosen: Int? = nil,
+        restored: String? = nil
     ) -> Response {
         let steps = session.scenario.steps
         var model = TrainingStep(
             frame: PageFrame(context.user, tokens: tokens), scenario: session.scenario.name, number: number,
             stepNumber: (shownStep ?? index) + 1, stepCount: steps.count, feedback: feedback, question: nil, next: nil,
-            finished: nil, score: progress.score, asked: progress.asked, signature: "", problem: problem)
+            finished: nil, score: progress.score, asked: progress.asked, signature: "", problem: problem,
+            restored: restored)
         var next = max(index, 0)
         var before: [String] = []
         while next < steps.count {
@@ -109,7 +124,9 @@ struct TrainingRoutes: Sendable {
                         stepIndex: next, at: steps[next].observation.at.description, before: before,
                         narrative: steps[next].narrative, excerpt: excerpt, hasExcerpt: !excerpt.isEmpty,
                         prompt: question.prompt,
-                        choices: question.choices.enumerated().map { .init(number: $0.offset + 1, text: $0.element) })
+                        choices: question.choices.enumerated().map {
+                            .init(number: $0.offset + 1, text: $0.element, checked: $0.offset + 1 == chosen)
+                        })
                 } else {
                     model.next = TrainingStep.Next(stepIndex: next)
                 }
@@ -176,6 +193,8 @@ struct TrainingStep: Sendable {
     struct Choice: Sendable {
         var number: Int
         var text: String
+        /// Chosen before the session ran out, put back.
+        var checked = false
     }
     struct Question: Sendable {
         var stepIndex: Int
@@ -211,4 +230,6 @@ struct TrainingStep: Sendable {
     var signature: String
     /// What was wrong with the answer posted (no choice, or one not shown), said above the form.
     var problem: String?
+    /// Said when a choice posted after the session ran out is put back.
+    var restored: String?
 }

@@ -116,7 +116,7 @@ public enum CrisisPlanServer {
                 pages: PageRoutes(
                     answering: answering, pages: pages, tokens: tokens, signIn: signIn,
                     secure: options.tlsCertificate != nil, replay: gate.replay),
-                training: TrainingRoutes(store: store, pages: pages, tokens: tokens),
+                training: TrainingRoutes(store: store, pages: pages, tokens: tokens, replay: gate.replay),
                 governance: GovernanceRoutes(log: audit, store: store, checks: checks, pages: pages, tokens: tokens),
                 cds: CDSRoutes(answering: answering, sent: SentCards(), address: address)))
 

@@ -184,6 +184,33 @@ struct FirstScreenTests {
 /// lock-out is told so.
 @Suite("signing in again at 3 a.m.")
 struct SignInAgainTests {
+    @Test("a trainee's answer posted after the session ran out is put back on the step, chosen, after signing in")
+    func trainingAnswerPutBack() async throws {
+        let service = try await InProcessService()
+        let token = try await service.token(.trainer)
+        try await service.run { client in
+            let step = try await client.send(.get, "/training/1", token: token)
+            func hidden(_ name: String) throws -> String {
+                let marker = #"name="\#(name)" value=""#
+                let start = try #require(step.body.range(of: marker))
+                return String(step.body[start.upperBound...].prefix { $0 != "\"" })
+            }
+            let body =
+                "csrf=stale&step=\(try hidden("step"))&score=0&asked=0&signature=\(try hidden("signature"))&choice=2"
+            let posted = try await client.send(.post, "/training/1", headers: FirstScreenTests.form, body: body)
+            #expect(posted.status == 303)
+            #expect(posted.headers[.location] == "/login?next=/training/1?restore%3D1")
+            let setCookie = try #require(posted.headers[.setCookie])
+            #expect(setCookie.hasPrefix("crisisplan_replay="))
+            let cookie = String(setCookie.prefix { $0 != ";" })
+            let page = try await client.send(.get, "/training/1?restore=1", token: token, cookie: cookie)
+            #expect(page.body.contains("You were signed out before your answer was checked."))
+            #expect(page.body.contains(#"value="2" required checked>"#))
+            #expect(!page.body.contains(#"value="1" required checked>"#))
+            #expect(page.headers[.setCookie]?.hasPrefix("crisisplan_replay=; Path=/; Max-Age=0") == true)
+        }
+    }
+
     @Test("a form posted after the session ran out is put back, once, after signing in")
     func formPutBack() async throws {
         let service = try await InProcessService()
