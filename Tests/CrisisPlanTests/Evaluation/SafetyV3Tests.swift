@@ -253,6 +253,14 @@ struct SafetyV3Tests {
         #expect(answer.warnings.contains { $0.code == .possibleEmergency && $0.observed == text })
     }
 
+    @Test("ECT being decided for an adult is not the under-18 flag (Mia's scenario shows it for a 16-year-old)")
+    func ectUnder18OnlyUnder18() throws {
+        for status in ["has", "lacks"] {
+            let answer = try ShippedRules.respond("priya", capacity: ["ect=\(status)"])
+            #expect(!answer.flags.contains { $0.id == "ect-under-18" }, "\(status)")
+        }
+    }
+
     @Test("facts as people type them: ids and values normalised, yes/no for bools, one fact given twice is bad input")
     func factsAsTyped() throws {
         let answer = try Self.answer([("2026-11-24T09:00:00Z", ["Domestic-Abuse": "YES", "detained": "yes"], [])])
