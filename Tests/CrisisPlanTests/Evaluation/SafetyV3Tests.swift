@@ -261,6 +261,19 @@ struct SafetyV3Tests {
         }
     }
 
+    @Test("a police station is for adults only: an age not known is never taken as 18 or over")
+    func policeStationAgeUnknown() throws {
+        let facts = ["mha_detention=section_136", "setting=police_station", "police_station_conditions_met=yes"]
+        let unknown = try ShippedRules.respond("robin", facts: facts)
+        #expect(unknown.flags.map(\.id).contains("police-station-move-now"))
+        #expect(!unknown.flags.map(\.id).contains("police-station-conditions-met"))
+        #expect(unknown.warnings.contains { $0.code == .ageUnknown })
+        // An adult whose plan gives their date of birth may be kept while every condition holds.
+        let adult = try ShippedRules.respond("priya", facts: facts)
+        #expect(adult.flags.map(\.id).contains("police-station-conditions-met"))
+        #expect(!adult.flags.map(\.id).contains("police-station-move-now"))
+    }
+
     @Test("facts as people type them: ids and values normalised, yes/no for bools, one fact given twice is bad input")
     func factsAsTyped() throws {
         let answer = try Self.answer([("2026-11-24T09:00:00Z", ["Domestic-Abuse": "YES", "detained": "yes"], [])])
