@@ -26,6 +26,7 @@ public struct PlanDocument: Sendable {
         title = "\(person.name)'s crisis and safety plan"
         subtitle =
             (person.pronouns.map { "Pronouns: \($0). " } ?? "")
+            + (person.born.map { "Born \($0). " } ?? "")
             + "Agreed \(plan.dates.agreed); review by \(plan.dates.reviewBy)."
         runningHead = "\(person.name) — crisis and safety plan agreed \(plan.dates.agreed)"
         if let today, today > plan.dates.reviewBy {
@@ -43,7 +44,10 @@ public struct PlanDocument: Sendable {
         add(
             "The people I do not want contacted",
             plan.doNotContact.map { entry in
-                entry.name + (entry.relation.map { " (\($0))" } ?? "") + (entry.reason.map { " — \($0)" } ?? "")
+                entry.name + (entry.relation.map { " (\($0))" } ?? "")
+                    + (entry.roles.isEmpty
+                        ? "" : ", even as " + entry.roles.map { $0.replacingOccurrences(of: "_", with: " ") }.joined(separator: ", "))
+                    + (entry.reason.map { " — \($0)" } ?? "")
             }, critical: true)
         add("This is what helps me to stay well", plan.keepingWell.map(\.text))
         add("These are experiences that upset me and I find stressful", plan.stressors.map(\.text))
@@ -65,7 +69,9 @@ public struct PlanDocument: Sendable {
                     case .supporters: who = "My supporters"
                     case .careTeam: who = "My care team"
                     }
-                    return "\(who): \(response.action)"
+                    // A response agreed for particular signs says which, in the person's words.
+                    let signs = response.forSigns.compactMap { id in plan.signs.first { $0.id == id }?.says }
+                    return "\(who): \(response.action)" + (signs.isEmpty ? "" : " (when: " + signs.joined(separator: "; ") + ")")
                 }, ordered: true)
         }
         add("When I am unwell, these make me feel safe", plan.whenUnwell.helps.map(\.text))
@@ -78,6 +84,7 @@ public struct PlanDocument: Sendable {
                 route.contacts.compactMap { entry in
                     plan.contact(entry.text).map { contact in
                         contact.name + (contact.relation.map { " (\($0))" } ?? "") + ": \(contact.phone)"
+                            + (contact.hours.map { " (hours: \($0.written))" } ?? "")
                     }
                 }, ordered: true)
         }

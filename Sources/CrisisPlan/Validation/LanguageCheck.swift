@@ -67,10 +67,13 @@ public struct LanguageCheck: Sendable {
     }
 
     /// Lower-cased words; letters, digits and any non-ASCII byte belong to words.
+    /// Read as sign texts are (`TextNormalizer`): compatibility forms and case folded, every
+    /// hyphen and dash a break — so "non‑compliant" with a non-breaking hyphen (U+2011), or in
+    /// full-width letters, is found as "non-compliant" is.
     private static func words(_ text: String) -> [[UInt8]] {
         var words: [[UInt8]] = []
         var current: [UInt8] = []
-        for byte in text.utf8 {
+        for byte in TextNormalizer.normalize(text).utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 current.append(byte + 32)

@@ -48,6 +48,19 @@ struct ShowCommandTests {
             ))
     }
 
+    @Test("the whole plan: date of birth, the signs a response is for, contacts' hours, a do-not-contact person's role")
+    func wholePlan() throws {
+        let result = try CommandRunner.run(["show", "sam"])
+        #expect(result.status == 0)
+        let text = result.stdout.replacingOccurrences(of: "\n     ", with: " ").replacingOccurrences(of: "\n    ", with: " ")
+        #expect(text.contains("Born 1994-05-02."))
+        #expect(text.contains("My supporters: Text me rather than ring; please don't turn up unannounced (when: I stop sleeping more than four hours)"), "\(text)")
+        #expect(text.contains("Home Treatment Team (24 hours): 0300 555 0100 (hours: 24h)"))
+        #expect(text.contains("Mark Taylor (father), even as nearest relative — I do not want my father told anything about my health."), "\(text)")
+        let hours = try ContactHours.parse(["Mon-Fri 09:00-17:00", "Sat 10:00-14:00", "Sun 08:30-09:15"]).get()
+        #expect(hours.written == "Mon-Fri 09:00-17:00, Sat 10:00-14:00, Sun 08:30-09:15")
+    }
+
     @Test("every attorney is shown as the answer judges them: kind, registration date, and why one cannot act")
     func attorneys() throws {
         let result = try CommandRunner.run(["show", "priya"])

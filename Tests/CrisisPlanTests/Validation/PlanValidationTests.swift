@@ -161,6 +161,15 @@ struct PlanValidationTests {
         #expect(check.findings(in: "A high risk of falls on the stairs").isEmpty)
         #expect(check.findings(in: "High-risk of harm to others").map(\.avoid) == ["high risk"])
         #expect(check.findings(in: "high risk of falls, and high risk of suicide").map(\.avoid) == ["high risk"])
+        // Any hyphen or dash breaks words, and compatibility forms read as their letters.
+        let labels = LanguageCheck(rules: [
+            LanguageRule(
+                avoid: "non-compliant", prefer: "declined", unlessFollowedBy: nil, allow: [],
+                source: SourceLocation(file: "p", line: 1))
+        ])
+        for written in ["non\u{2011}compliant", "NON\u{2010}COMPLIANT", "ｎｏｎ-ｃｏｍｐｌｉａｎｔ", "non — compliant"] {
+            #expect(labels.findings(in: "Sam was \(written) with meds").map(\.avoid) == ["non-compliant"], "\(written)")
+        }
     }
 }
 

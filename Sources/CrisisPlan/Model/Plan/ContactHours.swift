@@ -1,3 +1,5 @@
+import Foundation
+
 /// When a contact answers (`hours:` on a contact, SPEC v3 §10.12): `24h`, or weekly windows
 /// in the policy's time zone such as `Mon-Fri 09:00-17:00`. A closed team is then shown as
 /// closed, and a route with no one open can be made to add a 24-hour contact.
@@ -18,6 +20,32 @@ public enum ContactHours: Sendable, Hashable {
     /// What `hours` takes, for error messages.
     public static let expectedForm =
         "24h, or weekly windows like \"Mon-Fri 09:00-17:00\" or [\"Mon-Fri 09:00-17:00\", \"Sat 10:00-14:00\"] (days Mon to Sun, a range or a single day; 24-hour HH:MM; a window may not cross midnight - write two)"
+
+    /// The hours as a plan writes them: `24h`, or `Mon-Fri 09:00-17:00, Sat 10:00-14:00`.
+    public var written: String {
+        switch self {
+        case .always: return "24h"
+        case .windows(let windows):
+            return windows.map { window in
+                var runs: [String] = []
+                var day = 0
+                while day < 7 {
+                    guard window.days.contains(day) else {
+                        day += 1
+                        continue
+                    }
+                    var last = day
+                    while last + 1 < 7, window.days.contains(last + 1) { last += 1 }
+                    runs.append(last == day ? Self.dayNames[day] : Self.dayNames[day] + "-" + Self.dayNames[last])
+                    day = last + 1
+                }
+                let time = { (minutes: Int) in
+                    String(format: "%02d:%02d", minutes / 60, minutes % 60)
+                }
+                return runs.joined(separator: ",") + " " + time(window.start) + "-" + time(window.end)
+            }.joined(separator: ", ")
+        }
+    }
 
     /// Parses the texts of `hours` (one string, or a list of them); the problem otherwise.
     public static func parse(_ texts: [String]) -> Result<ContactHours, FactValueError> {
