@@ -312,7 +312,21 @@ struct PolicyFileDecoder {
         let fields = decoder.fields(
             node, "red flag", keys: ["id", "words", "ask", "message"], required: ["id", "words", "ask", "message"])
         let id = decoder.text(fields, "id")
-        let words = decoder.textList(fields?["words"], "'words'").map(\.text)
+        let listed = decoder.textList(fields?["words"], "'words'")
+        // A stem is letters then one `*` at the end of a word: `*` alone, or after a letter or
+        // two, would make nearly every typed word a possible emergency.
+        for item in listed {
+            for word in item.text.split(separator: " ") where word.contains("*") {
+                let stem = word.dropLast()
+                guard word.last == "*", !stem.contains("*"), stem.count >= 3 else {
+                    decoder.error(
+                        "'\(word)' in 'words': '*' ends a stem of three letters or more, like 'overdos*'",
+                        at: item.source.mark)
+                    continue
+                }
+            }
+        }
+        let words = listed.map(\.text)
         let ask = decoder.text(fields, "ask")
         let message = decoder.text(fields, "message")
         if let wordsNode = fields?["words"], words.isEmpty {

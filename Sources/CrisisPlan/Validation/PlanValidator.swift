@@ -234,7 +234,15 @@ struct PlanValidator {
             for contact in plan.contacts { skeletons[contact.id] = ConfusableSkeleton.of(contact.name) }
         }
         for route in plan.contactRoutes {
+            var listed: Set<String> = []
             for entry in route.contacts {
+                // The order is the person's: a second place for the same person is a slip.
+                if !listed.insert(entry.text).inserted {
+                    warning(
+                        "'\(entry.text)' is listed twice in the \(route.stage) route; keep them once, in the place the person chose",
+                        entry.source)
+                    continue
+                }
                 if let blocked = plan.doNotContact.first(where: { $0.id == entry.text }) {
                     error(
                         "'\(entry.text)' (\(blocked.name)) is on the do-not-contact list and cannot be in a contact route",
@@ -270,6 +278,11 @@ struct PlanValidator {
             if attorney.kind == nil {
                 warning(
                     "attorney-type-missing: the plan does not say which kind of lasting power of attorney '\(attorney.contact)' holds; write type: health_and_welfare or property_and_affairs (until then they cannot act)",
+                    attorney.source)
+            }
+            if let made = attorney.made, let registered = attorney.registeredOn, registered < made {
+                error(
+                    "the lasting power of attorney held by '\(attorney.contact)' is registered on \(registered), before it was made on \(made); correct one of the dates",
                     attorney.source)
             }
             if attorney.madeUnder18(born: plan.person.born) {

@@ -274,6 +274,33 @@ struct SafetyV3Tests {
         #expect(!adult.flags.map(\.id).contains("police-station-move-now"))
     }
 
+    @Test("a red-flag stem is three letters or more then '*': '*' alone or 'od*' would match nearly anything", arguments: ["*", "od*", "ov*rdose", "over**"])
+    func redFlagStems(word: String) throws {
+        let policy = Self.policy.replacingOccurrences(
+            of: "words: [overdos*, OD, took tablets, end it]", with: "words: [overdos*, OD, \"took \(word)\", end it]")
+        let found = try LibraryFixture.diagnostics(["policy/policy.yaml": policy, "people/kit.yaml": Self.plan])
+        #expect(
+            found.contains { $0.hasSuffix("error: '\(word)' in 'words': '*' ends a stem of three letters or more, like 'overdos*'") },
+            "\(found)")
+    }
+
+    @Test("an LPA registered before it was made is an error; a contact twice in one route is a warning")
+    func attorneyDatesAndRepeatedContacts() throws {
+        let plan = Self.plan
+            .replacingOccurrences(
+                of: "{contact: aunt, type: health_and_welfare, made: 2025-01-01, registered_on: 2025-03-01}",
+                with: "{contact: aunt, type: health_and_welfare, made: 2025-04-01, registered_on: 2025-03-01}")
+            .replacingOccurrences(of: "early: [aunt, lee]", with: "early: [aunt, lee, aunt]")
+        let found = try LibraryFixture.diagnostics(["policy/policy.yaml": Self.policy, "people/kit.yaml": plan])
+        #expect(
+            found.contains {
+                $0.hasSuffix("error: the lasting power of attorney held by 'aunt' is registered on 2025-03-01, before it was made on 2025-04-01; correct one of the dates")
+            }, "\(found)")
+        #expect(
+            found.contains { $0.hasSuffix("warning: 'aunt' is listed twice in the early route; keep them once, in the place the person chose") },
+            "\(found)")
+    }
+
     @Test("facts as people type them: ids and values normalised, yes/no for bools, one fact given twice is bad input")
     func factsAsTyped() throws {
         let answer = try Self.answer([("2026-11-24T09:00:00Z", ["Domestic-Abuse": "YES", "detained": "yes"], [])])
