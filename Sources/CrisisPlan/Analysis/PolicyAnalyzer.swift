@@ -51,13 +51,14 @@ public struct PolicyAnalyzer {
     }
 
     /// A stage above the first is reached by a sign of some plan, by an escalation rule or by a
-    /// flag; the rest are unreachable, and left out of the stages conditions are decided over.
-    /// Whether a rule can hold is judged over every stage, so that a rule reaching a stage
-    /// only from itself still counts.
+    /// flag that can hold — one that never fires raises nothing; the rest are unreachable, and
+    /// left out of the stages conditions are decided over. Whether a rule can hold is judged
+    /// over every stage, so that a rule reaching a stage only from itself still counts.
     private mutating func analyzeStages(_ plans: [Plan]) {
+        var space = self.space
         let bySigns = Set(plans.flatMap { $0.signs.map(\.stage) })
         let byRules = Set(policy.escalation.filter { space.satisfiable($0.when) != false }.map(\.raiseTo))
-        let byFlags = Set(policy.flags.compactMap(\.effects.raiseTo))
+        let byFlags = Set(policy.flags.filter { space.satisfiable($0.when) != false }.compactMap(\.effects.raiseTo))
         var reachable: Set<Int> = policy.stages.isEmpty ? [] : [0]
         for (rank, stage) in policy.stages.enumerated().dropFirst() {
             if bySigns.contains(stage.id) || byRules.contains(stage.id) || byFlags.contains(stage.id) {
@@ -67,6 +68,7 @@ public struct PolicyAnalyzer {
             }
         }
         space.reachableStages = reachable
+        self.space = space
     }
 
     /// Facts and decisions declared and never read.
@@ -118,7 +120,9 @@ public struct PolicyAnalyzer {
 
     private mutating func analyze(_ plan: Plan) {
         let location = plan.person.source
-        for stage in policy.stages.dropFirst() where plan.responses(forStage: stage.id).isEmpty {
+        // Only stages a plan can reach: one nothing reaches is reported once, as unreachable.
+        for (rank, stage) in policy.stages.enumerated().dropFirst()
+        where space.reachableStages.contains(rank) && plan.responses(forStage: stage.id).isEmpty {
             add(.warning, "stage-without-responses", "\(plan.person.name)'s plan has no responses for '\(stage.id)'; ask them what helps then", at: location)
         }
         let routed = Set(plan.contactRoutes.flatMap { $0.contacts.map(\.text) })

@@ -66,6 +66,18 @@ struct AnalyzeReachableStageTests {
 
         """
 
+    @Test("a stage reached only by a flag that never fires is unreachable")
+    func reachedOnlyByNothing() throws {
+        let policy = Self.policy
+            .replacingOccurrences(
+                of: "            when: {stage: {is: top}}\n            permits: Nothing.",
+                with: "            when: {all: [{fact: level, is: high}, {fact: level, is: none}]}\n            permits: Nothing.\n            effects: {raise_to: top}")
+        let lines = try AnalyzeRun.lines(["Rules/policy/a.yaml": policy, "Rules/people/lou.yaml": Self.plan])
+        #expect(
+            lines.contains { $0.hasSuffix("warning: stage 'top' is reached by no sign of any plan, no escalation rule and no flag; give it a rule or remove it [stage-unreachable]") },
+            "\(lines.joined(separator: "\n"))")
+    }
+
     @Test("a flag on a stage nothing reaches never fires; one on every reachable stage always fires; the stage is still reported")
     func reachableStages() throws {
         let lines = try AnalyzeRun.lines(["Rules/policy/a.yaml": Self.policy, "Rules/people/lou.yaml": Self.plan])
