@@ -56,9 +56,12 @@ struct HazardFileDecoder {
         guard let severity = decoder.integer(fields, "severity", minimum: 1),
             let likelihood = decoder.integer(fields, "likelihood", minimum: 1)
         else { return nil }
+        // Out of range, the entry is not read: a score the file does not hold is never printed.
+        var inRange = true
         for (name, value) in [("severity", severity), ("likelihood", likelihood)] where value > 5 {
             decoder.error("'\(name)' is 1 to 5; found \(value)", at: fields[name]?.mark ?? node.mark)
+            inRange = false
         }
-        return Hazard.Risk(severity: min(severity, 5), likelihood: min(likelihood, 5))
+        return inRange ? Hazard.Risk(severity: severity, likelihood: likelihood) : nil
     }
 }

@@ -8,6 +8,9 @@ public struct HazardLog: Sendable {
     public var hazards: [Hazard] = []
     public var sources: [SourceFile] = []
     public var diagnostics: [Diagnostic] = []
+    /// The errors in the entries themselves (a score out of range, a key missing): each is a
+    /// gap of the log, shown as a row, never an entry quietly left out.
+    public var unreadable: [Diagnostic] = []
 
     /// `hazards/` in the library; a library without one has an empty log.
     public static func folder(_ rules: RulesDirectory) -> String {
@@ -30,6 +33,7 @@ public struct HazardLog: Sendable {
             let loaded = RulesLoader.load(path) { decoder, root in HazardFileDecoder(decoder: decoder).decode(root) }
             log.sources.append(loaded.source)
             log.diagnostics += loaded.diagnostics
+            log.unreadable += loaded.diagnostics.filter { $0.severity == .error }
             for hazard in loaded.value ?? [] {
                 if let first = seen[hazard.id] {
                     log.diagnostics.append(

@@ -14,10 +14,15 @@ public struct HazardReport: Sendable {
 
     public var hazards: [Hazard]
     public var rows: [Row] = []
-    public var gaps: Int { rows.filter { $0.gap != nil }.count }
+    /// Entries that could not be read, each a gap: `file:line:col` and what is wrong.
+    public var unreadable: [Row] = []
+    public var gaps: Int { rows.filter { $0.gap != nil }.count + unreadable.count }
 
     public init(log: HazardLog, rules: RulesDirectory, policy: Policy) {
         hazards = log.hazards
+        unreadable = log.unreadable.map {
+            Row(hazard: $0.location.pathLineColumn, control: "the entry", evidence: "—", gap: $0.message)
+        }
         var runs: [String: (passed: Int, failed: Int, error: String?)] = [:]
         func run(_ path: String) -> (passed: Int, failed: Int, error: String?) {
             if let known = runs[path] { return known }
@@ -94,6 +99,11 @@ public struct HazardReport: Sendable {
             }
             lines.append("")
         }
+        if !unreadable.isEmpty {
+            lines.append("Entries that could not be read:")
+            for row in unreadable { lines.append("  GAP  \(row.hazard) — \(row.gap ?? "")") }
+            lines.append("")
+        }
         lines.append("\(hazards.count) hazards, \(rows.count) controls, \(gaps) gap\(gaps == 1 ? "" : "s")")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -110,7 +120,7 @@ public struct HazardReport: Sendable {
                 "| \(cell(hazard.id)) | \(cell(hazard.title)) | \(hazard.before.score) | \(hazard.after.score) | \(cell(hazard.owner)) |")
         }
         lines += ["", "## Traceability", "", "| Hazard | Control | Evidence | Status |", "|---|---|---|---|"]
-        for row in rows {
+        for row in rows + unreadable {
             lines.append(
                 "| \(cell(row.hazard)) | \(cell(row.control)) | \(cell(row.evidence)) | \(row.gap.map { "GAP: " + cell($0) } ?? "ok") |")
         }
@@ -144,6 +154,15 @@ public struct HazardReport: Sendable {
                 json.endObject()
             }
             json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.key("unreadable")
+        json.beginArray()
+        for row in unreadable {
+            json.beginObject()
+            json.field("source", row.hazard)
+            json.field("gap", row.gap)
             json.endObject()
         }
         json.endArray()

@@ -103,6 +103,20 @@ struct HazardsCommandTests {
         #expect(check.status == 1)
         #expect(check.stdout.contains("'severity' is 1 to 5; found 6"))
         #expect(check.stdout.contains("unknown key 'team'"))
-        #expect(check.stdout.contains("'after' scores 20, more than 'before' (15)"))
+        // The log shows the entry as a gap, and never a score the file does not hold.
+        let log = try CommandRunner.run(["hazards"], in: library.root)
+        #expect(log.status == 1)
+        #expect(log.stdout.contains("Entries that could not be read:\n  GAP  Rules/hazards/log.yaml:"), "\(log.stdout)")
+        #expect(log.stdout.contains("'severity' is 1 to 5; found 6"))
+        #expect(!log.stdout.contains("severity 5, likelihood 4"))
+        #expect(!log.stdout.hasSuffix(" 0 gaps\n"))
+
+        let higher = try TemporaryLibrary([
+            "Rules/policy/a.yaml": LibraryFixture.policy,
+            "Rules/people/sam.yaml": LibraryFixture.plan,
+            "Rules/hazards/log.yaml": Self.hazard("      - engine: held", after: "{severity: 5, likelihood: 4}"),
+        ])
+        defer { higher.remove() }
+        #expect(try CommandRunner.run(["check"], in: higher.root).stdout.contains("'after' scores 20, more than 'before' (15)"))
     }
 }
