@@ -318,11 +318,10 @@ struct PolicyFileDecoder {
         for item in listed {
             for word in item.text.split(separator: " ") where word.contains("*") {
                 let stem = word.dropLast()
-                guard word.last == "*", !stem.contains("*"), stem.count >= 3 else {
+                if word.last != "*" || stem.contains("*") || stem.count < 3 {
                     decoder.error(
                         "'\(word)' in 'words': '*' ends a stem of three letters or more, like 'overdos*'",
                         at: item.source.mark)
-                    continue
                 }
             }
         }

@@ -14,6 +14,11 @@ struct AnswerPage: Sendable {
         /// one telephone number ("ask reception", two numbers), which is then shown as text.
         var tel: String?
         var statutory: Bool
+        /// `closed now — opens Tue 09:00`, as the text form says it: a closed team is never
+        /// shown as if it would answer.
+        var closed: String?
+        /// What a flag says about calling them (what may be shared), as the text form.
+        var notes: [String]
     }
     struct Named: Sendable {
         var name: String
@@ -143,7 +148,9 @@ struct AnswerPage: Sendable {
         contacts = answer.contacts.map {
             Contact(
                 id: $0.id, name: $0.name, relation: $0.relation, phone: $0.phone,
-                tel: Self.dialable($0.phone), statutory: $0.statutory)
+                tel: Self.dialable($0.phone), statutory: $0.statutory,
+                closed: $0.openNow == false ? "closed now" + ($0.opensText.map { " — opens \($0)" } ?? "") : nil,
+                notes: $0.notes)
         }
         hasContacts = !contacts.isEmpty
         noContacts = answer.stage.label.isEmpty ? "No one to contact." : "The plan has no one to contact at \(answer.stage.label)."
@@ -164,7 +171,8 @@ struct AnswerPage: Sendable {
         }
         var advance = answer.statements.map { "Wish: \($0)" }
         advance += answer.refusals.map { String(AnswerText.refusalText($0).dropFirst(2)) }
-        if let attorney = answer.attorney {
+        // Every attorney, as the text form lists them (the first is `attorney`).
+        for attorney in answer.attorneys.isEmpty ? (answer.attorney.map { [$0] } ?? []) : answer.attorneys {
             advance.append(
                 "Attorney: \(attorney.name) – " + (attorney.canAct ? "can act" : "cannot act") + " (\(attorney.because))")
             if attorney.decisions.count > 1 || attorney.decisions.contains(where: { $0.because != attorney.because }) {

@@ -301,6 +301,25 @@ struct SafetyV3Tests {
             "\(found)")
     }
 
+    @Test("the answer page carries each contact's notes and every attorney, as the text form does")
+    func answerPageAsTheTextForm() throws {
+        let answer = try ShippedRules.respond(
+            "priya", signs: ["misidentifying partner"], facts: ["consent_to_share_with_family=no"])
+        let page = AnswerPage(answer)
+        // The text form wraps its lines: compared word by word.
+        let words = { (text: String) in text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let text = words(AnswerText(color: false).render(answer))
+        #expect(page.contacts.contains { !$0.notes.isEmpty })
+        for contact in page.contacts { for note in contact.notes { #expect(text.contains(words(note)), "\(note)") } }
+        let library = try TemporaryLibrary(["policy/policy.yaml": Self.policy, "people/kit.yaml": Self.plan])
+        defer { library.remove() }
+        let (policy, loaded) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
+        let at = Timestamp(parsing: "2026-11-24T09:00:00Z")!
+        let observation = try CommandLineObservation.make(signs: [], facts: [], capacity: ["finances=lacks"], at: at)!
+        let assessed = try Evaluator(policy: policy, plan: loaded).evaluate([observation], now: at)
+        #expect(AnswerPage(assessed).advance.filter { $0.hasPrefix("Attorney: ") }.count == 2)
+    }
+
     @Test("facts as people type them: ids and values normalised, yes/no for bools, one fact given twice is bad input")
     func factsAsTyped() throws {
         let answer = try Self.answer([("2026-11-24T09:00:00Z", ["Domestic-Abuse": "YES", "detained": "yes"], [])])
@@ -322,6 +341,8 @@ struct SafetyV3Tests {
         #expect(night.warnings.contains { $0.code == .contactClosedNow && $0.message.contains("opens Tue 09:00") })
         #expect(AttentionBlock.items(night).contains("No one on the route is open now"))
         #expect(AnswerText(color: false).render(night).contains("1. Community team — 0300 555 0104 — closed now — opens Tue 09:00"))
+        // The answer page says so too, on the contact's line.
+        #expect(AnswerPage(night).contacts.map(\.closed) == ["closed now — opens Tue 09:00", nil])
         // Wednesday 10:00 in summer time is 09:00 UTC: open.
         let day = try Self.answer([("2026-06-10T09:00:00Z", ["self_harm": "acted"], [])])
         #expect(day.contacts.map(\.id) == ["cmht"])
