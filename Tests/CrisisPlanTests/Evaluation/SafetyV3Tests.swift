@@ -155,6 +155,17 @@ struct SafetyV3Tests {
             observations, now: Timestamp(parsing: now ?? steps.last!.0)!)
     }
 
+    /// Kit's answer at 09:00 on 24 November 2026 for one observation given as on the command
+    /// line (`fact=value`, `decision=lacks`), with `plan` as Kit's plan.
+    static func assessed(plan: String = plan, facts: [String] = [], capacity: [String]) throws -> Answer {
+        let library = try TemporaryLibrary(["policy/policy.yaml": policy, "people/kit.yaml": plan])
+        defer { library.remove() }
+        let (policy, loaded) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
+        let at = Timestamp(parsing: "2026-11-24T09:00:00Z")!
+        let observation = try CommandLineObservation.make(signs: [], facts: facts, capacity: capacity, at: at)!
+        return try Evaluator(policy: policy, plan: loaded).evaluate([observation], now: at)
+    }
+
     @Test("domestic abuse and a named partner, abuse left alone: the partner is withheld, never a contact")
     func domesticAbuseAlone() throws {
         let answer = try Self.answer([("2026-11-24T09:00:00Z", ["domestic_abuse": "yes", "harm_source": "Lee"], ["panic attacks"])])
@@ -311,12 +322,7 @@ struct SafetyV3Tests {
         let text = words(AnswerText(color: false).render(answer))
         #expect(page.contacts.contains { !$0.notes.isEmpty })
         for contact in page.contacts { for note in contact.notes { #expect(text.contains(words(note)), "\(note)") } }
-        let library = try TemporaryLibrary(["policy/policy.yaml": Self.policy, "people/kit.yaml": Self.plan])
-        defer { library.remove() }
-        let (policy, loaded) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
-        let at = Timestamp(parsing: "2026-11-24T09:00:00Z")!
-        let observation = try CommandLineObservation.make(signs: [], facts: [], capacity: ["finances=lacks"], at: at)!
-        let assessed = try Evaluator(policy: policy, plan: loaded).evaluate([observation], now: at)
+        let assessed = try Self.assessed(capacity: ["finances=lacks"])
         #expect(AnswerPage(assessed).advance.filter { $0.hasPrefix("Attorney: ") }.count == 2)
     }
 
@@ -387,12 +393,7 @@ struct SafetyV3Tests {
         let plan = Self.plan.replacingOccurrences(
             of: "{contact: aunt, type: health_and_welfare, made: 2025-01-01, registered_on: 2025-03-01}",
             with: "{contact: aunt, made: 2025-01-01, registered_on: 2025-03-01}")
-        let library = try TemporaryLibrary(["policy/policy.yaml": Self.policy, "people/kit.yaml": plan])
-        defer { library.remove() }
-        let (policy, loaded) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
-        let at = Timestamp(parsing: "2026-11-24T09:00:00Z")!
-        let observation = try CommandLineObservation.make(signs: [], facts: [], capacity: ["ect=lacks"], at: at)!
-        let answer = try Evaluator(policy: policy, plan: loaded).evaluate([observation], now: at)
+        let answer = try Self.assessed(plan: plan, capacity: ["ect=lacks"])
         let aunt = try #require(answer.attorneys.first { $0.id == "aunt" })
         #expect(!aunt.canAct)
         #expect(aunt.decisions.first?.because == "the plan does not say which kind of LPA this is (MCA s9(1))")
@@ -403,12 +404,7 @@ struct SafetyV3Tests {
 
     @Test("ECT under Part 4: the attorney cannot consent, and their refusal binds, in the contract's words")
     func ectAttorneyUnderPart4() throws {
-        let library = try TemporaryLibrary(["policy/policy.yaml": Self.policy, "people/kit.yaml": Self.plan])
-        defer { library.remove() }
-        let (policy, loaded) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
-        let at = Timestamp(parsing: "2026-11-24T09:00:00Z")!
-        let observation = try CommandLineObservation.make(signs: [], facts: ["detained=true"], capacity: ["ect=lacks"], at: at)!
-        let answer = try Evaluator(policy: policy, plan: loaded).evaluate([observation], now: at)
+        let answer = try Self.assessed(facts: ["detained=true"], capacity: ["ect=lacks"])
         let aunt = try #require(answer.attorneys.first { $0.id == "aunt" })
         let ect = try #require(aunt.decisions.first { $0.decision == "ect" })
         #expect(!ect.canAct)
