@@ -94,9 +94,16 @@ struct DecisionCatalog: Sendable {
     /// and stated to apply even if life is at risk (MCA 2005 s25(5)-(6)), though the plan
     /// left `life_sustaining` out. Reading it the other way would tell a worker at 3 a.m. that
     /// an unwitnessed note forbids treating an overdose.
+    ///
+    /// With no declared decision for it, a treatment whose words name a life-sustaining one
+    /// ("NG tube feeding", "CPR", "treatment after an overdose") is read as life-sustaining
+    /// (`AdvanceRefusal.looksLifeSustaining`).
     func reading(_ refusal: AdvanceRefusal) -> AdvanceRefusal {
         guard let entry = entries.first(where: { $0.isDeclared && $0.matches(refusal: refusal.treatment) }) else {
-            return refusal
+            guard !refusal.lifeSustaining, AdvanceRefusal.looksLifeSustaining(refusal.treatment) else { return refusal }
+            var read = refusal
+            read.lifeSustaining = true
+            return read
         }
         var read = refusal
         read.lifeSustaining = refusal.lifeSustaining || entry.lifeSustaining

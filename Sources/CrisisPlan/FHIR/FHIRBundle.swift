@@ -227,7 +227,8 @@ public enum FHIRBundle {
         for (position, refusal) in plan.advanceDecisions.refusals.enumerated() {
             let consent = id(refusal.source, "Consent-treatment")
             // Whether it binds as the policy reads it (a declared decision may make it life-sustaining).
-            let validity = RefusalValidity(context.advanceRefusals[position], attorneys: plan.attorneys, born: person.born)
+            let validity = RefusalValidity(
+                context.advanceRefusals[position], attorneys: plan.attorneys, born: person.born, today: at.utcDate)
             resources.append((consent, { json in
                 json.field("resourceType", "Consent")
                 json.field("id", consent)

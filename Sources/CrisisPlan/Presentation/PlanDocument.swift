@@ -92,7 +92,7 @@ public struct PlanDocument: Sendable {
         add(
             "Treatments I refuse",
             plan.advanceDecisions.refusals.map(DecisionCatalog(policy: policy, plan: plan).reading).map { refusal in
-                let validity = RefusalValidity(refusal, attorneys: plan.attorneys, born: plan.person.born)
+                let validity = RefusalValidity(refusal, attorneys: plan.attorneys, born: plan.person.born, today: today)
                 return refusal.treatment + (refusal.made.map { " (made \($0))" } ?? "")
                     + (validity.binding
                         ? " — binding if I lack capacity for it when it arises (MCA 2005 ss24-26)"

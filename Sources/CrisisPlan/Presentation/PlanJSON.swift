@@ -4,7 +4,8 @@
 public enum PlanJSON {
     /// Each refusal's keys are the file's; whether it binds is as `policy` reads it (a
     /// declared decision may make it a refusal of life-sustaining treatment).
-    public static func render(_ plan: Plan, policy: Policy) -> String {
+    /// `today` (UTC): an LPA registered after it does not yet overtake a refusal.
+    public static func render(_ plan: Plan, policy: Policy, today: CalendarDate? = nil) -> String {
         var json = JSONWriter()
         json.beginObject()
         json.key("person")
@@ -115,7 +116,8 @@ public enum PlanJSON {
         json.beginArray()
         let decisions = DecisionCatalog(policy: policy, plan: plan)
         for refusal in plan.advanceDecisions.refusals {
-            let validity = RefusalValidity(decisions.reading(refusal), attorneys: plan.attorneys, born: plan.person.born)
+            let validity = RefusalValidity(
+                decisions.reading(refusal), attorneys: plan.attorneys, born: plan.person.born, today: today)
             json.beginObject()
             json.field("treatment", refusal.treatment)
             json.field("made", refusal.made?.description)

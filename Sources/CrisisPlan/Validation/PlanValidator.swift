@@ -25,7 +25,7 @@ struct PlanValidator {
         checkRoutes()
         checkAttorney()
         warnAboutGaps()
-        checkRefusals()
+        checkRefusals(today: today)
         if let language { checkLanguage(language) }
     }
 
@@ -53,12 +53,13 @@ struct PlanValidator {
         }
     }
 
-    private mutating func checkRefusals() {
+    /// As of `today`: an attorney's LPA registered after it is not yet created (MCA s9(2)(b)).
+    private mutating func checkRefusals(today: CalendarDate?) {
         let decisions = policy.map { DecisionCatalog(policy: $0, plan: plan) }
         for refusal in plan.advanceDecisions.refusals {
             // Judged as the policy reads it: a declared decision may make it life-sustaining.
             let read = decisions?.reading(refusal) ?? refusal
-            let validity = RefusalValidity(read, attorneys: plan.attorneys, born: plan.person.born)
+            let validity = RefusalValidity(read, attorneys: plan.attorneys, born: plan.person.born, today: today)
             if !validity.binding {
                 warning(
                     "advance-refusal-not-valid: the refusal of \(refusal.treatment) is not binding: "

@@ -37,6 +37,6 @@ struct PeopleRoutes: Sendable {
     @Sendable func read(_ request: Request, _ context: ServerContext) throws -> Response {
         let library = try answering.library()
         let person = try answering.person(in: library, context: context)
-        return JSONResponse.make(PlanJSON.render(person.plan, policy: person.evaluator.context.policy.policy) + "\n", headers: [.rulesVersion: library.version])
+        return JSONResponse.make(PlanJSON.render(person.plan, policy: person.evaluator.context.policy.policy, today: Timestamp.now().utcDate) + "\n", headers: [.rulesVersion: library.version])
     }
 }

@@ -258,17 +258,31 @@ struct SafetyV3Tests {
             "self harm", "self-harmed last night", "hung himself", "O.D.", "o/d", "took a load of painkillers",
             "swallowed all her meds", "slit her wrists", "strangled herself", "tried to drown", "poisoned herself",
             "wants to be dead", "no reason to live", "shot himself", "took an overdose", "wants to end it all",
+            "harming himself", "hurt herself", "burned herself", "DSH", "took 16 co-codamol", "drank antifreeze",
+            "threatened to throw herself in front of a train", "life isn't worth living", "better off without me", "can't go on",
         ])
     func shippedRedFlags(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
         #expect(answer.warnings.contains { $0.code == .possibleEmergency && $0.observed == text })
     }
 
-    @Test("ECT being decided for an adult is not the under-18 flag (Mia's scenario shows it for a 16-year-old)")
+    @Test("the shipped red flags leave everyday words alone", arguments: [
+        "hung the washing out", "hung out with friends at the park", "food poisoning from a takeaway",
+        "swallowed his pride and apologised", "shot a great photo", "wrist watch broke", "drowning in paperwork",
+    ])
+    func shippedRedFlagsNotEveryday(text: String) throws {
+        let answer = try ShippedRules.respond("robin", signs: [text])
+        #expect(!answer.warnings.contains { $0.code == .possibleEmergency }, "\(text)")
+    }
+
+    @Test("ECT being decided for an adult is not the under-18 flag; for an age not known it is (Mia's scenario: 16)")
     func ectUnder18OnlyUnder18() throws {
         for status in ["has", "lacks"] {
             let answer = try ShippedRules.respond("priya", capacity: ["ect=\(status)"])
             #expect(!answer.flags.contains { $0.id == "ect-under-18" }, "\(status)")
+            let unknown = try ShippedRules.respond("robin", capacity: ["ect=\(status)"])
+            #expect(unknown.flags.contains { $0.id == "ect-under-18" }, "\(status)")
+            #expect(unknown.warnings.contains { $0.code == .ageUnknown })
         }
     }
 
@@ -455,11 +469,41 @@ struct SafetyV3Tests {
         #expect(binding.refusals.first?.mayBeOverriddenBy == "part4")
     }
 
+    @Test(
+        "a refusal whose words name a life-sustaining treatment, with no decision for it, binds only with the formalities",
+        arguments: ["NG tube feeding", "PEG feeding", "artificial nutrition", "CPR", "treatment after an overdose", "anything to keep me alive"])
+    func lifeSustainingByItsWords(treatment: String) throws {
+        let plan = Self.plan.replacingOccurrences(
+            of: "{treatment: electroconvulsive therapy, made: 2025-06-01, for_mental_disorder: true}",
+            with: "{treatment: \(treatment), made: 2025-06-01}")
+        let answer = try Self.answer([("2026-11-24T09:00:00Z", [:], [])], plan: plan)
+        #expect(answer.refusals.map(\.binding) == [false], "\(treatment)")
+        #expect(!AdvanceRefusal.looksLifeSustaining("haloperidol"))
+        #expect(!AdvanceRefusal.looksLifeSustaining("olanzapine injections"))
+    }
+
+    @Test("an LPA registered after the day shown does not yet overtake an earlier refusal, on paper as in the answer")
+    func notYetRegistered() throws {
+        let plan = Self.plan.replacingOccurrences(
+            of: "{treatment: electroconvulsive therapy, made: 2025-06-01, for_mental_disorder: true}",
+            with: "{treatment: haloperidol, made: 2024-12-01}")
+        let library = try TemporaryLibrary(["policy/policy.yaml": Self.policy, "people/kit.yaml": plan])
+        defer { library.remove() }
+        let (policy, loaded) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
+        let refusals = { (today: String) in
+            PlanDocument(plan: loaded, policy: policy, today: CalendarDate(parsing: today)).sections
+                .first { $0.title == "Treatments I refuse" }?.lines ?? []
+        }
+        #expect(refusals("2025-02-01").first?.contains("— binding if I lack capacity for it") == true)
+        #expect(refusals("2026-11-24").first?.contains("— not binding: a lasting power of attorney") == true)
+        #expect(PlanJSON.render(loaded, policy: policy, today: CalendarDate(parsing: "2025-02-01")).contains(#""binding":true"#))
+    }
+
     @Test("a refusal of ECT however it is written is read as one: never overridden under Part 4, and check says so")
     func ectHoweverWritten() throws {
         for treatment in [
             "shock treatment (ECT)", "(ECT)", "E.C.T.", "electro-convulsive therapy", "Electro Convulsive Therapy",
-            "ECT, and olanzapine", "ECT/electroshock",
+            "ECT, and olanzapine", "ECT/electroshock", "ECTs",
         ] {
             #expect(AdvanceRefusal.looksLikeECT(treatment), "\(treatment)")
             let plan = Self.plan.replacingOccurrences(

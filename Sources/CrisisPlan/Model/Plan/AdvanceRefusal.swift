@@ -22,7 +22,9 @@ public struct AdvanceRefusal: Sendable {
     public static func looksLikeECT(_ treatment: String) -> Bool {
         let words = TextNormalizer.normalize(treatment).split { !$0.isLetter && !$0.isNumber }.map(String.init)
         let joined = words.joined()
-        if words.contains("ect") || joined.contains("electroconvulsive") || joined.contains("electroshock") {
+        if words.contains("ect") || words.contains("ects") || joined.contains("electroconvulsive")
+            || joined.contains("electroshock")
+        {
             return true
         }
         for (word, next) in zip(words, words.dropFirst()) where word == "shock" && (next == "treatment" || next == "therapy") {
@@ -30,5 +32,24 @@ public struct AdvanceRefusal: Sendable {
         }
         // Initials with stops or spaces: "E.C.T.", "e c t".
         return words.count >= 3 && zip(words, zip(words.dropFirst(), words.dropFirst(2))).contains { $0 == "e" && $1.0 == "c" && $1.1 == "t" }
+    }
+
+    /// Words that name a treatment which keeps someone alive: feeding by tube, resuscitation,
+    /// ventilation, dialysis, transfusion, treatment after an overdose, "to keep me alive".
+    static let lifeSustainingWords: Set<String> = [
+        "cpr", "dnacpr", "resuscitate", "resuscitated", "resuscitation", "ventilation", "ventilator", "ventilated",
+        "dialysis", "transfusion", "transfusions", "nutrition", "hydration", "feeding", "fed", "nasogastric", "peg",
+        "overdose", "overdoses", "paracetamol", "acetylcysteine", "antidote", "alive", "life",
+    ]
+
+    /// A treatment that reads as life-sustaining where no declared decision says what it is:
+    /// such a refusal binds only when signed, witnessed and stated to apply even if life is at
+    /// risk (MCA 2005 s25(5)-(6)). Read the other way, "NG tube feeding" or "CPR" written
+    /// without the formalities would tell a worker not to keep someone alive; when in doubt
+    /// the law lets them treat (s26(2), s26(5)), and the refusal is still shown as a wish.
+    public static func looksLifeSustaining(_ treatment: String) -> Bool {
+        TextNormalizer.normalize(treatment).split { !$0.isLetter && !$0.isNumber }.contains {
+            lifeSustainingWords.contains(String($0))
+        }
     }
 }
