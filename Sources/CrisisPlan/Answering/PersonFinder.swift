@@ -107,7 +107,9 @@ public enum PersonFinder {
         return items.compactMap { item in
             guard case .mapping(let entry) = item.content,
                 case .scalar(let system)? = entry.first(where: { $0.key == "system" })?.value.content,
-                case .scalar(let value)? = entry.first(where: { $0.key == "value" })?.value.content
+                case .scalar(let value)? = entry.first(where: { $0.key == "value" })?.value.content,
+                // An NHS number that fails its check finds no one, as the loaded plan keeps none.
+                system.text != Person.Identifier.nhsNumber || NHSNumber.problem(value.text) == nil
             else { return nil }
             return (system.text, Person.Identifier.key(value.text))
         }

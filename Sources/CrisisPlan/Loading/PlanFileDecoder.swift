@@ -78,8 +78,12 @@ struct PlanFileDecoder {
                 if identifiers.contains(where: { $0.system == system }) {
                     decoder.error("the person has two identifiers of system '\(system)'; keep one", at: item.mark)
                 }
+                // A mistyped NHS number is `check`'s error, but never the reason a worker gets no
+                // plan at 3 a.m.: the plan is answered, and the number, which no record can hold,
+                // is not used to find or match the person.
                 if system == Person.Identifier.nhsNumber, let problem = NHSNumber.problem(value), let node = entry["value"] {
-                    decoder.error(problem, at: node.mark)
+                    decoder.error(problem, at: node.mark, blocksAnswers: false)
+                    continue
                 }
                 identifiers.append(Person.Identifier(system: system, value: value, source: decoder.location(item.mark)))
             }

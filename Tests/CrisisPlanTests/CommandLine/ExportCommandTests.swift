@@ -56,6 +56,11 @@ struct ExportCommandTests {
             let check = try CommandRunner.run(["check"], in: library.root)
             #expect(check.status == 1)
             #expect(check.stdout.contains("Rules/people/sam.yaml:5:58: " + message), "\(check.stdout)")
+            // The plan is still answered; the number is not used to find the person.
+            let respond = try CommandRunner.run(["respond", "sam", "--sign", "not sleeping"], in: library.root)
+            #expect(respond.status == 0, "\(respond.stderr)")
+            #expect(respond.stdout.contains("Walk the dog"))
+            #expect(try CommandRunner.run(["respond", typed], in: library.root).status == 2)
         }
     }
 
