@@ -101,7 +101,7 @@ struct DiffCommand: ParsableCommand {
         var broken: [String: String] = [:]
         for diagnostic in load.diagnostics where diagnostic.severity == .error {
             let file = diagnostic.location.file
-            guard file.hasSuffix(".yaml"), file.split(separator: "/").dropLast().last == "people" else { continue }
+            guard RulesFile.folder(of: file) == "people" else { continue }
             let person = RulesDirectory.personID(ofPlanFile: file)
             if broken[person] == nil { broken[person] = diagnostic.summary }
         }

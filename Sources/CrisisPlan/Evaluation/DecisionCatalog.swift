@@ -99,7 +99,8 @@ struct DecisionCatalog: Sendable {
     /// ("NG tube feeding", "CPR", "treatment after an overdose") is read as life-sustaining
     /// (`AdvanceRefusal.looksLifeSustaining`).
     func reading(_ refusal: AdvanceRefusal) -> AdvanceRefusal {
-        guard let entry = entries.first(where: { $0.isDeclared && $0.matches(refusal: refusal.treatment) }) else {
+        let key = TextNormalizer.normalize(refusal.treatment)
+        guard let entry = entries.first(where: { $0.isDeclared && $0.matches(refusalKey: key) }) else {
             guard !refusal.lifeSustaining, AdvanceRefusal.looksLifeSustaining(refusal.treatment) else { return refusal }
             var read = refusal
             read.lifeSustaining = true
@@ -110,11 +111,6 @@ struct DecisionCatalog: Sendable {
         read.forMentalDisorder = refusal.forMentalDisorder || entry.forMentalDisorder
         read.ect = refusal.ect || entry.ect
         return read
-    }
-
-    /// The declared ECT decision a refused treatment names, if any.
-    func ectDecision(forRefusalOf treatment: String) -> Entry? {
-        entries.first { $0.ect && $0.matches(refusal: treatment) }
     }
 
     /// The position of a decision in the answer's order: declared and refused ones as listed,

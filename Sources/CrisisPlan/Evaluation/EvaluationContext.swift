@@ -105,7 +105,9 @@ public final class EvaluationContext: Sendable {
             let label = policy.policy.stages.first(where: { $0.id == sign.stage })?.label ?? sign.stage
             return SuggestedSign(id: sign.id, says: sign.says, stageLabel: label)
         }
-        decisions = DecisionCatalog(policy: policy.policy, plan: plan)
+        // A local too: read before every stored property is set (the refusals, below).
+        let decisions = DecisionCatalog(policy: policy.policy, plan: plan)
+        self.decisions = decisions
         signStages = plan.signs.map(\.stage)
         signRanks = plan.signs.map { policy.stageRank[$0.stage] ?? 0 }
         let stages = policy.policy.stages.map { stage in
@@ -131,17 +133,14 @@ public final class EvaluationContext: Sendable {
         avoid = plan.whenUnwell.avoid.map(\.text)
         takeCareOf = plan.whenUnwell.takeCareOf.map(\.text)
         statements = plan.advanceDecisions.statements.map(\.text)
-        let decisionsRead = decisions
-        advanceRefusals = plan.advanceDecisions.refusals.map { decisionsRead.reading($0) }
+        advanceRefusals = plan.advanceDecisions.refusals.map(decisions.reading)
         refusals = advanceRefusals.map {
             ($0, RefusalValidity($0, attorneys: plan.attorneys, born: plan.person.born), $0.source.pathAndLine)
         }
         someRefusalNotBinding = self.refusals.contains { !$0.validity.binding }
         latestRegistration = plan.attorneys.compactMap(\.registeredOn).max()
-        let decisions = self.decisions
-        ectRefusals = advanceRefusals.map {
-            $0.ect || decisions.ectDecision(forRefusalOf: $0.treatment) != nil || AdvanceRefusal.looksLikeECT($0.treatment)
-        }
+        // Read refusals already carry a declared ECT decision's `ect`; the wording covers the rest.
+        ectRefusals = advanceRefusals.map { $0.ect || AdvanceRefusal.looksLikeECT($0.treatment) }
         refusalKeys = plan.advanceDecisions.refusals.map { TextNormalizer.normalize($0.treatment) }
         let keys = refusalKeys
         refusalsDecidedBy = decisions.entries.map { entry in

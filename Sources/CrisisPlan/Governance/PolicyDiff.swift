@@ -78,7 +78,7 @@ public struct PolicyDiff: Sendable {
         for scenario in new.scenarios + old.scenarios where seenScenario.insert(scenario.file.split(separator: "/").last.map(String.init) ?? scenario.file).inserted {
             let id: String
             let name: String
-            var evaluators: (Evaluator, Evaluator)?
+            let evaluators: (Evaluator, Evaluator)?
             if let inline = scenario.plan, scenario.person == nil {
                 // A plan held in the scenario is the same on both sides: only the policy changes.
                 id = inline.person.id
@@ -93,6 +93,7 @@ public struct PolicyDiff: Sendable {
                 else { continue }
                 id = found
                 name = newPlans[found]!.person.name
+                evaluators = nil
             }
             for index in scenario.steps.indices {
                 scenarioCases.append(

@@ -171,8 +171,8 @@ struct AnswerPage: Sendable {
         }
         var advance = answer.statements.map { "Wish: \($0)" }
         advance += answer.refusals.map { String(AnswerText.refusalText($0).dropFirst(2)) }
-        // Every attorney, as the text form lists them (the first is `attorney`).
-        for attorney in answer.attorneys.isEmpty ? (answer.attorney.map { [$0] } ?? []) : answer.attorneys {
+        // Every attorney, as the text form lists them (`attorney` is one of them).
+        for attorney in answer.attorneys {
             advance.append(
                 "Attorney: \(attorney.name) – " + (attorney.canAct ? "can act" : "cannot act") + " (\(attorney.because))")
             if attorney.decisions.count > 1 || attorney.decisions.contains(where: { $0.because != attorney.because }) {

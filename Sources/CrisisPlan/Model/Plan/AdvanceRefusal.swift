@@ -20,7 +20,7 @@ public struct AdvanceRefusal: Sendable {
     /// it is split ("electro-convulsive", "Electro Convulsive"), "electroshock" and "shock
     /// treatment" or "shock therapy". A word that only contains the letters ("respect") does not.
     public static func looksLikeECT(_ treatment: String) -> Bool {
-        let words = TextNormalizer.normalize(treatment).split { !$0.isLetter && !$0.isNumber }.map(String.init)
+        let words = words(of: treatment)
         let joined = words.joined()
         if words.contains("ect") || words.contains("ects") || joined.contains("electroconvulsive")
             || joined.contains("electroshock")
@@ -48,8 +48,11 @@ public struct AdvanceRefusal: Sendable {
     /// without the formalities would tell a worker not to keep someone alive; when in doubt
     /// the law lets them treat (s26(2), s26(5)), and the refusal is still shown as a wish.
     public static func looksLifeSustaining(_ treatment: String) -> Bool {
-        TextNormalizer.normalize(treatment).split { !$0.isLetter && !$0.isNumber }.contains {
-            lifeSustainingWords.contains(String($0))
-        }
+        words(of: treatment).contains(where: lifeSustainingWords.contains)
+    }
+
+    /// A treatment's words as both readings take them: normalised, runs of letters and digits.
+    private static func words(of treatment: String) -> [String] {
+        TextNormalizer.normalize(treatment).split { !$0.isLetter && !$0.isNumber }.map(String.init)
     }
 }
