@@ -38,9 +38,10 @@ let package = Package(
             name: "CICUSkeleton",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
+        .target(name: "CMemoryHints"),
         .target(
             name: "CrisisPlan",
-            dependencies: ["CLibYAML", "CICUSkeleton", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["CLibYAML", "CICUSkeleton", "CMemoryHints", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The service: routes → middleware → the served library. The engine above knows nothing of it.
         .target(

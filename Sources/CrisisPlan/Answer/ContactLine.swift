@@ -27,6 +27,11 @@ public struct ContactLine: Sendable {
 
     private let listing: Listing
 
+    /// The shared listing, which copying the line into an answer counts a reference to.
+    func addStorage(to set: inout WorkingSet) {
+        set.add(object: listing)
+    }
+
     public var id: String { listing.id }
     public var name: String { listing.name }
     public var relation: String? { listing.relation }

@@ -10,6 +10,10 @@ public final class EvaluationContext: Sendable {
     // first, to share a few cache lines, and the plan itself (several hundred bytes, read
     // field by field only for rarer lines) comes last.
     public let policy: CompiledPolicy
+    /// The lines of this plan's prepared parts, asked for together before an evaluation reads
+    /// them one by one (`WorkingSet`). Set once, at the end of `init`, before the context is
+    /// shared, and only read after.
+    nonisolated(unsafe) private(set) var workingSet = WorkingSet()
     // The prepared plan's parts (`matcher`, `signIds`, `suggester`, `people`) are held here
     // too, sharing their storage: evaluation reads them in place, where reading them through
     // `prepared` would copy each on every access.
@@ -186,6 +190,40 @@ public final class EvaluationContext: Sendable {
         attorneys = plan.attorneys
         views = plan.views
         chosenAttorney = plan.attorney?.contact
+        workingSet = preparedWorkingSet()
+    }
+
+    /// Asks for every line an evaluation of this plan reads, before it reads them.
+    func prefetch() {
+        workingSet.prefetch()
+    }
+
+    /// This object's own lines, then its parts', most needed first.
+    private func preparedWorkingSet() -> WorkingSet {
+        var set = WorkingSet()
+        set.add(object: self, atMost: 1024)
+        set.add(signIds)
+        set.add(signRanks)
+        matcher.addStorage(to: &set)
+        set.add(stages)
+        for stage in stages {
+            set.add(stage.responses)
+            set.add(stage.ungatedResponses ?? [])
+            set.add(stage.route)
+            for line in stage.route { line.addStorage(to: &set) }
+        }
+        for part in [helps, avoid, takeCareOf, statements] { set.add(part) }
+        set.add(doNotContactLines)
+        set.add(refusals)
+        set.add(unassessedRefusalLines)
+        set.add(fixedPlanWarnings)
+        set.add(attorneys)
+        set.add(views)
+        set.add(personName)
+        suggester.addStorage(to: &set)
+        set.add(suggestedSigns)
+        decisions.addStorage(to: &set)
+        return set
     }
 
     /// Whether the refusals bind on `today` as prepared (no attorney is registered later).

@@ -18,6 +18,15 @@ public struct Evaluator: Sendable {
     /// The answer as of `now`. Throws only for bad input: an undeclared fact, or a value its
     /// type does not allow (exit 2); everything else becomes a warning in the answer.
     public func evaluate(_ observations: [Observation], now: Timestamp) throws(DiagnosticList) -> Answer {
+        // The plan has usually left the cache since it was last asked about: its lines are
+        // asked for all at once, before they are read one after another.
+        context.prefetch()
+        observations.withUnsafeBufferPointer { observations in
+            for index in observations.indices {
+                WorkingSet.prefetch(observations[index].signs)
+                WorkingSet.prefetch(observations[index].facts)
+            }
+        }
         // The policy's parts read here, each one reference (a copy of the whole policy would
         // be a reference count per field, on every evaluation).
         let stages = context.policy.policy.stages

@@ -13,6 +13,8 @@ struct SignMatcher: Sendable {
         table = TextIndex(pairs)
     }
 
+    func addStorage(to set: inout WorkingSet) { table.addStorage(to: &set) }
+
     /// The position of the sign in the plan, or `nil` when the text matches none.
     func match(_ text: String) -> Int? {
         if let found = table[text] { return found }

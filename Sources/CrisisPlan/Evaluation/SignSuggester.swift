@@ -78,6 +78,12 @@ struct SignSuggester: Sendable {
         self.matcher = matcher
     }
 
+    /// The texts and their scalars, which every unrecognised text is compared with.
+    func addStorage(to set: inout WorkingSet) {
+        set.add(texts)
+        set.add(scalars)
+    }
+
     static func isTelling(_ word: some StringProtocol) -> Bool {
         word.count >= 3 && !stopWords.contains(String(word))
     }

@@ -99,6 +99,12 @@ struct TextIndex: @unchecked Sendable {
         }
     }
 
+    /// The table's one allocation: header, slots and key bytes.
+    func addStorage(to set: inout WorkingSet) {
+        let slotCount = storage.withUnsafeMutablePointerToHeader { $0.pointee.slotCount }
+        set.add(object: storage, bytes: 64 + slotCount * Self.slotWords * 8, atMost: 4096)
+    }
+
     private static var notAmongASCIIKeys: Int { -1 }
     private static var notASCII: Int { -2 }
 
