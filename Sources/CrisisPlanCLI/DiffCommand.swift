@@ -174,8 +174,16 @@ struct DiffCommand: ParsableCommand {
 
     private func writeJUnit(_ diff: PolicyDiff, to path: String) throws {
         func escape(_ text: String) -> String { MarkupEscaping.escape(text) }
+        // A person added or removed is a change too: one failing case each, so that CI shows it.
+        let people = diff.added.map { ($0, "added") } + diff.removed.map { ($0, "removed") }
+        let count = diff.changed.count + people.count
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuite name=\"crisisplan diff\" tests=\"\(diff.changed.count)\" failures=\"\(diff.changed.count)\">\n"
+        xml += "<testsuite name=\"crisisplan diff\" tests=\"\(count)\" failures=\"\(count)\">\n"
+        for (person, change) in people {
+            xml += "  <testcase classname=\"\(escape(person))\" name=\"plan \(change)\">\n"
+            xml += "    <failure message=\"\(escape(person)) \(change)\"></failure>\n"
+            xml += "  </testcase>\n"
+        }
         for item in diff.changed {
             xml += "  <testcase classname=\"\(escape(item.person))\" name=\"\(escape(item.label))\">\n"
             xml += "    <failure message=\"\(escape(item.changes.joined(separator: "; ")))\">\(escape(item.document))</failure>\n"

@@ -184,8 +184,12 @@ struct ConditionSpace {
             }
         case .capacity(let test):
             let decision = test.decision ?? "*"
-            if let named = test.decision, !(policy.decisions ?? []).contains(where: { $0.id == named }) {
-                return Literal(variable: .capacity(decision), allowed: [])
+            // Only a policy that declares its decisions can name one no assessment can be of:
+            // without `decisions:`, any name is a decision.
+            if let named = test.decision, let declared = policy.decisions {
+                let key = TextNormalizer.normalize(named)
+                let known = declared.contains { ([$0.id] + $0.also).contains { TextNormalizer.normalize($0) == key } }
+                if !known { return Literal(variable: .capacity(decision), allowed: []) }
             }
             return Literal(variable: .capacity(decision), allowed: [test.status == .has ? 0 : 1])
         case .signs(let test):

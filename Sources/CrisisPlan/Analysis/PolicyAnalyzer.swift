@@ -146,7 +146,10 @@ public struct PolicyAnalyzer {
         if plan.signs.isEmpty { missing.append("early warning signs") }
         if !plan.responses.flatMap(\.responses).contains(where: { $0.by == .me }) { missing.append("own coping") }
         if !plan.contacts.contains(where: { !$0.professional }) { missing.append("people and places") }
-        if !plan.contacts.contains(where: \.professional) && !policyAddsRoundTheClock {
+        // Both halves: a professional, and someone who answers at any hour (in the plan, or
+        // added by the policy, as 999 is).
+        let roundTheClock = policyAddsRoundTheClock || plan.contacts.contains { $0.hours == .always }
+        if !plan.contacts.contains(where: \.professional) || !roundTheClock {
             missing.append("professionals and 24-hour access")
         }
         if plan.advanceDecisions.statements.isEmpty { missing.append("advance statements") }

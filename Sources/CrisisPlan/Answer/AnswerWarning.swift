@@ -35,6 +35,15 @@ public struct AnswerWarning: Sendable, Hashable {
     /// question is answered after the text was typed).
     public var inAttention = true
 
+    /// `contact-hours-invalid` for a contact whose hours could not be read, else `nil`.
+    static func hoursUnreadable(_ contact: Contact) -> AnswerWarning? {
+        guard let problem = contact.hoursProblem else { return nil }
+        return AnswerWarning(
+            code: .contactHoursInvalid,
+            message: "\(contact.name)'s hours could not be read, so whether they are open now is not known: \(problem)",
+            source: (contact.hoursSource ?? contact.source).pathAndLine)
+    }
+
     public init(
         code: Code, message: String, source: String, suggestions: [String] = [], observed: String? = nil,
         suggestedSigns: SuggestedSigns = SuggestedSigns()

@@ -47,22 +47,27 @@ public enum PersonFinder {
             value = String(person[person.index(after: bar)...])
         }
         let key = Person.Identifier.key(value)
+        var shared: BadInput?
         if !key.isEmpty, key.contains(where: \.isNumber) || system != nil {
             let byIdentifier = ids.indices.filter { index in
                 identifiers(index).contains { (system == nil || $0.system == system) && $0.key == key }
             }
             if byIdentifier.count == 1 { return byIdentifier[0] }
             if byIdentifier.count > 1 {
-                throw BadInput(
+                shared = BadInput(
                     "error: the identifier '\(person)' belongs to more than one plan: "
                         + byIdentifier.map { ids[$0] }.joined(separator: ", ") + "; give their id",
                     suggestions: byIdentifier.map { ids[$0] })
+                // `system|value` names one identifier; a bare value only one person has counts,
+                // and one that several have does not, so their names are looked at next.
+                if let shared, system != nil { throw shared }
             }
         }
         let wanted = TextNormalizer.normalize(person)
         let names = ids.indices.map(name)
         let byName = ids.indices.filter { names[$0].map(TextNormalizer.normalize) == wanted }
         if byName.count == 1 { return byName[0] }
+        if byName.isEmpty, let shared { throw shared }
         if byName.count > 1 {
             throw BadInput(
                 "error: more than one person is called '\(person)': "

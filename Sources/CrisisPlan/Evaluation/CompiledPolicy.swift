@@ -19,6 +19,9 @@ public final class CompiledPolicy: Sendable {
     let addedContactLooks: [[String]]
     /// Whether any contact a flag adds gives hours.
     let addedContactsHaveHours: Bool
+    /// Per flag: `contact-hours-invalid` for each contact it adds whose hours could not be
+    /// read, beside `addedContacts` (shown when the flag adds them).
+    let addedContactHoursWarnings: [[AnswerWarning?]]
     /// Per flag: its answer line, to be completed with `because` and `decisions` when it fires.
     let flagLines: [FlagLine]
     /// Per flag and per escalation rule, in policy order.
@@ -85,6 +88,7 @@ public final class CompiledPolicy: Sendable {
         addedContactSkeletons = skeletons
         addedContactLooks = policy.flags.map { $0.effects.addContacts.map { skeletons[$0.name] ?? "" } }
         addedContactsHaveHours = policy.flags.contains { $0.effects.addContacts.contains { $0.hours != nil } }
+        addedContactHoursWarnings = policy.flags.map { $0.effects.addContacts.map(AnswerWarning.hoursUnreadable) }
         flagLines = policy.flags.map(FlagLine.init)
         let compile = { (condition: Condition) in
             CompiledCondition(condition, policy: policy, factTable: factTable, stageRank: stageRank)

@@ -67,10 +67,17 @@ struct ContactAssembler {
                             message:
                                 "flag '\(flag)' would add \(name), who is on the do-not-contact list or withheld; not added — a named professional decides"
                         ))
-                } else if flags[index].kind == .emergency {
-                    first.append(added[position])
                 } else {
-                    after.append(added[position])
+                    if flags[index].kind == .emergency {
+                        first.append(added[position])
+                    } else {
+                        after.append(added[position])
+                    }
+                    if let unreadable = context.policy.addedContactHoursWarnings[index][position],
+                        !warnings.contains(unreadable)
+                    {
+                        warnings.append(unreadable)
+                    }
                 }
             }
             for role in flags[index].effects.consultRoles { consult(role, forFlag: flags[index].id) }

@@ -172,14 +172,7 @@ public final class EvaluationContext: Sendable {
                         "the plan does not say which kind of lasting power of attorney \(plan.contact(attorney.contact)?.name ?? attorney.contact) holds (health and welfare, or property and affairs); until it does, they cannot act (MCA 2005 s9(1))",
                     source: attorney.source.pathAndLine))
         }
-        for contact in plan.contacts where contact.hoursProblem != nil {
-            fixed.append(
-                AnswerWarning(
-                    code: .contactHoursInvalid,
-                    message:
-                        "\(contact.name)'s hours could not be read, so whether they are open now is not known: \(contact.hoursProblem ?? "")",
-                    source: (contact.hoursSource ?? contact.source).pathAndLine))
-        }
+        fixed += plan.contacts.compactMap(AnswerWarning.hoursUnreadable)
         fixedPlanWarnings = fixed
         personSource = (plan.person.keySource ?? plan.person.source).pathAndLine
         reviewBySource = plan.dates.reviewBySource.pathAndLine

@@ -26,6 +26,16 @@ final class FileDecoder {
         diagnostics.append(diagnostic)
     }
 
+    /// Reads a value whose problems `check` reports but answers work around (a contact's
+    /// hours): every error `read` reports is kept, as one that does not block answers, and
+    /// the first is returned with the value.
+    func notBlockingAnswers<Value>(_ read: () -> Value) -> (value: Value, problem: String?) {
+        let before = diagnostics.count
+        let value = read()
+        for index in before..<diagnostics.count { diagnostics[index].blocksAnswers = false }
+        return (value, diagnostics.count > before ? diagnostics[before].message : nil)
+    }
+
     func warning(_ message: String, at mark: Mark) {
         diagnostics.append(.warning(message, at: location(mark)))
     }

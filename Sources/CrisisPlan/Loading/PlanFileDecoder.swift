@@ -159,19 +159,22 @@ struct PlanFileDecoder {
             source: decoder.location(node.mark))
         if let hoursNode = fields?["hours"] {
             contact.hoursSource = decoder.location(hoursNode.mark)
-            let texts: [String]
-            if case .sequence = hoursNode.content {
-                texts = decoder.textList(hoursNode, "'hours'").map(\.text)
-            } else {
-                texts = decoder.text(hoursNode, "'hours'").map { [$0] } ?? []
+            // Bad hours never stop an answer, however they are bad (empty, null, a map, a list
+            // holding one, or text that does not parse): the contact is shown as not known to be
+            // open, and `check` reports it (an error that does not block answers).
+            let (texts, unreadable) = decoder.notBlockingAnswers { () -> [String] in
+                if case .sequence = hoursNode.content { return decoder.textList(hoursNode, "'hours'").map(\.text) }
+                return decoder.text(hoursNode, "'hours'").map { [$0] } ?? []
             }
-            switch ContactHours.parse(texts) {
-            case .success(let hours): contact.hours = hours
-            case .failure(let problem):
-                // Bad hours never stop an answer: the contact is shown as not known to be open,
-                // and `check` reports it (an error that does not block answers).
-                contact.hoursProblem = problem.message
-                decoder.error(problem.message, at: hoursNode.mark, blocksAnswers: false)
+            if let unreadable {
+                contact.hoursProblem = unreadable
+            } else {
+                switch ContactHours.parse(texts) {
+                case .success(let hours): contact.hours = hours
+                case .failure(let problem):
+                    contact.hoursProblem = problem.message
+                    decoder.error(problem.message, at: hoursNode.mark, blocksAnswers: false)
+                }
             }
         }
         return contact

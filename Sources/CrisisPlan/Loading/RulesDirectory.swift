@@ -10,7 +10,11 @@ public struct RulesDirectory: Sendable {
 
     public init(_ typed: String) {
         var path = typed
-        while path.hasPrefix("./") { path.removeFirst(2) }
+        // `./`, and the slashes after it (`.//Rules` is `Rules`, never `/Rules`).
+        while path.hasPrefix("./") {
+            path.removeFirst(2)
+            while path.hasPrefix("/") { path.removeFirst() }
+        }
         while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         displayPath = path.isEmpty || path == "." ? "." : path
     }

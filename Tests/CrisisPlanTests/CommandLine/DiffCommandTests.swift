@@ -35,6 +35,23 @@ struct DiffCommandTests {
         #expect(result.stdout.hasSuffix("0 changed\n"))
     }
 
+    @Test("a person added and one removed: listed, exit 1, and one failing JUnit case each")
+    func peopleAddedAndRemoved() throws {
+        let copy = try Self.copy()
+        try FileManager.default.moveItem(atPath: copy + "/Rules/people/dee.yaml", toPath: copy + "/Rules/people/dee-b.yaml")
+        let path = copy + "/Rules/people/dee-b.yaml"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "  id: dee\n", with: "  id: dee-b\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let junit = copy + "/out/diff.xml"
+        let result = try CommandRunner.run(["diff", PackageRoot.path + "/Rules", copy + "/Rules", "--on", "2026-12-09", "--junit", junit])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("added: dee-b\nremoved: dee\n"))
+        let xml = try String(contentsOfFile: junit, encoding: .utf8)
+        #expect(xml.contains("tests=\"2\" failures=\"2\""), "\(xml)")
+        #expect(xml.contains("<testcase classname=\"dee-b\" name=\"plan added\">"))
+        #expect(xml.contains("<testcase classname=\"dee\" name=\"plan removed\">"))
+    }
+
     @Test("a decision marked a deprivation of liberty: only Priya, whose attorney covers it, changes — the attorney can no longer consent to it")
     func deprivationOfLiberty() throws {
         let copy = try Self.copy("policy/15-decisions.yaml") {

@@ -27,6 +27,34 @@ struct ExportCommandTests {
         #expect(wrongSystem.status == 2)
     }
 
+    @Test("a bare value two people have finds no one by it: a name that matches is looked at next, else the two are named")
+    func sharedBareValue() throws {
+        func plan(_ id: String, _ name: String, system: String?) -> String {
+            LibraryFixture.plan.replacingOccurrences(of: "id: sam", with: "id: \(id)")
+                .replacingOccurrences(
+                    of: "  name: Sam Taylor\n",
+                    with: "  name: \(name)\n" + (system.map { "  identifiers:\n    - {system: \($0), value: K9}\n" } ?? ""))
+        }
+        var files = [
+            "Rules/policy/a.yaml": LibraryFixture.policy,
+            "Rules/people/cas.yaml": plan("cas", "Cas Reed", system: "urn:example:c"),
+            "Rules/people/dev.yaml": plan("dev", "Dev Reed", system: "urn:example:d"),
+        ]
+        var library = try TemporaryLibrary(files)
+        let ambiguous = try CommandRunner.run(["respond", "K9"], in: library.root)
+        library.remove()
+        #expect(ambiguous.status == 2)
+        #expect(ambiguous.stderr == "error: the identifier 'K9' belongs to more than one plan: cas, dev; give their id\n")
+        files["Rules/people/kay.yaml"] = plan("kay", "K9", system: nil)
+        library = try TemporaryLibrary(files)
+        defer { library.remove() }
+        let byName = try CommandRunner.run(["respond", "k9", "--json"], in: library.root)
+        #expect(byName.status == 0, "\(byName.stderr)")
+        #expect(byName.stdout.hasPrefix("{\"person\":\"kay\""))
+        let bySystem = try CommandRunner.run(["respond", "urn:example:d|K9", "--json"], in: library.root)
+        #expect(bySystem.stdout.hasPrefix("{\"person\":\"dev\""))
+    }
+
     @Test("one identifier on two people is a check error, at the second")
     func duplicateIdentifier() throws {
         let library = try TemporaryLibrary([

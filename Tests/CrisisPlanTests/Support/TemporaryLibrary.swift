@@ -1,4 +1,6 @@
+import CrisisPlan
 import Foundation
+import Testing
 
 /// A rules library written to a fresh temporary folder, for tests that need files on disk.
 struct TemporaryLibrary {
@@ -14,6 +16,30 @@ struct TemporaryLibrary {
             try Data(text.utf8).write(to: URL(fileURLWithPath: full))
         }
     }
+
+    /// The shipped `Rules/` (policy and people) under `Rules/` in a fresh folder, with each
+    /// `(old, new)` replaced in the file named (`policy/25-24-hour-line.yaml`); a replacement
+    /// that finds nothing to replace is a test error, never a silent no-op.
+    static func shipped(changing changes: [String: [(String, String)]] = [:]) throws -> TemporaryLibrary {
+        var files: [String: String] = [:]
+        for folder in ["policy", "people"] {
+            let path = PackageRoot.path + "/Rules/" + folder
+            for name in try FileManager.default.contentsOfDirectory(atPath: path) where name.hasSuffix(".yaml") {
+                files["Rules/\(folder)/\(name)"] = try String(contentsOfFile: path + "/" + name, encoding: .utf8)
+            }
+        }
+        for (file, replacements) in changes {
+            var text = try #require(files["Rules/" + file], "no shipped file \(file)")
+            for (old, new) in replacements {
+                try #require(text.contains(old), "\(file) has no '\(old)'")
+                text = text.replacingOccurrences(of: old, with: new)
+            }
+            files["Rules/" + file] = text
+        }
+        return try TemporaryLibrary(files)
+    }
+
+    var rules: RulesDirectory { RulesDirectory(root + "/Rules") }
 
     func remove() {
         try? FileManager.default.removeItem(atPath: root)

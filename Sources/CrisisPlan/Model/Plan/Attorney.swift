@@ -24,10 +24,14 @@ public struct Attorney: Sendable {
     public var registeredOn: CalendarDate? = nil
     public var source: SourceLocation
 
-    /// Whether the attorney's authority reaches a treatment (names compared case-insensitively).
+    /// Whether the attorney's authority reaches a treatment (names compared as normalised, so
+    /// `ALL` is `all` and `ECT` names `ect`).
     public func covers(treatment: String) -> Bool {
         let wanted = TextNormalizer.normalize(treatment)
-        return covers.contains { $0 == "all" || TextNormalizer.normalize($0) == wanted }
+        return covers.contains {
+            let covered = TextNormalizer.normalize($0)
+            return covered == "all" || covered == wanted
+        }
     }
 
     /// Registered by `today` (MCA s9(2)(b)): a `registered_on` after today is not yet; without
