@@ -82,6 +82,9 @@ struct ServeCommand: AsyncParsableCommand {
         if jwks == nil, jwtIssuer != nil || jwtAudience != nil {
             throw UsageFailure(message: "error: --jwt-issuer and --jwt-audience need --jwks FILE")
         }
+        guard (0...65_535).contains(port) else {
+            throw UsageFailure(message: "error: --port takes 0 to 65535, not \(port)")
+        }
         if (tlsCert == nil) != (tlsKey == nil) {
             throw UsageFailure(message: "error: --tls-cert and --tls-key go together: give both, or neither for plain HTTP")
         }

@@ -29,6 +29,10 @@ struct ConditionSpace {
     /// holds and one on every stage reached always does.
     var reachableStages: Set<Int>
     private(set) var signsConditions: [String] = []
+    /// Per signs condition, beside `signsConditions`: the rank of its stage when it needs an
+    /// active sign of that stage — the stage is then at least that one (it starts at the highest
+    /// active sign's, and only rises), so such a condition and a lower stage never hold together.
+    private var signsStageFloors: [Int?] = []
 
     /// Per contact fact: the ids conditions compare it with, in the order first written. A
     /// contact fact's value is one id (or none), so these and "none of them" are all a
@@ -108,6 +112,12 @@ struct ConditionSpace {
             let narrowed = current.intersection(literal.allowed)
             if narrowed.isEmpty { return false }
             allowed[literal.variable] = narrowed
+        }
+        for (index, floor) in signsStageFloors.enumerated() {
+            guard let floor, allowed[.signs(index)] == [1] else { continue }
+            let stage = (allowed[.stage] ?? universe(.stage)).filter { $0 >= floor }
+            if stage.isEmpty { return false }
+            allowed[.stage] = stage
         }
         return true
     }
@@ -197,7 +207,11 @@ struct ConditionSpace {
                 return Literal(variable: .signs(-1), allowed: [])
             }
             let key = "\(test.atLeast)|\(test.stage ?? "")|\(String(describing: test.within))"
-            if !signsConditions.contains(key) { signsConditions.append(key) }
+            if !signsConditions.contains(key) {
+                signsConditions.append(key)
+                signsStageFloors.append(
+                    test.atLeast >= 1 ? test.stage.flatMap { stage in policy.stages.firstIndex { $0.id == stage } } : nil)
+            }
             return Literal(variable: .signs(signsConditions.firstIndex(of: key)!), allowed: [1])
         case .routeOpen(let open, _):
             return Literal(variable: .routeOpen, allowed: [open ? 1 : 0])

@@ -23,22 +23,26 @@ public struct HazardReport: Sendable {
         unreadable = log.unreadable.map {
             Row(hazard: $0.location.pathLineColumn, control: "the entry", evidence: "—", gap: $0.message)
         }
-        var runs: [String: (passed: Int, failed: Int, error: String?)] = [:]
-        func run(_ path: String) -> (passed: Int, failed: Int, error: String?) {
+        // Per scenario: the steps that ran and passed, those that failed (each "step N at line L"),
+        // or why it could not run.
+        typealias Run = (passed: [String], failed: [String], error: String?)
+        var runs: [String: Run] = [:]
+        func run(_ path: String) -> Run {
             if let known = runs[path] { return known }
             let file = HazardLog.resolve(path, rules)
             guard FileManager.default.fileExists(atPath: file) else {
-                runs[path] = (0, 0, "no such scenario file")
-                return (0, 0, "no such scenario file")
+                runs[path] = ([], [], "no such scenario file")
+                return ([], [], "no such scenario file")
             }
             let suite = ScenarioSuite(files: [file], rules: rules, policy: policy, today: nil)
             let errors = suite.diagnostics.filter { $0.severity == .error }
-            let result: (passed: Int, failed: Int, error: String?)
+            let result: Run
             if !errors.isEmpty && suite.cases.isEmpty {
-                result = (0, 0, errors.first.map { "\($0.location.pathLineColumn): \($0.message)" })
+                result = ([], [], errors.first.map { "\($0.location.pathLineColumn): \($0.message)" })
             } else {
-                let runner = ScenarioRunner(suite: suite)
-                result = (runner.passedCount, runner.failedCount, nil)
+                let steps = ScenarioRunner(suite: suite).results
+                let named = { (step: ScenarioRunner.StepResult) in "step \(step.step) at line \(step.source.mark.line)" }
+                result = (steps.filter(\.passed).map(named), steps.filter { !$0.passed }.map(named), nil)
             }
             runs[path] = result
             return result
@@ -59,18 +63,18 @@ public struct HazardReport: Sendable {
                     let result = run(path)
                     if let error = result.error {
                         rows.append(Row(hazard: hazard.id, control: "scenario: \(path)", evidence: "—", gap: error))
-                    } else if result.passed + result.failed == 0 {
+                    } else if result.passed.isEmpty && result.failed.isEmpty {
                         rows.append(Row(hazard: hazard.id, control: "scenario: \(path)", evidence: "no step with expectations", gap: "the scenario checks nothing"))
-                    } else if result.failed > 0 {
+                    } else {
+                        let count = result.passed.count + result.failed.count
+                        let evidence =
+                            "\(result.passed.count) of \(count) steps passed"
+                            + (result.passed.isEmpty ? "" : ": " + result.passed.joined(separator: ", "))
+                        if result.failed.isEmpty { passing = true }
                         rows.append(
                             Row(
-                                hazard: hazard.id, control: "scenario: \(path)",
-                                evidence: "\(result.passed) of \(result.passed + result.failed) steps passed",
-                                gap: "\(result.failed) step\(result.failed == 1 ? "" : "s") failed"))
-                    } else {
-                        passing = true
-                        rows.append(
-                            Row(hazard: hazard.id, control: "scenario: \(path)", evidence: "\(result.passed) of \(result.passed) steps passed", gap: nil))
+                                hazard: hazard.id, control: "scenario: \(path)", evidence: evidence,
+                                gap: result.failed.isEmpty ? nil : result.failed.joined(separator: ", ") + " failed"))
                     }
                 }
             }

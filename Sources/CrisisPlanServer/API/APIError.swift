@@ -31,10 +31,12 @@ struct APIError: HTTPResponseError, Sendable {
         status: .serviceUnavailable, code: "no-library",
         message: "error: no rules library is loaded yet; try again shortly", source: nil)
 
-    static func tooLarge(limit: Int) -> APIError {
-        APIError(
+    /// `what` says what the body holds: "observations are", "a sign-in is".
+    static func tooLarge(limit: Int, what: String = "observations are") -> APIError {
+        let size = limit >= 1 << 20 ? "\(limit >> 20) MiB" : "\(limit >> 10) KiB"
+        return APIError(
             status: .contentTooLarge, code: "too-large",
-            message: "error: the body is over \(limit) bytes (1 MiB); observations are limited to 1 MiB", source: nil)
+            message: "error: the body is over \(limit) bytes (\(size)); \(what) limited to \(size)", source: nil)
     }
 
     static let notJSON = APIError(
@@ -103,7 +105,9 @@ struct APIError: HTTPResponseError, Sendable {
         json.key("error")
         json.beginObject()
         json.field("code", code)
-        json.field("message", message)
+        // As the command line prints it: a control character or a direction override a
+        // client sent (in a person id, say) is written visibly, never passed on raw.
+        json.field("message", TerminalText.visible(message, keepingLineBreaks: true))
         json.field("source", source)
         json.field("suggestions", suggestions)
         json.endObject()

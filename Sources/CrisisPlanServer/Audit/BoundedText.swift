@@ -6,6 +6,16 @@ import Crypto
 enum BoundedText {
     static let limit = 256
 
+    /// As `bounded`, for a record's own text column (user, path, person, query): a NUL is
+    /// kept as the six characters `\u{0}`, because a database's text column ends at one — the
+    /// record read back would no longer match what was hashed, and `audit verify` would call an
+    /// untouched record changed. (Texts inside the JSON columns are escaped by JSON.)
+    static func column(_ text: String) -> String {
+        bounded(text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\\u{0}") : text)
+    }
+
+    static func column(_ text: String?) -> String? { text.map(column) }
+
     static func bounded(_ text: String) -> String {
         guard text.utf8.count > limit else { return text }
         var kept = ""

@@ -131,10 +131,11 @@ final class TokenService: Sendable {
         }
     }
 
-    /// The CSRF token for a page session: an HMAC of its token id, so it needs no storage
-    /// and any instance can check it.
-    func csrfToken(forTokenID id: String) -> String {
-        signature("csrf:" + id)
+    /// The CSRF token for a page session: its token id and an HMAC of that id with the user's,
+    /// so it needs no storage, any instance can check it, and a form kept when the session ran
+    /// out can be put back only for the user it was made for (`isCSRF(_:issuedTo:)`).
+    func csrfToken(forTokenID id: String, user: String) -> String {
+        id + "." + signature("csrf:" + id + ":" + user)
     }
 
     /// An HMAC of `text` under the token key, in hex: for values a page carries that the
@@ -145,8 +146,16 @@ final class TokenService: Sendable {
     }
 
     /// Compared in constant time.
-    func isValidCSRF(_ candidate: String, forTokenID id: String) -> Bool {
-        ConstantTime.equal(csrfToken(forTokenID: id), candidate)
+    func isValidCSRF(_ candidate: String, forTokenID id: String, user: String) -> Bool {
+        ConstantTime.equal(csrfToken(forTokenID: id, user: user), candidate)
+    }
+
+    /// Whether `candidate` is a CSRF token this server made for `user`, in any of their
+    /// sessions: what a form posted after the session ran out must carry to be put back once
+    /// they sign in again — a post from another site, or made for someone else, carries none.
+    func isCSRF(_ candidate: String, issuedTo user: String) -> Bool {
+        guard let dot = candidate.firstIndex(of: ".") else { return false }
+        return isValidCSRF(candidate, forTokenID: String(candidate[..<dot]), user: user)
     }
 
     /// The token's header, read only for `alg` and `kid`.

@@ -8,7 +8,11 @@ import Hummingbird
 /// key derived from the token key, so it can be neither read nor forged), for at most 10
 /// minutes, and put back on the form once they have signed in again, to check and send.
 ///
-/// The whole post is kept but its CSRF token: the choices (signs, facts, capacity), the
+/// Only a post carrying a CSRF token this server made is kept, and it is put back only for
+/// the user the token was made for: a form posted from another site (which arrives signed
+/// out) is never kept to be put before a worker who then signs in.
+///
+/// The whole post is kept: the choices (signs, facts, capacity), the
 /// observations so far that the answer page carries (`history` — without them a person named
 /// as causing harm earlier would be back on the route), a pasted document, or what the worker
 /// said they did; only for a page of this server, and only when it all fits a cookie — never
@@ -25,7 +29,7 @@ struct FormReplay: Sendable {
     struct Saved: Sendable, Equatable {
         /// The path the form was posted to.
         var path: String
-        /// The form's choices, `application/x-www-form-urlencoded`.
+        /// The form's choices, `application/x-www-form-urlencoded`, its CSRF token among them.
         var body: String
     }
 
@@ -43,8 +47,10 @@ struct FormReplay: Sendable {
     /// nothing to keep or it does not fit.
     func keep(path: String, body: String, now: Timestamp) -> String? {
         let form = PageForm(urlencoded: body)
-        let kept = form.fields.filter { $0.name != "csrf" }
-        guard Self.formPage(for: path) != nil, kept.contains(where: { !$0.value.isEmpty }) else { return nil }
+        let kept = form.fields
+        guard Self.formPage(for: path) != nil, form.value("csrf").map({ !$0.isEmpty }) == true,
+            kept.contains(where: { $0.name != "csrf" && !$0.value.isEmpty })
+        else { return nil }
         var components = URLComponents()
         components.queryItems = kept.map { URLQueryItem(name: $0.name, value: $0.value) }
         let choices = components.percentEncodedQuery ?? ""
@@ -55,8 +61,16 @@ struct FormReplay: Sendable {
         return "\(Self.cookie)=\(value); Path=/; Max-Age=\(Self.lifetime); HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")
     }
 
-    /// The choices kept in the request's cookie, if any, unexpired and unforged.
-    func saved(in request: Request, now: Timestamp) -> Saved? {
+    /// The choices kept in the request's cookie, if any, unexpired, unforged, and posted from a
+    /// page made for the user now signed in.
+    func saved(in request: Request, for user: SignedInUser?, tokens: TokenService, now: Timestamp) -> Saved? {
+        guard let user, let saved = sealed(in: request, now: now),
+            let csrf = PageForm(urlencoded: saved.body).value("csrf"), tokens.isCSRF(csrf, issuedTo: user.id)
+        else { return nil }
+        return saved
+    }
+
+    private func sealed(in request: Request, now: Timestamp) -> Saved? {
         guard let text = SessionCookie.value(Self.cookie, in: request), text.utf8.count <= Self.limit + 100 else {
             return nil
         }

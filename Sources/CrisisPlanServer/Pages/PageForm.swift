@@ -37,8 +37,8 @@ struct PageForm: Sendable {
         var request = request
         let body = try await request.collectBody(upTo: limit)
         let form = PageForm(urlencoded: String(decoding: body.readableBytesView, as: UTF8.self))
-        guard let tokenID = context.user?.tokenID, let csrf = form.value("csrf"),
-            tokens.isValidCSRF(csrf, forTokenID: tokenID)
+        guard let user = context.user, let tokenID = user.tokenID, let csrf = form.value("csrf"),
+            tokens.isValidCSRF(csrf, forTokenID: tokenID, user: user.id)
         else { throw PageError.forbidden("This form has expired or did not come from crisisplan. Go back, reload the page and try again.") }
         return form
     }

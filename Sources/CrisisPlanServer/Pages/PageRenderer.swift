@@ -193,7 +193,7 @@ struct PageFrame: Sendable {
             return
         }
         self.user = User(id: user.name ?? user.id, role: user.role.rawValue)
-        csrf = user.tokenID.map(tokens.csrfToken(forTokenID:)) ?? ""
+        csrf = user.tokenID.map { tokens.csrfToken(forTokenID: $0, user: user.id) } ?? ""
         var links: [PageLink] = []
         if RouteAccess.findPeople.allows(user.role) { links.append(PageLink(href: "/people", label: "Find a person")) }
         if RouteAccess.governance.allows(user.role) {

@@ -13,8 +13,7 @@ struct AdminRoutes: Sendable {
     static let bodyLimit = 64 * 1024
 
     @Sendable func reload(_ request: Request, _ context: ServerContext) async throws -> Response {
-        var request = request
-        let body = try await request.collectBody(upTo: Self.bodyLimit)
+        let body = try await JSONBody.read(request, limit: Self.bodyLimit, what: "a reload is")
         let confirmed = try Self.confirmed(Array(body.readableBytesView))
         if !confirmed.isEmpty {
             context.audit.update { $0.observation = .object(["confirm": .strings(confirmed.sorted())]) }

@@ -36,7 +36,7 @@ struct AuditRoutes: Sendable {
             let filter = AuditFilter(
                 person: query.get("person").flatMap { $0.isEmpty ? nil : $0 },
                 user: query.get("user").flatMap { $0.isEmpty ? nil : $0 }, since: since, before: before)
-            context.audit.update { $0.person = filter.person.map(BoundedText.bounded) }
+            context.audit.update { $0.person = filter.person.map(BoundedText.column) }
             let found = try await log.store.records(filter, limit: limit + 1, offset: (page - 1) * limit)
             let shown = found.prefix(limit)
             var body = "{\"records\":["

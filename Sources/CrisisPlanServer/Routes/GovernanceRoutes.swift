@@ -30,7 +30,7 @@ struct GovernanceRoutes: Sendable {
             }
         }
         let after = form.value("after").flatMap(AuditCursor.init(text:))
-        context.audit.update { $0.person = person.map(BoundedText.bounded) }
+        context.audit.update { $0.person = person.map(BoundedText.column) }
         let filter = AuditFilter(person: person, user: user, since: since, before: after)
         let found = problems.isEmpty ? try await log.store.records(filter, limit: Self.pageSize + 1, offset: 0) : []
         let shown = found.prefix(Self.pageSize)

@@ -11,8 +11,7 @@ struct LoginRoute: Sendable {
     let signIn: SignIn
 
     @Sendable func login(_ request: Request, _ context: ServerContext) async throws -> Response {
-        var request = request
-        let body = try await request.collectBody(upTo: Self.bodyLimit)
+        let body = try await JSONBody.read(request, limit: Self.bodyLimit, what: "a sign-in is")
         let (name, password) = try Self.credentials(Data(body.readableBytesView))
         let signedIn = try await signIn.attempt(user: name, password: password, context: context)
         var json = JSONWriter()

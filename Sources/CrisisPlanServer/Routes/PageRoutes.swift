@@ -123,7 +123,8 @@ struct PageRoutes: Sendable {
         let canAsk = RouteAccess.answer.allows(context.user?.role ?? .trainer)
         let today = Timestamp.now().utcDate
         // Choices kept when the session ran out: put back on the form, once.
-        if canAsk, let saved = replay.saved(in: request, now: Timestamp.now()), saved.path == "/people/\(person.id)/feedback",
+        let saved = replay.saved(in: request, for: context.user, tokens: tokens, now: Timestamp.now())
+        if canAsk, let saved, saved.path == "/people/\(person.id)/feedback",
             let feedback = FeedbackForm.restored(
                 PageForm(urlencoded: saved.body), person: person.id, policy: library.policy, tokens: tokens)
         {
@@ -133,7 +134,7 @@ struct PageRoutes: Sendable {
                 "You were signed out before what you did was recorded. It is back below: check it, then record it again."
             return pages.page("person", page, headers: [.setCookie: replay.clear])
         }
-        if canAsk, let saved = replay.saved(in: request, now: Timestamp.now()), saved.path == "/people/\(person.id)/answer" {
+        if canAsk, let saved, saved.path == "/people/\(person.id)/answer" {
             var page = PersonPage(person: person, policy: library.policy, frame: frame(context), canAsk: true, today: today)
             let restored = AnswerForm(form: PageForm(urlencoded: saved.body))
             page.form = ObservationForm(

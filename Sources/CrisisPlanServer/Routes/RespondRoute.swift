@@ -14,13 +14,7 @@ struct RespondRoute: Sendable {
     @Sendable func respond(_ request: Request, _ context: ServerContext) async throws -> Response {
         let library = try answering.library()
         let person = try answering.person(in: library, context: context)
-        if let type = request.headers[.contentType], !Self.isJSON(type) { throw APIError.notJSON }
-        // Refused before it is read when the length says so; otherwise read to the limit only.
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.bodyLimit {
-            throw APIError.tooLarge(limit: Self.bodyLimit)
-        }
-        var request = request
-        let body = try await request.collectBody(upTo: Self.bodyLimit)
+        let body = try await JSONBody.read(request, limit: Self.bodyLimit, what: "observations are")
         let at = try request.uri.queryParameters.get("at").map(Self.time)
         let answer: Answer
         do throws(BadInput) {

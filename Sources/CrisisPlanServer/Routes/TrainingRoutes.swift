@@ -28,7 +28,9 @@ struct TrainingRoutes: Sendable {
     @Sendable func show(_ request: Request, _ context: ServerContext) throws -> Response {
         try play(context) { session, number in
             // The step and choice a trainee posted as their session ran out, back on the page.
-            if let saved = replay.saved(in: request, now: Timestamp.now()), saved.path == "/training/\(number)" {
+            if let saved = replay.saved(in: request, for: context.user, tokens: tokens, now: Timestamp.now()),
+                saved.path == "/training/\(number)"
+            {
                 let form = PageForm(urlencoded: saved.body)
                 let progress = Progress(form, number: number, tokens: tokens, user: context.user)
                 var response = step(

@@ -4,7 +4,9 @@ import NIOCore
 import Synchronization
 
 /// Bounds on connections, so half-open sockets cannot take the service down: the first
-/// request's headers must arrive within 10 s of the connection opening, and one client address
+/// request's headers must arrive within 10 s of the connection opening, a request's body within
+/// 60 s of its headers (a byte every few seconds would otherwise hold the connection for ever,
+/// each byte resetting the idle timeout), and one client address
 /// (an IPv6 /64) holds at most 256 connections — the rest are closed at once; a trusted proxy
 /// (`--trusted-proxy`) is not counted. A connection that then goes quiet (idle keep-alive, or
 /// headers trickling in with nothing decoded) is closed after 60 s by the HTTP channel's own
@@ -12,6 +14,7 @@ import Synchronization
 final class ConnectionLimits: Sendable {
     static let headerSeconds: Int64 = 10
     static let idleSeconds: Int64 = 60
+    static let bodySeconds: Int64 = 60
     static let perAddress = 256
 
     private let open = Mutex<[String: Int]>([:])
@@ -50,6 +53,7 @@ final class ConnectionLimits: Sendable {
         private let limits: ConnectionLimits
         private var address: String?
         private var headerDeadline: Scheduled<Void>?
+        private var bodyDeadline: Scheduled<Void>?
 
         init(limits: ConnectionLimits) {
             self.limits = limits
@@ -72,20 +76,32 @@ final class ConnectionLimits: Sendable {
 
         func handlerRemoved(context: ChannelHandlerContext) {
             headerDeadline?.cancel()
+            bodyDeadline?.cancel()
             if let address { limits.release(address) }
             address = nil
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            if case .head = unwrapInboundIn(data) {
+            switch unwrapInboundIn(data) {
+            case .head:
                 headerDeadline?.cancel()
                 headerDeadline = nil
+                let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+                bodyDeadline = context.eventLoop.scheduleTask(in: .seconds(ConnectionLimits.bodySeconds)) {
+                    loopBound.value.close(promise: nil)
+                }
+            case .end:
+                bodyDeadline?.cancel()
+                bodyDeadline = nil
+            case .body:
+                break
             }
             context.fireChannelRead(data)
         }
 
         func channelInactive(context: ChannelHandlerContext) {
             headerDeadline?.cancel()
+            bodyDeadline?.cancel()
             context.fireChannelInactive()
         }
 

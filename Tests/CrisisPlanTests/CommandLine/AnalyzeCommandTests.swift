@@ -129,6 +129,8 @@ struct AnalyzeCommandTests {
             "Rules/policy/a.yaml:58:5: warning: decision 'unused-one' is declared and never read by a condition, a flag, a refusal or an attorney; remove it or use it [decision-unused]",
             "Rules/people/sam.yaml:2:3: warning: Sam Taylor's plan has no responses for 'crisis'; ask them what helps then [stage-without-responses]",
             "Rules/people/sam.yaml:2:3: info: Sam Taylor's plan has no advance statements; a complete crisis plan has it — add it with them [plan-missing]",
+            // A professional, but no one who answers at any hour.
+            "Rules/people/sam.yaml:2:3: info: Sam Taylor's plan has no professionals and 24-hour access; a complete crisis plan has it — add it with them [plan-missing]",
             "Rules/people/sam.yaml:16:5: warning: Jo Taylor's phone 'ask reception' is not one telephone number; write only the number [phone-not-a-number]",
             "Rules/people/sam.yaml:19:5: warning: Community team is a professional on the 'beyond' route without 'hours'; say when they answer [professional-contact-without-hours]",
             "Rules/people/sam.yaml:28:5: info: Ash Taylor is on no contact route; add them to a stage's route or say why not [contact-not-on-any-route]",
@@ -138,7 +140,7 @@ struct AnalyzeCommandTests {
         for line in expected { #expect(lines.contains(line), "\(line)") }
         // 'beyond' is unreachable: reported once as such, never as a stage without responses.
         #expect(!lines.contains { $0.contains("has no responses for 'beyond'") })
-        #expect(lines.last == "18 findings: 5 errors, 10 warnings, 3 info")
+        #expect(lines.last == "19 findings: 5 errors, 10 warnings, 4 info")
         let json = try CommandRunner.run(["analyze", "--json"], in: library.root)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect((object["errors"] as? Int ?? 0) >= 4)

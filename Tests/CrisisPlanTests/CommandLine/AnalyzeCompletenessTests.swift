@@ -33,6 +33,23 @@ struct AnalyzeCompletenessTests {
         #expect(!lines.contains { $0.contains("'cap'") }, "\(lines)")
     }
 
+    @Test("a rule needing an active sign of its own stage never raises it; one needing two early signs does")
+    func signsFixTheStage() throws {
+        let policy = LibraryFixture.policy + """
+            escalation:
+              - id: crisis-sign
+                when: {signs: {at_least: 1, stage: crisis}}
+                raise_to: crisis
+              - id: two-early
+                when: {signs: {at_least: 2, stage: early}}
+                raise_to: crisis
+
+            """
+        let lines = try AnalyzeRun.lines(["Rules/policy/a.yaml": policy, "Rules/people/sam.yaml": LibraryFixture.plan])
+        #expect(lines.contains { $0.hasSuffix("warning: escalation rule 'crisis-sign' holds only when the stage is already 'crisis' or above; it never raises it — remove it or widen 'when' [rule-has-no-effect]") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("'two-early'") }, "\(lines)")
+    }
+
     @Test("a professional who keeps office hours only, and no 24-hour contact anywhere: 24-hour access is missing")
     func noRoundTheClock() throws {
         let plan = LibraryFixture.plan.replacingOccurrences(

@@ -65,7 +65,7 @@ struct HazardsCommandTests {
         let result = try CommandRunner.run(["hazards"], in: library.root)
         #expect(result.status == 1)
         #expect(result.stdout.contains("GAP  flag: s24 — no such flag in the policy"))
-        #expect(result.stdout.contains("GAP  scenario: Scenarios/bad.yaml — 1 step failed"))
+        #expect(result.stdout.contains("GAP  scenario: Scenarios/bad.yaml — step 1 at line 4 failed"))
         #expect(result.stdout.contains("GAP  scenario: Scenarios/none.yaml — no such scenario file"))
         #expect(result.stdout.contains("GAP  — — risk after controls is 5 (5 or more) and no linked scenario passes"))
         #expect(result.stderr.contains("Rules/hazards/log.yaml:9:15: error: hazard 'HAZ-100': no flag 's24' in the policy; did you mean 's42'?"))
@@ -88,7 +88,8 @@ struct HazardsCommandTests {
         let passing = try CommandRunner.run(["hazards", "--markdown", fixed.root + "/log.md"], in: fixed.root)
         #expect(passing.status == 0, "\(passing.stdout)\(passing.stderr)")
         let markdown = try String(contentsOfFile: fixed.root + "/log.md", encoding: .utf8)
-        #expect(markdown.contains("| HAZ-100 | scenario: Scenarios/good.yaml | 1 of 1 steps passed | ok |"))
+        // The evidence is the steps that ran and passed, each at its line.
+        #expect(markdown.contains("| HAZ-100 | scenario: Scenarios/good.yaml | 1 of 1 steps passed: step 1 at line 4 | ok |"))
     }
 
     @Test("a hazard file's bad input: a risk off the scale, a control of no known kind, after above before")

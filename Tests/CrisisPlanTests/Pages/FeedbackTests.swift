@@ -33,9 +33,10 @@ struct FeedbackTests {
             let fields = try ["answer", "stage", "flags", "signature"].map { "\($0)=\(Self.encoded(try Self.hidden($0, in: answer.body)))" }
                 .joined(separator: "&")
             // No session: the post is kept, and the worker is sent to sign in, then back.
+            let csrf = try FirstScreenTests.csrf(answer.body)
             let posted = try await client.send(
                 .post, "/people/alex/feedback", headers: FirstScreenTests.form,
-                body: "csrf=stale&" + fields + "&outcome=other&reason=contact-unavailable&comment=" + Self.encoded("Line busy"))
+                body: "csrf=\(csrf)&" + fields + "&outcome=other&reason=contact-unavailable&comment=" + Self.encoded("Line busy"))
             #expect(posted.status == 303)
             #expect(posted.headers[.location] == "/login?next=/people/alex?restore%3D1")
             let cookie = String(try #require(posted.headers[.setCookie]).prefix { $0 != ";" })
@@ -53,7 +54,7 @@ struct FeedbackTests {
             // A signature changed in the cookie's post puts nothing back.
             let forged = try await client.send(
                 .post, "/people/alex/feedback", headers: FirstScreenTests.form,
-                body: fields.replacingOccurrences(of: "stage=emergency", with: "stage=early") + "&outcome=followed")
+                body: "csrf=\(csrf)&" + fields.replacingOccurrences(of: "stage=emergency", with: "stage=early") + "&outcome=followed")
             let forgedCookie = String(try #require(forged.headers[.setCookie]).prefix { $0 != ";" })
             let none = try await client.send(.get, "/people/alex?restore=1", token: crisis, cookie: forgedCookie)
             #expect(!none.body.contains("What did you do?"))

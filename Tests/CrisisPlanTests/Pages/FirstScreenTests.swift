@@ -196,7 +196,7 @@ struct SignInAgainTests {
                 return String(step.body[start.upperBound...].prefix { $0 != "\"" })
             }
             let body =
-                "csrf=stale&step=\(try hidden("step"))&score=0&asked=0&signature=\(try hidden("signature"))&choice=2"
+                "csrf=\(try hidden("csrf"))&step=\(try hidden("step"))&score=0&asked=0&signature=\(try hidden("signature"))&choice=2"
             let posted = try await client.send(.post, "/training/1", headers: FirstScreenTests.form, body: body)
             #expect(posted.status == 303)
             #expect(posted.headers[.location] == "/login?next=/training/1?restore%3D1")
@@ -219,9 +219,10 @@ struct SignInAgainTests {
             // Earlier on the answer page: abuse suspected, and Jo named as causing it.
             let history =
                 #"{"person":"sam","observations":[{"at":"2026-12-07T01:00:00Z","facts":{"abuse_or_neglect":"suspected","harm_source":"jo"}}]}"#
+            let earlier = try await client.send(.get, "/people/sam", token: token)
             let posted = try await client.send(
                 .post, "/people/sam/answer", headers: FirstScreenTests.form,
-                body: "csrf=stale&sign=sleep-loss&fact.self_harm=plans&fact.harm_source=someone-else&history="
+                body: "csrf=\(try FirstScreenTests.csrf(earlier.body))&sign=sleep-loss&fact.self_harm=plans&fact.harm_source=someone-else&history="
                     + FeedbackTests.encoded(history))
             #expect(posted.status == 303)
             #expect(posted.headers[.location] == "/login?next=/people/sam?restore%3D1")
@@ -250,6 +251,48 @@ struct SignInAgainTests {
             // Someone else's page does not take it.
             let other = try await client.send(.get, "/people/kit", token: token, cookie: cookie)
             #expect(!other.body.contains("You were signed out"))
+        }
+    }
+
+    @Test("a post from another site (no CSRF token, a made-up one, or one made for someone else) is never kept to be put back")
+    func crossSitePostNotKept() async throws {
+        let service = try await InProcessService()
+        let crisis = try await service.token(.crisis)
+        let admin = try await service.token(.admin)
+        try await service.run { client in
+            let history =
+                #"{"person":"kit","observations":[{"at":"2026-11-24T09:00:00Z","facts":{"harm_source":"Rosa Kemp"}}]}"#
+            let choices = "sign=panic&history=" + FeedbackTests.encoded(history)
+            // Without a token, nothing is kept; a made-up one is never put back.
+            for csrf in ["", "csrf=&"] {
+                let posted = try await client.send(
+                    .post, "/people/kit/answer", headers: FirstScreenTests.form, body: csrf + choices)
+                #expect(posted.status == 303)
+                #expect(posted.headers[.location] == "/login?next=/people/kit")
+                #expect(posted.headers[.setCookie] == nil)
+            }
+            for csrf in ["stale", "abc.def", "abc." + String(repeating: "0", count: 64)] {
+                let posted = try await client.send(
+                    .post, "/people/kit/answer", headers: FirstScreenTests.form, body: "csrf=\(csrf)&" + choices)
+                let cookie = String((posted.headers[.setCookie] ?? "").prefix { $0 != ";" })
+                let page = try await client.send(.get, "/people/kit?restore=1", token: crisis, cookie: cookie)
+                #expect(!page.body.contains("You were signed out"))
+                #expect(!page.body.contains(#"name="history" value="{"#))
+            }
+            // A token made for the admin's page, posted signed out, is kept; the crisis worker
+            // who signs in next does not get it back.
+            let adminPage = try await client.send(.get, "/people/kit", token: admin)
+            let kept = try await client.send(
+                .post, "/people/kit/answer", headers: FirstScreenTests.form,
+                body: "csrf=\(try FirstScreenTests.csrf(adminPage.body))&" + choices)
+            let cookie = String(try #require(kept.headers[.setCookie]).prefix { $0 != ";" })
+            let page = try await client.send(.get, "/people/kit?restore=1", token: crisis, cookie: cookie)
+            #expect(page.status == 200)
+            #expect(!page.body.contains("You were signed out"))
+            #expect(!page.body.contains(#"name="history" value="{"#))
+            // The admin, signing in again, does get theirs back.
+            let own = try await client.send(.get, "/people/kit?restore=1", token: admin, cookie: cookie)
+            #expect(own.body.contains("You were signed out before your answers were sent."))
         }
     }
 

@@ -124,6 +124,28 @@ struct AttackFindingsTests {
         #expect(json.stdout.contains(#"\u001b[2J"#))
     }
 
+    @Test("a NUL in a typed person id is recorded as \\u{0}, and the untouched chain still verifies")
+    func nulInPersonId() async throws {
+        let service = try await InProcessService()
+        try await service.run { client in
+            let api = try await client.send(.get, "/v1/people/sam%00")
+            #expect(api.status == 401)
+            let page = try await client.send(.get, "/people/sam%00x")
+            #expect(page.status != 500)
+        }
+        let verified = try CommandRunner.run(["audit", "verify"], in: service.folder)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+        let listed = try CommandRunner.run(["audit", "list", "--json"], in: service.folder)
+        #expect(listed.stdout.contains(#"sam\\u{0}"#), "\(listed.stdout)")
+    }
+
+    @Test("a port out of range is refused (exit 2), never wrapped round to another", arguments: ["83940", "99999", "-1"])
+    func portOutOfRange(port: String) throws {
+        let result = try CommandRunner.run(["serve", "--port=" + port])
+        #expect(result.status == 2)
+        #expect(result.stderr == "error: --port takes 0 to 65535, not \(port)\n")
+    }
+
     @Test("audit verify: a missing store is an error and is not created; an empty one fails --expect-head; seq 0 fails")
     func verifyIsStrict() async throws {
         let folder = TemporaryFolder.make("verify")
