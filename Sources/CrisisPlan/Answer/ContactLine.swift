@@ -12,6 +12,8 @@ public struct ContactLine: Sendable {
         let source: String
         let professional: Bool
         let hours: ContactHours?
+        /// Hours were written but could not be read: a team whose hours are not known.
+        let hoursUnreadable: Bool
 
         init(_ contact: Contact, statutory: Bool) {
             id = contact.id
@@ -22,6 +24,7 @@ public struct ContactLine: Sendable {
             source = contact.source.pathAndLine
             professional = contact.professional
             hours = contact.hours
+            hoursUnreadable = contact.hoursProblem != nil
         }
     }
 
@@ -43,6 +46,8 @@ public struct ContactLine: Sendable {
     public var professional: Bool { listing.professional }
     /// The contact's hours, for working out `open_now` (not in the JSON).
     var hours: ContactHours? { listing.hours }
+    /// Hours written that could not be read.
+    var hoursUnreadable: Bool { listing.hoursUnreadable }
 
     /// Open now by the contact's `hours`; `nil` without hours (or with hours that do not parse).
     public var openNow: Bool? = nil

@@ -125,9 +125,12 @@ extension ContactAssembler {
                 "\(person) has a valid advance refusal of \(decision.treatment ?? decision.id); the attorney cannot consent to what it refuses (MCA 2005 s26(1), s11(7)(b))"
             )
         }
+        // s11(7)(a) is the welfare attorney's: they act only once the donor lacks capacity. A
+        // property and affairs attorney acts under the power itself (s9(1)(b)).
+        let section = attorney.kind == .propertyAndAffairs ? "s9(1)(b)" : "s11(7)(a)"
         return (
             true,
-            "registered, covers '\(decision.id)', and \(person) currently lacks capacity for it (MCA 2005 s11(7)(a))"
+            "registered, covers '\(decision.id)', and \(person) currently lacks capacity for it (MCA 2005 \(section))"
         )
     }
 }

@@ -14,6 +14,7 @@ public final class PreparedPlan: Sendable {
     let people: PlanPeople
     /// Each sign's id, by its position in the plan.
     let signIds: [String]
+    /// The do-not-contact ids, normalised: `mark-taylor` is `mark_taylor` is `Mark Taylor`.
     let blockedIds: Set<String>
     /// The confusable skeletons of the do-not-contact names: a name that looks like one of
     /// them (case, spacing, invisible characters or look-alike letters aside) is blocked too.
@@ -30,7 +31,7 @@ public final class PreparedPlan: Sendable {
         let people = PlanPeople(plan: plan)
         self.people = people
         signIds = plan.signs.map(\.id)
-        blockedIds = Set(plan.doNotContact.compactMap(\.id))
+        blockedIds = Set(plan.doNotContact.compactMap { $0.id.map(TextNormalizer.normalize) })
         var skeletons: [String: String] = [:]
         for entry in people.entries where skeletons[entry.name] == nil { skeletons[entry.name] = entry.skeleton }
         self.skeletons = skeletons

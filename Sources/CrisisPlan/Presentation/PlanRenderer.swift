@@ -15,7 +15,10 @@ public enum PlanRenderer {
     }
 
     private static func text(_ document: PlanDocument) -> String {
-        var out = [TextWrapper.wrap(document.title.uppercased(), first: "", rest: "  "), document.subtitle]
+        var out = [
+            TextWrapper.wrap(document.title.uppercased(), first: "", rest: "  "),
+            TextWrapper.wrap(document.subtitle, first: "", rest: "  "),
+        ]
         if let notice = document.overdueNotice { out += ["", TextWrapper.wrap("NOTICE: " + notice, first: "", rest: "  ")] }
         for section in document.sections {
             out.append("")

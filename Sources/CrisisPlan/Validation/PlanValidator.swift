@@ -244,7 +244,10 @@ struct PlanValidator {
                         entry.source)
                     continue
                 }
-                if let blocked = plan.doNotContact.first(where: { $0.id == entry.text }) {
+                // Ids as normalised: `mark-taylor` on a route is the `mark_taylor` entry.
+                if let blocked = plan.doNotContact.first(where: {
+                    $0.id.map(TextNormalizer.normalize) == TextNormalizer.normalize(entry.text)
+                }) {
                     error(
                         "'\(entry.text)' (\(blocked.name)) is on the do-not-contact list and cannot be in a contact route",
                         entry.source)

@@ -1,9 +1,11 @@
 import Synchronization
 
 /// Requests that are not signed in are recorded at most 60 a minute per client address; the
-/// rest of that minute's are counted, and the count is recorded once, with the address's next
-/// record. Anyone may send them, so without a bound they could fill the audit store — and a
-/// full store stops every lookup, by design.
+/// rest of that minute's are counted, and the count is recorded once: with the address's next
+/// record, or — when the address has gone quiet — by `UnrecordedCountRecorder` after the minute
+/// ends, so a flood that stops still leaves its size in the log. Anyone may send them, so
+/// without a bound they could fill the audit store — and a full store stops every lookup, by
+/// design.
 final class UnsignedAuditLimit: Sendable {
     static let perMinute = 60
 
@@ -41,6 +43,16 @@ final class UnsignedAuditLimit: Sendable {
             }
             window.recorded += 1
             return .record(suppressed: carried)
+        }
+    }
+
+    /// The counts of minutes before `minute` not yet recorded, by address, each taken out so
+    /// that it is recorded once: here, or carried by `decide`, never both.
+    func drain(before minute: Int64) -> [(client: String, count: Int)] {
+        windows.withLock { windows in
+            let ended = windows.filter { $0.value.minute < minute && $0.value.suppressed > 0 }
+            for key in ended.keys { windows[key]?.suppressed = 0 }
+            return ended.map { (client: $0.key, count: $0.value.suppressed) }.sorted { $0.client < $1.client }
         }
     }
 }

@@ -23,7 +23,8 @@ struct AuditMiddleware: RouterMiddleware {
     let pages: PageRenderer
     let nameKey: SymmetricKey
     let users: UserDirectory
-    let unsigned = UnsignedAuditLimit()
+    /// Shared with `UnrecordedCountRecorder`, which records the counts of addresses gone quiet.
+    let unsigned: UnsignedAuditLimit
 
     func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response)
         async throws -> Response

@@ -1,10 +1,12 @@
 import CrisisPlan
 import Hummingbird
+import Synchronization
 
 /// Training in the browser (SPEC v2 §9): the scenarios, played step by step with numbered
 /// choices, the engine's answer and why, what the scenario teaches, and the score — as
-/// `crisisplan train` plays them at a terminal. The page keeps no state on the server: the
-/// step and the score travel in the form.
+/// `crisisplan train` plays them at a terminal. The step and the score travel in the form,
+/// signed; the server keeps only which signed questions have been answered, so that going back
+/// and answering again cannot score a point twice.
 struct TrainingRoutes: Sendable {
     let store: LibraryStore
     let pages: PageRenderer
@@ -12,6 +14,7 @@ struct TrainingRoutes: Sendable {
     /// A trainee's answer posted after their session ran out, put back once they sign in.
     let replay: FormReplay
     let scenarios = ScenarioLibrary()
+    let answered = AnsweredQuestions()
 
     @Sendable func list(_ request: Request, _ context: ServerContext) throws -> Response {
         guard let library = store.library else { throw APIError.noLibrary }
@@ -60,6 +63,18 @@ struct TrainingRoutes: Sendable {
                 return step(
                     session, number: number, from: index, progress: progress, feedback: nil, context: context,
                     problem: "Choose one of the answers, 1 to \(question.choices.count), then check it.")
+            }
+            // One answer per question: the same signed question posted again (the browser's
+            // back button, then another choice) is not scored again.
+            if let signature = progress.signature, !answered.firstAnswer(signature) {
+                return pages.message(
+                    "Already answered", [
+                        "This question was answered already, and scored then. Go on with Next step on the page after it, or start the scenario again."
+                    ],
+                    links: [
+                        PageLink(href: "/training/\(number)", label: "Start this scenario again"),
+                        PageLink(href: "/training", label: "All scenarios"),
+                    ], frame: PageFrame(context.user, tokens: tokens), status: .conflict)
             }
             progress.asked += 1
             let right = choice - 1 == question.correct
@@ -113,13 +128,16 @@ struct TrainingRoutes: Sendable {
         var model = TrainingStep(
             frame: PageFrame(context.user, tokens: tokens), scenario: session.scenario.name, number: number,
             stepNumber: (shownStep ?? index) + 1, stepCount: steps.count, feedback: feedback, question: nil, next: nil,
-            finished: nil, score: progress.score, asked: progress.asked, signature: "", problem: problem,
+            finished: nil, score: progress.score, asked: progress.asked, run: progress.run, signature: "", problem: problem,
             restored: restored)
         var next = max(index, 0)
         var before: [String] = []
         while next < steps.count {
             if let answer = try? session.answer(at: next), let question = session.question(at: next, answer: answer) {
                 let excerpt = steps[next].answer.map { session.planExcerpt(for: $0).joined(separator: "\n") } ?? ""
+                // After feedback, "Next" goes on from the step after the one answered, so that
+                // the steps between that ask nothing are shown above the next question.
+                let resume = feedback == nil ? next : max(index, 0)
                 if feedback == nil {
                     model.stepNumber = next + 1
                     model.question = TrainingStep.Question(
@@ -130,10 +148,11 @@ struct TrainingRoutes: Sendable {
                             .init(number: $0.offset + 1, text: $0.element, checked: $0.offset + 1 == chosen)
                         })
                 } else {
-                    model.next = TrainingStep.Next(stepIndex: next)
+                    model.next = TrainingStep.Next(stepIndex: resume)
                 }
                 model.signature = Progress.sign(
-                    number: number, step: next, score: progress.score, asked: progress.asked, tokens: tokens, user: context.user)
+                    number: number, step: resume, score: progress.score, asked: progress.asked, run: progress.run,
+                    tokens: tokens, user: context.user)
                 return pages.page("training-step", model, status: problem == nil ? .ok : .badRequest)
             }
             if let narrative = steps[next].narrative {
@@ -154,20 +173,55 @@ private struct Progress {
     var step = 0
     var score = 0
     var asked = 0
+    /// This play of the scenario: random, made when it starts (a missing or changed signature
+    /// starts it again).
+    var run = Progress.newRun()
+    /// The form's signature, when it was this server's for this state.
+    var signature: String?
 
     init(_ form: PageForm, number: Int, tokens: TokenService, user: SignedInUser?) {
         guard let step = Int(form.value("step") ?? ""), let score = Int(form.value("score") ?? ""),
-            let asked = Int(form.value("asked") ?? ""), let signature = form.value("signature"),
+            let asked = Int(form.value("asked") ?? ""), let run = form.value("run"), run.utf8.count <= 64,
+            let signature = form.value("signature"),
             ConstantTime.equal(
-                signature, Self.sign(number: number, step: step, score: score, asked: asked, tokens: tokens, user: user))
+                signature,
+                Self.sign(number: number, step: step, score: score, asked: asked, run: run, tokens: tokens, user: user))
         else { return }
         self.step = step
         self.score = score
         self.asked = asked
+        self.run = run
+        self.signature = signature
     }
 
-    static func sign(number: Int, step: Int, score: Int, asked: Int, tokens: TokenService, user: SignedInUser?) -> String {
-        tokens.signature("training:\(user?.id ?? "")|\(number)|\(step)|\(score)|\(asked)")
+    static func sign(
+        number: Int, step: Int, score: Int, asked: Int, run: String, tokens: TokenService, user: SignedInUser?
+    ) -> String {
+        tokens.signature("training:\(user?.id ?? "")|\(number)|\(step)|\(score)|\(asked)|\(run)")
+    }
+
+    static func newRun() -> String {
+        (0..<16).map { _ in
+            let byte = UInt8.random(in: 0...255)
+            return (byte < 16 ? "0" : "") + String(byte, radix: 16)
+        }.joined()
+    }
+}
+
+/// The signatures of the training questions answered, so that each is scored once. Bounded:
+/// past 100,000 the oldest half is forgotten (a question that old may then be answered again).
+final class AnsweredQuestions: Sendable {
+    static let limit = 100_000
+    private let seen = Mutex<(current: Set<String>, previous: Set<String>)>(([], []))
+
+    /// True the first time a signature is given, false after.
+    func firstAnswer(_ signature: String) -> Bool {
+        seen.withLock { seen in
+            guard !seen.current.contains(signature), !seen.previous.contains(signature) else { return false }
+            if seen.current.count >= Self.limit / 2 { seen = ([], seen.current) }
+            seen.current.insert(signature)
+            return true
+        }
     }
 }
 
@@ -228,7 +282,10 @@ struct TrainingStep: Sendable {
     var finished: Finished?
     var score: Int
     var asked: Int
-    /// Signs `step`, `score` and `asked` as the page's forms carry them.
+    /// This play of the scenario: a new one each time it is started, so that playing it again
+    /// gives new questions to answer, not ones already answered.
+    var run: String
+    /// Signs `step`, `score`, `asked` and `run` as the page's forms carry them.
     var signature: String
     /// What was wrong with the answer posted (no choice, or one not shown), said above the form.
     var problem: String?

@@ -91,7 +91,10 @@ public enum CrisisPlanServer {
         router.add(middleware: CDSCORSMiddleware())
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: MetricsMiddleware())
-        router.add(middleware: AuditMiddleware(log: audit, pages: pages, nameKey: key.derived("audit-names"), users: users))
+        let unsigned = UnsignedAuditLimit()
+        router.add(
+            middleware: AuditMiddleware(
+                log: audit, pages: pages, nameKey: key.derived("audit-names"), users: users, unsigned: unsigned))
         router.add(middleware: PageErrorMiddleware(pages: pages, tokens: tokens))
         let address = ServiceAddress(publicURL: options.publicURL, scheme: options.tlsCertificate == nil ? "http" : "https")
         let gate = SignInGate(
@@ -120,7 +123,10 @@ public enum CrisisPlanServer {
                 governance: GovernanceRoutes(log: audit, store: store, checks: checks, pages: pages, tokens: tokens),
                 cds: CDSRoutes(answering: answering, sent: SentCards(), address: address)))
 
-        var services: [any Service] = [ReloadOnSignal(store: store), AuditReplay(log: audit), UsersWatcher(users: users)]
+        var services: [any Service] = [
+            ReloadOnSignal(store: store), AuditReplay(log: audit), UsersWatcher(users: users),
+            UnrecordedCountRecorder(limit: unsigned, log: audit),
+        ]
         if options.watch { services.append(RulesWatcher(store: store, logger: logger)) }
         let scheme = options.tlsCertificate == nil ? "http" : "https"
         let application = Application(

@@ -73,13 +73,13 @@ struct DiffCommandTests {
     @Test("a red-flag word removed: the cases only the old library generates show the possible emergency lost")
     func removedRedFlagWord() throws {
         let copy = try Self.copy("policy/12-ask-first.yaml") {
-            $0.replacingOccurrences(of: "      - paracetamol\n", with: "")
+            $0.replacingOccurrences(of: "      - antifreeze\n", with: "")
         }
         let (status, changed, _) = try Self.diff(copy)
         #expect(status == 1)
         #expect(!changed.isEmpty)
         for item in changed {
-            #expect((item["case"] as? String)?.hasPrefix("typed \"paracetamol\"") == true, "\(item["case"] ?? "")")
+            #expect((item["case"] as? String)?.hasPrefix("typed \"antifreeze\"") == true, "\(item["case"] ?? "")")
             #expect((item["changes"] as? [String] ?? []).contains { $0.contains("possible-emergency") })
         }
         // The text lists every case too, each with its observations, never "and N more".

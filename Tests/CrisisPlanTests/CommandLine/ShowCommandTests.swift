@@ -22,6 +22,20 @@ struct ShowCommandTests {
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 
+    @Test("long pronouns, or any long first line, wrap at 80 columns with an indent, as respond's do")
+    func longSubtitleWraps() throws {
+        let library = try TemporaryLibrary.shipped(changing: [
+            "people/sam.yaml": [("  pronouns: they/them\n", "  pronouns: they/them/theirs, or ask me which I use today\n")]
+        ])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["show", "sam", "--rules", "Rules"], in: library.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
+        #expect(lines[1].hasPrefix("Pronouns: they/them/theirs, or ask me which I use today."))
+        #expect(lines[2].hasPrefix("  "))
+    }
+
     @Test("printed: do-not-contact and advance decisions set apart, name and page N of M on every page, overdue noticed")
     func printed() throws {
         let page = try CommandRunner.run(["show", "dee", "--format", "html", "--at", "2026-11-24T10:00:00Z"]).stdout

@@ -260,6 +260,11 @@ struct SafetyV3Tests {
             "wants to be dead", "no reason to live", "shot himself", "took an overdose", "wants to end it all",
             "harming himself", "hurt herself", "burned herself", "DSH", "took 16 co-codamol", "drank antifreeze",
             "threatened to throw herself in front of a train", "life isn't worth living", "better off without me", "can't go on",
+            // From later reads: past tenses, slang, misspellings, methods and medicines by name.
+            "she bled a lot", "took a load of tabs", "lying on the railway tracks", "over dose", "over-dose", "paracetemol",
+            "took paracetamols", "took too many meds", "took 40 ibuprofen", "took 20 aspirin", "took rat poison",
+            "drank weedkiller", "carbon monoxide", "sucidal", "suiside", "wanna die", "cannot go on", "wants to take her life",
+            "wishes she was dead", "dont want to be alive", "no point living", "k.m.s",
         ])
     func shippedRedFlags(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
@@ -269,6 +274,7 @@ struct SafetyV3Tests {
     @Test("the shipped red flags leave everyday words alone", arguments: [
         "hung the washing out", "hung out with friends at the park", "food poisoning from a takeaway",
         "swallowed his pride and apologised", "shot a great photo", "wrist watch broke", "drowning in paperwork",
+        "keeps tabs on her sister", "I want to be alive for my son", "seems odd today",
     ])
     func shippedRedFlagsNotEveryday(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])

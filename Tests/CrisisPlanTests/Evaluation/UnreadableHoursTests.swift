@@ -33,6 +33,26 @@ struct UnreadableHoursTests {
         #expect(checked.stdout.contains("Rules/people/kit.yaml:58:"))
     }
 
+    @Test("a team whose hours cannot be read is never the route that can be called at night: the 24-hour line is added")
+    func unreadableTeamAloneOnTheRoute() throws {
+        // Kit's early route made the community team alone; written with an en dash, its hours
+        // cannot be read.
+        let library = try TemporaryLibrary.shipped(changing: [
+            "people/kit.yaml": [
+                (#"hours: "Mon-Fri 09:00-17:00""#, #"hours: "Mon–Fri 09:00-17:00""#), ("  early: [aunt, lee]", "  early: [cmht]"),
+            ]
+        ])
+        defer { library.remove() }
+        let (policy, plan) = try PersonLoader.load(library.rules, person: "kit", today: nil)
+        let answer = try Evaluator(policy: policy, plan: plan).evaluate(
+            [try ShippedRules.observation(signs: ["panic"], at: Self.night)], now: Self.night)
+        #expect(answer.stage.id == "early")
+        #expect(answer.contacts.first?.id == "cmht")
+        #expect(answer.contacts.first?.openNow == nil)
+        #expect(answer.flags.contains { $0.id == "crisis-line-24h" }, "\(answer.flags.map(\.id))")
+        #expect(answer.contacts.contains { $0.name == "24-hour mental health crisis line" })
+    }
+
     @Test("on a contact a flag adds: the emergency is still answered, with the warning", arguments: bad)
     func onAnAddedContact(hours: String) throws {
         let library = try TemporaryLibrary.shipped(changing: [

@@ -196,7 +196,8 @@ struct SignInAgainTests {
                 return String(step.body[start.upperBound...].prefix { $0 != "\"" })
             }
             let body =
-                "csrf=\(try hidden("csrf"))&step=\(try hidden("step"))&score=0&asked=0&signature=\(try hidden("signature"))&choice=2"
+                "csrf=\(try hidden("csrf"))&step=\(try hidden("step"))&score=0&asked=0&run=\(try hidden("run"))"
+                + "&signature=\(try hidden("signature"))&choice=2"
             let posted = try await client.send(.post, "/training/1", headers: FirstScreenTests.form, body: body)
             #expect(posted.status == 303)
             #expect(posted.headers[.location] == "/login?next=/training/1?restore%3D1")

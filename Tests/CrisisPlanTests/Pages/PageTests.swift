@@ -126,6 +126,44 @@ struct PageTests {
         #expect(nine.lowerBound < header.lowerBound)
     }
 
+    @Test("training: a step that asks nothing, after a question, is shown above the next question")
+    func trainingStepBetweenQuestions() throws {
+        let folder = TemporaryFolder.make("training")
+        try FileManager.default.copyItem(atPath: PackageRoot.path + "/Rules", toPath: folder + "/Rules")
+        try FileManager.default.createDirectory(atPath: folder + "/Scenarios", withIntermediateDirectories: true)
+        try """
+            scenario: "Sam: between two questions"
+            person: sam
+            steps:
+              - at: 2026-11-20T21:00:00Z
+                signs: [not sleeping]
+                ask: What stage is Sam at now?
+                answer: stage
+              - at: 2026-11-21T09:00:00Z
+                narrative: Saturday morning. Jo says Sam has not eaten since yesterday.
+                signs: [not eating]
+              - at: 2026-11-21T18:00:00Z
+                ask: What stage is Sam at now?
+                answer: stage
+
+            """.write(toFile: folder + "/Scenarios/01-between.yaml", atomically: true, encoding: .utf8)
+        let server = try ServerProcess(rules: folder + "/Rules")
+        defer { server.stop() }
+        let cookie = try server.pageSession("trainer")
+        let first = try server.page("/training/1", cookie: cookie)
+        let form =
+            "csrf=\(try #require(first.field("csrf")))&step=\(try #require(first.field("step")))&score=0&asked=0"
+            + "&run=\(try #require(first.field("run")))&signature=\(try #require(first.field("signature")))&choice=1"
+        let feedback = try server.page("/training/1", cookie: cookie, form: form)
+        #expect(feedback.body.contains("Next step"))
+        let next =
+            "step=\(try #require(feedback.field("step")))&score=\(try #require(feedback.field("score")))&asked=1"
+            + "&run=\(try #require(feedback.field("run")))&signature=\(try #require(feedback.field("signature")))"
+        let third = try server.page("/training/1?" + next, cookie: cookie)
+        #expect(third.body.contains("Step 3 of 3"), "\(third.body)")
+        #expect(third.body.contains("Saturday morning. Jo says Sam has not eaten since yesterday."))
+    }
+
     @Test("training lists a scenario added while the service runs, and names the files it leaves out")
     func trainingListFollowsTheFolder() throws {
         let folder = TemporaryFolder.make("training")
@@ -159,7 +197,7 @@ struct PageTests {
         var answered = 0
         func progress(_ reply: HTTPReply) throws -> String {
             "step=\(try #require(reply.field("step")))&score=\(reply.field("score") ?? "0")&asked=\(reply.field("asked") ?? "0")"
-                + "&signature=\(try #require(reply.field("signature")))"
+                + "&run=\(try #require(reply.field("run")))&signature=\(try #require(reply.field("signature")))"
         }
         // A choice that is not one shown is said, and the question stays, the score untouched.
         for bad in ["", "0", "9", "abc", "-1"] {
@@ -177,6 +215,10 @@ struct PageTests {
             #expect(feedback.status == 200)
             #expect(feedback.body.contains("The engine’s answer:"))
             answered += 1
+            // Back, and another choice: the question is not scored twice.
+            let again = try server.page("/training/1", cookie: cookie, form: form.replacingOccurrences(of: "choice=1", with: "choice=2"))
+            #expect(again.status == 409)
+            #expect(again.body.contains("This question was answered already, and scored then."))
             guard feedback.body.contains("Next step") else {
                 page = feedback
                 break

@@ -61,6 +61,27 @@ struct AttackFindingsTests {
         #expect(limit.decide(client: "2001:db8:1:3::1", now: 700) == .record(suppressed: 0))
     }
 
+    @Test("a flood that stops still leaves its count: recorded once the minute ends, once only, and the chain verifies")
+    func unsignedCountOfAQuietAddress() async throws {
+        let limit = UnsignedAuditLimit()
+        for second in 0..<75 { _ = limit.decide(client: "203.0.113.9", now: 600 + Int64(second % 60)) }
+        #expect(limit.drain(before: 10).isEmpty)
+        let service = try await InProcessService()
+        let recorder = UnrecordedCountRecorder(limit: limit, log: service.built.audit)
+        await recorder.record(before: 11)
+        await recorder.record(before: 12)
+        // Recorded by the recorder, it is not carried again by the address's next request.
+        #expect(limit.decide(client: "203.0.113.9", now: 720) == .record(suppressed: 0))
+        let records = try await service.built.audit.store.records(AuditFilter(), limit: 10, offset: 0)
+        #expect(records.count == 1)
+        #expect(records.first?.record.contains(#""action":"unrecorded""#) == true)
+        #expect(records.first?.record.contains(#""client":"203.0.113.9""#) == true)
+        #expect(records.first?.record.contains(#""suppressed":15"#) == true)
+        await service.built.audit.store.close()
+        let verified = try CommandRunner.run(["audit", "verify"], in: service.folder)
+        #expect(verified.status == 0, "\(verified.stdout)\(verified.stderr)")
+    }
+
     @Test("a password typed into the user name field never lands in the audit log")
     func unknownNameIsHashed() async throws {
         let service = try await InProcessService()

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+@testable import CrisisPlan
+
+/// A look-alike written in capitals is still a look-alike: Cyrillic `М` looks like `M` though
+/// its lower case does not look like `m`. Nobody on the do-not-contact list reaches the
+/// contacts under such a name, and a source of harm named so is still withheld.
+@Suite("Look-alike capitals and ids")
+struct LookAlikeCapitalsTests {
+    /// Cyrillic М, Т, К; Greek Μ, Τ, Ι; Cherokee Ꮮ standing for L.
+    static let disguised = ["\u{41C}ark Taylor", "Mark \u{422}aylor", "\u{39C}ark \u{3A4}aylor", "Mark Tay\u{13DE}or"]
+
+    @Test("a do-not-contact name written with a look-alike capital never reaches the contacts; check says so", arguments: disguised)
+    func doNotContactCapital(name: String) throws {
+        #expect(ConfusableSkeleton.of(name) == ConfusableSkeleton.of("Mark Taylor"))
+        let plan = LibraryFixture.plan
+            .replacingOccurrences(
+                of: "    phone: \"07700 900123\"\n",
+                with: "    phone: \"07700 900123\"\n  - id: dad2\n    name: \"\(name)\"\n    phone: \"07700 900124\"\n")
+            .replacingOccurrences(of: "  early: [jo]", with: "  early: [dad2, jo]")
+        let found = try LibraryFixture.diagnostics(["policy/policy.yaml": LibraryFixture.policy, "people/sam.yaml": plan])
+        #expect(found.contains { $0.contains("error: 'dad2' is \(name), who looks the same as Mark Taylor, who is on the do-not-contact list") }, "\(found)")
+        let answer = try Self.answer(plan)
+        #expect(answer.contacts.map(\.id) == ["jo"])
+    }
+
+    /// The engine's answer for the plan as written, errors and all: what a service still
+    /// serving it, or a plan edited after its check, would give.
+    static func answer(_ plan: String) throws -> Answer {
+        let library = try TemporaryLibrary(["policy/policy.yaml": LibraryFixture.policy, "people/sam.yaml": plan])
+        defer { library.remove() }
+        let load = RulesLoader.loadLibrary(RulesDirectory(library.root), today: nil)
+        let policy = try #require(load.policy)
+        let loaded = try #require(load.plans.first)
+        return try Evaluator(policy: policy, plan: loaded).evaluate(
+            [try ShippedRules.observation(signs: ["not sleeping"])], now: ShippedRules.now)
+    }
+
+    @Test("ASCII capitals still match their own lower case: Ian is ian, never lan")
+    func asciiCase() {
+        #expect(ConfusableSkeleton.of("Ian Taylor") == ConfusableSkeleton.of("ian taylor"))
+        #expect(ConfusableSkeleton.of("MARK TAYLOR") == ConfusableSkeleton.of("mark taylor"))
+        #expect(ConfusableSkeleton.of("Mark Tayl\u{43E}r") == ConfusableSkeleton.of("Mark Taylor"))
+    }
+
+    @Test("a source of harm named with a look-alike capital is withheld, with the warning; the answer comes", arguments: ["Rosa \u{41A}emp", "R\u{41E}SA KEMP"])
+    func sourceOfHarmCapital(typed: String) throws {
+        let answer = try ShippedRules.respond("kit", signs: ["panic"], facts: ["harm_source=\(typed)"] + ShippedRules.safeguarding)
+        #expect(answer.withheld.contains { $0.name == "Rosa Kemp" })
+        #expect(!answer.contacts.contains { $0.id == "aunt" })
+        #expect(answer.warnings.contains { $0.code == .contactFactLookAlike })
+    }
+
+    @Test("a do-not-contact id written with a hyphen for its underscore is the same person: off the route, and check says so")
+    func doNotContactIdSpelling() throws {
+        let plan = LibraryFixture.plan
+            .replacingOccurrences(of: "  - id: mark\n    name: Mark Taylor", with: "  - id: mark_taylor\n    name: Mark Taylor")
+            .replacingOccurrences(
+                of: "    phone: \"07700 900123\"\n",
+                with: "    phone: \"07700 900123\"\n  - id: mark-taylor\n    name: Father\n    phone: \"07700 900124\"\n")
+            .replacingOccurrences(of: "  early: [jo]", with: "  early: [mark-taylor, jo]")
+        #expect(plan.contains("id: mark_taylor") && plan.contains("[mark-taylor, jo]"))
+        let found = try LibraryFixture.diagnostics(["policy/policy.yaml": LibraryFixture.policy, "people/sam.yaml": plan])
+        #expect(found.contains { $0.contains("error: 'mark-taylor' (Mark Taylor) is on the do-not-contact list and cannot be in a contact route") }, "\(found)")
+        let answer = try Self.answer(plan)
+        #expect(answer.contacts.map(\.id) == ["jo"])
+    }
+}
