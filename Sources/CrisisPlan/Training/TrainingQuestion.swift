@@ -13,21 +13,26 @@ public struct TrainingQuestion: Sendable {
         prompt = ask
         var right: String
         var others: [String] = []
+        // Offered only when the plan gives fewer than three wrong answers of its own, so that no
+        // question has a single choice (a small plan: one response, one contact).
+        var fallbacks: [String] = []
+        let nothingAgreed = "Nothing is agreed for this stage - ask the person what helps"
         switch kind {
         case .firstResponse:
-            right = answer.ownResponses.first?.action ?? "Nothing is agreed for this stage - ask the person what helps"
+            right = answer.ownResponses.first?.action ?? nothingAgreed
             others = plan.responses.flatMap(\.responses).map(\.action)
+            // What upsets them is never what their plan says to do.
+            fallbacks = [nothingAgreed] + plan.whenUnwell.avoid.map(\.text)
         case .firstContact:
             // With no one to call at the first stage the person is well: nothing is missing.
             let isWell = policy.stages.first?.id == answer.stage.id
-            right =
-                answer.contacts.first.map { "\($0.name) (\($0.phone))" }
-                ?? (isWell
-                    ? "No one needs contacting - \(answer.name) is well"
-                    : "No one on the plan for this stage - use the service's crisis procedures")
+            let wellText = "No one needs contacting - \(answer.name) is well"
+            let noOneText = "No one on the plan for this stage - use the service's crisis procedures"
+            right = answer.contacts.first.map { "\($0.name) (\($0.phone))" } ?? (isWell ? wellText : noOneText)
             others =
                 plan.contacts.map { "\($0.name) (\($0.phone))" }
                 + plan.doNotContact.map(\.name)
+            fallbacks = [noOneText, wellText]
         case .contacts:
             right = Self.names(answer.contacts.map(\.name))
             let route = plan.contacts.map(\.name)
@@ -53,6 +58,9 @@ public struct TrainingQuestion: Sendable {
         }
         var distractors: [String] = []
         for option in others where option != right && !distractors.contains(option) { distractors.append(option) }
+        for option in fallbacks where distractors.count < 3 && option != right && !distractors.contains(option) {
+            distractors.append(option)
+        }
         var generator = TrainingShuffle(seed: seed)
         distractors = generator.shuffled(distractors)
         var choices = Array(distractors.prefix(3)) + [right]

@@ -269,6 +269,14 @@ struct ScenarioCommandTests {
         #expect(emergency.stdout[why.upperBound...].hasPrefix("  EMERGENCY — "))
     }
 
+    @Test("a plan with one response still gives a question with a wrong answer to choose")
+    func trainNeverOneChoice() throws {
+        let robin = try CommandRunner.run(["train", "Scenarios/21-robin-minimal-plan.yaml"], stdin: "1\n")
+        #expect(robin.status == 0)
+        #expect(robin.stdout.contains("Nothing is agreed for this stage - ask the person what helps\nYour answer (1-2): "))
+        #expect(!robin.stdout.contains("(1-1)"))
+    }
+
     @Test("a trainee who stops early is scored on what was asked")
     func trainEndOfInput() throws {
         let result = try CommandRunner.run(["train", "Scenarios/01-sam-weekend-escalates.yaml"], stdin: "1\n")

@@ -22,6 +22,17 @@ struct LawReadFindingsTests {
         #expect(informal.flags.contains { $0.id == "leaving-a-and-e" })
     }
 
+    @Test("an informal in-patient leaving the ward is shown the holding powers; someone detained under their section is not")
+    func informalInPatientLeaving() throws {
+        let informal = try ShippedRules.respond(
+            "sam", facts: ["setting=in_patient_ward", "leaving_before_assessment=yes"], at: Self.night)
+        let flag = try #require(informal.flags.first { $0.id == "mha-s5" })
+        #expect(flag.basis.contains("Rabone"))
+        let detained = try ShippedRules.respond(
+            "sam", facts: ["setting=in_patient_ward", "leaving_before_assessment=yes", "mha_detention=section_3"], at: Self.night)
+        #expect(!detained.flags.contains { $0.id == "mha-s5" })
+    }
+
     @Test("a s135 warrant: no DoLS and no A&E leaving advice while it holds the person", arguments: ["section_135_1", "section_135_2"])
     func warrantNoDoLS(warrant: String) throws {
         let held = try ShippedRules.respond(
