@@ -67,11 +67,6 @@ struct DecisionCatalog: Sendable {
             })
     }
 
-    func addStorage(to set: inout WorkingSet) {
-        set.add(entries)
-        table.addStorage(to: &set)
-    }
-
     /// The position in `entries` of the entry a name means, if the catalog lists it (read in
     /// place by evaluation, where copying an entry is a dozen reference counts).
     func position(named name: String) -> Int? {

@@ -191,7 +191,11 @@ public final class EvaluationContext: Sendable {
         workingSet.prefetch()
     }
 
-    /// This object's own lines, then its parts', most needed first.
+    /// This object's own lines, then its parts', most needed first. Only what most answers
+    /// read: the lists an answer shares need only their header (where the reference count
+    /// is), and the decisions, read only when capacity is assessed, are left to be fetched
+    /// then — every line here is kept for every plan, and 5,000 plans hold two libraries'
+    /// worth during a reload.
     private func preparedWorkingSet() -> WorkingSet {
         var set = WorkingSet()
         set.add(object: self, atMost: 1024)
@@ -200,22 +204,20 @@ public final class EvaluationContext: Sendable {
         matcher.addStorage(to: &set)
         set.add(stages)
         for stage in stages {
-            set.add(stage.responses)
-            set.add(stage.ungatedResponses ?? [])
+            if let ungated = stage.ungatedResponses { set.add(ungated, atMost: 64) } else { set.add(stage.responses) }
             set.add(stage.route)
             for line in stage.route { line.addStorage(to: &set) }
         }
-        for part in [helps, avoid, takeCareOf, statements] { set.add(part) }
-        set.add(doNotContactLines)
+        for part in [helps, avoid, takeCareOf, statements] { set.add(part, atMost: 64) }
+        set.add(doNotContactLines, atMost: 64)
         set.add(refusals)
-        set.add(unassessedRefusalLines)
-        set.add(fixedPlanWarnings)
-        set.add(attorneys)
-        set.add(views)
+        set.add(unassessedRefusalLines, atMost: 64)
+        set.add(fixedPlanWarnings, atMost: 64)
+        set.add(attorneys, atMost: 64)
+        set.add(views, atMost: 64)
         set.add(personName)
         suggester.addStorage(to: &set)
-        set.add(suggestedSigns)
-        decisions.addStorage(to: &set)
+        set.add(suggestedSigns, atMost: 64)
         return set
     }
 

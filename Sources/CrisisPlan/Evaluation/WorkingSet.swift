@@ -74,10 +74,10 @@ struct WorkingSet: @unchecked Sendable {
 
     /// An array's buffer: its header (with the reference count a copy of the array writes)
     /// and its first elements. An empty array shares one buffer program-wide, always cached.
-    mutating func add<Element>(_ array: [Element]) {
+    mutating func add<Element>(_ array: [Element], atMost limit: Int = bytesPerBuffer) {
         guard !array.isEmpty else { return }
         array.withUnsafeBytes { bytes in
-            add(bytes.baseAddress.map { $0 - Self.arrayHeaderBytes }, bytes: bytes.count + Self.arrayHeaderBytes)
+            add(bytes.baseAddress.map { $0 - Self.arrayHeaderBytes }, bytes: bytes.count + Self.arrayHeaderBytes, atMost: limit)
         }
     }
 
