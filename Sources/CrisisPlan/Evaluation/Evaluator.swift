@@ -21,10 +21,13 @@ public struct Evaluator: Sendable {
         // The plan has usually left the cache since it was last asked about: its lines are
         // asked for all at once, before they are read one after another.
         context.prefetch()
+        // The observations' lists too, read through a pointer as below (a subscript would copy
+        // each observation, a reference count per field).
         observations.withUnsafeBufferPointer { observations in
+            guard let first = observations.baseAddress else { return }
             for index in observations.indices {
-                WorkingSet.prefetch(observations[index].signs)
-                WorkingSet.prefetch(observations[index].facts)
+                WorkingSet.prefetch((first + index).pointee.signs)
+                WorkingSet.prefetch((first + index).pointee.facts)
             }
         }
         // The policy's parts read here, each one reference (a copy of the whole policy would
