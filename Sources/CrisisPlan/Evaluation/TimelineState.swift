@@ -331,10 +331,11 @@ struct TimelineState {
     }
 
     /// Marks each `possible-emergency` that stays in the attention block: until its red
-    /// flag's question is answered after the text was typed.
+    /// flag's question is answered in an observation after the one the text was typed in. An
+    /// answer given with the text itself was not given to it: the line stays, to be asked.
     mutating func settleAttention() {
         for (warning, ask, observation) in possibleEmergencies {
-            if let ask, let answered = facts[ask].answeredIn, answered >= observation {
+            if let ask, let answered = facts[ask].answeredIn, answered > observation {
                 warnings[warning].inAttention = false
             }
         }

@@ -120,7 +120,10 @@ public struct AnswerText {
     public static func refusalText(_ refusal: RefusalLine) -> String {
         var line = "- Refuses \(refusal.treatment): "
         if refusal.binding {
-            line += "binding (a valid advance decision)"
+            // Valid as written; whether it still holds, and fits what is in front of them, the
+            // worker checks (MCA s25(2)(c), s25(4)).
+            line +=
+                "binding (a valid advance decision, unless they have withdrawn it or acted against it since, s25(2); check it is about this treatment in these circumstances, s25(4))"
         } else {
             line += "not binding (" + refusal.notBindingBecause.joined(separator: "; ")
                 + ") — still a wish to weigh (MCA s4(6)) in any best-interests decision"

@@ -83,6 +83,16 @@ struct LawReadFindingsTests {
         #expect(emergency.permits.contains("under 16 the Mental Capacity Act does not apply (s2(5))"))
     }
 
+    @Test("a binding refusal says what the worker still checks: not withdrawn or acted against since, and about this treatment now")
+    func bindingRefusalChecks() throws {
+        let answer = try ShippedRules.respond("sam", capacity: ["haloperidol=lacks"], at: Self.night)
+        let refusal = try #require(answer.refusals.first { $0.binding })
+        let line = AnswerText.refusalText(refusal)
+        #expect(line.contains("binding (a valid advance decision, unless they have withdrawn it or acted against it since, s25(2)"))
+        #expect(line.contains("check it is about this treatment in these circumstances, s25(4))"))
+        #expect(line.contains("; applies now: a current assessment says they lack capacity for it"))
+    }
+
     @Test("a property and affairs attorney acts under s9(1)(b), never the welfare attorney's s11(7)(a)")
     func propertyAttorneyCitation() throws {
         let library = try TemporaryLibrary.shipped(changing: [

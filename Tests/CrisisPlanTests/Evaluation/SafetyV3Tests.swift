@@ -244,6 +244,9 @@ struct SafetyV3Tests {
         ])
         #expect(answered.warnings.contains { $0.code == .possibleEmergency })
         #expect(!AttentionBlock.items(answered).contains { $0.hasPrefix("Possible emergency") })
+        // Answered in the same observation as the text, it was not answered to it: the line stays.
+        let together = try Self.answer([("2026-11-24T03:00:00Z", ["overdose": "no"], [text])])
+        #expect(AttentionBlock.items(together).contains { $0.hasPrefix("Possible emergency") })
     }
 
     @Test("words that only look like risk words are not red flags", arguments: ["odd thoughts", "tablet computer broke", "ending it"])
