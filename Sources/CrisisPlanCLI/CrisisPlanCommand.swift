@@ -19,6 +19,10 @@ struct CrisisPlanCommand: AsyncParsableCommand {
 
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if let repeated = RepeatedOption.first(in: arguments) {
+            standardError(repeated.message)
+            Foundation.exit(2)
+        }
         if FactsHelp.isRespondHelp(arguments) {
             print(helpMessage(for: RespondCommand.self))
             if let facts = FactsHelp.section(arguments: arguments) { print("\n" + facts) }

@@ -20,13 +20,12 @@ struct RespondCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A capacity assessment made now.", valueName: "DECISION=lacks|has"))
     var capacity: [String] = []
 
-    // Lists, so that one given twice is refused rather than the first silently dropped.
     @Option(name: .long, help: ArgumentHelp("Evaluate as of this time (RFC 3339).", valueName: "TIME"))
-    var at: [String] = []
+    var at: String?
 
     @Option(
         name: .long, help: ArgumentHelp("A timeline of observations, YAML or JSON; - for stdin.", valueName: "FILE"))
-    var observations: [String] = []
+    var observations: String?
 
     @ArgumentParser.Flag(name: .long, help: "Print the answer as JSON.")
     var json = false
@@ -37,13 +36,10 @@ struct RespondCommand: ParsableCommand {
     @OptionGroup var rulesOptions: RulesOptions
 
     func run() throws {
-        for (name, values) in [("--at", at), ("--observations", observations)] where values.count > 1 {
-            throw UsageFailure(message: "error: \(name) is given \(values.count) times; give it once (one timeline, one time)")
-        }
         let rules = try rulesOptions.directory()
         do {
-            let request = try ObservationRequest(source: try observations.first.map(ObservationInput.read))
-            let now = request.now(at: try at.first.map(Clock.parse), clock: try Clock.now(nil))
+            let request = try ObservationRequest(source: try observations.map(ObservationInput.read))
+            let now = request.now(at: try at.map(Clock.parse), clock: try Clock.now(nil))
             let (policy, plan) = try PersonLoader.load(rules, person: person, today: now.utcDate)
             let extra = try CommandLineObservation.make(signs: sign, facts: fact, capacity: capacity, at: now)
             let answer = try request.answer(

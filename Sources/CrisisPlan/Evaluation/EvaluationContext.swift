@@ -294,7 +294,7 @@ public final class EvaluationContext: Sendable {
 
     /// As above, for a name whose confusable skeleton (`look`) is already known.
     func isBlocked(id: String?, look: String) -> Bool {
-        if let id, prepared.blockedIds.contains(TextNormalizer.normalize(id)) { return true }
+        if let id, prepared.blockedIds.contains(PreparedPlan.idKey(id)) { return true }
         return prepared.blockedNames.contains(look)
     }
 

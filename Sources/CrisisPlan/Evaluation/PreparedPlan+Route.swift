@@ -5,7 +5,7 @@ extension PreparedPlan {
     func route(forStage stage: String) -> [ContactLine] {
         var route: [ContactLine] = []
         for entry in plan.route(forStage: stage)?.contacts ?? [] {
-            guard let contact = plan.contact(entry.text), !blockedIds.contains(TextNormalizer.normalize(contact.id)),
+            guard let contact = plan.contact(entry.text), !blockedIds.contains(Self.idKey(contact.id)),
                 !blockedNames.contains(skeletons[contact.name] ?? ConfusableSkeleton.of(contact.name)),
                 !route.contains(where: { $0.id == contact.id })
             else { continue }

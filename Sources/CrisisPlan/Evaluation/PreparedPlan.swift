@@ -14,7 +14,8 @@ public final class PreparedPlan: Sendable {
     let people: PlanPeople
     /// Each sign's id, by its position in the plan.
     let signIds: [String]
-    /// The do-not-contact ids, normalised: `mark-taylor` is `mark_taylor` is `Mark Taylor`.
+    /// The do-not-contact ids, normalised (`mark-taylor` is `mark_taylor` is `Mark Taylor`)
+    /// and as confusable skeletons (`mаrk`, with a Cyrillic `а`, is `mark`): see `idKey`.
     let blockedIds: Set<String>
     /// The confusable skeletons of the do-not-contact names: a name that looks like one of
     /// them (case, spacing, invisible characters or look-alike letters aside) is blocked too.
@@ -24,6 +25,13 @@ public final class PreparedPlan: Sendable {
     /// The entries of `people` each response's text names, by the text.
     let mentions: [String: [Int]]
 
+    /// How an id is looked up in `blockedIds`: an ASCII id normalised, any other by its
+    /// confusable skeleton — a look-alike letter in an id is as much a disguise as in a name,
+    /// and ASCII ids, the usual ones, need no call to ICU.
+    static func idKey(_ id: String) -> String {
+        id.utf8.allSatisfy { $0 < 0x80 } ? TextNormalizer.normalize(id) : ConfusableSkeleton.of(id)
+    }
+
     public init(_ plan: Plan) {
         self.plan = plan
         matcher = SignMatcher(signs: plan.signs)
@@ -31,7 +39,7 @@ public final class PreparedPlan: Sendable {
         let people = PlanPeople(plan: plan)
         self.people = people
         signIds = plan.signs.map(\.id)
-        blockedIds = Set(plan.doNotContact.compactMap { $0.id.map(TextNormalizer.normalize) })
+        blockedIds = Set(plan.doNotContact.compactMap(\.id).flatMap { [TextNormalizer.normalize($0), ConfusableSkeleton.of($0)] })
         var skeletons: [String: String] = [:]
         for entry in people.entries where skeletons[entry.name] == nil { skeletons[entry.name] = entry.skeleton }
         self.skeletons = skeletons

@@ -244,9 +244,11 @@ struct PlanValidator {
                         entry.source)
                     continue
                 }
-                // Ids as normalised: `mark-taylor` on a route is the `mark_taylor` entry.
-                if let blocked = plan.doNotContact.first(where: {
-                    $0.id.map(TextNormalizer.normalize) == TextNormalizer.normalize(entry.text)
+                // Ids as the engine compares them: `mark-taylor`, or `mаrk` with a Cyrillic `а`,
+                // on a route is the `mark_taylor` or `mark` entry.
+                let key = PreparedPlan.idKey(entry.text)
+                if let blocked = plan.doNotContact.first(where: { listed in
+                    listed.id.map { [TextNormalizer.normalize($0), ConfusableSkeleton.of($0)].contains(key) } ?? false
                 }) {
                     error(
                         "'\(entry.text)' (\(blocked.name)) is on the do-not-contact list and cannot be in a contact route",

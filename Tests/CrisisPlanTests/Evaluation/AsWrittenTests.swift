@@ -26,15 +26,24 @@ struct AsWrittenTests {
         #expect(result.stdout.contains("\"source\":\"Rules/people/sam.yaml:"))
     }
 
-    @Test("--observations or --at given twice is refused (exit 2), never half used")
+    @Test("an option that takes one value, given twice, is refused (exit 2) in every command; lists are not")
     func singleOptionsTwice() throws {
         let twice = try CommandRunner.run(
             ["respond", "sam", "--observations", "a.yaml", "--observations", "b.yaml"])
         #expect(twice.status == 2)
-        #expect(twice.stderr == "error: --observations is given 2 times; give it once (one timeline, one time)\n")
+        #expect(twice.stderr == "error: --observations is given 2 times; give it once\n")
         #expect(twice.stdout.isEmpty)
-        let at = try CommandRunner.run(["respond", "sam", "--at", "2026-11-24T12:00:00Z", "--at", "2026-11-24T13:00:00Z"])
-        #expect(at.status == 2)
-        #expect(at.stderr.hasPrefix("error: --at is given 2 times"))
+        for (option, arguments) in [
+            ("--at", ["respond", "sam", "--at", "2026-11-24T12:00:00Z", "--at=2026-11-24T13:00:00Z"]),
+            ("--at", ["show", "dee", "--at", "2026-01-01T00:00:00Z", "--at", "2030-01-01T00:00:00Z"]),
+            ("--on", ["diff", "Rules", "Rules", "--on", "2026-11-24", "--on", "2026-12-24"]),
+            ("--rules", ["respond", "sam", "--rules", "Rules", "--rules", "Other"]),
+        ] {
+            let result = try CommandRunner.run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.stderr == "error: \(option) is given 2 times; give it once\n", "\(arguments)")
+        }
+        let lists = try CommandRunner.run(["respond", "sam", "--sign", "not sleeping", "--sign", "not eating", "--json"])
+        #expect(lists.status == 0, "\(lists.stderr)")
     }
 }

@@ -52,6 +52,18 @@ struct LookAlikeCapitalsTests {
         #expect(answer.warnings.contains { $0.code == .contactFactLookAlike })
     }
 
+    @Test("a contact id written with a look-alike letter is the do-not-contact id: off the route, and check says so", arguments: ["m\u{430}rk", "\u{41C}ARK"])
+    func doNotContactIdLookAlike(id: String) throws {
+        let plan = LibraryFixture.plan
+            .replacingOccurrences(
+                of: "    phone: \"07700 900123\"\n",
+                with: "    phone: \"07700 900123\"\n  - id: \"\(id)\"\n    name: Dad\n    phone: \"07700 900124\"\n")
+            .replacingOccurrences(of: "  early: [jo]", with: "  early: [\"\(id)\", jo]")
+        let found = try LibraryFixture.diagnostics(["policy/policy.yaml": LibraryFixture.policy, "people/sam.yaml": plan])
+        #expect(found.contains { $0.contains("error: '\(id)' (Mark Taylor) is on the do-not-contact list and cannot be in a contact route") }, "\(found)")
+        #expect(try Self.answer(plan).contacts.map(\.id) == ["jo"])
+    }
+
     @Test("a do-not-contact id written with a hyphen for its underscore is the same person: off the route, and check says so")
     func doNotContactIdSpelling() throws {
         let plan = LibraryFixture.plan

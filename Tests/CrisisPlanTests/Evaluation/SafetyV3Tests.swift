@@ -268,6 +268,10 @@ struct SafetyV3Tests {
             "took paracetamols", "took too many meds", "took 40 ibuprofen", "took 20 aspirin", "took rat poison",
             "drank weedkiller", "carbon monoxide", "sucidal", "suiside", "wanna die", "cannot go on", "wants to take her life",
             "wishes she was dead", "dont want to be alive", "no point living", "k.m.s",
+            "taking her own life", "kill my self", "end my own life", "does not want to live", "wishes to die",
+            "can not go on", "killing meself", "took 30 paracetomol", "took a load of cocodamol", "took all of her meds",
+            "took loads of tabs", "ODing", "blood everywhere", "lying on the tracks", "walked into traffic",
+            "tied a belt round her neck",
         ])
     func shippedRedFlags(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
@@ -277,7 +281,7 @@ struct SafetyV3Tests {
     @Test("the shipped red flags leave everyday words alone", arguments: [
         "hung the washing out", "hung out with friends at the park", "food poisoning from a takeaway",
         "swallowed his pride and apologised", "shot a great photo", "wrist watch broke", "drowning in paperwork",
-        "keeps tabs on her sister", "I want to be alive for my son", "seems odd today",
+        "keeps tabs on her sister", "I want to be alive for my son", "seems odd today", "has a lot of tabs open on her phone",
     ])
     func shippedRedFlagsNotEveryday(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
