@@ -32,6 +32,11 @@ public final class PreparedPlan: Sendable {
         id.utf8.allSatisfy { $0 < 0x80 } ? TextNormalizer.normalize(id) : ConfusableSkeleton.of(id)
     }
 
+    /// The keys a do-not-contact id is kept under, so that `idKey` of any spelling of it finds it.
+    static func blockedKeys(_ id: String) -> [String] {
+        [TextNormalizer.normalize(id), ConfusableSkeleton.of(id)]
+    }
+
     public init(_ plan: Plan) {
         self.plan = plan
         matcher = SignMatcher(signs: plan.signs)
@@ -39,7 +44,7 @@ public final class PreparedPlan: Sendable {
         let people = PlanPeople(plan: plan)
         self.people = people
         signIds = plan.signs.map(\.id)
-        blockedIds = Set(plan.doNotContact.compactMap(\.id).flatMap { [TextNormalizer.normalize($0), ConfusableSkeleton.of($0)] })
+        blockedIds = Set(plan.doNotContact.compactMap(\.id).flatMap(Self.blockedKeys))
         var skeletons: [String: String] = [:]
         for entry in people.entries where skeletons[entry.name] == nil { skeletons[entry.name] = entry.skeleton }
         self.skeletons = skeletons

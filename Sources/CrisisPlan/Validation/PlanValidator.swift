@@ -248,7 +248,7 @@ struct PlanValidator {
                 // on a route is the `mark_taylor` or `mark` entry.
                 let key = PreparedPlan.idKey(entry.text)
                 if let blocked = plan.doNotContact.first(where: { listed in
-                    listed.id.map { [TextNormalizer.normalize($0), ConfusableSkeleton.of($0)].contains(key) } ?? false
+                    listed.id.map { PreparedPlan.blockedKeys($0).contains(key) } ?? false
                 }) {
                     error(
                         "'\(entry.text)' (\(blocked.name)) is on the do-not-contact list and cannot be in a contact route",

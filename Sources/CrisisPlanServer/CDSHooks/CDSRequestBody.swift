@@ -9,12 +9,7 @@ struct CDSRequestBody {
     let object: [String: Any]
 
     init(_ request: Request) async throws {
-        if let type = request.headers[.contentType], !RespondRoute.isJSON(type) { throw APIError.notJSON }
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > Self.limit {
-            throw APIError.tooLarge(limit: Self.limit)
-        }
-        var request = request
-        let body = try await request.collectBody(upTo: Self.limit)
+        let body = try await JSONBody.read(request, limit: Self.limit, what: "observations are")
         guard let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] else {
             throw Self.bad("the body must be a JSON object")
         }

@@ -201,10 +201,7 @@ private struct Progress {
     }
 
     static func newRun() -> String {
-        (0..<16).map { _ in
-            let byte = UInt8.random(in: 0...255)
-            return (byte < 16 ? "0" : "") + String(byte, radix: 16)
-        }.joined()
+        (0..<2).map { _ in String(UInt64.random(in: .min ... .max), radix: 16) }.joined()
     }
 }
 
