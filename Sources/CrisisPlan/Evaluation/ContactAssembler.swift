@@ -41,6 +41,7 @@ struct ContactAssembler {
         let flags = context.policy.policy.flags
         withholdSourcesOfHarm(fired: fired)
         for index in fired { withhold(byFlagAt: index) }
+        if !withheld.isEmpty { withholdSharedNumbers() }
         if withheld.count > 1 {
             let never = Timestamp(seconds: .max)
             withheld = withheld.enumerated().sorted {
@@ -186,6 +187,28 @@ struct ContactAssembler {
                     because:
                         "named as the source of harm ('\(factId)') while flag '\(flags[position].id)' applies; never contact them",
                     flag: flags[position].id, fact: factId, namedAt: naming.at))
+        }
+    }
+
+    /// A phone number reaches a person: a contact who shares the number of someone withheld
+    /// is withheld with them, for the same reason — unless a professional's (a shared
+    /// switchboard reaches a team, not the person).
+    private mutating func withholdSharedNumbers() {
+        let entries = context.people.entries
+        var owners: [String: WithheldLine] = [:]
+        for line in withheld {
+            for entry in entries where entry.name == line.name && entry.id == line.id {
+                if let key = entry.phoneKey, owners[key] == nil { owners[key] = line }
+            }
+        }
+        guard !owners.isEmpty else { return }
+        for entry in entries where !entry.onDoNotContactList && !entry.professional {
+            guard let key = entry.phoneKey, let owner = owners[key], !isWithheld(id: entry.id, name: entry.name) else { continue }
+            add(
+                WithheldLine(
+                    id: entry.id, name: entry.name,
+                    because: "has the same phone number as \(owner.name), who is " + owner.because,
+                    flag: owner.flag, fact: owner.fact, namedAt: owner.namedAt))
         }
     }
 

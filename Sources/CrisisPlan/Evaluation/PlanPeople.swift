@@ -14,6 +14,9 @@ struct PlanPeople: Sendable {
         /// The confusable skeleton of the name: entries that look alike are one person.
         var skeleton: String
         var onDoNotContactList: Bool
+        /// A contact's number as `PhoneNumber.key` reads it; `nil` for a do-not-contact entry.
+        var phoneKey: String? = nil
+        var professional = false
 
         /// The skeletons a look-alike value is compared with: the name's as written, and the
         /// id's and the name's as normalised (`Lеe` with a Cyrillic е looks like the id `lee`).
@@ -33,7 +36,8 @@ struct PlanPeople: Sendable {
             plan.contacts.map {
                 Entry(
                     id: $0.id, name: $0.name, nameKey: TextNormalizer.normalize($0.name),
-                    skeleton: ConfusableSkeleton.of($0.name), onDoNotContactList: false)
+                    skeleton: ConfusableSkeleton.of($0.name), onDoNotContactList: false, phoneKey: PhoneNumber.key($0.phone),
+                    professional: $0.professional)
             }
         entries += plan.doNotContact.map {
             Entry(

@@ -15,7 +15,8 @@ public final class PreparedPlan: Sendable {
     /// Each sign's id, by its position in the plan.
     let signIds: [String]
     /// The do-not-contact ids, normalised (`mark-taylor` is `mark_taylor` is `Mark Taylor`)
-    /// and as confusable skeletons (`mаrk`, with a Cyrillic `а`, is `mark`): see `idKey`.
+    /// and as confusable skeletons (`mаrk`, with a Cyrillic `а`, is `mark`): see `idKey`; and
+    /// the ids of contacts who share a phone number with a blocked contact.
     let blockedIds: Set<String>
     /// The confusable skeletons of the do-not-contact names: a name that looks like one of
     /// them (case, spacing, invisible characters or look-alike letters aside) is blocked too.
@@ -44,11 +45,24 @@ public final class PreparedPlan: Sendable {
         let people = PlanPeople(plan: plan)
         self.people = people
         signIds = plan.signs.map(\.id)
-        blockedIds = Set(plan.doNotContact.compactMap(\.id).flatMap(Self.blockedKeys))
+        var blockedIds = Set(plan.doNotContact.compactMap(\.id).flatMap(Self.blockedKeys))
         var skeletons: [String: String] = [:]
         for entry in people.entries where skeletons[entry.name] == nil { skeletons[entry.name] = entry.skeleton }
         self.skeletons = skeletons
-        blockedNames = Set(plan.doNotContact.map { skeletons[$0.name] ?? ConfusableSkeleton.of($0.name) })
+        let blockedNames = Set(plan.doNotContact.map { skeletons[$0.name] ?? ConfusableSkeleton.of($0.name) })
+        // A phone number reaches a person: an entry that shares the number of a contact on the
+        // do-not-contact list is that person (a professional's shared switchboard aside).
+        let blockedPhones = Set(
+            plan.contacts.filter {
+                blockedIds.contains(Self.idKey($0.id)) || blockedNames.contains(skeletons[$0.name] ?? ConfusableSkeleton.of($0.name))
+            }.compactMap { PhoneNumber.key($0.phone) })
+        for contact in plan.contacts where !contact.professional {
+            if let key = PhoneNumber.key(contact.phone), blockedPhones.contains(key) {
+                blockedIds.formUnion(Self.blockedKeys(contact.id))
+            }
+        }
+        self.blockedIds = blockedIds
+        self.blockedNames = blockedNames
         let names = NameMentions(people: people, personName: plan.person.name)
         var mentions: [String: [Int]] = [:]
         for response in plan.responses.flatMap(\.responses) where mentions[response.action] == nil {

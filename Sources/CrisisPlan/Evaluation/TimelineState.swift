@@ -148,11 +148,21 @@ struct TimelineState {
         }
         // The usual observation names each decision once, as the plan writes it: the state
         // then shares its list rather than copying each assessment in.
-        if capacity.isEmpty, Self.keptAsGiven(observation.pointee.capacity, context) {
+        if capacity.isEmpty, Self.keptAsGiven(observation.pointee.capacity, now: now, context) {
             capacity = observation.pointee.capacity
             return
         }
         for var assessment in observation.pointee.capacity {
+            // Capacity is presumed: an assessment dated after now has not happened yet.
+            if assessment.assessedAt > now {
+                warnings.append(
+                    AnswerWarning(
+                        code: .futureObservation,
+                        message:
+                            "the capacity assessment of '\(assessment.decision)' is dated \(assessment.assessedAt), after the evaluation time \(now), and is ignored",
+                        source: assessment.source.pathAndLine))
+                continue
+            }
             if !context.decisions.acceptsAnyName {
                 guard let decision = context.decisions.entry(named: assessment.decision) else {
                     errors.append(
@@ -170,10 +180,12 @@ struct TimelineState {
     }
 
     /// Whether a first list of assessments is kept as it is: each names a decision as the plan
-    /// writes it, and no two the same one.
-    private static func keptAsGiven(_ given: [CapacityAssessment], _ context: EvaluationContext) -> Bool {
+    /// writes it, none is dated after now, and no two name the same one.
+    private static func keptAsGiven(_ given: [CapacityAssessment], now: Timestamp, _ context: EvaluationContext) -> Bool {
         for index in given.indices {
-            guard context.decisions.acceptsAnyName || context.decisions.writes(given[index].decision) else { return false }
+            guard context.decisions.acceptsAnyName || context.decisions.writes(given[index].decision),
+                given[index].assessedAt <= now
+            else { return false }
             for earlier in 0..<index where given[earlier].decision == given[index].decision { return false }
         }
         return true
@@ -267,6 +279,25 @@ struct TimelineState {
                         fact: "reinstated", value: decision.contact, personName: context.plan.person.name),
                     at: decision.source))
             return
+        }
+        // Only a professional decides: never the person reinstated, nor anyone else the plan
+        // lists who is not one of its professionals (family, friends, people not to contact).
+        if let deciders = context.people.resolve(decision.by)?.entries, let first = deciders.first {
+            let entry = context.people.entries[first]
+            if let reinstated = deciders.first(where: found.entries.contains) {
+                errors.append(
+                    .error(
+                        "'by' names \(context.people.entries[reinstated].name), the person being reinstated; write the professional who decided",
+                        at: decision.source))
+                return
+            }
+            if !deciders.contains(where: { context.people.entries[$0].professional }) {
+                errors.append(
+                    .error(
+                        "'by' names \(entry.name), who is not one of \(context.plan.person.name)'s professionals; write the professional who decided",
+                        at: decision.source))
+                return
+            }
         }
         for index in context.policy.sourceOfHarmFacts {
             namings[index]?.named.removeAll { found.entries.contains($0.entry) }

@@ -148,7 +148,7 @@ struct PlanFileDecoder {
         let fields = decoder.fields(
             node, "contact", keys: ["id", "name", "relation", "phone", "roles", "professional", "hours"],
             required: ["id", "name", "phone"])
-        let roles = decoder.textList(fields?["roles"], "'roles'").map(\.text)
+        let roles = decoder.textList(fields?["roles"], "'roles'").map { RoleName.normalized($0.text) }
         let professional = decoder.bool(fields, "professional") ?? false
         let relation = decoder.text(fields, "relation")
         guard let id = decoder.text(fields, "id"), let name = decoder.text(fields, "name"),
@@ -189,7 +189,7 @@ struct PlanFileDecoder {
     private func doNotContact(_ node: YAMLNode) -> DoNotContactEntry? {
         let fields = decoder.fields(
             node, "do-not-contact entry", keys: ["id", "name", "relation", "reason", "roles"], required: ["name"])
-        let roles = decoder.textList(fields?["roles"], "'roles'").map(\.text)
+        let roles = decoder.textList(fields?["roles"], "'roles'").map { RoleName.normalized($0.text) }
         let id = decoder.text(fields, "id")
         let relation = decoder.text(fields, "relation")
         let reason = decoder.text(fields, "reason")

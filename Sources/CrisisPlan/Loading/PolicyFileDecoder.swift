@@ -275,7 +275,7 @@ struct PolicyFileDecoder {
             effects.raiseTo = decoder.text(value, "'raise_to'")
             effects.raiseToSource = decoder.location(value.mark)
         }
-        effects.consultRoles = decoder.textList(fields?["consult_roles"], "'consult_roles'").map(\.text)
+        effects.consultRoles = decoder.textList(fields?["consult_roles"], "'consult_roles'").map { RoleName.normalized($0.text) }
         effects.mhaPart4 = decoder.bool(fields, "mha_part4") ?? false
         effects.noteContacts = fields?["note_contacts"].flatMap(contactNote)
         return effects

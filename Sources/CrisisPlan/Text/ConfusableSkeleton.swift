@@ -9,10 +9,17 @@ internal import CICUSkeleton
 /// looks like `M`, but its lower case `м` looks like no Latin letter, so folding first would let
 /// `Мark Taylor` past Mark Taylor's do-not-contact entry. ASCII is left as typed in that first
 /// step (ICU reads a capital `I` as `l`, and "Ian" must still be "ian").
+///
+/// A capital `I` typed for `l` (`Mark TayIor`) is the same disguise; but case is folded first,
+/// so `TAYIOR` and `tayior` must look alike too. So `i` and `l` are one letter to a look: a
+/// skeleton writes both as `l`. Two names that differ only there are taken as one person —
+/// the careful reading, where the other is someone reached who must not be.
 public enum ConfusableSkeleton {
     public static func of(_ text: String) -> String {
         let normalized = TextNormalizer.normalize(prototypesOutsideASCII(text))
-        return skeleton(normalized) ?? normalized
+        let look = skeleton(normalized) ?? normalized
+        guard look.utf8.contains(UInt8(ascii: "i")) else { return look }
+        return String(look.map { $0 == "i" ? "l" : $0 })
     }
 
     /// Each run of characters outside ASCII replaced by its skeleton, case kept; ASCII as is.

@@ -23,6 +23,7 @@ struct PlanValidator {
         checkStages()
         checkSignTexts()
         checkRoutes()
+        checkRoles()
         checkAttorney()
         warnAboutGaps()
         checkRefusals(today: today)
@@ -169,7 +170,8 @@ struct PlanValidator {
                 byLook[look] = index
             }
             if let phone = person.phone {
-                let digits = String(phone.filter(\.isNumber))
+                // `+44 7700 900654` is `07700 900654`.
+                let digits = PhoneNumber.key(phone) ?? String(phone.filter(\.isNumber))
                 if !digits.isEmpty, let first = byPhone[digits] {
                     warning(
                         "\(person.described) has the same phone number as \(people[first].described) at \(people[first].source.pathAndLine); if they are one person, list them once",
@@ -231,8 +233,16 @@ struct PlanValidator {
         let blocked = plan.doNotContact.map { (entry: $0, skeleton: ConfusableSkeleton.of($0.name)) }
         // Each contact's skeleton once, and only when there is a do-not-contact list to compare with.
         var skeletons: [String: String] = [:]
+        // The phone numbers of contacts who are on the do-not-contact list: another entry with
+        // one of them reaches that person.
+        var blockedPhones: [String: Contact] = [:]
         if !blocked.isEmpty {
             for contact in plan.contacts { skeletons[contact.id] = ConfusableSkeleton.of(contact.name) }
+            let blockedKeys = Set(plan.doNotContact.compactMap(\.id).flatMap(PreparedPlan.blockedKeys))
+            for contact in plan.contacts
+            where blockedKeys.contains(PreparedPlan.idKey(contact.id)) || blocked.contains(where: { $0.skeleton == skeletons[contact.id] }) {
+                if let key = PhoneNumber.key(contact.phone), blockedPhones[key] == nil { blockedPhones[key] = contact }
+            }
         }
         for route in plan.contactRoutes {
             var listed: Set<String> = []
@@ -261,6 +271,12 @@ struct PlanValidator {
                                 + (same ? "is" : "looks the same as \(match.entry.name), who is")
                                 + " on the do-not-contact list, and cannot be in a contact route",
                             entry.source)
+                    } else if !contact.professional, let key = PhoneNumber.key(contact.phone), let owner = blockedPhones[key],
+                        owner.id != contact.id
+                    {
+                        error(
+                            "'\(entry.text)' has the phone number of '\(owner.id)' (\(owner.name)), who is on the do-not-contact list, and cannot be in a contact route",
+                            entry.source)
                     }
                 } else {
                     error(
@@ -268,6 +284,23 @@ struct PlanValidator {
                             + Suggestion.hint(for: entry.text, in: contactIds),
                         entry.source)
                 }
+            }
+        }
+    }
+
+    /// A role no flag of the policy consults finds no one: most likely a slip for one it does.
+    private mutating func checkRoles() {
+        guard let policy else { return }
+        let consulted = policy.flags.flatMap(\.effects.consultRoles)
+        let holders =
+            plan.contacts.map { (name: $0.name, roles: $0.roles, source: $0.source) }
+            + plan.doNotContact.map { (name: $0.name, roles: $0.roles, source: $0.source) }
+        for holder in holders {
+            for role in holder.roles where !consulted.contains(role) {
+                warning(
+                    "role '\(role)' is not one the policy consults, so no flag will find \(holder.name) by it"
+                        + Suggestion.hint(for: role, in: consulted, listing: "the policy consults"),
+                    holder.source)
             }
         }
     }

@@ -9,7 +9,9 @@ import Testing
 @Suite("Look-alike capitals and ids")
 struct LookAlikeCapitalsTests {
     /// Cyrillic М, Т, К; Greek Μ, Τ, Ι; Cherokee Ꮮ standing for L.
-    static let disguised = ["\u{41C}ark Taylor", "Mark \u{422}aylor", "\u{39C}ark \u{3A4}aylor", "Mark Tay\u{13DE}or"]
+    static let disguised = [
+        "\u{41C}ark Taylor", "Mark \u{422}aylor", "\u{39C}ark \u{3A4}aylor", "Mark Tay\u{13DE}or", "Mark TayIor", "MARK TAYIOR",
+    ]
 
     @Test("a do-not-contact name written with a look-alike capital never reaches the contacts; check says so", arguments: disguised)
     func doNotContactCapital(name: String) throws {
@@ -37,9 +39,12 @@ struct LookAlikeCapitalsTests {
             [try ShippedRules.observation(signs: ["not sleeping"])], now: ShippedRules.now)
     }
 
-    @Test("ASCII capitals still match their own lower case: Ian is ian, never lan")
+    @Test("ASCII capitals still match their own lower case; a capital I looks like l, so i and l are one letter to a look")
     func asciiCase() {
         #expect(ConfusableSkeleton.of("Ian Taylor") == ConfusableSkeleton.of("ian taylor"))
+        #expect(ConfusableSkeleton.of("McIntyre") == ConfusableSkeleton.of("MCINTYRE"))
+        #expect(ConfusableSkeleton.of("Mark TayIor") == ConfusableSkeleton.of("mark taylor"))
+        #expect(ConfusableSkeleton.of("Kiran") != ConfusableSkeleton.of("Karen"))
         #expect(ConfusableSkeleton.of("MARK TAYLOR") == ConfusableSkeleton.of("mark taylor"))
         #expect(ConfusableSkeleton.of("Mark Tayl\u{43E}r") == ConfusableSkeleton.of("Mark Taylor"))
     }
@@ -49,6 +54,14 @@ struct LookAlikeCapitalsTests {
         let answer = try ShippedRules.respond("kit", signs: ["panic"], facts: ["harm_source=\(typed)"] + ShippedRules.safeguarding)
         #expect(answer.withheld.contains { $0.name == "Rosa Kemp" })
         #expect(!answer.contacts.contains { $0.id == "aunt" })
+        #expect(answer.warnings.contains { $0.code == .contactFactLookAlike })
+    }
+
+    @Test("a source of harm typed with a capital I for l is named, with the warning; the answer comes", arguments: ["Lee WaIker", "LEE WAIKER"])
+    func sourceOfHarmCapitalI(typed: String) throws {
+        let answer = try ShippedRules.respond("kit", signs: ["panic"], facts: ["harm_source=\(typed)"] + ShippedRules.safeguarding)
+        #expect(answer.withheld.contains { $0.id == "lee" })
+        #expect(!answer.contacts.contains { $0.id == "lee" })
         #expect(answer.warnings.contains { $0.code == .contactFactLookAlike })
     }
 

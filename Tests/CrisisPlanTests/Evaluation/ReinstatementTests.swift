@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@testable import CrisisPlan
+
+/// Only a professional puts someone named as the source of harm back among the contacts: a
+/// reinstatement whose `by` names the person reinstated, or anyone else in the plan who is not
+/// one of its professionals, is bad input at its line — never a decision the answer acts on.
+@Suite("Who may reinstate")
+struct ReinstatementTests {
+    static func answer(by: String) throws -> Answer {
+        let body = """
+            person: kit
+            observations:
+              - at: 2026-11-24T08:00:00Z
+                facts: {abuse_or_neglect: suspected, harm_source: lee}
+              - at: 2026-11-24T09:00:00Z
+                signs: [panic]
+                reinstated: [{contact: lee, by: "\(by)", reason: "reviewed at the strategy meeting"}]
+            """
+        let timeline = try ObservationDecoder.decode(SourceFile(path: "<stdin>", bytes: Array(body.utf8)))
+        return try ShippedRules.evaluator("kit").evaluate(timeline.observations, now: ShippedRules.now)
+    }
+
+    @Test("the person reinstated cannot reinstate themselves, by name, id or a look-alike", arguments: ["Lee Walker", "lee", "LEE WALKER", "Lee WaIker"])
+    func notThemselves(by: String) throws {
+        #expect {
+            try Self.answer(by: by)
+        } throws: { error in
+            (error as? DiagnosticList)?.diagnostics.map(\.summary) == [
+                "<stdin>:7:18: error: 'by' names Lee Walker, the person being reinstated; write the professional who decided"
+            ]
+        }
+    }
+
+    @Test("a family member or friend in the plan does not decide", arguments: ["Rosa Kemp", "aunt"])
+    func notFamily(by: String) throws {
+        #expect {
+            try Self.answer(by: by)
+        } throws: { error in
+            (error as? DiagnosticList)?.diagnostics.map(\.summary) == [
+                "<stdin>:7:18: error: 'by' names Rosa Kemp, who is not one of Kit Walker's professionals; write the professional who decided"
+            ]
+        }
+    }
+
+    @Test("a professional decides: a named professional, or one of the plan's teams", arguments: ["Dr A. Okafor, consultant psychiatrist", "Community Mental Health Team (weekdays 9 to 5)"])
+    func aProfessional(by: String) throws {
+        let answer = try Self.answer(by: by)
+        #expect(answer.contacts.contains { $0.id == "lee" })
+        #expect(answer.warnings.contains { $0.code == .sourceOfHarmReinstated && $0.message.contains(by + " decided") })
+    }
+}
