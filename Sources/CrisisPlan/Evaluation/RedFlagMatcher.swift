@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds a red flag's words in an unrecognised text (SPEC v3 §10.3): words are the runs of
 /// letters and digits of the normalised text; a phrase matches as consecutive words; a word
 /// written with a trailing `*` matches any word that starts with it (`overdos*`).
@@ -27,9 +29,15 @@ struct RedFlagMatcher: Sendable {
         }
     }
 
-    /// Whether any phrase occurs in the text, as whole consecutive words.
+    /// Whether any phrase occurs in the text, as whole consecutive words — in its words as
+    /// written, or as read loosely (`looseWords`).
     func matches(_ text: String) -> Bool {
-        let words = Self.words(of: text)
+        if matches(words: Self.words(of: text)) { return true }
+        let loose = Self.looseWords(of: text)
+        return loose.map { matches(words: $0) } ?? false
+    }
+
+    private func matches(words: [Substring]) -> Bool {
         for phrase in phrases where phrase.count <= words.count {
             for start in 0...(words.count - phrase.count)
             where phrase.indices.allSatisfy({ phrase[$0].matches(words[start + $0]) }) {
@@ -37,6 +45,67 @@ struct RedFlagMatcher: Sendable {
             }
         }
         return false
+    }
+
+    /// The words of a text with what disguises a word set aside — the ways people type a word
+    /// that a list of words cannot all hold: a letter outside ASCII that looks like an ASCII
+    /// one (Cyrillic `о` in `оverdose`) as that letter; accents dropped (`ovèrdose`); a hyphen,
+    /// dot, slash or apostrophe inside a word closed up (`sui-cide`, `k.m.s`); digits inside a
+    /// word read as the letters they stand for (`k1ll`, `0verdose`); and three or more single
+    /// letters in a row read as one word (`s u i c i d e`). `nil` when that changes nothing.
+    static func looseWords(of text: String) -> [Substring]? {
+        var loose = text
+        if !text.utf8.allSatisfy({ $0 < 0x80 }) {
+            loose = ConfusableSkeleton.prototypesOutsideASCII(loose)
+                .folding(options: [.diacriticInsensitive], locale: nil)
+        }
+        // Closed up before normalising, which reads a hyphen as a space.
+        let characters = Array(loose)
+        var closedUp = ""
+        for (index, character) in characters.enumerated() {
+            if "-./'_\u{2010}\u{2011}\u{2019}".contains(character), index > 0, index + 1 < characters.count,
+                characters[index - 1].isLetter || characters[index - 1].isNumber,
+                characters[index + 1].isLetter || characters[index + 1].isNumber
+            {
+                continue
+            }
+            closedUp.append(character)
+        }
+        let closed = TextNormalizer.normalize(closedUp)
+        var words: [Substring] = []
+        var letters = ""
+        func flushLetters() {
+            if letters.count >= 3 {
+                words.append(Substring(letters))
+            } else {
+                words += letters.map { Substring(String($0)) }
+            }
+            letters = ""
+        }
+        for word in closed.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
+            let read = word.contains(where: \.isLetter) ? Substring(String(word.map(Self.letter))) : word
+            if read.count == 1, read.first?.isLetter == true {
+                letters += read
+            } else {
+                flushLetters()
+                words.append(read)
+            }
+        }
+        flushLetters()
+        return words == Self.words(of: text) ? nil : words
+    }
+
+    /// A digit typed for the letter it looks like, in a word that has letters.
+    private static func letter(_ character: Character) -> Character {
+        switch character {
+        case "0": "o"
+        case "1": "i"
+        case "3": "e"
+        case "4": "a"
+        case "5": "s"
+        case "7": "t"
+        default: character
+        }
     }
 
     /// The runs of letters and digits of the normalised text: apostrophes and punctuation

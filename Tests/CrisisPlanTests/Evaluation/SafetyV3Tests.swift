@@ -272,16 +272,33 @@ struct SafetyV3Tests {
             "can not go on", "killing meself", "took 30 paracetomol", "took a load of cocodamol", "took all of her meds",
             "took loads of tabs", "ODing", "blood everywhere", "lying on the tracks", "walked into traffic",
             "tied a belt round her neck",
+            // A third read: losing consciousness, more overdose and intent wordings, methods, weapons.
+            "not breathing", "unconscious", "unresponsive", "collapsed in the kitchen", "took all her medication",
+            "took a handful", "ODs", "took 2 ODs this week", "overdoze", "doesn't want to be here anymore",
+            "I don't want to be here", "wants to go to sleep and not wake up", "SH", "tied a rope", "at the cliff edge",
+            "on the ledge", "scratching herself", "she has a knife", "has knives", "razor blades", "guns", "stabs",
         ])
     func shippedRedFlags(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
         #expect(answer.warnings.contains { $0.code == .possibleEmergency && $0.observed == text })
     }
 
+    @Test(
+        "a red flag is found however its letters are typed: spaced out, broken by a hyphen, digits for letters, accents, look-alike letters",
+        arguments: [
+            "s u i c i d e", "sui-cide", "k1ll myself", "\u{43E}verdose", "ov\u{E8}rdose", "OVERD0SE", "s.u.i.c.i.d.a.l",
+            "0verdosed", "su1c1dal",
+        ])
+    func redFlagsHoweverTyped(text: String) throws {
+        let answer = try ShippedRules.respond("robin", signs: [text])
+        #expect(answer.warnings.contains { $0.code == .possibleEmergency && $0.observed == text }, "\(text)")
+    }
+
     @Test("the shipped red flags leave everyday words alone", arguments: [
         "hung the washing out", "hung out with friends at the park", "food poisoning from a takeaway",
         "swallowed his pride and apologised", "shot a great photo", "wrist watch broke", "drowning in paperwork",
         "keeps tabs on her sister", "I want to be alive for my son", "seems odd today", "has a lot of tabs open on her phone",
+        "a bit stable today", "called at 10 past 3", "room 101 is a mess", "a b c of coping",
     ])
     func shippedRedFlagsNotEveryday(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
