@@ -25,7 +25,9 @@ struct AnalyzeCommand: ParsableCommand {
         let rules = try rulesOptions.directory()
         let policy: Policy
         do throws(BadInput) {
-            policy = try RulesLoader.loadPolicy(rules).usable()
+            // A condition naming an undeclared stage, fact, value or decision is a finding here
+            // (it never holds), not a reason to refuse; any other `check` error is.
+            policy = try RulesLoader.loadPolicy(rules).analyzable()
         } catch {
             throw UsageFailure(message: error.message + "\nfix these (crisisplan check) before analysing the library")
         }

@@ -159,6 +159,13 @@ struct UserCommand: ParsableCommand {
             guard password.count >= minimumLength else {
                 throw UsageFailure(message: "error: the password must be at least \(minimumLength) characters")
             }
+            // bcrypt reads no further than its 72nd byte: a longer password's tail would protect nothing.
+            guard password.utf8.count <= PasswordChecker.maximumBytes else {
+                throw UsageFailure(
+                    message:
+                        "error: the password must be at most \(PasswordChecker.maximumBytes) bytes (\(PasswordChecker.maximumBytes) plain letters, fewer with accents or other scripts); the rest would not be checked"
+                )
+            }
             return password
         }
 

@@ -11,7 +11,8 @@ extension PolicyAnalyzer {
         return Array(policy.stages[(lowest ?? max(0, policy.stages.count - 1))...])
     }
 
-    /// Whether a flag that adds a 24-hour contact surely fires at the stage whenever its route
+    /// Whether a flag that adds a 24-hour contact (`hours: 24h`; a contact without hours is not
+    /// known to be open) surely fires at the stage whenever its route
     /// is closed: its condition holds for every fact, decision, age and signs value with that
     /// stage and `route_open` false. Undecided counts as not covered.
     private mutating func roundTheClockCovers(stage rank: Int) -> Bool {
@@ -19,7 +20,7 @@ extension PolicyAnalyzer {
             ConditionSpace.Literal(variable: .stage, allowed: [rank]),
             ConditionSpace.Literal(variable: .routeOpen, allowed: [0]),
         ]
-        for flag in policy.flags where flag.effects.addContacts.contains(where: { $0.hours == nil || $0.hours == .always }) {
+        for flag in policy.flags where flag.effects.addContacts.contains(where: { $0.hours == .always }) {
             if space.valid(flag.when, given: given) == true { return true }
         }
         return false

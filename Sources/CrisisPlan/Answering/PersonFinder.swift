@@ -95,7 +95,7 @@ public enum PersonFinder {
             ? "" : "; did you mean " + near.map { "'\(ids[$0])'" + (names[$0].map { " (\($0))" } ?? "") }
                 .joined(separator: ", ") + "?"
         throw BadInput(
-            "error: unknown person '\(person)': no plan in \(folder)/ has that id or name\(hint)",
+            "error: unknown person '\(TerminalText.visible(person))': no plan in \(folder)/ has that id or name\(hint)",
             suggestions: near.map { ids[$0] })
     }
 

@@ -14,6 +14,10 @@ public struct Diagnostic: Error, Sendable, Hashable {
     /// False for an error `check` reports for CI but that never stops an answer (bad contact
     /// hours, two plan entries with one name): a crisis worker still gets the plan.
     public var blocksAnswers = true
+    /// Set for an error that a condition names a stage, fact, value or decision the policy does
+    /// not declare: no state satisfies that part, which `analyze` reports as a condition that
+    /// never holds rather than refusing to read the policy.
+    public var conditionNamesNothing = false
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation) {
         self.severity = severity

@@ -143,8 +143,9 @@ public final class EvaluationContext: Sendable {
         }
         someRefusalNotBinding = self.refusals.contains { !$0.validity.binding }
         latestRegistration = plan.attorneys.compactMap(\.registeredOn).max()
-        // Read refusals already carry a declared ECT decision's `ect`; the wording covers the rest.
-        ectRefusals = advanceRefusals.map { $0.ect || AdvanceRefusal.looksLikeECT($0.treatment) }
+        // Read refusals already carry a declared ECT decision's `ect`; the wording covers the
+        // rest, unless the plan says `ect: false` (then `check` warns, and the author decides).
+        ectRefusals = advanceRefusals.map { $0.ect || (!$0.saysNotECT && AdvanceRefusal.looksLikeECT($0.treatment)) }
         refusalKeys = plan.advanceDecisions.refusals.map { TextNormalizer.normalize($0.treatment) }
         let keys = refusalKeys
         refusalsDecidedBy = decisions.entries.map { entry in

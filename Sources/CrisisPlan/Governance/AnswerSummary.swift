@@ -5,6 +5,8 @@ public struct AnswerSummary: Sendable, Equatable {
     public var stage = ""
     public var fromRecognisedSignsOnly = false
     public var contacts: [String] = []
+    /// Each contact's number, by id: a mistyped number is as much a change as a missing contact.
+    public var phones: [String: String] = [:]
     public var withheld: [String] = []
     public var flags: [String] = []
     public var prompts: [String] = []
@@ -18,6 +20,7 @@ public struct AnswerSummary: Sendable, Equatable {
         stage = answer.stage.id
         fromRecognisedSignsOnly = answer.stage.fromRecognisedSignsOnly
         contacts = answer.contacts.map(\.id)
+        for contact in answer.contacts where phones[contact.id] == nil { phones[contact.id] = contact.phone }
         withheld = answer.withheld.map(\.name)
         flags = answer.flags.map(\.id)
         prompts = answer.prompts.map(\.id)
@@ -52,6 +55,12 @@ public struct AnswerSummary: Sendable, Equatable {
             ("refusals", refusals, after.refusals), ("warnings", warnings, after.warnings),
         ] where old != new {
             changes.append("\(name): \(list(old)) → \(list(new))")
+        }
+        let renumbered = contacts.filter { after.phones[$0] != nil && after.phones[$0] != phones[$0] }
+        if !renumbered.isEmpty {
+            changes.append(
+                "phone numbers: "
+                    + renumbered.map { "\($0) \(phones[$0] ?? "") → \(after.phones[$0] ?? "")" }.joined(separator: ", "))
         }
         return changes
     }

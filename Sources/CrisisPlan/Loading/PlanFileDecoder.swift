@@ -78,11 +78,12 @@ struct PlanFileDecoder {
                 if identifiers.contains(where: { $0.system == system }) {
                     decoder.error("the person has two identifiers of system '\(system)'; keep one", at: item.mark)
                 }
-                // A mistyped NHS number is `check`'s error, but never the reason a worker gets no
-                // plan at 3 a.m.: the plan is answered, and the number, which no record can hold,
-                // is not used to find or match the person.
+                // A mistyped NHS number is `check`'s warning (made-up numbers in examples and
+                // tests are common), never the reason a worker gets no plan at 3 a.m.: the plan
+                // is answered, and the number, which no record can hold, is not used to find or
+                // match the person.
                 if system == Person.Identifier.nhsNumber, let problem = NHSNumber.problem(value), let node = entry["value"] {
-                    decoder.error(problem, at: node.mark, blocksAnswers: false)
+                    decoder.warning(problem, at: node.mark)
                     continue
                 }
                 identifiers.append(Person.Identifier(system: system, value: value, source: decoder.location(item.mark)))
@@ -220,10 +221,12 @@ struct PlanFileDecoder {
             "withdrawn",
         ].map { decoder.bool(fields, $0) ?? false }
         guard let treatment = decoder.text(fields, "treatment") else { return nil }
-        return AdvanceRefusal(
+        var refusal = AdvanceRefusal(
             treatment: treatment, made: made, signed: flags[0], witnessed: flags[1], lifeSustaining: flags[2],
             evenIfLifeAtRisk: flags[3], forMentalDisorder: flags[4], ect: flags[5], withdrawn: flags[6],
             source: decoder.location(node.mark))
+        refusal.saysNotECT = decoder.bool(fields, "ect") == false
+        return refusal
     }
 
     /// `attorney:` (one) or `attorneys:` (a list), never both.

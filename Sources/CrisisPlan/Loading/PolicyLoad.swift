@@ -15,4 +15,13 @@ public struct PolicyLoad: Sendable {
         guard let policy, errors.isEmpty else { throw BadInput(errors, sources: sources) }
         return policy
     }
+
+    /// The policy for `analyze`: as `usable()`, except that a condition naming something the
+    /// policy does not declare is no reason to refuse — it is a condition that never holds,
+    /// and `analyze` says so (`flag-never-fires`, `rule-never-fires`, `prompt-never-opens`).
+    public func analyzable() throws(BadInput) -> Policy {
+        let errors = blockingErrors.filter { !$0.conditionNamesNothing }
+        guard let policy, errors.isEmpty else { throw BadInput(errors, sources: sources) }
+        return policy
+    }
 }

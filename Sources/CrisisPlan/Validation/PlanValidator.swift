@@ -75,7 +75,9 @@ struct PlanValidator {
                 AdvanceRefusal.looksLikeECT(refusal.treatment)
             {
                 warning(
-                    "refusal-may-be-ect: the refusal of '\(refusal.treatment)' looks like a refusal of ECT but matches no decision marked 'ect: true'; name the ECT decision or one of its 'also' names, so that it is never read as one Part 4 may override",
+                    refusal.saysNotECT
+                        ? "refusal-may-be-ect: the refusal of '\(refusal.treatment)' looks like a refusal of ECT but says 'ect: false' and matches no decision marked 'ect: true', so it is read as not ECT: Part 4 may override it; if it is a refusal of ECT, name the ECT decision or one of its 'also' names"
+                        : "refusal-may-be-ect: the refusal of '\(refusal.treatment)' looks like a refusal of ECT but matches no decision marked 'ect: true'; name the ECT decision or one of its 'also' names, so that it is never read as one Part 4 may override",
                     refusal.source)
             }
             if let declared = policy?.decisions, !declared.contains(where: { names($0).contains(treatment) }) {

@@ -87,9 +87,9 @@ struct PolicyValidator {
         case .not(let inner, _):
             check(inner)
         case .stage(let condition):
-            stage(condition.stage, condition.stageSource)
+            stage(condition.stage, condition.stageSource, inCondition: true)
         case .signs(let condition):
-            if let id = condition.stage, let source = condition.stageSource { stage(id, source) }
+            if let id = condition.stage, let source = condition.stageSource { stage(id, source, inCondition: true) }
         case .capacity(let condition):
             guard let decision = condition.decision, let declared = policy.decisions,
                 !declared.contains(where: { TextNormalizer.normalize($0.id) == TextNormalizer.normalize(decision) })
@@ -97,42 +97,45 @@ struct PolicyValidator {
             error(
                 "unknown decision '\(decision)'; capacity conditions name a decision declared under 'decisions'"
                     + Suggestion.hint(for: decision, in: declared.map(\.id), listing: "declared decisions"),
-                condition.source)
+                condition.source, namesNothing: true)
         case .age, .routeOpen:
             break
         case .fact(let condition):
-            guard let fact = declaredFact(condition.fact, condition.factSource) else { return }
+            guard let fact = declaredFact(condition.fact, condition.factSource, inCondition: true) else { return }
             if condition.comparator == .atLeast || condition.comparator == .atMost, case .enumeration = fact.kind {
             } else if condition.comparator == .atLeast || condition.comparator == .atMost {
                 error(
                     "'\(condition.comparator.rawValue)' compares enum values in their declared order; fact '\(fact.id)' is \(fact.typeName)",
-                    condition.operands.first?.source ?? condition.source)
+                    condition.operands.first?.source ?? condition.source, namesNothing: true)
                 return
             }
             for operand in condition.operands {
                 if case .failure(let problem) = fact.value(of: operand.text) {
-                    error(problem.message, operand.source)
+                    error(problem.message, operand.source, namesNothing: true)
                 }
             }
         }
     }
 
-    private mutating func declaredFact(_ id: String, _ source: SourceLocation) -> FactDeclaration? {
+    /// `inCondition`: named by a condition, which then never holds (see `conditionNamesNothing`).
+    private mutating func declaredFact(_ id: String, _ source: SourceLocation, inCondition: Bool = false) -> FactDeclaration? {
         if let fact = policy.fact(id) { return fact }
         let declared = policy.facts.map(\.id)
         error(
             "unknown fact '\(id)'; facts must be declared under 'facts'"
                 + Suggestion.hint(for: id, in: declared, listing: "declared facts"),
-            source)
+            source, namesNothing: inCondition)
         return nil
     }
 
-    private mutating func stage(_ id: String, _ source: SourceLocation) {
+    private mutating func stage(_ id: String, _ source: SourceLocation, inCondition: Bool = false) {
         guard !policy.stages.isEmpty, policy.rank(ofStage: id) == nil else { return }
-        error("unknown stage '\(id)'" + Suggestion.hint(for: id, in: policy.stages.map(\.id)), source)
+        error("unknown stage '\(id)'" + Suggestion.hint(for: id, in: policy.stages.map(\.id)), source, namesNothing: inCondition)
     }
 
-    private mutating func error(_ message: String, _ source: SourceLocation) {
-        diagnostics.append(.error(message, at: source))
+    private mutating func error(_ message: String, _ source: SourceLocation, namesNothing: Bool = false) {
+        var diagnostic = Diagnostic.error(message, at: source)
+        diagnostic.conditionNamesNothing = namesNothing
+        diagnostics.append(diagnostic)
     }
 }

@@ -56,9 +56,15 @@ public final class PasswordChecker: Sendable {
         try await acquire(address)
         defer { release(address) }
         let decoy = decoy
-        let matched = try? await pool.runIfActive { Bcrypt.verify(password, hash: hash ?? decoy) }
-        return hash != nil && matched == true
+        // bcrypt reads only the first 72 bytes: a longer password would match on its start
+        // alone. It is refused, after the same work as any other.
+        let tooLong = password.utf8.count > Self.maximumBytes
+        let matched = try? await pool.runIfActive { Bcrypt.verify(password, hash: tooLong ? decoy : hash ?? decoy) }
+        return hash != nil && !tooLong && matched == true
     }
+
+    /// The longest password bcrypt checks whole, in bytes of UTF-8.
+    public static let maximumBytes = 72
 
     private func acquire(_ address: String) async throws(Busy) {
         let admitted: Result<Bool, Busy> = state.withLock { state in

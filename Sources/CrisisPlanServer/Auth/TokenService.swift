@@ -31,6 +31,9 @@ final class TokenService: Sendable {
     }
     private let verified = Mutex<[String: Verified]>([:])
     private static let cacheLimit = 10_000
+    /// The ids of tokens whose session was signed out, with when each would have expired: a
+    /// copied cookie opens nothing after sign-out. Kept by this instance (see docs/security.md).
+    private let ended = Mutex<[String: Int64]>([:])
 
     private init(key: TokenKey, own: JWTKeyCollection, provider: PublicKeySet?, issuer: String?, audience: String?) {
         self.key = key
@@ -91,12 +94,16 @@ final class TokenService: Sendable {
         let now = Timestamp.now().seconds
         if let known = verified.withLock({ $0[token] }), known.expires > now {
             guard let role = known.role else {
-                guard let account = users.account(known.subject), account.epoch == known.epoch ?? "" else { return nil }
+                guard let account = users.account(known.subject), account.epoch == known.epoch ?? "",
+                    !hasEnded(known.tokenID)
+                else { return nil }
                 return SignedInUser(id: account.id, role: account.role, tokenID: known.tokenID, name: account.name)
             }
             return SignedInUser(id: known.subject, role: role, tokenID: nil)
         }
-        guard let (user, epoch, expires) = await verifySignature(token, users: users) else { return nil }
+        guard let (user, epoch, expires) = await verifySignature(token, users: users), !hasEnded(user.tokenID) else {
+            return nil
+        }
         verified.withLock { cache in
             if cache.count >= Self.cacheLimit { cache.removeAll() }
             cache[token] = Verified(
@@ -129,6 +136,23 @@ final class TokenService: Sendable {
         default:
             return nil
         }
+    }
+
+    /// Ends the session of a token of ours (sign-out): from now on this instance refuses it,
+    /// as a cookie and as a bearer token, until it would have expired anyway.
+    func end(tokenID: String) {
+        let now = Timestamp.now().seconds
+        ended.withLock { ended in
+            // Bounded by the sessions a lifetime holds: those past their expiry go first.
+            if ended.count >= Self.cacheLimit { ended = ended.filter { $0.value > now } }
+            ended[tokenID] = now + Int64(TokenClaims.lifetime)
+        }
+        verified.withLock { cache in cache = cache.filter { $0.value.tokenID != tokenID } }
+    }
+
+    private func hasEnded(_ tokenID: String?) -> Bool {
+        guard let tokenID else { return false }
+        return ended.withLock { $0[tokenID] != nil }
     }
 
     /// The CSRF token for a page session: its token id and an HMAC of that id with the user's,

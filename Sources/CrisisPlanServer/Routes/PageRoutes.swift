@@ -81,6 +81,8 @@ struct PageRoutes: Sendable {
 
     @Sendable func logout(_ request: Request, _ context: ServerContext) async throws -> Response {
         _ = try await PageForm.read(request, context: context, tokens: tokens)
+        // Ended on the server too: a copy of the cookie opens nothing after this.
+        if let tokenID = context.user?.tokenID { tokens.end(tokenID: tokenID) }
         var response = pages.message(
             "You are signed out", ["Close this window if you are on a shared device."],
             links: [PageLink(href: "/login", label: "Sign in again")], frame: .signedOut, status: .ok)
@@ -96,7 +98,7 @@ struct PageRoutes: Sendable {
         switch found {
         case nil: heading = ""
         case let found? where found.total == 0:
-            heading = "No one found for “\(query ?? "")”."
+            heading = "No one found for “\(TerminalText.visible(query ?? ""))”."
                 + (found.nearMisses.isEmpty ? " Check the spelling, or try part of the name or the id." : " Did you mean:")
         case let found? where found.sharedIdentifier != nil:
             // PERSON's error, as a sentence: "The identifier … belongs to more than one plan: …".

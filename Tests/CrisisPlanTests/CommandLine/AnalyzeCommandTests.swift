@@ -109,6 +109,65 @@ struct AnalyzeCommandTests {
 
         """
 
+    @Test("a condition naming a stage above the top, a value past an enum's top or an undeclared decision never holds: flag-never-fires, exit 1 — not a refusal to read the policy")
+    func namesNothing() throws {
+        let policy = """
+            stages:
+              - id: well
+                label: Well
+              - id: crisis
+                label: Crisis
+            facts:
+              - id: abuse
+                type: enum
+                values: [none, suspected, disclosed]
+                default: none
+            decisions:
+              - id: admission
+                label: Going into hospital
+            flags:
+              - id: beyond-top
+                kind: statutory
+                title: Beyond the top
+                basis: A test
+                when: {stage: {at_least: emergency}}
+                permits: Nothing.
+                must_record: [nothing]
+              - id: past-enum
+                kind: statutory
+                title: Past the enum
+                basis: A test
+                when: {fact: abuse, at_least: purple}
+                permits: Nothing.
+                must_record: [nothing]
+              - id: undeclared
+                kind: capacity
+                title: Undeclared decision
+                basis: A test
+                when: {capacity: {decision: medication, status: lacks}}
+                permits: Nothing.
+                must_record: [nothing]
+            escalation:
+              - id: raise
+                when: {fact: abuse, is: disclosed}
+                raise_to: crisis
+
+            """
+        let library = try TemporaryLibrary(["Rules/policy/a.yaml": policy])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["analyze"], in: library.root)
+        #expect(result.status == 1, "\(result.stderr)")
+        for flag in ["beyond-top", "past-enum", "undeclared"] {
+            #expect(
+                result.stdout.contains("error: flag '\(flag)' can never fire: no state satisfies its condition"),
+                "\(flag): \(result.stdout) \(result.stderr)")
+        }
+        // Any other check error is still a reason to stop: fix it first.
+        let broken = try TemporaryLibrary(["Rules/policy/a.yaml": policy.replacingOccurrences(of: "raise_to: crisis", with: "raise_to: nowhere")])
+        defer { broken.remove() }
+        #expect(try CommandRunner.run(["analyze"], in: broken.root).status == 2)
+    }
+
     @Test("one planted defect per code, each found at its line; exit 1 on the errors")
     func planted() throws {
         let library = try TemporaryLibrary(["Rules/policy/a.yaml": Self.policy, "Rules/people/sam.yaml": Self.plan])

@@ -120,4 +120,20 @@ struct AnalyzeOpenRouteTests {
                 "Rules/people/noroute.yaml:2:3: warning: Pat Lowe's plan has no 'crisis' route, so no one can be called at that stage (from Monday 00:00), and no flag surely adds a 24-hour contact then; add a 'crisis' route with a 24-hour contact [no-open-route]",
             ], "\(lines)")
     }
+
+    @Test("a contact a flag adds without hours is not known to be open, so it covers no hour")
+    func addedContactWithoutHours() throws {
+        let policy = Self.policy.replacingOccurrences(
+            of: #"- {id: night, name: Night line, phone: "07700 900101", professional: true, hours: 24h}"#,
+            with: #"- {id: night, name: Night line, phone: "07700 900101", professional: true}"#)
+        #expect(policy != Self.policy)
+        let lines = try AnalyzeRun.lines([
+            "Rules/policy/a.yaml": policy,
+            "Rules/people/gappy.yaml": Self.plan("gappy", "Kit Marsh", routes: "  crisis: [am, pm]\n  emergency: [day]"),
+        ])
+        #expect(
+            lines.filter { $0.hasSuffix("[no-open-route]") } == [
+                "Rules/people/gappy.yaml:47:3: warning: at 'emergency' no one on Kit Marsh's route is open on Monday 00:00, and no flag surely adds a 24-hour contact then; add a 24-hour contact to the 'emergency' route, or hours that cover the whole week [no-open-route]"
+            ], "\(lines)")
+    }
 }

@@ -35,6 +35,16 @@ struct DiffCommandTests {
         #expect(result.stdout.hasSuffix("0 changed\n"))
     }
 
+    @Test("a contact's number changed: every case where they are called is reported, exit 1")
+    func phoneNumberChanged() throws {
+        let copy = try Self.copy("people/sam.yaml") { $0.replacingOccurrences(of: "07700 900123", with: "07700 900999") }
+        let (status, changed, stdout) = try Self.diff(copy)
+        #expect(status == 1)
+        #expect(!changed.isEmpty)
+        #expect(changed.allSatisfy { ($0["person"] as? String) == "sam" }, "\(stdout.prefix(400))")
+        #expect(stdout.contains("phone numbers: jo 07700 900123 → 07700 900999"), "\(stdout.prefix(600))")
+    }
+
     @Test("a person added and one removed: listed, exit 1, and one failing JUnit case each")
     func peopleAddedAndRemoved() throws {
         let copy = try Self.copy()

@@ -70,11 +70,11 @@ struct ExportCommandTests {
                 "Rules/people/zoe.yaml:5:7: error: identifier https://fhir.nhs.uk/Id/nhs-number|999 000 0018 is also on the plan Rules/people/sam.yaml; an identifier names one person"))
     }
 
-    @Test("an NHS number that fails its check digit, or is not ten digits, is a check error at its value")
+    @Test("an NHS number that fails its check digit, or is not ten digits, is a check warning at its value")
     func nhsNumberCheck() throws {
         for (typed, message) in [
-            ("999 000 0019", "error: NHS number '999 000 0019' fails its check digit; compare it with the record it came from"),
-            ("999 000 001", "error: NHS number '999 000 001' is not ten digits"),
+            ("999 000 0019", "warning: NHS number '999 000 0019' fails its check digit; compare it with the record it came from"),
+            ("999 000 001", "warning: NHS number '999 000 001' is not ten digits"),
         ] {
             let library = try TemporaryLibrary([
                 "Rules/policy/a.yaml": LibraryFixture.policy,
@@ -82,7 +82,7 @@ struct ExportCommandTests {
             ])
             defer { library.remove() }
             let check = try CommandRunner.run(["check"], in: library.root)
-            #expect(check.status == 1)
+            #expect(check.status == 0)
             #expect(check.stdout.contains("Rules/people/sam.yaml:5:58: " + message), "\(check.stdout)")
             // The plan is still answered; the number is not used to find the person.
             let respond = try CommandRunner.run(["respond", "sam", "--sign", "not sleeping"], in: library.root)

@@ -550,6 +550,18 @@ struct SafetyV3Tests {
         }
     }
 
+    @Test("a refusal whose author wrote ect: false is read as not ECT, though its wording looks like ECT; check says so")
+    func explicitlyNotECT() throws {
+        let plan = Self.plan.replacingOccurrences(
+            of: "{treatment: electroconvulsive therapy, made: 2025-06-01, for_mental_disorder: true}",
+            with: "{treatment: ECT treatment, made: 2025-06-01, for_mental_disorder: true, ect: false}")
+        let answer = try Self.answer([("2026-11-24T09:00:00Z", ["detained": "true"], [])], plan: plan)
+        #expect(answer.refusals.map(\.ect) == [false])
+        #expect(answer.refusals.first?.mayBeOverriddenBy != nil)
+        let diagnostics = try LibraryFixture.diagnostics(["policy/policy.yaml": Self.policy, "people/kit.yaml": plan])
+        #expect(diagnostics.contains { $0.contains("warning: refusal-may-be-ect:") && $0.contains("says 'ect: false'") }, "\(diagnostics)")
+    }
+
     @Test("a reinstatement says who decided and why: a blank 'by' or 'reason' is bad input, at its line")
     func reinstatementNeverBlank() throws {
         let body = """

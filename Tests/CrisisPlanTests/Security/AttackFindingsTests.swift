@@ -9,6 +9,20 @@ import Testing
 /// Each finding of the security test, reproduced as the attack it was, then held.
 @Suite("the attacks of the security review are held")
 struct AttackFindingsTests {
+    @Test("a person id with control characters comes back escaped, in the API's message and on the page: no forged lines, no terminal codes")
+    func controlCharactersInAnUnknownId() async throws {
+        let service = try await InProcessService()
+        let crisis = try await service.token(.crisis)
+        try await service.run { client in
+            let api = try await client.send(.get, "/v1/people/x%0AFAKE%1B%5B2J%0D", token: crisis)
+            #expect(api.status == 404)
+            #expect(api.body.contains(#"unknown person 'x\\u{A}FAKE\\u{1B}[2J\\u{D}'"#), "\(api.body)")
+            let page = try await client.send(.get, "/people/x%0AFAKE%1B%5B2J%0D", cookie: "crisisplan_session=\(crisis)")
+            #expect(!page.body.contains("\u{1B}") && !page.body.contains("FAKE\r"), "\(page.body)")
+            #expect(page.body.contains(#"x\u{A}FAKE\u{1B}[2J\u{D}"#), "\(page.body)")
+        }
+    }
+
     @Test("the open readiness route says counts and versions only: no id, no error text")
     func readinessHasNoPlanContent() async throws {
         let service = try await InProcessService()

@@ -6,6 +6,27 @@ import Testing
 /// A sign-in flood from one address cannot stall anyone else's sign-in.
 @Suite("password checks are bounded per address and shared fairly")
 struct PasswordCheckerTests {
+    @Test("a password is checked whole: one past bcrypt's 72 bytes never signs in, even when its first 72 match")
+    func longPasswordRefused() async throws {
+        let checker = PasswordChecker(threads: 1)
+        let stored = PasswordChecker.hash(String(repeating: "A", count: 72))
+        #expect(try await checker.matches(String(repeating: "A", count: 72), hash: stored, client: "203.0.113.9"))
+        #expect(try await !checker.matches(String(repeating: "A", count: 72) + "-wrong", hash: stored, client: "203.0.113.9"))
+    }
+
+    @Test("user add refuses a password longer than bcrypt checks, saying why")
+    func userAddRefusesLongPassword() throws {
+        let folder = TemporaryFolder.make("long-password")
+        let result = try CommandRunner.run(
+            ["user", "add", "longpw", "--name", "L", "--role", "crisis", "--password-stdin", "--users", folder + "/users.yaml"],
+            in: folder, stdin: String(repeating: "A", count: 72) + "-real-secret\n")
+        #expect(result.status == 2)
+        #expect(
+            result.stderr
+                == "error: the password must be at most 72 bytes (72 plain letters, fewer with accents or other scripts); the rest would not be checked\n"
+        )
+    }
+
     @Test("one address: 2 running and 4 waiting, the seventh turned away at once; another address is served next")
     func floodFromOneAddress() async throws {
         let checker = PasswordChecker(threads: 1)

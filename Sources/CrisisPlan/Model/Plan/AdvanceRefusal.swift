@@ -10,6 +10,9 @@ public struct AdvanceRefusal: Sendable {
     public var forMentalDisorder: Bool
     /// Electro-convulsive therapy, which MHA Part 4 cannot impose over a valid refusal (s58A(5)).
     public var ect: Bool
+    /// The plan writes `ect: false`: its author says this is not ECT, so its wording alone
+    /// does not make it one (a declared ECT decision it names still does).
+    public var saysNotECT = false
     public var withdrawn: Bool
     public var source: SourceLocation
 
