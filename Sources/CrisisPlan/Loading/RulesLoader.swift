@@ -1,3 +1,4 @@
+import Foundation
 import Dispatch
 
 /// Reads a rules library: the merged policy, and one or all plans.
@@ -165,13 +166,54 @@ public enum RulesLoader {
         var result = LibraryLoad(policy: policyLoad.policy, sources: policyLoad.sources)
         result.diagnostics = policyLoad.diagnostics
         let language = policyLoad.policy.map { LanguageCheck(rules: $0.language) }
+        var checked: [(path: String, identifiers: [Person.Identifier])] = []
         for path in paths {
             let loaded = loadPlan(at: path, policy: policyLoad.policy, language: language, today: today)
             result.sources.append(loaded.source)
             result.diagnostics += loaded.diagnostics
             result.fileCount += 1
+            checked.append((loaded.source.path, loaded.value?.person.identifiers ?? []))
         }
+        result.diagnostics += sharedIdentifiers(of: checked, in: rules)
         return result
+    }
+
+    /// One identifier on two people, for plans checked on their own: each is compared with
+    /// every other plan of its library (a record would find the wrong plan, however the check
+    /// was called — a hook on one changed file included).
+    private static func sharedIdentifiers(
+        of checked: [(path: String, identifiers: [Person.Identifier])], in rules: RulesDirectory
+    ) -> [Diagnostic] {
+        guard checked.contains(where: { !$0.identifiers.isEmpty }),
+            let (files, _) = RulesDirectory.yamlFiles(in: rules.peopleFolder)
+        else { return [] }
+        func same(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+        let checkedPaths = Set(checked.map { same($0.path) })
+        let others = ParallelMap.map(files.filter { !checkedPaths.contains(same($0)) }) { path in
+            let loaded = load(path) { decoder, root in PlanFileDecoder(decoder: decoder).decode(root) }
+            return (path: loaded.source.path, identifiers: loaded.value?.person.identifiers ?? [])
+        }
+        var owners: [String: String] = [:]
+        for (path, identifiers) in others {
+            for identifier in identifiers where owners[identifier.system + "|" + identifier.key] == nil {
+                owners[identifier.system + "|" + identifier.key] = path
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        for (path, identifiers) in checked {
+            for identifier in identifiers {
+                let key = identifier.system + "|" + identifier.key
+                if let first = owners[key] {
+                    diagnostics.append(
+                        .error(
+                            "identifier \(identifier.system)|\(identifier.value) is also on the plan \(first); an identifier names one person",
+                            at: identifier.source))
+                } else {
+                    owners[key] = path
+                }
+            }
+        }
+        return diagnostics
     }
 
     /// Loads the whole library: the policy, then every plan, in parallel.

@@ -41,7 +41,9 @@ struct RouteTable {
         pages.get("/people", .findPeople, audit: "page.search", use: routes.pages.search)
         pages.get("/people/:id", .readPlan, audit: "page.person", use: routes.pages.person)
         pages.get("/people/:id/print", .readPlan, audit: "page.print", use: routes.pages.print)
-        pages.get("/people/:id/print.css", .readPlan, audit: "page.print", use: routes.pages.printStyle)
+        // The print view's own stylesheet holds the running head (name, plan date): a plan read,
+        // recorded under its own action so that `page.print` counts print views.
+        pages.get("/people/:id/print.css", .readPlan, audit: "page.print-style", use: routes.pages.printStyle)
         pages.post("/people/:id/answer", .answer, audit: "page.answer", use: routes.pages.answer)
         pages.post("/people/:id/feedback", .answer, audit: "page.feedback", use: routes.pages.feedback)
         pages.get("/training", .training, audit: "page.training", use: routes.training.list)

@@ -68,6 +68,12 @@ struct ExportCommandTests {
         #expect(
             check.stdout.contains(
                 "Rules/people/zoe.yaml:5:7: error: identifier https://fhir.nhs.uk/Id/nhs-number|999 000 0018 is also on the plan Rules/people/sam.yaml; an identifier names one person"))
+        // Checked on its own, or its folder, a plan is still compared with the whole library.
+        for paths in [["Rules/people/zoe.yaml"], ["Rules/people"], ["Rules", "Rules/people/zoe.yaml"]] {
+            let one = try CommandRunner.run(["check", "--rules", "Rules"] + paths, in: library.root)
+            #expect(one.status == 1, "\(paths)")
+            #expect(one.stdout.contains("identifier https://fhir.nhs.uk/Id/nhs-number|999 000 0018 is also on the plan Rules/people/"), "\(paths): \(one.stdout)")
+        }
     }
 
     @Test("an NHS number that fails its check digit, or is not ten digits, is a check warning at its value")

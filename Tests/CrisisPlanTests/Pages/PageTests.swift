@@ -103,10 +103,16 @@ struct PageTests {
         }
         #expect(main.contains(#"<li data-withheld="Mark Taylor">"#))
         #expect(!main.contains(#"data-contact="mark""#))
+        // A print view: one `page.print` record; its stylesheet (which carries the running
+        // head) is recorded under its own action, so print views are counted once.
+        #expect(try server.page("/people/sam/print", cookie: cookie).status == 200)
+        #expect(try server.page("/people/sam/print.css", cookie: cookie).status == 200)
         server.stop()
         let records = try server.audit(["list", "--json"]).stdout
         #expect(records.contains(#""action":"page.person""#))
         #expect(records.contains(#""action":"page.answer""#))
+        #expect(records.components(separatedBy: #""action":"page.print""#).count == 2, "\(records)")
+        #expect(records.contains(#""action":"page.print-style""#))
         #expect(records.contains(#""flags":["adult-safeguarding"]"#))
     }
 
