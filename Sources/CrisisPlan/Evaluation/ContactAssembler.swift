@@ -213,11 +213,15 @@ struct ContactAssembler {
     }
 
     /// When every contact on the stage's own route gives hours and all are closed: one
-    /// `contact-closed-now` each and the attention line; an empty route above the lowest stage
-    /// says no one can be called (SPEC v3 §10.12, §10.14).
+    /// `contact-closed-now` each and the attention line; an empty route says no one can be
+    /// called (SPEC v3 §10.12, §10.14) — at the lowest stage only when the plan gives a route
+    /// there that do-not-contact or source-of-harm people emptied (most plans give none while
+    /// the person is well, and that is no news at 3 a.m.).
     private mutating func checkHours(_ route: [ContactLine]) {
         if route.isEmpty {
-            if rank > 0 { routeNotice = "No one on the route can be called now" }
+            let stages = context.policy.policy.stages
+            let emptied = rank < stages.count && !(context.plan.route(forStage: stages[rank].id)?.contacts.isEmpty ?? true)
+            if rank > 0 || emptied { routeNotice = "No one on the route can be called now" }
             return
         }
         // Without hours anywhere in the plan, the route is known to be callable without

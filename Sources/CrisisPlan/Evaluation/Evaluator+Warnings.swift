@@ -64,10 +64,17 @@ extension Evaluator {
                     source: context.personSource))
         }
         if rank > 0 && noResponses {
+            // What they agreed for the nearest stage below, in their words and order: a flag
+            // may have raised the stage past the last one their plan speaks to.
+            let below = (0..<min(rank, context.stages.count)).last { !context.stages[$0].responses.isEmpty }
+            let agreed = below.map { lower in
+                "; at '\(context.policy.policy.stages[lower].id)' \(name) agreed: "
+                    + context.stages[lower].responses.map(\.line.action).joined(separator: "; ")
+            }
             warnings.append(
                 AnswerWarning(
                     code: .noResponsesForStage,
-                    message: "\(name)'s plan has no agreed responses for stage '\(stage)'; ask them what helps",
+                    message: "\(name)'s plan has no agreed responses for stage '\(stage)'" + (agreed ?? "") + "; ask them what helps",
                     source: context.personSource))
         }
         for (role, flag) in unrecordedRoles {

@@ -66,6 +66,13 @@ struct PlanValidator {
                     "advance-refusal-not-valid: the refusal of \(refusal.treatment) is not binding: "
                         + validity.notBindingBecause.joined(separator: "; "), refusal.source)
             }
+            // Most likely a mistyped year: shown as written (never made less binding by a
+            // typing slip), and reported.
+            if let made = refusal.made, let today, made > today {
+                warning(
+                    "the refusal of \(refusal.treatment) is dated \(made), after today; check the date with \(plan.person.name)'s record",
+                    refusal.source)
+            }
             let treatment = TextNormalizer.normalize(refusal.treatment)
             let names = { (decision: Decision) in
                 ([decision.treatment].compactMap { $0 } + decision.also + (decision.ect ? [decision.id] : []))

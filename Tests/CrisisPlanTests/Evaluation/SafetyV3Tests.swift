@@ -379,6 +379,31 @@ struct SafetyV3Tests {
         }
     }
 
+    @Test("a flag that raises the stage past the plan's last responses: own responses as the stage has them (none), and the warning gives what the person agreed for the stage below, in their words and order")
+    func raisedPastTheLastResponses() throws {
+        let answer = try ShippedRules.respond("kit", signs: ["cutting"], facts: ["overdose_injury_or_ligature=unsure"])
+        #expect(answer.stage.id == "emergency")
+        #expect(answer.ownResponses.isEmpty)
+        let warning = try #require(answer.warnings.first { $0.code == .noResponsesForStage })
+        #expect(
+            warning.message
+                == "Kit Walker's plan has no agreed responses for stage 'emergency'; at 'crisis' Kit Walker agreed: See me on my own, away from home; Go to my aunt's with my son; ask them what helps")
+    }
+
+    @Test("a route emptied of people not to call says no one can be called, at any stage; no route while well says nothing")
+    func emptiedRoute() throws {
+        let library = try TemporaryLibrary.shipped(changing: ["people/kit.yaml": [("  early: [aunt, lee]", "  well: [lee]\n  early: [aunt, lee]")]])
+        defer { library.remove() }
+        let (policy, plan) = try PersonLoader.load(library.rules, person: "kit", today: nil)
+        let emptied = try Evaluator(policy: policy, plan: plan).evaluate(
+            [try ShippedRules.observation(facts: ["harm_source=lee"])], now: ShippedRules.now)
+        #expect(emptied.stage.id == "well")
+        #expect(AttentionBlock.items(emptied).contains("No one on the route can be called now"), "\(AttentionBlock.items(emptied))")
+        let noRoute = try ShippedRules.respond("sam")
+        #expect(noRoute.stage.id == "well")
+        #expect(!AttentionBlock.items(noRoute).contains("No one on the route can be called now"))
+    }
+
     @Test("a daytime team closed at 3 a.m. is never the only route: open_now, opens_at, the 24-hour line, the warning")
     func closedRoute() throws {
         // Tuesday 24 November 2026, 03:00 in London (GMT).

@@ -55,6 +55,21 @@ struct JSONBodyRouteTests {
         }
     }
 
+    @Test("a body with no type is refused (415) — another site's page can send one unasked; no body needs no type")
+    func untypedRefused() async throws {
+        let service = try await InProcessService()
+        let admin = try await service.token(.admin)
+        try await service.run { client in
+            for path in Self.routes {
+                let reply = try await client.send(
+                    .post, path, token: path == "/v1/login" ? nil : admin,
+                    body: #"{"user":"crisis","password":"wrong-password-here"}"#, untyped: true)
+                #expect(reply.status == 415, "\(path)")
+            }
+            #expect(try await client.send(.post, "/v1/admin/reload", token: admin).status == 200)
+        }
+    }
+
     @Test("a sign-in over its 16 KiB says so, not the 1 MiB of observations")
     func signInLimit() async throws {
         let service = try await InProcessService()

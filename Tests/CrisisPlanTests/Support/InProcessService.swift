@@ -48,12 +48,13 @@ struct InProcessService {
 
         func send(
             _ method: HTTPRequest.Method, _ path: String, token: String? = nil, cookie: String? = nil,
-            headers extra: HTTPFields = [:], body: String? = nil
+            headers extra: HTTPFields = [:], body: String? = nil, untyped: Bool = false
         ) async throws -> (status: Int, headers: HTTPFields, body: String) {
             var headers = extra
             if let token { headers[.authorization] = "Bearer " + token }
             if let cookie { headers[.cookie] = cookie }
-            if body != nil, headers[.contentType] == nil { headers[.contentType] = "application/json" }
+            // `untyped`: the body is sent with no Content-Type at all.
+            if body != nil, headers[.contentType] == nil, !untyped { headers[.contentType] = "application/json" }
             return try await client.execute(
                 uri: path, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
             ) { response in

@@ -4,9 +4,11 @@ import Testing
 @testable import CrisisPlan
 
 /// Capacity is presumed: an assessment dated after the evaluation time has not happened yet (or
-/// its date is mistyped), so it never counts — it is ignored with `future-observation`.
-@Suite("Assessments dated after now")
-struct FutureAssessmentTests {
+/// its date is mistyped), so it never counts — it is ignored with `future-observation`. A
+/// refusal dated after today is shown as written (a typing slip never makes it less binding),
+/// and `check` reports the date.
+@Suite("Assessments and refusals dated after now")
+struct DatedAfterNowTests {
     static func answer(assessedAt: String) throws -> Answer {
         let body = """
             person: sam
@@ -34,5 +36,13 @@ struct FutureAssessmentTests {
         let answer = try Self.answer(assessedAt: "2026-11-24T08:30:00Z")
         #expect(answer.flags.contains { $0.id == "mca-best-interests" }, "\(answer.flags.map(\.id))")
         #expect(!answer.warnings.contains { $0.code == .futureObservation })
+    }
+
+    @Test("a refusal dated after today is a check warning; the answer still shows it as the plan writes it")
+    func refusalDatedAfterToday() throws {
+        let library = try TemporaryLibrary.shipped(changing: ["people/sam.yaml": [("      made: 2025-06-01\n", "      made: 2027-06-01\n")]])
+        defer { library.remove() }
+        let checked = try CommandRunner.run(["check", "--rules", "Rules", "--at", "2026-11-24T10:30:00Z"], in: library.root)
+        #expect(checked.stdout.contains("warning: the refusal of haloperidol is dated 2027-06-01, after today; check the date with Sam Taylor's record"), "\(checked.stdout)")
     }
 }
