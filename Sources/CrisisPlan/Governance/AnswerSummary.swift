@@ -1,5 +1,5 @@
 /// What `crisisplan diff` compares of an answer: what a worker would do differently — the
-/// stage, who to call and in what order, who is kept away, the flags, the questions to ask,
+/// stage, who to call, in what order and on what number, who is kept away, the flags, the questions to ask,
 /// whether an attorney can act, whether refusals bind or may be overridden, the warnings.
 public struct AnswerSummary: Sendable, Equatable {
     public var stage = ""
