@@ -105,7 +105,7 @@ struct ContactAssembler {
     }
 
     private func excluded(id: String?, name: String) -> Bool {
-        excluded(id: id, look: context.skeleton(of: name))
+        context.isBlocked(id: id, name: name) || isWithheld(id: id, name: name)
     }
 
     /// As above, for a name whose confusable skeleton (`look`) is already known.
@@ -115,6 +115,7 @@ struct ContactAssembler {
 
     func isWithheld(id: String?, name: String) -> Bool {
         isWithheld(id: id, look: context.skeleton(of: name))
+            || (!withheldNames.isEmpty && context.undisguised(of: name).map(withheldNames.contains) == true)
     }
 
     private func isWithheld(id: String?, look: String) -> Bool {
@@ -126,6 +127,7 @@ struct ContactAssembler {
         withheld.append(line)
         if let id = line.id { withheldIds.insert(id) }
         withheldNames.insert(context.skeleton(of: line.name))
+        if let other = context.undisguised(of: line.name) { withheldNames.insert(other) }
     }
 
     /// Everyone a `source_of_harm` fact has named, whatever fires (SPEC v3 §10.1); the flag is

@@ -290,7 +290,14 @@ public final class EvaluationContext: Sendable {
 
     /// Whether someone is on the do-not-contact list, by id or by normalised name.
     func isBlocked(id: String?, name: String) -> Bool {
-        isBlocked(id: id, look: skeleton(of: name))
+        isBlocked(id: id, look: skeleton(of: name)) || undisguised(of: name).map(prepared.blockedNames.contains) == true
+    }
+
+    /// A name's other look, when its ASCII disguises undo to something else.
+    func undisguised(of name: String) -> String? {
+        if prepared.skeletons[name] != nil { return prepared.undisguised[name] }
+        let looks = ConfusableSkeleton.looks(of: name)
+        return looks.count > 1 ? looks[1] : nil
     }
 
     /// As above, for a name whose confusable skeleton (`look`) is already known.

@@ -13,6 +13,8 @@ struct PlanPeople: Sendable {
         var nameKey: String
         /// The confusable skeleton of the name: entries that look alike are one person.
         var skeleton: String
+        /// The name's look with ASCII disguises undone (`ConfusableSkeleton.undisguised`).
+        var undisguised: String
         var onDoNotContactList: Bool
         /// A contact's number as `PhoneNumber.key` reads it; `nil` for a do-not-contact entry.
         var phoneKey: String? = nil
@@ -21,7 +23,8 @@ struct PlanPeople: Sendable {
         /// The skeletons a look-alike value is compared with: the name's as written, and the
         /// id's and the name's as normalised (`Lеe` with a Cyrillic е looks like the id `lee`).
         var lookAlikeSkeletons: [String] {
-            [skeleton, ConfusableSkeleton.of(nameKey)] + (id.map { [ConfusableSkeleton.of(TextNormalizer.normalize($0))] } ?? [])
+            [skeleton, ConfusableSkeleton.of(nameKey), undisguised]
+                + (id.map { [ConfusableSkeleton.of(TextNormalizer.normalize($0))] } ?? [])
         }
     }
 
@@ -36,13 +39,15 @@ struct PlanPeople: Sendable {
             plan.contacts.map {
                 Entry(
                     id: $0.id, name: $0.name, nameKey: TextNormalizer.normalize($0.name),
-                    skeleton: ConfusableSkeleton.of($0.name), onDoNotContactList: false, phoneKey: PhoneNumber.key($0.phone),
+                    skeleton: ConfusableSkeleton.of($0.name), undisguised: ConfusableSkeleton.undisguised($0.name),
+                    onDoNotContactList: false, phoneKey: PhoneNumber.key($0.phone),
                     professional: $0.professional)
             }
         entries += plan.doNotContact.map {
             Entry(
                 id: $0.id, name: $0.name, nameKey: TextNormalizer.normalize($0.name),
-                skeleton: ConfusableSkeleton.of($0.name), onDoNotContactList: true)
+                skeleton: ConfusableSkeleton.of($0.name), undisguised: ConfusableSkeleton.undisguised($0.name),
+                onDoNotContactList: true)
         }
         var byKey: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {
@@ -79,7 +84,9 @@ struct PlanPeople: Sendable {
     /// Entries whose id or name has the same confusable skeleton as the text (as written, or
     /// normalised), if any.
     private func lookAlikes(of text: String) -> [Int]? {
-        let skeletons = Set([ConfusableSkeleton.of(text), ConfusableSkeleton.of(TextNormalizer.normalize(text))])
+        let skeletons = Set([
+            ConfusableSkeleton.of(text), ConfusableSkeleton.of(TextNormalizer.normalize(text)), ConfusableSkeleton.undisguised(text),
+        ])
         let found = entries.indices.filter { entries[$0].lookAlikeSkeletons.contains(where: skeletons.contains) }
         return found.isEmpty ? nil : found
     }

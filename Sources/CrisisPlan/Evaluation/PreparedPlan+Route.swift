@@ -6,7 +6,7 @@ extension PreparedPlan {
         var route: [ContactLine] = []
         for entry in plan.route(forStage: stage)?.contacts ?? [] {
             guard let contact = plan.contact(entry.text), !blockedIds.contains(Self.idKey(contact.id)),
-                !blockedNames.contains(skeletons[contact.name] ?? ConfusableSkeleton.of(contact.name)),
+                !Self.looks(contact.name, skeletons, undisguised).contains(where: blockedNames.contains),
                 !route.contains(where: { $0.id == contact.id })
             else { continue }
             route.append(ContactLine(contact, statutory: false))

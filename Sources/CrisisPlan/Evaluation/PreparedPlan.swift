@@ -18,11 +18,14 @@ public final class PreparedPlan: Sendable {
     /// and as confusable skeletons (`mаrk`, with a Cyrillic `а`, is `mark`): see `idKey`; and
     /// the ids of contacts who share a phone number with a blocked contact.
     let blockedIds: Set<String>
-    /// The confusable skeletons of the do-not-contact names: a name that looks like one of
-    /// them (case, spacing, invisible characters or look-alike letters aside) is blocked too.
+    /// Both looks of the do-not-contact names: a name that looks like one of them (case,
+    /// spacing, invisible characters, look-alike letters or ASCII disguises aside) is blocked too.
     let blockedNames: Set<String>
     /// Skeletons of every name the plan uses, computed once.
     let skeletons: [String: String]
+    /// The other look of each name the plan uses whose ASCII disguises undo to something else
+    /// (`ConfusableSkeleton.undisguised`); most names have none.
+    let undisguised: [String: String]
     /// The entries of `people` each response's text names, by the text.
     let mentions: [String: [Int]]
 
@@ -31,6 +34,12 @@ public final class PreparedPlan: Sendable {
     /// and ASCII ids, the usual ones, need no call to ICU.
     static func idKey(_ id: String) -> String {
         id.utf8.allSatisfy { $0 < 0x80 } ? TextNormalizer.normalize(id) : ConfusableSkeleton.of(id)
+    }
+
+    /// A name's looks, from the tables when the plan uses it.
+    static func looks(_ name: String, _ skeletons: [String: String], _ undisguised: [String: String]) -> [String] {
+        guard let skeleton = skeletons[name] else { return ConfusableSkeleton.looks(of: name) }
+        return undisguised[name].map { [skeleton, $0] } ?? [skeleton]
     }
 
     /// The keys a do-not-contact id is kept under, so that `idKey` of any spelling of it finds it.
@@ -47,14 +56,20 @@ public final class PreparedPlan: Sendable {
         signIds = plan.signs.map(\.id)
         var blockedIds = Set(plan.doNotContact.compactMap(\.id).flatMap(Self.blockedKeys))
         var skeletons: [String: String] = [:]
-        for entry in people.entries where skeletons[entry.name] == nil { skeletons[entry.name] = entry.skeleton }
+        var undisguised: [String: String] = [:]
+        for entry in people.entries where skeletons[entry.name] == nil {
+            skeletons[entry.name] = entry.skeleton
+            if entry.undisguised != entry.skeleton { undisguised[entry.name] = entry.undisguised }
+        }
         self.skeletons = skeletons
-        let blockedNames = Set(plan.doNotContact.map { skeletons[$0.name] ?? ConfusableSkeleton.of($0.name) })
+        self.undisguised = undisguised
+        // Both looks of each do-not-contact name: a name that looks like either is blocked.
+        let blockedNames = Set(plan.doNotContact.flatMap { [skeletons[$0.name], undisguised[$0.name]].compactMap { $0 } })
         // A phone number reaches a person: an entry that shares the number of a contact on the
         // do-not-contact list is that person (a professional's shared switchboard aside).
         let blockedPhones = Set(
             plan.contacts.filter {
-                blockedIds.contains(Self.idKey($0.id)) || blockedNames.contains(skeletons[$0.name] ?? ConfusableSkeleton.of($0.name))
+                blockedIds.contains(Self.idKey($0.id)) || Self.looks($0.name, skeletons, undisguised).contains(where: blockedNames.contains)
             }.compactMap { PhoneNumber.key($0.phone) })
         for contact in plan.contacts where !contact.professional {
             if let key = PhoneNumber.key(contact.phone), blockedPhones.contains(key) {

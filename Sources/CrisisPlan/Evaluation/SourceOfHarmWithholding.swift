@@ -33,7 +33,7 @@ struct SourceOfHarmWithholding {
         self.people = people
         let entries = people.map { context.people.entries[$0.entry] }
         ids = Set(entries.compactMap(\.id))
-        skeletons = Set(entries.map(\.skeleton))
+        skeletons = Set(entries.flatMap { [$0.skeleton, $0.undisguised] })
     }
 
     var isEmpty: Bool { people.isEmpty }
@@ -42,6 +42,6 @@ struct SourceOfHarmWithholding {
     func contains(id: String?, name: String, context: EvaluationContext) -> Bool {
         guard !people.isEmpty else { return false }
         if let id, ids.contains(id) { return true }
-        return skeletons.contains(context.skeleton(of: name))
+        return skeletons.contains(context.skeleton(of: name)) || context.undisguised(of: name).map(skeletons.contains) == true
     }
 }

@@ -1,4 +1,5 @@
 internal import CICUSkeleton
+import Foundation
 
 /// A name's Unicode confusable skeleton (UTS #39, by ICU's spoof checker): two names with the
 /// same skeleton look alike, so `Mark Tayl\u{43E}r` (Cyrillic о) is Mark Taylor (SPEC v2 §3
@@ -10,17 +11,50 @@ internal import CICUSkeleton
 /// `Мark Taylor` past Mark Taylor's do-not-contact entry. ASCII is left as typed in that first
 /// step (ICU reads a capital `I` as `l`, and "Ian" must still be "ian").
 ///
-/// A capital `I` typed for `l` (`Mark TayIor`) is the same disguise; but case is folded first,
-/// so `TAYIOR` and `tayior` must look alike too. So `i` and `l` are one letter to a look: a
-/// skeleton writes both as `l`. Two names that differ only there are taken as one person —
-/// the careful reading, where the other is someone reached who must not be.
+/// ASCII has disguises of its own that a skeleton of the folded text cannot see without
+/// merging real names (Nell and Neil, Carl and Cari): `undisguised(_:)` is a second look, kept
+/// beside this one, and two names look alike when either look of one is either look of the
+/// other (`looks(of:)`).
 public enum ConfusableSkeleton {
     public static func of(_ text: String) -> String {
         let normalized = TextNormalizer.normalize(prototypesOutsideASCII(text))
-        let look = skeleton(normalized) ?? normalized
-        guard look.utf8.contains(UInt8(ascii: "i")) else { return look }
-        return String(look.map { $0 == "i" ? "l" : $0 })
+        return skeleton(normalized) ?? normalized
     }
+
+    /// The look of a name with ASCII disguises undone: a capital `I` after a small letter is
+    /// an `l` (`Mark TayIor`, `Lee WaIker` — in capitals, I and L do not look alike); digits
+    /// in a word with letters are the letters they stand for (`Tayl0r`, `5teve`, `L3e`);
+    /// `vv` is `w`; and spaces and hyphens inside the name do not count (`Mar k Tay-lor`).
+    public static func undisguised(_ text: String) -> String {
+        var undone = ""
+        var previous: Character = " "
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let hasLetter = word.contains { $0.isASCII && $0.isLetter }
+            for character in word {
+                var read = character
+                if character == "I", previous.isASCII, previous.isLowercase { read = "l" }
+                if hasLetter, let letter = digitLetters[character] { read = letter }
+                undone.append(read)
+                previous = character
+            }
+            undone.append(" ")
+            previous = " "
+        }
+        let look = of(undone).replacingOccurrences(of: "vv", with: "w")
+        return String(look.filter { $0 != " " && $0 != "-" && $0 != "\u{2010}" })
+    }
+
+    /// Both looks of a name, for comparing it with others.
+    public static func looks(of text: String) -> [String] {
+        let plain = of(text)
+        let undone = undisguised(text)
+        return undone == plain ? [plain] : [plain, undone]
+    }
+
+    /// Digits as the letters they are typed for.
+    private static let digitLetters: [Character: Character] = [
+        "0": "o", "1": "l", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
+    ]
 
     /// Each run of characters outside ASCII replaced by its skeleton, case kept; ASCII as is.
     static func prototypesOutsideASCII(_ text: String) -> String {

@@ -239,17 +239,19 @@ struct PlanValidator {
     /// looks the same (confusable skeleton, UTS #39 — `Mark Tayl\u{43E}r` is Mark Taylor).
     private mutating func checkRoutes() {
         let contactIds = plan.contacts.map(\.id)
-        let blocked = plan.doNotContact.map { (entry: $0, skeleton: ConfusableSkeleton.of($0.name)) }
-        // Each contact's skeleton once, and only when there is a do-not-contact list to compare with.
-        var skeletons: [String: String] = [:]
+        let blocked = plan.doNotContact.map { (entry: $0, looks: ConfusableSkeleton.looks(of: $0.name)) }
+        // Each contact's looks once, and only when there is a do-not-contact list to compare with.
+        var skeletons: [String: [String]] = [:]
         // The phone numbers of contacts who are on the do-not-contact list: another entry with
         // one of them reaches that person.
         var blockedPhones: [String: Contact] = [:]
         if !blocked.isEmpty {
-            for contact in plan.contacts { skeletons[contact.id] = ConfusableSkeleton.of(contact.name) }
+            for contact in plan.contacts { skeletons[contact.id] = ConfusableSkeleton.looks(of: contact.name) }
             let blockedKeys = Set(plan.doNotContact.compactMap(\.id).flatMap(PreparedPlan.blockedKeys))
             for contact in plan.contacts
-            where blockedKeys.contains(PreparedPlan.idKey(contact.id)) || blocked.contains(where: { $0.skeleton == skeletons[contact.id] }) {
+            where blockedKeys.contains(PreparedPlan.idKey(contact.id))
+                || blocked.contains(where: { $0.looks.contains(where: (skeletons[contact.id] ?? []).contains) })
+            {
                 if let key = PhoneNumber.key(contact.phone), blockedPhones[key] == nil { blockedPhones[key] = contact }
             }
         }
@@ -273,7 +275,7 @@ struct PlanValidator {
                         "'\(entry.text)' (\(blocked.name)) is on the do-not-contact list and cannot be in a contact route",
                         entry.source)
                 } else if let contact = plan.contact(entry.text) {
-                    if let skeleton = skeletons[contact.id], let match = blocked.first(where: { $0.skeleton == skeleton }) {
+                    if let looks = skeletons[contact.id], let match = blocked.first(where: { $0.looks.contains(where: looks.contains) }) {
                         let same = TextNormalizer.normalize(match.entry.name) == TextNormalizer.normalize(contact.name)
                         error(
                             "'\(entry.text)' is \(contact.name), who "

@@ -10,12 +10,13 @@ import Testing
 struct LookAlikeCapitalsTests {
     /// Cyrillic М, Т, К; Greek Μ, Τ, Ι; Cherokee Ꮮ standing for L.
     static let disguised = [
-        "\u{41C}ark Taylor", "Mark \u{422}aylor", "\u{39C}ark \u{3A4}aylor", "Mark Tay\u{13DE}or", "Mark TayIor", "MARK TAYIOR",
+        "\u{41C}ark Taylor", "Mark \u{422}aylor", "\u{39C}ark \u{3A4}aylor", "Mark Tay\u{13DE}or", "Mark TayIor", "Mark Tayl0r",
+        "Mark Tay-lor", "Mar k Taylor",
     ]
 
     @Test("a do-not-contact name written with a look-alike capital never reaches the contacts; check says so", arguments: disguised)
     func doNotContactCapital(name: String) throws {
-        #expect(ConfusableSkeleton.of(name) == ConfusableSkeleton.of("Mark Taylor"))
+        #expect(!Set(ConfusableSkeleton.looks(of: name)).isDisjoint(with: ConfusableSkeleton.looks(of: "Mark Taylor")))
         let plan = LibraryFixture.plan
             .replacingOccurrences(
                 of: "    phone: \"07700 900123\"\n",
@@ -39,12 +40,19 @@ struct LookAlikeCapitalsTests {
             [try ShippedRules.observation(signs: ["not sleeping"])], now: ShippedRules.now)
     }
 
-    @Test("ASCII capitals still match their own lower case; a capital I looks like l, so i and l are one letter to a look")
+    @Test("ASCII capitals still match their own lower case; ASCII disguises are a second look that never merges real names")
     func asciiCase() {
         #expect(ConfusableSkeleton.of("Ian Taylor") == ConfusableSkeleton.of("ian taylor"))
         #expect(ConfusableSkeleton.of("McIntyre") == ConfusableSkeleton.of("MCINTYRE"))
-        #expect(ConfusableSkeleton.of("Mark TayIor") == ConfusableSkeleton.of("mark taylor"))
-        #expect(ConfusableSkeleton.of("Kiran") != ConfusableSkeleton.of("Karen"))
+        for (disguised, name) in [
+            ("Mark TayIor", "Mark Taylor"), ("Lee WaIker", "Lee Walker"), ("5teve 5mith", "Steve Smith"), ("Lee VVaIker", "Lee Walker"),
+            ("L3e Walker", "Lee Walker"), ("0wen Jones", "Owen Jones"), ("B0b Hi11", "Bob Hill"), ("Mar k Tay-lor", "Mark Taylor"),
+        ] {
+            #expect(ConfusableSkeleton.undisguised(disguised) == ConfusableSkeleton.undisguised(name), "\(disguised)")
+        }
+        for (one, other) in [("Nell Hughes", "Neil Hughes"), ("Carl", "Cari"), ("Dale", "Daie"), ("Eli", "Ell"), ("Kiran", "Karen")] {
+            #expect(Set(ConfusableSkeleton.looks(of: one)).isDisjoint(with: ConfusableSkeleton.looks(of: other)), "\(one) \(other)")
+        }
         #expect(ConfusableSkeleton.of("MARK TAYLOR") == ConfusableSkeleton.of("mark taylor"))
         #expect(ConfusableSkeleton.of("Mark Tayl\u{43E}r") == ConfusableSkeleton.of("Mark Taylor"))
     }
@@ -57,12 +65,33 @@ struct LookAlikeCapitalsTests {
         #expect(answer.warnings.contains { $0.code == .contactFactLookAlike })
     }
 
-    @Test("a source of harm typed with a capital I for l is named, with the warning; the answer comes", arguments: ["Lee WaIker", "LEE WAIKER"])
+    @Test("a source of harm typed with an ASCII disguise (I for l, digits for letters, vv for w) is named, with the warning; the answer comes", arguments: ["Lee WaIker", "L33 Walker", "Lee VVaIker", "Lee Wal-ker"])
     func sourceOfHarmCapitalI(typed: String) throws {
         let answer = try ShippedRules.respond("kit", signs: ["panic"], facts: ["harm_source=\(typed)"] + ShippedRules.safeguarding)
         #expect(answer.withheld.contains { $0.id == "lee" })
         #expect(!answer.contacts.contains { $0.id == "lee" })
         #expect(answer.warnings.contains { $0.code == .contactFactLookAlike })
+    }
+
+    @Test("two real people whose names differ by i and l (Nell and Neil) stay two people: naming one withholds only them")
+    func nellAndNeil() throws {
+        let library = try TemporaryLibrary.shipped(changing: [
+            "people/kit.yaml": [
+                (
+                    "  - id: aunt\n",
+                    "  - id: mum\n    name: Nell Hughes\n    phone: \"07700 900311\"\n  - id: brother\n    name: Neil Hughes\n    phone: \"07700 900312\"\n  - id: aunt\n"
+                ),
+                ("  early: [aunt, lee]", "  early: [brother, aunt]"),
+            ]
+        ])
+        defer { library.remove() }
+        let checked = try CommandRunner.run(["check", "--rules", "Rules"], in: library.root)
+        #expect(!checked.stdout.contains("same person by name"), "\(checked.stdout)")
+        let (policy, plan) = try PersonLoader.load(library.rules, person: "kit", today: nil)
+        let answer = try Evaluator(policy: policy, plan: plan).evaluate(
+            [try ShippedRules.observation(signs: ["panic"], facts: ["harm_source=mum"] + ShippedRules.safeguarding)], now: ShippedRules.now)
+        #expect(answer.withheld.map(\.name) == ["Nell Hughes"])
+        #expect(answer.contacts.first?.id == "brother")
     }
 
     @Test("a contact id written with a look-alike letter is the do-not-contact id: off the route, and check says so", arguments: ["m\u{430}rk", "\u{41C}ARK"])
