@@ -168,7 +168,7 @@ struct ConditionEvaluator {
         guard rank < context.stages.count else { return [] }
         let route = context.stages[rank].route
         if withholding.isEmpty { return route }
-        return route.filter { !withholding.contains(id: $0.id, name: $0.name, context: context) }
+        return route.filter { !withholding.contains($0, context: context) }
     }
 
     /// Whether anyone on the route can be called now (`RouteOpenness`); hours are not open

@@ -13,19 +13,36 @@ public enum PhoneNumber {
 }
 
 extension PhoneNumber {
-    /// The number a phone field reaches, for telling whether two entries reach one phone: its
-    /// digits, a UK number's international forms (`+44 7700 900654`, `0044…`, `+44 (0)7700…`)
-    /// written as dialled at home (`07700900654`). `nil` for text that is not one number, and
-    /// for short numbers (999, 111), which many entries share without being one person.
+    /// The number a phone field reaches, for telling whether two entries reach one phone,
+    /// however it is written: its digits, whatever punctuation or words are around them
+    /// (`07700.900.654`, `tel:07700900654`, `Mobile 07700 900654`, `07700 900654 (mobile)`),
+    /// an extension left off (`ext 2`, `x2`), and a UK number's international forms (`+44 7700
+    /// 900654`, `(+44) 7700…`, `0044…`, `+44 (0)7700…`) written as dialled at home
+    /// (`07700900654`). `nil` for short numbers (999, 111), which many entries share without
+    /// being one person, and for text with too few digits to be a number.
     public static func key(_ phone: String) -> String? {
-        guard let dialable = dialable(phone) else { return nil }
-        var digits = Substring(dialable.hasPrefix("+") ? "00" + dialable.dropFirst() : dialable)
-        if digits.hasPrefix("0044") {
-            digits = digits.dropFirst(4)
-            // "+44 (0)7700…": the trunk zero written in brackets after the country code.
-            if digits.hasPrefix("0") { digits = digits.dropFirst() }
-            digits = "0" + digits
+        var text = Substring(phone.lowercased())
+        for marker in ["ext", " x", "#", ";", ","] {
+            if let found = text.range(of: marker) { text = text[..<found.lowerBound] }
         }
-        return digits.count >= 6 ? String(digits) : nil
+        var digits = ""
+        var international = false
+        for character in text {
+            if character == "+" && digits.isEmpty {
+                international = true
+            } else if character.isNumber, let value = character.wholeNumberValue {
+                digits.append(Character(String(value)))
+            }
+        }
+        if international { digits = "00" + digits }
+        if digits.hasPrefix("0044") {
+            var national = digits.dropFirst(4)
+            // "+44 (0)7700…": the trunk zero written in brackets after the country code.
+            if national.hasPrefix("0") { national = national.dropFirst() }
+            digits = "0" + national
+        } else if digits.hasPrefix("44"), digits.count == 12 {
+            digits = "0" + digits.dropFirst(2)
+        }
+        return digits.count >= 6 ? digits : nil
     }
 }

@@ -51,6 +51,21 @@ struct SharedPhoneNumberTests {
         #expect(checked.stdout.contains("'jays-dad' (Jay's dad) has the same phone number as 'lee' (Lee Walker)"), "\(checked.stdout)")
     }
 
+    @Test("a second entry for the named person's phone, alone on the route, empties it: the route is not open, the 24-hour line is added, and the attention line says so")
+    func sharedNumberEmptiesTheRoute() throws {
+        let library = try TemporaryLibrary.shipped(changing: [
+            "people/kit.yaml": [
+                ("  - id: aunt\n", "  - id: jays-dad\n    name: Jay's dad\n    phone: \"07700.900.654\"\n  - id: aunt\n"),
+                ("  early: [aunt, lee]", "  early: [jays-dad]"),
+            ]
+        ])
+        defer { library.remove() }
+        let answer = try Self.answer(library, signs: ["panic"], facts: ["harm_source=lee"])
+        #expect(!answer.contacts.contains { $0.id == "jays-dad" })
+        #expect(answer.contacts.contains { $0.id == "crisis-line" || $0.name == "24-hour mental health crisis line" }, "\(answer.contacts.map(\.id))")
+        #expect(AttentionBlock.items(answer).contains("No one on the route can be called now"), "\(AttentionBlock.items(answer))")
+    }
+
     @Test("a professional's number shared with a withheld person is not withheld")
     func professionalNumberStays() throws {
         let library = try Self.kitWithSecondEntry(phone: "07700 900654", professional: true)
@@ -94,6 +109,12 @@ struct SharedPhoneNumberTests {
         #expect(PhoneNumber.key("07700 900654") == PhoneNumber.key("+44 (0)7700 900654"))
         #expect(PhoneNumber.key("07700 900654") == PhoneNumber.key("0044 7700-900-654"))
         #expect(PhoneNumber.key("07700 900654") != PhoneNumber.key("07700 900655"))
+        for written in [
+            "07700.900.654", "07700/900654", "(+44) 7700 900654", "07700\u{2010}900654", "07700 900654 (mobile)", "Mobile 07700 900654",
+            "07700 900654 ext 2", "07700 900654;", "tel:07700900654", "+44 (0) 7700 900654", "447700900654",
+        ] {
+            #expect(PhoneNumber.key(written) == "07700900654", "\(written)")
+        }
         #expect(PhoneNumber.key("999") == nil)
         #expect(PhoneNumber.key("ask at reception") == nil)
     }
