@@ -17,3 +17,12 @@ public struct NamedPerson: Sendable, Hashable {
     /// Withheld as a source of harm (else on the do-not-contact list).
     public var withheld: Bool
 }
+
+extension ResponseLine {
+    /// `names Dev Shah — withheld; Mark Taylor — do not contact`, when the response names
+    /// someone who must not be contacted (SPEC v3 §10.7).
+    public var namesSummary: String? {
+        guard !namedPeople.isEmpty else { return nil }
+        return "names " + namedPeople.map { "\($0.name) — " + ($0.withheld ? "withheld" : "do not contact") }.joined(separator: "; ")
+    }
+}

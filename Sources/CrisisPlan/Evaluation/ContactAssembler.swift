@@ -273,9 +273,12 @@ struct ContactAssembler {
     }
 
     private mutating func consult(_ role: String, forFlag flag: String) {
+        // Roles compared however they are written (`RoleName.key`).
+        let key = RoleName.key(role)
+        let holds = { (roles: [String]) in roles.contains { RoleName.key($0) == key } }
         let holders =
-            context.plan.contacts.filter { $0.roles.contains(role) }.map { (id: Optional($0.id), name: $0.name) }
-            + context.plan.doNotContact.filter { $0.roles.contains(role) }.map { (id: $0.id, name: $0.name) }
+            context.plan.contacts.filter { holds($0.roles) }.map { (id: Optional($0.id), name: $0.name) }
+            + context.plan.doNotContact.filter { holds($0.roles) }.map { (id: $0.id, name: $0.name) }
         if holders.isEmpty {
             if !unrecordedRoles.contains(where: { $0 == (role, flag) }) { unrecordedRoles.append((role, flag)) }
             return

@@ -50,7 +50,8 @@ extension Evaluator {
     /// Gaps the evaluation found: above the lowest stage, no one left to call or nothing
     /// agreed; a role a flag must consult that nobody in the plan holds. All point at `person:`.
     func evaluationWarnings(
-        rank: Int, routeIsEmpty: Bool, noResponses: Bool, unrecordedRoles: [(String, String)], ageWasUnknown: Bool
+        rank: Int, routeIsEmpty: Bool, noResponses: Bool, unrecordedRoles: [(String, String)], ageWasUnknown: Bool,
+        contacts: ContactAssembler
     ) -> [AnswerWarning] {
         let name = context.personName
         let stage = context.policy.policy.stages.isEmpty ? "" : context.policy.policy.stages[rank].id
@@ -67,9 +68,12 @@ extension Evaluator {
             // What they agreed for the nearest stage below, in their words and order: a flag
             // may have raised the stage past the last one their plan speaks to.
             let below = (0..<min(rank, context.stages.count)).last { !context.stages[$0].responses.isEmpty }
+            // Each says whom it names that is withheld or not to be contacted (SPEC v3 §10.7).
             let agreed = below.map { lower in
                 "; at '\(context.policy.policy.stages[lower].id)' \(name) agreed: "
-                    + context.stages[lower].responses.map(\.line.action).joined(separator: "; ")
+                    + markingNames(in: context.stages[lower].responses.map(\.line), withheld: contacts).map { line in
+                        line.action + (line.namesSummary.map { " (" + $0 + ")" } ?? "")
+                    }.joined(separator: "; ")
             }
             warnings.append(
                 AnswerWarning(

@@ -75,7 +75,7 @@ public struct Evaluator: Sendable {
         add(
             evaluationWarnings(
                 rank: stage.rank, routeIsEmpty: contacts.routeIsEmpty, noResponses: responses.isEmpty,
-                unrecordedRoles: contacts.unrecordedRoles, ageWasUnknown: stage.ageWasUnknown))
+                unrecordedRoles: contacts.unrecordedRoles, ageWasUnknown: stage.ageWasUnknown, contacts: contacts))
         if !context.policy.consistency.isEmpty { add(stage.inconsistencies()) }
         add(contacts.warnings)
         // Built once, from its parts: an answer assigned field by field was copied whole.
@@ -143,7 +143,7 @@ public struct Evaluator: Sendable {
     /// SPEC v3 §10.7: each own response that names a withheld or do-not-contact person says
     /// so (withheld people first, then do-not-contact entries, in plan order); the response
     /// itself is unchanged.
-    private func markingNames(in responses: [ResponseLine], withheld contacts: ContactAssembler) -> [ResponseLine] {
+    func markingNames(in responses: [ResponseLine], withheld contacts: ContactAssembler) -> [ResponseLine] {
         // The lines are shared with the plan's prepared answer: they are read from the array
         // given and written to a copy only when someone is to be marked, so that an answer
         // with nothing to mark shares them rather than copying them on every evaluation.

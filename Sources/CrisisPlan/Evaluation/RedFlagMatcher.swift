@@ -50,23 +50,27 @@ struct RedFlagMatcher: Sendable {
     /// The words of a text with what disguises a word set aside — the ways people type a word
     /// that a list of words cannot all hold: a letter outside ASCII that looks like an ASCII
     /// one (Cyrillic `о` in `оverdose`) as that letter; accents dropped (`ovèrdose`); a hyphen,
-    /// dot, slash or apostrophe inside a word closed up (`sui-cide`, `k.m.s`); digits inside a
-    /// word read as the letters they stand for (`k1ll`, `0verdose`); and three or more single
+    /// dot, slash or apostrophe inside a word closed up (`sui-cide`, `k.m.s`); digits and
+    /// symbols inside a word read as the letters they stand for (`k1ll`, `0verdose`, `$uicide`,
+    /// `kn!fe`); and three or more single
     /// letters in a row read as one word (`s u i c i d e`). `nil` when that changes nothing.
     static func looseWords(of text: String) -> [Substring]? {
         var loose = text
         if !text.utf8.allSatisfy({ $0 < 0x80 }) {
-            loose = ConfusableSkeleton.prototypesOutsideASCII(loose)
-                .folding(options: [.diacriticInsensitive], locale: nil)
+            // Accents first (a dotted capital İ is an I, not the l a skeleton reads it as), then
+            // letters from other scripts as the ASCII letters they look like.
+            loose = ConfusableSkeleton.prototypesOutsideASCII(loose.folding(options: [.diacriticInsensitive], locale: nil))
         }
-        // Closed up before normalising, which reads a hyphen as a space.
+        // Closed up before normalising, which reads a hyphen as a space; a symbol typed for a
+        // letter (`$uicide`, `kn!fe`) read as that letter.
         let characters = Array(loose)
         var closedUp = ""
         for (index, character) in characters.enumerated() {
-            if "-./'_\u{2010}\u{2011}\u{2019}".contains(character), index > 0, index + 1 < characters.count,
-                characters[index - 1].isLetter || characters[index - 1].isNumber,
-                characters[index + 1].isLetter || characters[index + 1].isNumber
-            {
+            let before = index > 0 && (characters[index - 1].isLetter || characters[index - 1].isNumber)
+            let after = index + 1 < characters.count && (characters[index + 1].isLetter || characters[index + 1].isNumber)
+            if "-./'_\u{2010}\u{2011}\u{2019}".contains(character), before, after { continue }
+            if let letter = Self.symbolLetters[character], after, before || character == "$" {
+                closedUp.append(letter)
                 continue
             }
             closedUp.append(character)
@@ -94,6 +98,9 @@ struct RedFlagMatcher: Sendable {
         flushLetters()
         return words == Self.words(of: text) ? nil : words
     }
+
+    /// Symbols typed for the letters they look like.
+    private static let symbolLetters: [Character: Character] = ["$": "s", "!": "i", "@": "a", "|": "l"]
 
     /// A digit typed for the letter it looks like, in a word that has letters.
     private static func letter(_ character: Character) -> Character {

@@ -280,24 +280,11 @@ struct TimelineState {
                     at: decision.source))
             return
         }
-        // Only a professional decides: never the person reinstated, nor anyone else the plan
-        // lists who is not one of its professionals (family, friends, people not to contact).
-        if let deciders = context.people.resolve(decision.by)?.entries, let first = deciders.first {
-            let entry = context.people.entries[first]
-            if let reinstated = deciders.first(where: found.entries.contains) {
-                errors.append(
-                    .error(
-                        "'by' names \(context.people.entries[reinstated].name), the person being reinstated; write the professional who decided",
-                        at: decision.source))
-                return
-            }
-            if !deciders.contains(where: { context.people.entries[$0].professional }) {
-                errors.append(
-                    .error(
-                        "'by' names \(entry.name), who is not one of \(context.plan.person.name)'s professionals; write the professional who decided",
-                        at: decision.source))
-                return
-            }
+        // Only a professional decides: never the person reinstated, the person themselves, nor
+        // anyone else the plan lists who is not one of its professionals.
+        if let problem = ReinstatementCheck(context: context).problem(by: decision.by, reinstated: found.entries) {
+            errors.append(.error(problem, at: decision.source))
+            return
         }
         for index in context.policy.sourceOfHarmFacts {
             namings[index]?.named.removeAll { found.entries.contains($0.entry) }

@@ -144,9 +144,7 @@ public struct AnswerText {
     /// `(names Dev Shah — withheld, see below)` after an own response that names someone who
     /// must not be contacted; the response itself stays as written.
     public static func namesNote(_ response: ResponseLine) -> String? {
-        guard !response.namedPeople.isEmpty else { return nil }
-        let people = response.namedPeople.map { "\($0.name) — " + ($0.withheld ? "withheld" : "do not contact") }
-        return "(names " + people.joined(separator: "; ") + ", see below)"
+        response.namesSummary.map { "(" + $0 + ", see below)" }
     }
 
     /// `Rosa Kemp (aunt) — 07700 900987 [added by policy] — closed now — opens Mon 09:00`.

@@ -7,4 +7,15 @@ enum RoleName {
         let folded = TextNormalizer.normalize(text)
         return String(folded.map { $0 == " " || $0 == "-" || $0 == "\u{2010}" || $0 == "\u{2013}" ? "_" : $0 })
     }
+
+    /// How roles are compared: letters and digits only, a note in brackets and a plural `s`
+    /// set aside — `Nearest Relative (MHA s26)`, `nearest.relative`, `nearestrelative` and
+    /// `nearest_relatives` are all `nearest_relative`.
+    static func key(_ role: String) -> String {
+        var text = Substring(role)
+        if let open = text.firstIndex(of: "(") { text = text[..<open] }
+        var key = String(TextNormalizer.normalize(String(text)).filter { $0.isLetter || $0.isNumber })
+        if key.hasSuffix("s"), key.count > 3 { key.removeLast() }
+        return key
+    }
 }

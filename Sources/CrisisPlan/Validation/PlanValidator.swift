@@ -307,7 +307,7 @@ struct PlanValidator {
             plan.contacts.map { (name: $0.name, roles: $0.roles, source: $0.source) }
             + plan.doNotContact.map { (name: $0.name, roles: $0.roles, source: $0.source) }
         for holder in holders {
-            for role in holder.roles where !consulted.contains(role) {
+            for role in holder.roles where !consulted.contains(where: { RoleName.key($0) == RoleName.key(role) }) {
                 warning(
                     "role '\(role)' is not one the policy consults, so no flag will find \(holder.name) by it"
                         + Suggestion.hint(for: role, in: consulted, listing: "the policy consults"),

@@ -22,16 +22,22 @@ struct AnswerForm: Sendable {
         return SourceFile(path: "<page>", bytes: Array(text.utf8))
     }
 
-    /// What the worker chose, as one observation at `now`.
-    func observation(now: Timestamp) -> Observation {
+    /// What the worker chose, as one observation at `now`. A capacity assessment the form
+    /// only repeats — the status the latest assessment in `earlier` already gives that
+    /// decision, pre-filled on the answer page — is not recorded again: it keeps the time it
+    /// was made, so it goes stale when it should (the worker did not assess again).
+    func observation(now: Timestamp, after earlier: [Observation] = []) -> Observation {
         var observation = Observation(at: now, source: Self.source)
         observation.signs = form.values("sign").map { SourcedText(text: $0, source: Self.source) }
         for (fact, value) in form.prefixed("fact.") where !value.isEmpty {
             observation.facts.append(
                 ObservedFact(fact: fact, value: value, factSource: Self.source, valueSource: Self.source))
         }
+        let latest = Dictionary(earlier.flatMap(\.capacity).map { ($0.decision, $0) }) { first, second in
+            second.assessedAt >= first.assessedAt ? second : first
+        }
         for (decision, typed) in form.prefixed("capacity.") {
-            guard let status = CapacityStatus(rawValue: typed) else { continue }
+            guard let status = CapacityStatus(rawValue: typed), latest[decision]?.status != status else { continue }
             observation.capacity.append(
                 CapacityAssessment(decision: decision, status: status, assessedAt: now, source: Self.source))
         }

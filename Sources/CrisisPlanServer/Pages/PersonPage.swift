@@ -16,6 +16,13 @@ struct PersonPage: Sendable {
     var form: ObservationForm
     /// Said when the form holds choices put back after the session ran out.
     var restored: String?
+    /// Why the observations document sent could not be read: the form comes back with it and
+    /// with what was recorded before (who is withheld stays withheld).
+    var problems: [String] = [] {
+        didSet { hasProblems = !problems.isEmpty }
+    }
+    /// Stored, as the templates read stored values only.
+    private(set) var hasProblems = false
     /// "What did you do?", put back when it was posted after the session ran out.
     var feedback: FeedbackForm?
     var plan: PlanView

@@ -177,27 +177,37 @@ struct PageRoutes: Sendable {
         let (library, person) = try found(context)
         let answerForm = AnswerForm(form: form)
         let now = Timestamp.now()
-        let chosen = answerForm.pasted == nil ? answerForm.observation(now: now) : nil
         let source = answerForm.pasted ?? answerForm.history
         do throws(BadInput) {
-            let answer = try answering.answer(source, adding: chosen, person: person, at: nil, context: context)
             let earlier = try ObservationRequest(source: source).timeline.observations
+            let chosen = answerForm.pasted == nil ? answerForm.observation(now: now, after: earlier) : nil
+            let answer = try answering.answer(source, adding: chosen, person: person, at: nil, context: context)
             let history = ObservationDocument.json(person: person.id, earlier + (chosen.map { [$0] } ?? []))
             let answerID = RequestIDMiddleware<ServerContext>.propagated(request.headers[.requestID]) ?? context.id
             return pages.page(
                 "answer",
                 AnswerPageModel(
                     frame: frame(context), answer: AnswerPage(answer),
-                    form: ObservationForm(plan: person.plan, policy: library.policy, chosen: chosen, history: history),
+                    // Pre-filled with all the worker chose, repeats included.
+                    form: ObservationForm(
+                        plan: person.plan, policy: library.policy,
+                        chosen: answerForm.pasted == nil ? answerForm.observation(now: now) : nil, history: history),
                     feedback: FeedbackForm(
                         person: person.id, answer: answerID, stage: answer.stage.id, flags: answer.flags.map(\.id),
                         policy: library.policy, tokens: tokens)),
                 headers: [.rulesVersion: library.version])
         } catch {
-            return pages.message(
-                "Those observations could not be read", error.message.split(separator: "\n").map(String.init),
-                links: [PageLink(href: "/people/\(person.id)", label: "Back to the form")], frame: frame(context),
-                status: .badRequest)
+            // The form comes back with the document as typed and the observations so far: a
+            // slip in the document never loses what was recorded (who is withheld included).
+            var page = PersonPage(person: person, policy: library.policy, frame: frame(context), canAsk: true, today: now.utcDate)
+            page.form = ObservationForm(
+                plan: person.plan, policy: library.policy, chosen: nil,
+                history: answerForm.form.value("history").flatMap { $0.isEmpty ? nil : $0 })
+            page.form.document = answerForm.form.value("document")
+            page.problems = error.message.split(separator: "\n").map(String.init)
+            var response = pages.page("person", page)
+            response.status = .badRequest
+            return response
         }
     }
 

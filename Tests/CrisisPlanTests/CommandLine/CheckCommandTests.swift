@@ -9,7 +9,7 @@ struct CheckCommandTests {
         #expect(result.status == 0)
         #expect(result.stderr == "")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.last == "84 files, 0 errors, 5 warnings")
+        #expect(lines.last == "85 files, 0 errors, 5 warnings")
         let summaries = lines.filter { $0.contains(": warning: ") || $0.contains(": error: ") }
         #expect(
             summaries.map { String($0.prefix(while: { $0 != " " })) } == [

@@ -12,10 +12,10 @@ struct ConformanceTests {
             let check = try CommandRunner.run(
                 ["check", "--rules", path, "--at", "2026-11-24T09:00:00Z"], in: PackageRoot.path + "/Rules")
             #expect(check.status == 0, "\(check.stderr)")
-            #expect(check.stdout.hasSuffix("84 files, 0 errors, 5 warnings\n"))
+            #expect(check.stdout.hasSuffix("85 files, 0 errors, 5 warnings\n"))
             let test = try CommandRunner.run(["test", "--rules", path], in: PackageRoot.path + "/Rules")
             #expect(test.status == 0, "\(test.stderr)")
-            #expect(test.stdout.hasSuffix("112 passed, 0 failed\n"))
+            #expect(test.stdout.hasSuffix("114 passed, 0 failed\n"))
         }
     }
 

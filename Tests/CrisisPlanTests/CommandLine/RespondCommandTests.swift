@@ -229,7 +229,7 @@ struct WhereAndWhatTests {
             ["check", "--at", "2026-11-24T09:00:00Z"], in: NSTemporaryDirectory(),
             environment: ["CRISISPLAN_RULES": PackageRoot.path + "/Rules"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasSuffix("84 files, 0 errors, 5 warnings\n"))
+        #expect(result.stdout.hasSuffix("85 files, 0 errors, 5 warnings\n"))
         #expect(result.stderr.hasPrefix("using the rules library at"))
         let nowhere = try CommandRunner.run(["respond", "sam"], in: "/")
         #expect(nowhere.status == 2)

@@ -11,7 +11,7 @@ struct ScenarioCommandTests {
     func shippedScenarios() throws {
         let result = try CommandRunner.run(["test", "--coverage"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasSuffix("\n112 passed, 0 failed\n"))
+        #expect(result.stdout.hasSuffix("\n114 passed, 0 failed\n"))
         for file in [
             "30-capacity", "40-safeguarding", "45-information-sharing", "50-mental-health-act", "60-emergency",
             "20-escalation",

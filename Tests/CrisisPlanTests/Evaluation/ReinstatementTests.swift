@@ -22,7 +22,10 @@ struct ReinstatementTests {
         return try ShippedRules.evaluator("kit").evaluate(timeline.observations, now: ShippedRules.now)
     }
 
-    @Test("the person reinstated cannot reinstate themselves, by name, id or a look-alike", arguments: ["Lee Walker", "lee", "LEE WALKER", "Lee WaIker"])
+    @Test("the person reinstated cannot reinstate themselves, by name, id or a look-alike", arguments: [
+            "Lee Walker", "lee", "LEE WALKER", "Lee WaIker", "Lee (his own request)", "Lee himself", "Lee Walker, partner", "Lee W",
+            "Mr Walker", "l-e-e", "L33 Walker", "partner", "Lee's mother",
+        ])
     func notThemselves(by: String) throws {
         #expect {
             try Self.answer(by: by)
@@ -33,7 +36,7 @@ struct ReinstatementTests {
         }
     }
 
-    @Test("a family member or friend in the plan does not decide", arguments: ["Rosa Kemp", "aunt"])
+    @Test("a family member or friend in the plan does not decide", arguments: ["Rosa Kemp", "aunt", "Rosa", "my aunt", "aunt Rosa"])
     func notFamily(by: String) throws {
         #expect {
             try Self.answer(by: by)
@@ -41,6 +44,23 @@ struct ReinstatementTests {
             (error as? DiagnosticList)?.diagnostics.map(\.summary) == [
                 "<stdin>:7:18: error: 'by' names Rosa Kemp, who is not one of Kit Walker's professionals; write the professional who decided"
             ]
+        }
+    }
+
+    @Test("the person themselves, family words and text that names no one are refused, each saying what to write", arguments: [
+        ("Kit Walker", "'by' names Kit Walker, whose plan this is; a professional decides, on the record: write who decided"),
+        ("kit", "'by' names Kit Walker, whose plan this is; a professional decides, on the record: write who decided"),
+        ("me", "'by' reads as family, a friend or the person ('me'); write the professional who decided"),
+        ("n/a", "'by' does not say who decided; write the professional's name and role"),
+        ("-", "'by' does not say who decided; write the professional's name and role"),
+        ("x", "'by' does not say who decided; write the professional's name and role"),
+        ("his mum", "'by' reads as family, a friend or the person ('mum'); write the professional who decided"),
+    ])
+    func notTheirOwnOrNoOne(by: String, message: String) throws {
+        #expect {
+            try Self.answer(by: by)
+        } throws: { error in
+            (error as? DiagnosticList)?.diagnostics.map(\.summary) == ["<stdin>:7:18: error: " + message]
         }
     }
 

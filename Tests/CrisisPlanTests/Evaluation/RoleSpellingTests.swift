@@ -14,7 +14,10 @@ struct RoleSpellingTests {
         ])
     }
 
-    @Test("a do-not-contact nearest relative written another way is still the conflict", arguments: ["nearest relative", "Nearest-Relative", "NEAREST_RELATIVE", " nearest  relative "])
+    @Test("a do-not-contact nearest relative written another way is still the conflict", arguments: [
+        "nearest relative", "Nearest-Relative", "NEAREST_RELATIVE", " nearest  relative ", "nearest.relative", "nearest_relatives",
+        "Nearest Relative (MHA s26)", "nearestrelative",
+    ])
     func nearestRelativeConflict(role: String) throws {
         let library = try Self.library(role: role)
         defer { library.remove() }

@@ -277,17 +277,33 @@ struct SafetyV3Tests {
             "took a handful", "ODs", "took 2 ODs this week", "overdoze", "doesn't want to be here anymore",
             "I don't want to be here", "wants to go to sleep and not wake up", "SH", "tied a rope", "at the cliff edge",
             "on the ledge", "scratching herself", "she has a knife", "has knives", "razor blades", "guns", "stabs",
+            // A re-check of those: misspellings, not waking, slang for suicide, methods, medicines, weapons.
+            "unconcious", "colapsed", "took a handfull", "won't wake", "cannot be woken", "not responding", "barely breathing",
+            "no pulse", "turned blue", "having a seizure", "tried to top herself", "nothing to live for", "no point in going on",
+            "ending things", "left a note", "everyone would be better off without her", "gassed herself", "set herself alight",
+            "walked into the sea", "on the edge of the platform", "tied something round her throat", "drank screenwash",
+            "took 20 diazepam", "took too much insulin", "took a whole pack of tramadol", "took her whole prescription",
+            "has a shotgun", "has a firearm", "has a machete", "kil myself",
         ])
     func shippedRedFlags(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
         #expect(answer.warnings.contains { $0.code == .possibleEmergency && $0.observed == text })
     }
 
+    @Test("words about harming someone else ask about it", arguments: ["threatening to kill her partner", "says he will kill the kids", "wants to hurt the baby", "threatened to stab him"])
+    func harmToOthers(text: String) throws {
+        let answer = try ShippedRules.respond("robin", signs: [text])
+        #expect(
+            answer.warnings.contains {
+                $0.code == .possibleEmergency && $0.observed == text && $0.message.hasPrefix("They may be saying they will harm someone else.")
+            }, "\(answer.warnings.map(\.message))")
+    }
+
     @Test(
         "a red flag is found however its letters are typed: spaced out, broken by a hyphen, digits for letters, accents, look-alike letters",
         arguments: [
             "s u i c i d e", "sui-cide", "k1ll myself", "\u{43E}verdose", "ov\u{E8}rdose", "OVERD0SE", "s.u.i.c.i.d.a.l",
-            "0verdosed", "su1c1dal",
+            "0verdosed", "su1c1dal", "$uicide", "kn!fe", "k!ll mys3lf", "SU\u{130}C\u{130}DE",
         ])
     func redFlagsHoweverTyped(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
@@ -298,7 +314,8 @@ struct SafetyV3Tests {
         "hung the washing out", "hung out with friends at the park", "food poisoning from a takeaway",
         "swallowed his pride and apologised", "shot a great photo", "wrist watch broke", "drowning in paperwork",
         "keeps tabs on her sister", "I want to be alive for my son", "seems odd today", "has a lot of tabs open on her phone",
-        "a bit stable today", "called at 10 past 3", "room 101 is a mess", "a b c of coping",
+        "a bit stable today", "called at 10 past 3", "room 101 is a mess", "a b c of coping", "fitting in at school",
+        "ran out of petrol", "swimming in the sea", "took her insulin as usual", "started on sertraline",
     ])
     func shippedRedFlagsNotEveryday(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
@@ -388,6 +405,18 @@ struct SafetyV3Tests {
         #expect(
             warning.message
                 == "Kit Walker's plan has no agreed responses for stage 'emergency'; at 'crisis' Kit Walker agreed: See me on my own, away from home; Go to my aunt's with my son; ask them what helps")
+    }
+
+    @Test("a response quoted in no-responses-for-stage says whom it names that is withheld")
+    func quotedResponseNamesWithheld() throws {
+        let library = try TemporaryLibrary.shipped(changing: ["people/kit.yaml": [("do: Go to my aunt's with my son", "do: Lee takes my son to my aunt's")]])
+        defer { library.remove() }
+        let (policy, plan) = try PersonLoader.load(library.rules, person: "kit", today: nil)
+        let answer = try Evaluator(policy: policy, plan: plan).evaluate(
+            [try ShippedRules.observation(signs: ["cutting"], facts: ["overdose_injury_or_ligature=unsure", "harm_source=lee"])],
+            now: ShippedRules.now)
+        let warning = try #require(answer.warnings.first { $0.code == .noResponsesForStage })
+        #expect(warning.message.contains("Lee takes my son to my aunt's (names Lee Walker — withheld)"), "\(warning.message)")
     }
 
     @Test("a route emptied of people not to call says no one can be called, at any stage; no route while well says nothing")

@@ -212,6 +212,47 @@ struct SignInAgainTests {
         }
     }
 
+    @Test("an assessment the answer page only repeats is not recorded again: it keeps its time and goes stale when it should")
+    func repeatedAssessmentKeepsItsTime() async throws {
+        let service = try await InProcessService()
+        let token = try await service.token(.crisis)
+        try await service.run { client in
+            // Two days ago: Sam assessed as lacking capacity to decide about haloperidol.
+            let history =
+                #"{"person":"sam","observations":[{"at":"2026-12-05T01:00:00Z","capacity":[{"decision":"haloperidol","status":"lacks"}]}]}"#
+            let page = try await client.send(.get, "/people/sam", token: token)
+            // The answer page's form, sent again as it came (pre-filled with "lacks"), with the setting changed.
+            let again = try await client.send(
+                .post, "/people/sam/answer", token: token, headers: FirstScreenTests.form,
+                body: "csrf=\(try FirstScreenTests.csrf(page.body))&capacity.haloperidol=lacks&fact.setting=home&history="
+                    + FeedbackTests.encoded(history))
+            #expect(again.status == 200)
+            let marker = try #require(again.body.range(of: #"name="history" value=""#)).upperBound
+            let recorded = String(again.body[marker...].prefix { $0 != "\"" }).replacingOccurrences(of: "&quot;", with: "\"")
+            #expect(recorded.components(separatedBy: #""status":"lacks""#).count == 2, "\(recorded)")
+            #expect(again.body.contains("capacity-assessment-stale") || again.body.contains("reassess"), "the stale assessment is reported")
+        }
+    }
+
+    @Test("an observations document that cannot be read brings the form back with it and with what was recorded before")
+    func unreadableDocumentKeepsTheHistory() async throws {
+        let service = try await InProcessService()
+        let token = try await service.token(.crisis)
+        try await service.run { client in
+            let history =
+                #"{"person":"kit","observations":[{"at":"2026-12-07T01:00:00Z","facts":{"abuse_or_neglect":"disclosed","harm_source":"lee"}}]}"#
+            let page = try await client.send(.get, "/people/kit", token: token)
+            let reply = try await client.send(
+                .post, "/people/kit/answer", token: token, headers: FirstScreenTests.form,
+                body: "csrf=\(try FirstScreenTests.csrf(page.body))&document=" + FeedbackTests.encoded("signs: [took tablets]")
+                    + "&history=" + FeedbackTests.encoded(history))
+            #expect(reply.status == 400)
+            #expect(reply.body.contains("Those observations could not be read."))
+            #expect(reply.body.contains(#"<input type="hidden" name="history" value="{&quot;person&quot;:&quot;kit&quot;"#), "\(reply.body.prefix(3000))")
+            #expect(reply.body.contains("signs: [took tablets]"))
+        }
+    }
+
     @Test("a form posted after the session ran out is put back, once, after signing in")
     func formPutBack() async throws {
         let service = try await InProcessService()
