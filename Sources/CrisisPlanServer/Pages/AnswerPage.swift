@@ -59,6 +59,8 @@ struct AnswerPage: Sendable {
         /// Why, after it: folded away on a phone, where the first screen is short.
         var why: String?
         var href: String
+        /// A possible emergency: 999 one tap away beside it, as the line says to call it.
+        var call999 = false
     }
     /// The EMERGENCY banner's first action, a `tel:` link to the first contact an emergency
     /// flag added (999) when it is one number.
@@ -131,7 +133,8 @@ struct AnswerPage: Sendable {
                     text: String(item.text[..<dash.lowerBound]), why: String(item.text[dash.upperBound...]),
                     href: Self.anchor(item.target))
             }
-            return Attention(text: item.text, why: nil, href: Self.anchor(item.target))
+            return Attention(
+                text: item.text, why: nil, href: Self.anchor(item.target), call999: item.text.hasPrefix("Possible emergency: "))
         }
         hasAttention = !attention.isEmpty
         responses = answer.ownResponses.map {

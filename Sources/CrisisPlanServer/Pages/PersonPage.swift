@@ -55,9 +55,28 @@ struct PersonPage: Sendable {
 struct PlanView: Sendable {
     struct Section: Sendable {
         var title: String
-        var lines: [String]
+        var lines: [Line]
         var ordered: Bool
         var critical: Bool
+    }
+    /// A line as `show` prints it; one that ends in a phone number (`Rosa Kemp (aunt):
+    /// 07700 900987`) has it apart, to be tapped to call.
+    struct Line: Sendable {
+        var text: String
+        var phone: String?
+        var tel: String?
+
+        init(_ line: String) {
+            guard let colon = line.range(of: ": ", options: .backwards),
+                let tel = PhoneNumber.dialable(String(line[colon.upperBound...]))
+            else {
+                text = line
+                return
+            }
+            text = String(line[..<colon.upperBound])
+            phone = String(line[colon.upperBound...])
+            self.tel = tel
+        }
     }
     var overdue: String?
     var sections: [Section]
@@ -65,7 +84,7 @@ struct PlanView: Sendable {
     init(_ document: PlanDocument) {
         overdue = document.overdueNotice
         sections = document.sections.map {
-            Section(title: $0.title, lines: $0.lines, ordered: $0.ordered, critical: $0.critical)
+            Section(title: $0.title, lines: $0.lines.map(Line.init), ordered: $0.ordered, critical: $0.critical)
         }
     }
 }

@@ -212,6 +212,23 @@ struct SignInAgainTests {
         }
     }
 
+    @Test("numbers are one tap away: on the person's plan, and 999 beside a possible emergency; the withheld list says only not to contact")
+    func tapToCall() async throws {
+        let service = try await InProcessService()
+        let token = try await service.token(.crisis)
+        try await service.run { client in
+            let page = try await client.send(.get, "/people/kit", token: token)
+            #expect(page.body.contains(#"<a class="phone" href="tel:07700900987">07700 900987</a>"#), "\(page.body)")
+            let answer = try await client.send(
+                .post, "/people/kit/answer", token: token, headers: FirstScreenTests.form,
+                body: "csrf=\(try FirstScreenTests.csrf(page.body))&document="
+                    + FeedbackTests.encoded(#"{"observations":[{"at":"2026-12-07T01:00:00Z","signs":["took tablets"],"facts":{"harm_source":"lee"}}]}"#))
+            #expect(answer.status == 200)
+            #expect(answer.body.contains(#"<a class="call" href="tel:999">Call 999</a>"#), "\(answer.body)")
+            #expect(answer.body.contains(#"<h2 id="withheld">Withheld – do not contact</h2>"#))
+        }
+    }
+
     @Test("an assessment the answer page only repeats is not recorded again: it keeps its time and goes stale when it should")
     func repeatedAssessmentKeepsItsTime() async throws {
         let service = try await InProcessService()
