@@ -1,3 +1,4 @@
+import Foundation
 import CrisisPlan
 import Hummingbird
 import Synchronization
@@ -116,6 +117,21 @@ struct TrainingRoutes: Sendable {
         return try body(TrainingSession(scenario: scenario, plan: plan, policy: loaded.policy), number)
     }
 
+    /// A step's observation as lines to read: `Signs: …`, `Facts: harm_source: lee`, `Capacity: …`.
+    static func recorded(_ observation: Observation) -> [String] {
+        var lines: [String] = []
+        if !observation.signs.isEmpty { lines.append("Signs: " + observation.signs.map(\.text).joined(separator: "; ")) }
+        if !observation.resolved.isEmpty { lines.append("Resolved: " + observation.resolved.map(\.text).joined(separator: "; ")) }
+        if !observation.facts.isEmpty {
+            lines.append("Facts: " + observation.facts.map { "\(PersonPage.words($0.fact)): \($0.value)" }.joined(separator: "; "))
+        }
+        if !observation.capacity.isEmpty {
+            lines.append(
+                "Capacity: " + observation.capacity.map { "\($0.decision): \($0.status.rawValue)" }.joined(separator: "; "))
+        }
+        return lines
+    }
+
     /// The first step from `index` on that asks a question — with what happened in the steps
     /// before it that ask none, so no context is lost — and any feedback on the last; the
     /// score, and what the scenario teaches, when none is left.
@@ -134,7 +150,9 @@ struct TrainingRoutes: Sendable {
         var before: [String] = []
         while next < steps.count {
             if let answer = try? session.answer(at: next), let question = session.question(at: next, answer: answer) {
-                let excerpt = steps[next].answer.map { session.planExcerpt(for: $0).joined(separator: "\n") } ?? ""
+                // The plan's lines as a list (a screen reader reads a list as one), each once.
+                let excerpt = (steps[next].answer.map { session.planExcerpt(for: $0) } ?? [])
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 // After feedback, "Next" goes on from the step after the one answered, so that
                 // the steps between that ask nothing are shown above the next question.
                 let resume = feedback == nil ? next : max(index, 0)
@@ -142,7 +160,8 @@ struct TrainingRoutes: Sendable {
                     model.stepNumber = next + 1
                     model.question = TrainingStep.Question(
                         stepIndex: next, at: steps[next].observation.at.description, before: before,
-                        narrative: steps[next].narrative, excerpt: excerpt, hasExcerpt: !excerpt.isEmpty,
+                        narrative: steps[next].narrative, recorded: Self.recorded(steps[next].observation), excerpt: excerpt,
+                        hasExcerpt: !excerpt.isEmpty,
                         prompt: question.prompt,
                         choices: question.choices.enumerated().map {
                             .init(number: $0.offset + 1, text: $0.element, checked: $0.offset + 1 == chosen)
@@ -255,7 +274,10 @@ struct TrainingStep: Sendable {
         /// What happened in the steps before this one that ask nothing.
         var before: [String]
         var narrative: String?
-        var excerpt: String
+        /// What the step records — the signs, facts and assessments the answer is worked out
+        /// from — so that the trainee sees what the worker knew.
+        var recorded: [String]
+        var excerpt: [String]
         var hasExcerpt: Bool
         var prompt: String
         var choices: [Choice]

@@ -200,6 +200,9 @@ struct PageTests {
         defer { server.stop() }
         let cookie = try server.pageSession("trainer")
         var page = try server.page("/training/1", cookie: cookie)
+        // What the step records is shown, and the plan's lines are a list, not preformatted text.
+        #expect(page.body.contains(#"<p class="meta">Recorded: Signs: "#), "\(page.body)")
+        #expect(!page.body.contains("<pre>"))
         var answered = 0
         func progress(_ reply: HTTPReply) throws -> String {
             "step=\(try #require(reply.field("step")))&score=\(reply.field("score") ?? "0")&asked=\(reply.field("asked") ?? "0")"
