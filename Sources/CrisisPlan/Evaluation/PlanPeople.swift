@@ -35,19 +35,23 @@ struct PlanPeople: Sendable {
     private let byKey: [String: [Int]]
 
     init(plan: Plan) {
-        var entries =
-            plan.contacts.map {
-                Entry(
-                    id: $0.id, name: $0.name, nameKey: TextNormalizer.normalize($0.name),
-                    skeleton: ConfusableSkeleton.of($0.name), undisguised: ConfusableSkeleton.undisguised($0.name),
-                    onDoNotContactList: false, phoneKey: PhoneNumber.key($0.phone),
-                    professional: $0.professional)
-            }
-        entries += plan.doNotContact.map {
-            Entry(
-                id: $0.id, name: $0.name, nameKey: TextNormalizer.normalize($0.name),
-                skeleton: ConfusableSkeleton.of($0.name), undisguised: ConfusableSkeleton.undisguised($0.name),
-                onDoNotContactList: true)
+        // Each name's two looks, the second from the first where no disguise is undone.
+        func looks(_ name: String) -> (String, String) {
+            let skeleton = ConfusableSkeleton.of(name)
+            return (skeleton, ConfusableSkeleton.undisguised(name, plain: skeleton))
+        }
+        var entries = plan.contacts.map { contact in
+            let (skeleton, undisguised) = looks(contact.name)
+            return Entry(
+                id: contact.id, name: contact.name, nameKey: TextNormalizer.normalize(contact.name), skeleton: skeleton,
+                undisguised: undisguised, onDoNotContactList: false, phoneKey: PhoneNumber.key(contact.phone),
+                professional: contact.professional)
+        }
+        entries += plan.doNotContact.map { listed in
+            let (skeleton, undisguised) = looks(listed.name)
+            return Entry(
+                id: listed.id, name: listed.name, nameKey: TextNormalizer.normalize(listed.name), skeleton: skeleton,
+                undisguised: undisguised, onDoNotContactList: true)
         }
         var byKey: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {

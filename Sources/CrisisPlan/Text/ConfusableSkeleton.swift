@@ -26,9 +26,17 @@ public enum ConfusableSkeleton {
     /// in a word with letters are the letters they stand for (`Tayl0r`, `5teve`, `L3e`);
     /// `vv` is `w`; and spaces and hyphens inside the name do not count (`Mar k Tay-lor`).
     public static func undisguised(_ text: String) -> String {
+        undisguised(text, plain: nil)
+    }
+
+    /// As above, given the name's skeleton when it is known: a name with no disguise to undo
+    /// (most) needs no second call to ICU.
+    static func undisguised(_ text: String, plain: String?) -> String {
         var undone = ""
         var previous: Character = " "
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if !undone.isEmpty { undone.append(" ") }
+            previous = " "
             let hasLetter = word.contains { $0.isASCII && $0.isLetter }
             for character in word {
                 var read = character
@@ -37,17 +45,24 @@ public enum ConfusableSkeleton {
                 undone.append(read)
                 previous = character
             }
-            undone.append(" ")
-            previous = " "
         }
-        let look = of(undone).replacingOccurrences(of: "vv", with: "w")
-        return String(look.filter { $0 != " " && $0 != "-" && $0 != "\u{2010}" })
+        // Spaces and hyphens left out, and `vv` read as `w`, in one pass.
+        var compact = ""
+        for character in undone == text ? plain ?? of(text) : of(undone) where character != " " && character != "-" && character != "\u{2010}" {
+            if character == "v", compact.last == "v" {
+                compact.removeLast()
+                compact.append("w")
+            } else {
+                compact.append(character)
+            }
+        }
+        return compact
     }
 
     /// Both looks of a name, for comparing it with others.
     public static func looks(of text: String) -> [String] {
         let plain = of(text)
-        let undone = undisguised(text)
+        let undone = undisguised(text, plain: plain)
         return undone == plain ? [plain] : [plain, undone]
     }
 

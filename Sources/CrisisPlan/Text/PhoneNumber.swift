@@ -21,18 +21,19 @@ extension PhoneNumber {
     /// (`07700900654`). `nil` for short numbers (999, 111), which many entries share without
     /// being one person, and for text with too few digits to be a number.
     public static func key(_ phone: String) -> String? {
-        var text = Substring(phone.lowercased())
-        for marker in ["ext", " x", "#", ";", ","] {
-            if let found = text.range(of: marker) { text = text[..<found.lowerBound] }
-        }
         var digits = ""
         var international = false
-        for character in text {
+        var previous: Character = " "
+        for character in phone {
+            // An extension, or a second number after `;` `,` `#`, ends the number.
+            if ";,#".contains(character) || (previous == " " && (character == "x" || character == "X")) { break }
+            if (character == "e" || character == "E") && !digits.isEmpty { break }
             if character == "+" && digits.isEmpty {
                 international = true
             } else if character.isNumber, let value = character.wholeNumberValue {
                 digits.append(Character(String(value)))
             }
+            previous = character
         }
         if international { digits = "00" + digits }
         if digits.hasPrefix("0044") {
