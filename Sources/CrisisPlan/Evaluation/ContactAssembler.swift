@@ -41,7 +41,7 @@ struct ContactAssembler {
         let flags = context.policy.policy.flags
         withholdSourcesOfHarm(fired: fired)
         for index in fired { withhold(byFlagAt: index) }
-        if !withheld.isEmpty { withholdSharedNumbers() }
+        if !withheld.isEmpty { withholdSecondEntries() }
         if withheld.count > 1 {
             let never = Timestamp(seconds: .max)
             withheld = withheld.enumerated().sorted {
@@ -192,25 +192,34 @@ struct ContactAssembler {
         }
     }
 
-    /// A phone number reaches a person: a contact who shares the number of someone withheld
-    /// is withheld with them, for the same reason — unless a professional's (a shared
-    /// switchboard reaches a team, not the person).
-    private mutating func withholdSharedNumbers() {
+    /// A second entry for someone withheld is withheld with them, for the same reason: one
+    /// whose name holds their whole name, or — unless a professional's (a shared switchboard
+    /// reaches a team, not the person) — one that shares their phone number.
+    private mutating func withholdSecondEntries() {
         let entries = context.people.entries
         var owners: [String: WithheldLine] = [:]
         for line in withheld {
             for entry in entries where entry.name == line.name && entry.id == line.id {
-                if let key = entry.phoneKey, owners[key] == nil { owners[key] = line }
+                for key in entry.phoneKeys where owners[key] == nil { owners[key] = line }
             }
         }
-        guard !owners.isEmpty else { return }
-        for entry in entries where !entry.onDoNotContactList && !entry.professional {
-            guard let key = entry.phoneKey, let owner = owners[key], !isWithheld(id: entry.id, name: entry.name) else { continue }
-            add(
-                WithheldLine(
-                    id: entry.id, name: entry.name,
-                    because: "has the same phone number as \(owner.name), who is " + owner.because,
-                    flag: owner.flag, fact: owner.fact, namedAt: owner.namedAt))
+        // And entries whose name holds a withheld person's whole name ("Lee Walker (work)").
+        let named = withheld.compactMap { line in FullName(line.name).map { (name: $0, line: line) } }
+        guard !owners.isEmpty || !named.isEmpty else { return }
+        for entry in entries where !entry.onDoNotContactList {
+            guard !isWithheld(id: entry.id, name: entry.name) else { continue }
+            if let owner = named.first(where: { $0.name.isWithin(entry.name) })?.line {
+                add(
+                    WithheldLine(
+                        id: entry.id, name: entry.name, because: "is a second entry for \(owner.name), who is " + owner.because,
+                        flag: owner.flag, fact: owner.fact, namedAt: owner.namedAt))
+            } else if !entry.professional, let owner = entry.phoneKeys.lazy.compactMap({ owners[$0] }).first {
+                add(
+                    WithheldLine(
+                        id: entry.id, name: entry.name,
+                        because: "has the same phone number as \(owner.name), who is " + owner.because,
+                        flag: owner.flag, fact: owner.fact, namedAt: owner.namedAt))
+            }
         }
     }
 
@@ -274,8 +283,7 @@ struct ContactAssembler {
 
     private mutating func consult(_ role: String, forFlag flag: String) {
         // Roles compared however they are written (`RoleName.key`).
-        let key = RoleName.key(role)
-        let holds = { (roles: [String]) in roles.contains { RoleName.key($0) == key } }
+        let holds = { (roles: [String]) in roles.contains { RoleName.holds($0, role) } }
         let holders =
             context.plan.contacts.filter { holds($0.roles) }.map { (id: Optional($0.id), name: $0.name) }
             + context.plan.doNotContact.filter { holds($0.roles) }.map { (id: $0.id, name: $0.name) }

@@ -16,8 +16,8 @@ struct PlanPeople: Sendable {
         /// The name's look with ASCII disguises undone (`ConfusableSkeleton.undisguised`).
         var undisguised: String
         var onDoNotContactList: Bool
-        /// A contact's number as `PhoneNumber.key` reads it; `nil` for a do-not-contact entry.
-        var phoneKey: String? = nil
+        /// A contact's numbers as `PhoneNumber.keys` reads them; none for a do-not-contact entry.
+        var phoneKeys: [String] = []
         var professional = false
 
         /// The skeletons a look-alike value is compared with: the name's as written, and the
@@ -44,7 +44,7 @@ struct PlanPeople: Sendable {
             let (skeleton, undisguised) = looks(contact.name)
             return Entry(
                 id: contact.id, name: contact.name, nameKey: TextNormalizer.normalize(contact.name), skeleton: skeleton,
-                undisguised: undisguised, onDoNotContactList: false, phoneKey: PhoneNumber.key(contact.phone),
+                undisguised: undisguised, onDoNotContactList: false, phoneKeys: PhoneNumber.keys(contact.phone),
                 professional: contact.professional)
         }
         entries += plan.doNotContact.map { listed in

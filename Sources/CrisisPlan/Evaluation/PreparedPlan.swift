@@ -21,6 +21,9 @@ public final class PreparedPlan: Sendable {
     /// Both looks of the do-not-contact names: a name that looks like one of them (case,
     /// spacing, invisible characters, look-alike letters or ASCII disguises aside) is blocked too.
     let blockedNames: Set<String>
+    /// The do-not-contact names of two words or more, to find inside other names ("Mark
+    /// Taylor (Dad)" is Mark Taylor).
+    let blockedFullNames: [FullName]
     /// Skeletons of every name the plan uses, computed once.
     let skeletons: [String: String]
     /// The other look of each name the plan uses whose ASCII disguises undo to something else
@@ -65,19 +68,23 @@ public final class PreparedPlan: Sendable {
         self.undisguised = undisguised
         // Both looks of each do-not-contact name: a name that looks like either is blocked.
         let blockedNames = Set(plan.doNotContact.flatMap { [skeletons[$0.name], undisguised[$0.name]].compactMap { $0 } })
+        let blockedFullNames = plan.doNotContact.compactMap { FullName($0.name) }
         // A phone number reaches a person: an entry that shares the number of a contact on the
         // do-not-contact list is that person (a professional's shared switchboard aside).
         let blockedPhones = Set(
-            plan.contacts.filter {
-                blockedIds.contains(Self.idKey($0.id)) || Self.looks($0.name, skeletons, undisguised).contains(where: blockedNames.contains)
-            }.compactMap { PhoneNumber.key($0.phone) })
+            plan.contacts.filter { contact in
+                blockedIds.contains(Self.idKey(contact.id))
+                    || Self.looks(contact.name, skeletons, undisguised).contains(where: blockedNames.contains)
+                    || blockedFullNames.contains { $0.isWithin(contact.name) }
+            }.flatMap { PhoneNumber.keys($0.phone) })
         for contact in plan.contacts where !contact.professional {
-            if let key = PhoneNumber.key(contact.phone), blockedPhones.contains(key) {
+            if PhoneNumber.keys(contact.phone).contains(where: blockedPhones.contains) {
                 blockedIds.formUnion(Self.blockedKeys(contact.id))
             }
         }
         self.blockedIds = blockedIds
         self.blockedNames = blockedNames
+        self.blockedFullNames = blockedFullNames
         let names = NameMentions(people: people, personName: plan.person.name)
         var mentions: [String: [Int]] = [:]
         for response in plan.responses.flatMap(\.responses) where mentions[response.action] == nil {

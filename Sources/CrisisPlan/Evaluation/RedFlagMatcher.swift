@@ -87,7 +87,8 @@ struct RedFlagMatcher: Sendable {
             letters = ""
         }
         for word in closed.split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-            let read = word.contains(where: \.isLetter) ? Substring(String(word.map(Self.letter))) : word
+            // Digits for letters only in a word of letters ("k1ll"), not a measure ("5h", "10mg").
+            let read = word.filter(\.isLetter).count >= 2 ? Substring(String(word.map(Self.letter))) : word
             if read.count == 1, read.first?.isLetter == true {
                 letters += read
             } else {

@@ -16,8 +16,10 @@ struct SourceOfHarmWithholding {
     let people: [Person]
     private let ids: Set<String>
     private let skeletons: Set<String>
-    /// Their phone numbers (`PhoneNumber.key`): an entry that shares one reaches them.
+    /// Their phone numbers (`PhoneNumber.keys`): an entry that shares one reaches them.
     private let phones: Set<String>
+    /// Their names of two words or more: an entry whose name holds one is a second entry for them.
+    private let fullNames: [FullName]
 
     /// Takes who the timeline's facts named, alone: the whole state passed by value is a copy
     /// of each of its fields, on every evaluation.
@@ -36,7 +38,8 @@ struct SourceOfHarmWithholding {
         let entries = people.map { context.people.entries[$0.entry] }
         ids = Set(entries.compactMap(\.id))
         skeletons = Set(entries.flatMap { [$0.skeleton, $0.undisguised] })
-        phones = Set(entries.compactMap(\.phoneKey))
+        phones = Set(entries.flatMap(\.phoneKeys))
+        fullNames = entries.compactMap { FullName($0.name) }
     }
 
     var isEmpty: Bool { people.isEmpty }
@@ -46,13 +49,14 @@ struct SourceOfHarmWithholding {
         guard !people.isEmpty else { return false }
         if let id, ids.contains(id) { return true }
         return skeletons.contains(context.skeleton(of: name)) || context.undisguised(of: name).map(skeletons.contains) == true
+            || fullNames.contains { $0.isWithin(name) }
     }
 
     /// As above, for a line of a route: also when it is not a professional's and shares the
     /// phone number of someone withheld (a second entry for the same phone).
     func contains(_ line: ContactLine, context: EvaluationContext) -> Bool {
         if contains(id: line.id, name: line.name, context: context) { return true }
-        guard !phones.isEmpty, !line.professional, let key = PhoneNumber.key(line.phone) else { return false }
-        return phones.contains(key)
+        guard !phones.isEmpty, !line.professional else { return false }
+        return PhoneNumber.keys(line.phone).contains(where: phones.contains)
     }
 }

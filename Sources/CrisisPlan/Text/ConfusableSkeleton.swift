@@ -32,6 +32,23 @@ public enum ConfusableSkeleton {
     /// As above, given the name's skeleton when it is known: a name with no disguise to undo
     /// (most) needs no second call to ICU.
     static func undisguised(_ text: String, plain: String?) -> String {
+        let undone = undoingDisguises(text)
+        // Spaces and hyphens left out, and `vv` read as `w`, in one pass.
+        var compact = ""
+        for character in undone == text ? plain ?? of(text) : of(undone) where character != " " && character != "-" && character != "\u{2010}" {
+            if character == "v", compact.last == "v" {
+                compact.removeLast()
+                compact.append("w")
+            } else {
+                compact.append(character)
+            }
+        }
+        return compact
+    }
+
+    /// The text with its ASCII disguises undone, case kept: a capital `I` after a small letter
+    /// is `l`, and digits in a word with letters are the letters they stand for.
+    static func undoingDisguises(_ text: String) -> String {
         var undone = ""
         var previous: Character = " "
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
@@ -46,17 +63,7 @@ public enum ConfusableSkeleton {
                 previous = character
             }
         }
-        // Spaces and hyphens left out, and `vv` read as `w`, in one pass.
-        var compact = ""
-        for character in undone == text ? plain ?? of(text) : of(undone) where character != " " && character != "-" && character != "\u{2010}" {
-            if character == "v", compact.last == "v" {
-                compact.removeLast()
-                compact.append("w")
-            } else {
-                compact.append(character)
-            }
-        }
-        return compact
+        return undone
     }
 
     /// Both looks of a name, for comparing it with others.

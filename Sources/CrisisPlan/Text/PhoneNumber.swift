@@ -13,37 +13,72 @@ public enum PhoneNumber {
 }
 
 extension PhoneNumber {
-    /// The number a phone field reaches, for telling whether two entries reach one phone,
-    /// however it is written: its digits, whatever punctuation or words are around them
-    /// (`07700.900.654`, `tel:07700900654`, `Mobile 07700 900654`, `07700 900654 (mobile)`),
-    /// an extension left off (`ext 2`, `x2`), and a UK number's international forms (`+44 7700
-    /// 900654`, `(+44) 7700…`, `0044…`, `+44 (0)7700…`) written as dialled at home
-    /// (`07700900654`). `nil` for short numbers (999, 111), which many entries share without
-    /// being one person, and for text with too few digits to be a number.
-    public static func key(_ phone: String) -> String? {
+    /// The numbers a phone field reaches, for telling whether two entries reach one phone,
+    /// however they are written: each number's digits, whatever punctuation or words are
+    /// around them (`07700.900.654`, `tel:07700900654`, `Text only: 07700 900654`, `Work,
+    /// 07700 900654`), an extension left off (`ext 2`, `x2`), every number of a field that
+    /// gives several (`0161 496 0000 or 07700 900654`), and a UK number's international forms
+    /// (`+44 7700 900654`, `(+44) 7700…`, `0044…`, `+44 (0)7700…`) written as dialled at home
+    /// (`07700900654`). Short numbers (999, 111), which many entries share without being one
+    /// person, are left out.
+    public static func keys(_ phone: String) -> [String] {
+        var numbers: [(digits: String, international: Bool)] = []
         var digits = ""
         var international = false
-        var previous: Character = " "
+        var word = ""
+        var skippingExtension = false
+        func finish() {
+            if !digits.isEmpty { numbers.append((digits, international)) }
+            digits = ""
+            international = false
+        }
         for character in phone {
-            // An extension, or a second number after `;` `,` `#`, ends the number.
-            if ";,#".contains(character) || (previous == " " && (character == "x" || character == "X")) { break }
-            if (character == "e" || character == "E") && !digits.isEmpty { break }
-            if character == "+" && digits.isEmpty {
-                international = true
-            } else if character.isNumber, let value = character.wholeNumberValue {
-                digits.append(Character(String(value)))
+            if character.isLetter {
+                word.append(character)
+                continue
             }
-            previous = character
+            if !word.isEmpty {
+                // A word after a whole number ends it ("or", "mobile"); "ext" or "x" starts its
+                // extension, whose digits are not a number of their own.
+                let lowered = word.lowercased()
+                if ["ext", "x", "extn", "extension"].contains(lowered) && digits.count >= 6 {
+                    finish()
+                    skippingExtension = true
+                } else if digits.count >= 10 {
+                    finish()
+                }
+                word = ""
+            }
+            if character.isNumber, let value = character.wholeNumberValue {
+                if skippingExtension { continue }
+                digits.append(Character(String(value)))
+            } else if character == "+" && digits.isEmpty {
+                international = true
+                skippingExtension = false
+            } else if ";,/#".contains(character) && digits.count >= 10 {
+                finish()
+                skippingExtension = false
+            } else if ";,/#".contains(character) {
+                skippingExtension = false
+            }
         }
-        if international { digits = "00" + digits }
-        if digits.hasPrefix("0044") {
-            var national = digits.dropFirst(4)
-            // "+44 (0)7700…": the trunk zero written in brackets after the country code.
-            if national.hasPrefix("0") { national = national.dropFirst() }
-            digits = "0" + national
-        } else if digits.hasPrefix("44"), digits.count == 12 {
-            digits = "0" + digits.dropFirst(2)
+        finish()
+        return numbers.compactMap { number in
+            var digits = number.international ? "00" + number.digits : number.digits
+            if digits.hasPrefix("0044") {
+                var national = digits.dropFirst(4)
+                // "+44 (0)7700…": the trunk zero written in brackets after the country code.
+                if national.hasPrefix("0") { national = national.dropFirst() }
+                digits = "0" + national
+            } else if digits.hasPrefix("44"), digits.count == 12 {
+                digits = "0" + digits.dropFirst(2)
+            }
+            return digits.count >= 6 ? digits : nil
         }
-        return digits.count >= 6 ? digits : nil
+    }
+
+    /// The first of `keys`, for a field that gives one number.
+    public static func key(_ phone: String) -> String? {
+        keys(phone).first
     }
 }

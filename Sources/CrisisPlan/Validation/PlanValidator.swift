@@ -179,14 +179,14 @@ struct PlanValidator {
                 byLook[look] = index
             }
             if let phone = person.phone {
-                // `+44 7700 900654` is `07700 900654`.
-                let digits = PhoneNumber.key(phone) ?? String(phone.filter(\.isNumber))
-                if !digits.isEmpty, let first = byPhone[digits] {
+                // Each number the field gives, as dialled at home (`+44 7700 900654` is `07700 900654`).
+                let keys = PhoneNumber.keys(phone)
+                if let first = keys.lazy.compactMap({ byPhone[$0] }).first {
                     warning(
                         "\(person.described) has the same phone number as \(people[first].described) at \(people[first].source.pathAndLine); if they are one person, list them once",
                         person.source)
                 } else {
-                    byPhone[digits] = index
+                    for key in keys { byPhone[key] = index }
                 }
             }
             if ScriptMix.mixesLatin(person.name) {
@@ -252,7 +252,7 @@ struct PlanValidator {
             where blockedKeys.contains(PreparedPlan.idKey(contact.id))
                 || blocked.contains(where: { $0.looks.contains(where: (skeletons[contact.id] ?? []).contains) })
             {
-                if let key = PhoneNumber.key(contact.phone), blockedPhones[key] == nil { blockedPhones[key] = contact }
+                for key in PhoneNumber.keys(contact.phone) where blockedPhones[key] == nil { blockedPhones[key] = contact }
             }
         }
         for route in plan.contactRoutes {
@@ -282,7 +282,12 @@ struct PlanValidator {
                                 + (same ? "is" : "looks the same as \(match.entry.name), who is")
                                 + " on the do-not-contact list, and cannot be in a contact route",
                             entry.source)
-                    } else if !contact.professional, let key = PhoneNumber.key(contact.phone), let owner = blockedPhones[key],
+                    } else if let listed = plan.doNotContact.first(where: { FullName($0.name)?.isWithin(contact.name) == true }) {
+                        error(
+                            "'\(entry.text)' is \(contact.name), whose name holds \(listed.name), who is on the do-not-contact list, and cannot be in a contact route",
+                            entry.source)
+                    } else if !contact.professional,
+                        let owner = PhoneNumber.keys(contact.phone).lazy.compactMap({ blockedPhones[$0] }).first,
                         owner.id != contact.id
                     {
                         error(
@@ -307,7 +312,7 @@ struct PlanValidator {
             plan.contacts.map { (name: $0.name, roles: $0.roles, source: $0.source) }
             + plan.doNotContact.map { (name: $0.name, roles: $0.roles, source: $0.source) }
         for holder in holders {
-            for role in holder.roles where !consulted.contains(where: { RoleName.key($0) == RoleName.key(role) }) {
+            for role in holder.roles where !consulted.contains(where: { RoleName.holds(role, $0) }) {
                 warning(
                     "role '\(role)' is not one the policy consults, so no flag will find \(holder.name) by it"
                         + Suggestion.hint(for: role, in: consulted, listing: "the policy consults"),

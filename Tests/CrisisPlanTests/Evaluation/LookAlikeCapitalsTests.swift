@@ -73,6 +73,34 @@ struct LookAlikeCapitalsTests {
         #expect(answer.warnings.contains { $0.code == .contactFactLookAlike })
     }
 
+    @Test("a second entry whose name holds a do-not-contact name (Mark Taylor (Dad), Mr Mark Taylor) is off the route, and check says so", arguments: ["Mark Taylor (Dad)", "Mr Mark Taylor", "Mark Taylor, work"])
+    func secondEntryForDoNotContact(name: String) throws {
+        let plan = LibraryFixture.plan
+            .replacingOccurrences(
+                of: "    phone: \"07700 900123\"\n",
+                with: "    phone: \"07700 900123\"\n  - id: dad2\n    name: \"\(name)\"\n    phone: \"07700 900124\"\n")
+            .replacingOccurrences(of: "  early: [jo]", with: "  early: [dad2, jo]")
+        let found = try LibraryFixture.diagnostics(["policy/policy.yaml": LibraryFixture.policy, "people/sam.yaml": plan])
+        #expect(found.contains { $0.contains("error: 'dad2' is \(name), whose name holds Mark Taylor, who is on the do-not-contact list") }, "\(found)")
+        #expect(try Self.answer(plan).contacts.map(\.id) == ["jo"])
+    }
+
+    @Test("a second entry whose name holds a withheld person's name (Lee Walker (work)) is withheld with them", arguments: ["Lee Walker (work)", "Mr Lee Walker", "Lee Walker - work mobile"])
+    func secondEntryForWithheld(name: String) throws {
+        let library = try TemporaryLibrary.shipped(changing: [
+            "people/kit.yaml": [
+                ("  - id: aunt\n", "  - id: lee-work\n    name: \"\(name)\"\n    phone: \"07700 900611\"\n  - id: aunt\n"),
+                ("  early: [aunt, lee]", "  early: [lee-work, aunt]"),
+            ]
+        ])
+        defer { library.remove() }
+        let (policy, plan) = try PersonLoader.load(library.rules, person: "kit", today: nil)
+        let answer = try Evaluator(policy: policy, plan: plan).evaluate(
+            [try ShippedRules.observation(signs: ["panic"], facts: ["harm_source=lee"] + ShippedRules.safeguarding)], now: ShippedRules.now)
+        #expect(!answer.contacts.contains { $0.id == "lee-work" }, "\(answer.contacts.map(\.id))")
+        #expect(answer.withheld.contains { $0.id == "lee-work" && $0.because.hasPrefix("is a second entry for Lee Walker") })
+    }
+
     @Test("two real people whose names differ by i and l (Nell and Neil) stay two people: naming one withholds only them")
     func nellAndNeil() throws {
         let library = try TemporaryLibrary.shipped(changing: [

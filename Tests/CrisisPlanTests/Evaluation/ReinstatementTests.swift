@@ -24,7 +24,7 @@ struct ReinstatementTests {
 
     @Test("the person reinstated cannot reinstate themselves, by name, id or a look-alike", arguments: [
             "Lee Walker", "lee", "LEE WALKER", "Lee WaIker", "Lee (his own request)", "Lee himself", "Lee Walker, partner", "Lee W",
-            "Mr Walker", "l-e-e", "L33 Walker", "partner", "Lee's mother",
+            "Mr Walker", "l-e-e", "L33 Walker", "partner", "Lee's mother", "WaIker", "L. WaIker",
         ])
     func notThemselves(by: String) throws {
         #expect {
@@ -55,6 +55,8 @@ struct ReinstatementTests {
         ("-", "'by' does not say who decided; write the professional's name and role"),
         ("x", "'by' does not say who decided; write the professional's name and role"),
         ("his mum", "'by' reads as family, a friend or the person ('mum'); write the professional who decided"),
+        ("his stepfather", "'by' reads as family, a friend or the person ('stepfather'); write the professional who decided"),
+        ("nobody", "'by' does not say who decided; write the professional's name and role"),
     ])
     func notTheirOwnOrNoOne(by: String, message: String) throws {
         #expect {
@@ -64,7 +66,10 @@ struct ReinstatementTests {
         }
     }
 
-    @Test("a professional decides: a named professional, or one of the plan's teams", arguments: ["Dr A. Okafor, consultant psychiatrist", "Community Mental Health Team (weekdays 9 to 5)"])
+    @Test("a professional decides: a named professional, or one of the plan's teams", arguments: [
+        "Dr A. Okafor, consultant psychiatrist", "Community Mental Health Team (weekdays 9 to 5)", "Sister K. Brown, ward manager",
+        "Nurse Kemp", "Dr Amy Lee, consultant psychiatrist", "Safeguarding lead, after seeing the patient alone",
+    ])
     func aProfessional(by: String) throws {
         let answer = try Self.answer(by: by)
         #expect(answer.contacts.contains { $0.id == "lee" })

@@ -16,7 +16,7 @@ struct RoleSpellingTests {
 
     @Test("a do-not-contact nearest relative written another way is still the conflict", arguments: [
         "nearest relative", "Nearest-Relative", "NEAREST_RELATIVE", " nearest  relative ", "nearest.relative", "nearest_relatives",
-        "Nearest Relative (MHA s26)", "nearestrelative",
+        "Nearest Relative (MHA s26)", "nearestrelative", "(MHA) nearest relative", "Nearest Relative, MHA", "s26 nearest relative",
     ])
     func nearestRelativeConflict(role: String) throws {
         let library = try Self.library(role: role)

@@ -283,14 +283,19 @@ struct SafetyV3Tests {
             "ending things", "left a note", "everyone would be better off without her", "gassed herself", "set herself alight",
             "walked into the sea", "on the edge of the platform", "tied something round her throat", "drank screenwash",
             "took 20 diazepam", "took too much insulin", "took a whole pack of tramadol", "took her whole prescription",
-            "has a shotgun", "has a firearm", "has a machete", "kil myself",
+            "has a shotgun", "has a firearm", "has a machete", "kil myself", "took 40 propranolol", "took all her lithium",
+            "took 20 of her tabs", "took a lot of insulin", "on the train line",
         ])
     func shippedRedFlags(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
         #expect(answer.warnings.contains { $0.code == .possibleEmergency && $0.observed == text })
     }
 
-    @Test("words about harming someone else ask about it", arguments: ["threatening to kill her partner", "says he will kill the kids", "wants to hurt the baby", "threatened to stab him"])
+    @Test("words about harming someone else ask about it", arguments: [
+        "threatening to kill her partner", "says he will kill the kids", "wants to hurt the baby", "threatened to stab him",
+        "he said he'd kill his dad", "said she will murder him", "I will kill you", "wants to hurt his mum", "shook the baby",
+        "set fire to the flat",
+    ])
     func harmToOthers(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
         #expect(
@@ -315,7 +320,8 @@ struct SafetyV3Tests {
         "swallowed his pride and apologised", "shot a great photo", "wrist watch broke", "drowning in paperwork",
         "keeps tabs on her sister", "I want to be alive for my son", "seems odd today", "has a lot of tabs open on her phone",
         "a bit stable today", "called at 10 past 3", "room 101 is a mess", "a b c of coping", "fitting in at school",
-        "ran out of petrol", "swimming in the sea", "took her insulin as usual", "started on sertraline",
+        "ran out of petrol", "swimming in the sea", "took her insulin as usual", "started on sertraline", "slept 5h last night",
+        "Cliff from the allotment visited", "did not wake up until noon",
     ])
     func shippedRedFlagsNotEveryday(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])

@@ -115,6 +115,12 @@ struct SharedPhoneNumberTests {
         ] {
             #expect(PhoneNumber.key(written) == "07700900654", "\(written)")
         }
+        for written in ["Text only: 07700 900654", "Next of kin mobile 07700 900654", "Work, 07700 900654"] {
+            #expect(PhoneNumber.keys(written) == ["07700900654"], "\(written)")
+        }
+        #expect(PhoneNumber.keys("0300 555 0199 or 07700 900654") == ["03005550199", "07700900654"])
+        #expect(PhoneNumber.keys("07700 900654 / 0300 555 0199") == ["07700900654", "03005550199"])
+        #expect(PhoneNumber.keys("07700 900654 x 21") == ["07700900654"])
         #expect(PhoneNumber.key("999") == nil)
         #expect(PhoneNumber.key("ask at reception") == nil)
     }
