@@ -17,15 +17,20 @@ struct LookAlikeCapitalsTests {
     @Test("a do-not-contact name written with a look-alike capital never reaches the contacts; check says so", arguments: disguised)
     func doNotContactCapital(name: String) throws {
         #expect(!Set(ConfusableSkeleton.looks(of: name)).isDisjoint(with: ConfusableSkeleton.looks(of: "Mark Taylor")))
-        let plan = LibraryFixture.plan
-            .replacingOccurrences(
-                of: "    phone: \"07700 900123\"\n",
-                with: "    phone: \"07700 900123\"\n  - id: dad2\n    name: \"\(name)\"\n    phone: \"07700 900124\"\n")
-            .replacingOccurrences(of: "  early: [jo]", with: "  early: [dad2, jo]")
+        let plan = Self.plan(routing: "dad2", named: name)
         let found = try LibraryFixture.diagnostics(["policy/policy.yaml": LibraryFixture.policy, "people/sam.yaml": plan])
         #expect(found.contains { $0.contains("error: 'dad2' is \(name), who looks the same as Mark Taylor, who is on the do-not-contact list") }, "\(found)")
         let answer = try Self.answer(plan)
         #expect(answer.contacts.map(\.id) == ["jo"])
+    }
+
+    /// The fixture's plan with one more contact, first on the early route.
+    static func plan(routing id: String, named name: String) -> String {
+        LibraryFixture.plan
+            .replacingOccurrences(
+                of: "    phone: \"07700 900123\"\n",
+                with: "    phone: \"07700 900123\"\n  - id: \"\(id)\"\n    name: \"\(name)\"\n    phone: \"07700 900124\"\n")
+            .replacingOccurrences(of: "  early: [jo]", with: "  early: [\"\(id)\", jo]")
     }
 
     /// The engine's answer for the plan as written, errors and all: what a service still
@@ -75,11 +80,7 @@ struct LookAlikeCapitalsTests {
 
     @Test("a second entry whose name holds a do-not-contact name (Mark Taylor (Dad), Mr Mark Taylor) is off the route, and check says so", arguments: ["Mark Taylor (Dad)", "Mr Mark Taylor", "Mark Taylor, work"])
     func secondEntryForDoNotContact(name: String) throws {
-        let plan = LibraryFixture.plan
-            .replacingOccurrences(
-                of: "    phone: \"07700 900123\"\n",
-                with: "    phone: \"07700 900123\"\n  - id: dad2\n    name: \"\(name)\"\n    phone: \"07700 900124\"\n")
-            .replacingOccurrences(of: "  early: [jo]", with: "  early: [dad2, jo]")
+        let plan = Self.plan(routing: "dad2", named: name)
         let found = try LibraryFixture.diagnostics(["policy/policy.yaml": LibraryFixture.policy, "people/sam.yaml": plan])
         #expect(found.contains { $0.contains("error: 'dad2' is \(name), whose name holds Mark Taylor, who is on the do-not-contact list") }, "\(found)")
         #expect(try Self.answer(plan).contacts.map(\.id) == ["jo"])
@@ -124,11 +125,7 @@ struct LookAlikeCapitalsTests {
 
     @Test("a contact id written with a look-alike letter is the do-not-contact id: off the route, and check says so", arguments: ["m\u{430}rk", "\u{41C}ARK"])
     func doNotContactIdLookAlike(id: String) throws {
-        let plan = LibraryFixture.plan
-            .replacingOccurrences(
-                of: "    phone: \"07700 900123\"\n",
-                with: "    phone: \"07700 900123\"\n  - id: \"\(id)\"\n    name: Dad\n    phone: \"07700 900124\"\n")
-            .replacingOccurrences(of: "  early: [jo]", with: "  early: [\"\(id)\", jo]")
+        let plan = Self.plan(routing: id, named: "Dad")
         let found = try LibraryFixture.diagnostics(["policy/policy.yaml": LibraryFixture.policy, "people/sam.yaml": plan])
         #expect(found.contains { $0.contains("error: '\(id)' (Mark Taylor) is on the do-not-contact list and cannot be in a contact route") }, "\(found)")
         #expect(try Self.answer(plan).contacts.map(\.id) == ["jo"])
