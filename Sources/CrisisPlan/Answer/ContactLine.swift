@@ -14,6 +14,8 @@ public struct ContactLine: Sendable {
         let hours: ContactHours?
         /// Hours were written but could not be read: a team whose hours are not known.
         let hoursUnreadable: Bool
+        /// The numbers the phone field reaches (`PhoneNumber.keys`), read once.
+        let phoneKeys: [String]
 
         init(_ contact: Contact, statutory: Bool) {
             id = contact.id
@@ -25,6 +27,7 @@ public struct ContactLine: Sendable {
             professional = contact.professional
             hours = contact.hours
             hoursUnreadable = contact.hoursProblem != nil
+            phoneKeys = PhoneNumber.keys(contact.phone)
         }
     }
 
@@ -44,6 +47,7 @@ public struct ContactLine: Sendable {
     public var source: String { listing.source }
     /// A professional contact (not in the JSON; for `note_contacts`).
     public var professional: Bool { listing.professional }
+    var phoneKeys: [String] { listing.phoneKeys }
     /// The contact's hours, for working out `open_now` (not in the JSON).
     var hours: ContactHours? { listing.hours }
     /// Hours written that could not be read.

@@ -204,11 +204,16 @@ struct ContactAssembler {
             }
         }
         // And entries whose name holds a withheld person's whole name ("Lee Walker (work)").
-        let named = withheld.compactMap { line in FullName(line.name).map { (name: $0, line: line) } }
-        guard !owners.isEmpty || !named.isEmpty else { return }
-        for entry in entries where !entry.onDoNotContactList {
+        var secondOf: [Int: WithheldLine] = [:]
+        for line in withheld {
+            for owner in entries.indices where entries[owner].name == line.name && entries[owner].id == line.id {
+                for second in context.people.secondEntries[owner] where secondOf[second] == nil { secondOf[second] = line }
+            }
+        }
+        guard !owners.isEmpty || !secondOf.isEmpty else { return }
+        for (index, entry) in entries.enumerated() where !entry.onDoNotContactList {
             guard !isWithheld(id: entry.id, name: entry.name) else { continue }
-            if let owner = named.first(where: { $0.name.isWithin(entry.name) })?.line {
+            if let owner = secondOf[index] {
                 add(
                     WithheldLine(
                         id: entry.id, name: entry.name, because: "is a second entry for \(owner.name), who is " + owner.because,

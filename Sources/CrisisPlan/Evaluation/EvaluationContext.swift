@@ -291,7 +291,6 @@ public final class EvaluationContext: Sendable {
     /// Whether someone is on the do-not-contact list, by id or by normalised name.
     func isBlocked(id: String?, name: String) -> Bool {
         isBlocked(id: id, look: skeleton(of: name)) || undisguised(of: name).map(prepared.blockedNames.contains) == true
-            || prepared.blockedFullNames.contains { $0.isWithin(name) }
     }
 
     /// A name's other look, when its ASCII disguises undo to something else.

@@ -32,6 +32,9 @@ struct PlanPeople: Sendable {
     static let someoneElse = "someone-else"
 
     let entries: [Entry]
+    /// For each entry, the other entries whose names hold its whole name ("Lee Walker (work)"
+    /// for Lee Walker): second entries for the same person, found once when the plan is read.
+    let secondEntries: [[Int]]
     private let byKey: [String: [Int]]
 
     init(plan: Plan) {
@@ -52,6 +55,11 @@ struct PlanPeople: Sendable {
             return Entry(
                 id: listed.id, name: listed.name, nameKey: TextNormalizer.normalize(listed.name), skeleton: skeleton,
                 undisguised: undisguised, onDoNotContactList: true)
+        }
+        let fullNames = entries.map { FullName($0.name) }
+        secondEntries = entries.indices.map { owner in
+            guard let name = fullNames[owner] else { return [] }
+            return entries.indices.filter { $0 != owner && name.isWithin(entries[$0].name) }
         }
         var byKey: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {

@@ -7,7 +7,6 @@ extension PreparedPlan {
         for entry in plan.route(forStage: stage)?.contacts ?? [] {
             guard let contact = plan.contact(entry.text), !blockedIds.contains(Self.idKey(contact.id)),
                 !Self.looks(contact.name, skeletons, undisguised).contains(where: blockedNames.contains),
-                !blockedFullNames.contains(where: { $0.isWithin(contact.name) }),
                 !route.contains(where: { $0.id == contact.id })
             else { continue }
             route.append(ContactLine(contact, statutory: false))

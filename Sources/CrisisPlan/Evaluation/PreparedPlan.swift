@@ -16,14 +16,12 @@ public final class PreparedPlan: Sendable {
     let signIds: [String]
     /// The do-not-contact ids, normalised (`mark-taylor` is `mark_taylor` is `Mark Taylor`)
     /// and as confusable skeletons (`mаrk`, with a Cyrillic `а`, is `mark`): see `idKey`; and
-    /// the ids of contacts who share a phone number with a blocked contact.
+    /// the ids of contacts who share a phone number with a blocked contact, or whose name holds
+    /// a do-not-contact name (`PlanPeople.secondEntries`).
     let blockedIds: Set<String>
     /// Both looks of the do-not-contact names: a name that looks like one of them (case,
     /// spacing, invisible characters, look-alike letters or ASCII disguises aside) is blocked too.
     let blockedNames: Set<String>
-    /// The do-not-contact names of two words or more, to find inside other names ("Mark
-    /// Taylor (Dad)" is Mark Taylor).
-    let blockedFullNames: [FullName]
     /// Skeletons of every name the plan uses, computed once.
     let skeletons: [String: String]
     /// The other look of each name the plan uses whose ASCII disguises undo to something else
@@ -68,14 +66,18 @@ public final class PreparedPlan: Sendable {
         self.undisguised = undisguised
         // Both looks of each do-not-contact name: a name that looks like either is blocked.
         let blockedNames = Set(plan.doNotContact.flatMap { [skeletons[$0.name], undisguised[$0.name]].compactMap { $0 } })
-        let blockedFullNames = plan.doNotContact.compactMap { FullName($0.name) }
+        // A contact whose name holds a do-not-contact name ("Mark Taylor (Dad)") is that person.
+        for listed in people.entries.indices where people.entries[listed].onDoNotContactList {
+            for second in people.secondEntries[listed] {
+                if let id = people.entries[second].id { blockedIds.formUnion(Self.blockedKeys(id)) }
+            }
+        }
         // A phone number reaches a person: an entry that shares the number of a contact on the
         // do-not-contact list is that person (a professional's shared switchboard aside).
         let blockedPhones = Set(
             plan.contacts.filter { contact in
                 blockedIds.contains(Self.idKey(contact.id))
                     || Self.looks(contact.name, skeletons, undisguised).contains(where: blockedNames.contains)
-                    || blockedFullNames.contains { $0.isWithin(contact.name) }
             }.flatMap { PhoneNumber.keys($0.phone) })
         for contact in plan.contacts where !contact.professional {
             if PhoneNumber.keys(contact.phone).contains(where: blockedPhones.contains) {
@@ -84,7 +86,6 @@ public final class PreparedPlan: Sendable {
         }
         self.blockedIds = blockedIds
         self.blockedNames = blockedNames
-        self.blockedFullNames = blockedFullNames
         let names = NameMentions(people: people, personName: plan.person.name)
         var mentions: [String: [Int]] = [:]
         for response in plan.responses.flatMap(\.responses) where mentions[response.action] == nil {

@@ -18,8 +18,6 @@ struct SourceOfHarmWithholding {
     private let skeletons: Set<String>
     /// Their phone numbers (`PhoneNumber.keys`): an entry that shares one reaches them.
     private let phones: Set<String>
-    /// Their names of two words or more: an entry whose name holds one is a second entry for them.
-    private let fullNames: [FullName]
 
     /// Takes who the timeline's facts named, alone: the whole state passed by value is a copy
     /// of each of its fields, on every evaluation.
@@ -35,11 +33,12 @@ struct SourceOfHarmWithholding {
                 .map(\.element)
         }
         self.people = people
-        let entries = people.map { context.people.entries[$0.entry] }
+        // With their second entries ("Lee Walker (work)"), found when the plan was read.
+        let named = people.map(\.entry)
+        let entries = (named + named.flatMap { context.people.secondEntries[$0] }).map { context.people.entries[$0] }
         ids = Set(entries.compactMap(\.id))
         skeletons = Set(entries.flatMap { [$0.skeleton, $0.undisguised] })
         phones = Set(entries.flatMap(\.phoneKeys))
-        fullNames = entries.compactMap { FullName($0.name) }
     }
 
     var isEmpty: Bool { people.isEmpty }
@@ -49,7 +48,6 @@ struct SourceOfHarmWithholding {
         guard !people.isEmpty else { return false }
         if let id, ids.contains(id) { return true }
         return skeletons.contains(context.skeleton(of: name)) || context.undisguised(of: name).map(skeletons.contains) == true
-            || fullNames.contains { $0.isWithin(name) }
     }
 
     /// As above, for a line of a route: also when it is not a professional's and shares the
@@ -57,6 +55,6 @@ struct SourceOfHarmWithholding {
     func contains(_ line: ContactLine, context: EvaluationContext) -> Bool {
         if contains(id: line.id, name: line.name, context: context) { return true }
         guard !phones.isEmpty, !line.professional else { return false }
-        return PhoneNumber.keys(line.phone).contains(where: phones.contains)
+        return line.phoneKeys.contains(where: phones.contains)
     }
 }
