@@ -14,8 +14,11 @@ public struct ContactLine: Sendable {
         let hours: ContactHours?
         /// Hours were written but could not be read: a team whose hours are not known.
         let hoursUnreadable: Bool
-        /// The numbers the phone field reaches (`PhoneNumber.keys`), read once.
-        let phoneKeys: [String]
+        /// The numbers the phone field reaches (`PhoneNumber.keys`), read once: the first in
+        /// its own field (a number's key fits in a string without an allocation), any others
+        /// in a list that is usually empty (and then allocates nothing either).
+        let phoneKey: String?
+        let otherPhoneKeys: [String]
 
         init(_ contact: Contact, statutory: Bool) {
             id = contact.id
@@ -27,7 +30,9 @@ public struct ContactLine: Sendable {
             professional = contact.professional
             hours = contact.hours
             hoursUnreadable = contact.hoursProblem != nil
-            phoneKeys = PhoneNumber.keys(contact.phone)
+            let keys = PhoneNumber.keys(contact.phone)
+            phoneKey = keys.first
+            otherPhoneKeys = Array(keys.dropFirst())
         }
     }
 
@@ -47,7 +52,7 @@ public struct ContactLine: Sendable {
     public var source: String { listing.source }
     /// A professional contact (not in the JSON; for `note_contacts`).
     public var professional: Bool { listing.professional }
-    var phoneKeys: [String] { listing.phoneKeys }
+    var phoneKeys: [String] { (listing.phoneKey.map { [$0] } ?? []) + listing.otherPhoneKeys }
     /// The contact's hours, for working out `open_now` (not in the JSON).
     var hours: ContactHours? { listing.hours }
     /// Hours written that could not be read.

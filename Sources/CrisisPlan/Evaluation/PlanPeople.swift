@@ -16,8 +16,12 @@ struct PlanPeople: Sendable {
         /// The name's look with ASCII disguises undone (`ConfusableSkeleton.undisguised`).
         var undisguised: String
         var onDoNotContactList: Bool
-        /// A contact's numbers as `PhoneNumber.keys` reads them; none for a do-not-contact entry.
-        var phoneKeys: [String] = []
+        /// A contact's numbers as `PhoneNumber.keys` reads them; none for a do-not-contact
+        /// entry. The first apart, as `ContactLine` keeps it, so that most entries allocate
+        /// nothing for it.
+        var phoneKey: String? = nil
+        var otherPhoneKeys: [String] = []
+        var phoneKeys: [String] { (phoneKey.map { [$0] } ?? []) + otherPhoneKeys }
         var professional = false
 
         /// The skeletons a look-alike value is compared with: the name's as written, and the
@@ -45,9 +49,10 @@ struct PlanPeople: Sendable {
         }
         var entries = plan.contacts.map { contact in
             let (skeleton, undisguised) = looks(contact.name)
+            let keys = PhoneNumber.keys(contact.phone)
             return Entry(
                 id: contact.id, name: contact.name, nameKey: TextNormalizer.normalize(contact.name), skeleton: skeleton,
-                undisguised: undisguised, onDoNotContactList: false, phoneKeys: PhoneNumber.keys(contact.phone),
+                undisguised: undisguised, onDoNotContactList: false, phoneKey: keys.first, otherPhoneKeys: Array(keys.dropFirst()),
                 professional: contact.professional)
         }
         entries += plan.doNotContact.map { listed in
