@@ -23,9 +23,10 @@ public struct AnalysisFinding: Sendable, Equatable {
     public var accepted: String?
 
     /// `path:line:col: warning: message [code]`, as `check` writes a diagnostic; an accepted
-    /// one `path:line:col: info [accepted]: message [code] — reason`.
+    /// one `path:line:col: info [accepted]: message — reason [code]` (the code last on every
+    /// line, where a tool reading the format looks for it).
     public var line: String {
-        "\(location.pathLineColumn): \(severity.rawValue)\(accepted == nil ? "" : " [accepted]"): \(message) [\(code)]"
-            + (accepted.map { " — \($0)" } ?? "")
+        "\(location.pathLineColumn): \(severity.rawValue)\(accepted == nil ? "" : " [accepted]"): \(message)"
+            + (accepted.map { " — \($0)" } ?? "") + " [\(code)]"
     }
 }

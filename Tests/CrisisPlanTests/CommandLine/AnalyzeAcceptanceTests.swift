@@ -59,11 +59,11 @@ struct AnalyzeAcceptanceTests {
     func acceptAboveItem() throws {
         let lines = try AnalyzeRun.lines(["Rules/policy/a.yaml": Self.policy])
         let expected = [
-            "Rules/policy/a.yaml:18:11: info [accepted]: flag 'dead' can never fire: no state satisfies its condition; correct the values or the comparison in 'when' [flag-never-fires] — kept until the new form is agreed",
+            "Rules/policy/a.yaml:18:11: info [accepted]: flag 'dead' can never fire: no state satisfies its condition; correct the values or the comparison in 'when' — kept until the new form is agreed [flag-never-fires]",
             "Rules/policy/a.yaml:26:11: error: flag 'wrong-code' can never fire: no state satisfies its condition; correct the values or the comparison in 'when' [flag-never-fires]",
-            "Rules/policy/a.yaml:32:11: info [accepted]: escalation rule 'dead-rule' can never hold; correct its 'when' [rule-never-fires] — kept for the record",
-            "Rules/policy/a.yaml:41:11: info [accepted]: prompt 'dead-prompt' can never open: no state satisfies its condition; correct its 'when' [prompt-never-opens] — kept for training",
-            "Rules/policy/a.yaml:46:11: info [accepted]: prompt 'dead-too' can never open: no state satisfies its condition; correct its 'when' [prompt-never-opens] — directly above the condition",
+            "Rules/policy/a.yaml:32:11: info [accepted]: escalation rule 'dead-rule' can never hold; correct its 'when' — kept for the record [rule-never-fires]",
+            "Rules/policy/a.yaml:41:11: info [accepted]: prompt 'dead-prompt' can never open: no state satisfies its condition; correct its 'when' — kept for training [prompt-never-opens]",
+            "Rules/policy/a.yaml:46:11: info [accepted]: prompt 'dead-too' can never open: no state satisfies its condition; correct its 'when' — directly above the condition [prompt-never-opens]",
         ]
         for line in expected { #expect(lines.contains(line), "\(line)\n\(lines.joined(separator: "\n"))") }
     }

@@ -304,7 +304,7 @@ struct AnalyzeCommandTests {
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(
             result.stdout == """
-                Rules/people/sam.yaml:30:5: info [accepted]: Ash Taylor is on no contact route; add them to a stage's route or say why not [contact-not-on-any-route] — Ash is a friend Sam may ask for, not one to call
+                Rules/people/sam.yaml:30:5: info [accepted]: Ash Taylor is on no contact route; add them to a stage's route or say why not — Ash is a friend Sam may ask for, not one to call [contact-not-on-any-route]
                 1 findings: 0 errors, 0 warnings, 1 info
 
                 """)
