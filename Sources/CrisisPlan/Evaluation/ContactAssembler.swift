@@ -197,34 +197,26 @@ struct ContactAssembler {
     /// reaches a team, not the person) — one that shares their phone number.
     private mutating func withholdSecondEntries() {
         let entries = context.people.entries
-        var owners: [String: WithheldLine] = [:]
-        for line in withheld {
-            for entry in entries where entry.name == line.name && entry.id == line.id {
-                for key in entry.phoneKeys where owners[key] == nil { owners[key] = line }
-            }
-        }
-        // And entries whose name holds a withheld person's whole name ("Lee Walker (work)").
+        // Each withheld person's entries, read once: their numbers, and the entries whose name
+        // holds their whole name ("Lee Walker (work)", found when the plan was read).
+        var byPhone: [String: WithheldLine] = [:]
         var secondOf: [Int: WithheldLine] = [:]
         for line in withheld {
             for owner in entries.indices where entries[owner].name == line.name && entries[owner].id == line.id {
+                for key in entries[owner].phoneKeys where byPhone[key] == nil { byPhone[key] = line }
                 for second in context.people.secondEntries[owner] where secondOf[second] == nil { secondOf[second] = line }
             }
         }
-        guard !owners.isEmpty || !secondOf.isEmpty else { return }
-        for (index, entry) in entries.enumerated() where !entry.onDoNotContactList {
-            guard !isWithheld(id: entry.id, name: entry.name) else { continue }
-            if let owner = secondOf[index] {
-                add(
-                    WithheldLine(
-                        id: entry.id, name: entry.name, because: "is a second entry for \(owner.name), who is " + owner.because,
-                        flag: owner.flag, fact: owner.fact, namedAt: owner.namedAt))
-            } else if !entry.professional, let owner = entry.phoneKeys.lazy.compactMap({ owners[$0] }).first {
-                add(
-                    WithheldLine(
-                        id: entry.id, name: entry.name,
-                        because: "has the same phone number as \(owner.name), who is " + owner.because,
-                        flag: owner.flag, fact: owner.fact, namedAt: owner.namedAt))
-            }
+        guard !byPhone.isEmpty || !secondOf.isEmpty else { return }
+        for (index, entry) in entries.enumerated() where !entry.onDoNotContactList && !isWithheld(id: entry.id, name: entry.name) {
+            let found: (owner: WithheldLine, why: String)? =
+                secondOf[index].map { ($0, "is a second entry for") }
+                ?? (entry.professional ? nil : entry.phoneKeys.lazy.compactMap { byPhone[$0] }.first.map { ($0, "has the same phone number as") })
+            guard let (owner, why) = found else { continue }
+            add(
+                WithheldLine(
+                    id: entry.id, name: entry.name, because: "\(why) \(owner.name), who is " + owner.because,
+                    flag: owner.flag, fact: owner.fact, namedAt: owner.namedAt))
         }
     }
 
