@@ -10,20 +10,32 @@ struct InvariantPropertyTests {
     static let worlds = Gen.int(in: 0...1_000_000).array(of: 40...160)
 
     @Test(
-        "no do-not-contact or withheld person is ever among the contacts, whatever case, spacing, Unicode form or name-versus-id"
+        "no do-not-contact or withheld person is ever among the contacts, whatever case, spacing, Unicode form, name-versus-id, second entry or shared number"
     )
     func doNotContactHolds() async {
         await propertyCheck(count: 1_000, input: Self.worlds) { choices in
             let world = RandomWorld(choices)
             let answer = try world.evaluate()
-            let blockedLooks = Set(world.plan.doNotContact.map { ConfusableSkeleton.of($0.name) })
-            let blockedIds = Set(world.plan.doNotContact.compactMap(\.id))
-            let withheldIds = Set(answer.withheld.compactMap(\.id))
-            let withheldLooks = Set(answer.withheld.map { ConfusableSkeleton.of($0.name) })
+            // Whoever the plan keeps away, by name: its do-not-contact list and whoever the
+            // answer withholds; each as written, in its look, or within a longer name.
+            let keptAway = world.plan.doNotContact.map(\.name) + answer.withheld.map(\.name)
+            let keptAwayIds = Set(world.plan.doNotContact.compactMap(\.id) + answer.withheld.compactMap(\.id))
+            func isKeptAway(id: String, name: String) -> Bool {
+                keptAwayIds.contains(id)
+                    || keptAway.contains { other in
+                        ConfusableSkeleton.of(other) == ConfusableSkeleton.of(name)
+                            || FullName(other)?.isWithin(name) == true
+                    }
+            }
+            // The numbers of every plan contact kept away: another entry with one is them too.
+            let keptAwayNumbers = Set(
+                world.plan.contacts.filter { !$0.professional && isKeptAway(id: $0.id, name: $0.name) }
+                    .flatMap { PhoneNumber.keys($0.phone) })
             for contact in answer.contacts {
-                let looks = ConfusableSkeleton.of(contact.name)
-                #expect(!blockedIds.contains(contact.id) && !blockedLooks.contains(looks), "\(contact.name)")
-                #expect(!withheldIds.contains(contact.id) && !withheldLooks.contains(looks), "\(contact.name)")
+                #expect(!isKeptAway(id: contact.id, name: contact.name), "\(contact.name)")
+                #expect(
+                    contact.professional || keptAwayNumbers.isDisjoint(with: PhoneNumber.keys(contact.phone)),
+                    "\(contact.name) shares a number with someone kept away")
             }
         }
     }

@@ -197,16 +197,28 @@ struct RandomWorld {
                 stage: Self.stages[c.next(4)],
                 stageSource: Self.location(50 + index), source: Self.location(50 + index))
         }
-        // Sometimes a contact's name is a look-alike of a do-not-contact name: evaluation must
-        // keep them off the contacts even though `check` would refuse such a plan.
-        let contacts = Self.contactIds.enumerated().map { index, id in
-            Contact(
-                id: id,
-                name: index >= 2 && c.chance(25)
-                    ? Self.variant(of: "Blocked Person \(c.next(2))", &c) : "Contact \(index)",
-                relation: nil, phone: "07700 900\(100 + index)",
-                roles: index == 0 && c.chance(50) ? ["nearest_relative"] : [], professional: false,
-                source: Self.location(60 + index))
+        // Sometimes a contact is a do-not-contact person written another way: a look-alike of
+        // the name, the whole name with more around it ("Mr Blocked Person 1 (work)"), or the
+        // number of an earlier contact written another way (a second entry for whoever that
+        // is). Evaluation must keep them off the contacts even though `check` would refuse such
+        // a plan.
+        var contacts: [Contact] = []
+        for (index, id) in Self.contactIds.enumerated() {
+            let blockedName = "Blocked Person \(c.next(2))"
+            let name =
+                index < 2 ? "Contact \(index)"
+                : [
+                    "Contact \(index)", "Contact \(index)", Self.variant(of: blockedName, &c),
+                    "Mr \(blockedName) (work)",
+                ][c.next(4)]
+            let phone =
+                index >= 1 && c.chance(25)
+                ? "+44 (0)7700 900 \(100 + c.next(index))" : "07700 900\(100 + index)"
+            contacts.append(
+                Contact(
+                    id: id, name: name, relation: nil, phone: phone,
+                    roles: index == 0 && c.chance(50) ? ["nearest_relative"] : [], professional: false,
+                    source: Self.location(60 + index)))
         }
         let blocked = Self.blockedIds.enumerated().map { index, id in
             DoNotContactEntry(
