@@ -50,22 +50,31 @@ public struct PolicyAnalyzer {
         }
     }
 
-    /// A stage above the first is reached by a sign of some plan, by an escalation rule or by a
-    /// flag that can hold — one that never fires raises nothing; the rest are unreachable, and
-    /// left out of the stages conditions are decided over. Whether a rule can hold is judged
-    /// over every stage, so that a rule reaching a stage only from itself still counts.
+    /// A stage above the first is reached by a sign of some plan, or by an escalation rule or a
+    /// flag that can hold at a stage already reached — worked out to a fixed point, so that a
+    /// rule or flag that holds only at the stage it raises to (`stage: {at_least: emergency}`,
+    /// `raise_to: emergency`) reaches nothing. The rest are unreachable, and left out of the
+    /// stages conditions are decided over.
     private mutating func analyzeStages(_ plans: [Plan]) {
         var space = self.space
-        let bySigns = Set(plans.flatMap { $0.signs.map(\.stage) })
-        let byRules = Set(policy.escalation.filter { space.satisfiable($0.when) != false }.map(\.raiseTo))
-        let byFlags = Set(policy.flags.filter { space.satisfiable($0.when) != false }.compactMap(\.effects.raiseTo))
+        let rank = Dictionary(policy.stages.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var reachable: Set<Int> = policy.stages.isEmpty ? [] : [0]
-        for (rank, stage) in policy.stages.enumerated().dropFirst() {
-            if bySigns.contains(stage.id) || byRules.contains(stage.id) || byFlags.contains(stage.id) {
-                reachable.insert(rank)
-            } else {
-                add(.warning, "stage-unreachable", "stage '\(stage.id)' is reached by no sign of any plan, no escalation rule and no flag; give it a rule or remove it", at: stage.source)
+        reachable.formUnion(plans.flatMap { $0.signs.compactMap { rank[$0.stage] } })
+        let raisers = policy.escalation.map { ($0.when, $0.raiseTo) } + policy.flags.compactMap { flag in
+            flag.effects.raiseTo.map { (flag.when, $0) }
+        }
+        var grew = true
+        while grew {
+            grew = false
+            space.reachableStages = reachable
+            for (when, raiseTo) in raisers {
+                guard let target = rank[raiseTo], !reachable.contains(target), space.satisfiable(when) != false else { continue }
+                reachable.insert(target)
+                grew = true
             }
+        }
+        for (position, stage) in policy.stages.enumerated().dropFirst() where !reachable.contains(position) {
+            add(.warning, "stage-unreachable", "stage '\(stage.id)' is reached by no sign of any plan, no escalation rule and no flag; give it a rule or remove it", at: stage.source)
         }
         space.reachableStages = reachable
         self.space = space

@@ -78,6 +78,7 @@ struct AnalyzeCommandTests {
           - id: sleep-loss
             says: I stop sleeping
             stage: early
+          - {id: voices, says: I hear voices, stage: crisis}
         responses:
           early:
             - by: me
@@ -190,10 +191,10 @@ struct AnalyzeCommandTests {
             "Rules/people/sam.yaml:2:3: info: Sam Taylor's plan has no advance statements; a complete crisis plan has it — add it with them [plan-missing]",
             // A professional, but no one who answers at any hour.
             "Rules/people/sam.yaml:2:3: info: Sam Taylor's plan has no professionals and 24-hour access; a complete crisis plan has it — add it with them [plan-missing]",
-            "Rules/people/sam.yaml:16:5: warning: Jo Taylor's phone 'ask reception' is not one telephone number; write only the number [phone-not-a-number]",
-            "Rules/people/sam.yaml:19:5: warning: Community team is a professional on the 'beyond' route without 'hours'; say when they answer [professional-contact-without-hours]",
-            "Rules/people/sam.yaml:28:5: info: Ash Taylor is on no contact route; add them to a stage's route or say why not [contact-not-on-any-route]",
-            "Rules/people/sam.yaml:33:3: warning: at 'crisis' no one on Sam Taylor's route is open on Monday 00:00, and no flag surely adds a 24-hour contact then; add a 24-hour contact to the 'crisis' route, or hours that cover the whole week [no-open-route]",
+            "Rules/people/sam.yaml:17:5: warning: Jo Taylor's phone 'ask reception' is not one telephone number; write only the number [phone-not-a-number]",
+            "Rules/people/sam.yaml:20:5: warning: Community team is a professional on the 'beyond' route without 'hours'; say when they answer [professional-contact-without-hours]",
+            "Rules/people/sam.yaml:29:5: info: Ash Taylor is on no contact route; add them to a stage's route or say why not [contact-not-on-any-route]",
+            "Rules/people/sam.yaml:34:3: warning: at 'crisis' no one on Sam Taylor's route is open on Monday 00:00, and no flag surely adds a 24-hour contact then; add a 24-hour contact to the 'crisis' route, or hours that cover the whole week [no-open-route]",
         ]
         let lines = result.stdout.split(separator: "\n").map(String.init)
         for line in expected { #expect(lines.contains(line), "\(line)") }

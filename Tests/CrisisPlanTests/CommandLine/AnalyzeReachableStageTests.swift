@@ -88,4 +88,30 @@ struct AnalyzeReachableStageTests {
         ]
         for line in expected { #expect(lines.contains(line), "\(line)\n\(lines.joined(separator: "\n"))") }
     }
+
+    @Test(
+        "a rule or flag that holds only at the stage it raises to reaches nothing: the stage stays unreachable and a flag on it never fires",
+        arguments: [
+            "escalation:\n  - id: high\n    when: {fact: level, is: high}\n    raise_to: crisis\n  - id: chain\n    when: {stage: {at_least: top}}\n    raise_to: top\n",
+            "escalation:\n  - id: high\n    when: {fact: level, is: high}\n    raise_to: crisis\n  - id: chain\n    when: {all: [{stage: {is: top}}, {fact: level, is: high}]}\n    raise_to: top\n",
+        ])
+    func reachedOnlyFromItself(escalation: String) throws {
+        let policy = Self.policy.replacingOccurrences(
+            of: "escalation:\n  - id: high\n    when: {fact: level, is: high}\n    raise_to: crisis\n", with: escalation)
+        #expect(policy != Self.policy)
+        let lines = try AnalyzeRun.lines(["Rules/policy/a.yaml": policy, "Rules/people/lou.yaml": Self.plan])
+        #expect(lines.contains { $0.hasSuffix("warning: stage 'top' is reached by no sign of any plan, no escalation rule and no flag; give it a rule or remove it [stage-unreachable]") }, "\(lines.joined(separator: "\n"))")
+        #expect(lines.contains { $0.contains("flag 'at-top' can never fire") }, "\(lines.joined(separator: "\n"))")
+    }
+
+    @Test("a flag raising to a stage from a stage below it reaches it, and what it reaches can reach further")
+    func reachedStepByStep() throws {
+        let policy = Self.policy.replacingOccurrences(
+            of: "    raise_to: crisis\n",
+            with: "    raise_to: crisis\n  - id: from-crisis\n    when: {stage: {is: crisis}}\n    raise_to: top\n")
+        #expect(policy != Self.policy)
+        let lines = try AnalyzeRun.lines(["Rules/policy/a.yaml": policy, "Rules/people/lou.yaml": Self.plan])
+        #expect(!lines.contains { $0.contains("[stage-unreachable]") }, "\(lines.joined(separator: "\n"))")
+        #expect(!lines.contains { $0.contains("flag 'at-top' can never fire") }, "\(lines.joined(separator: "\n"))")
+    }
 }
