@@ -30,7 +30,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The week of the generated cases' times (default today).", valueName: "DATE"))
     var on: String?
 
-    @Option(name: .long, help: "At most this many cases (default 20000); the output says how many were skipped.")
+    @Option(name: .long, help: "At most this many generated cases (default 20000); every scenario step is compared whatever the cap. The output says how many were skipped.")
     var maxCases = 20_000
 
     @ArgumentParser.Flag(name: .long, help: "Print the changes as JSON.")
@@ -98,6 +98,16 @@ struct DiffCommand: ParsableCommand {
             }
         }
         let suite = ScenarioSuite(files: files, rules: rules, policy: policy, today: nil)
+        // A scenario file that cannot be read at all is evidence silently missing from the
+        // comparison: bad input, never a partial answer.
+        let unread = Set(files).subtracting(suite.cases.map(\.scenario.file))
+        let unreadable = suite.diagnostics.filter { $0.severity == .error && unread.contains($0.location.file) }
+        if !unreadable.isEmpty {
+            let files = Set(unreadable.map(\.location.file)).sorted()
+            throw UsageFailure(
+                message: unreadable.map(\.summary).joined(separator: "\n")
+                    + "\nerror: \(files.count == 1 ? "a scenario file" : "\(files.count) scenario files") of \(rules.displayPath) could not be read (\(files.joined(separator: ", "))); fix \(files.count == 1 ? "it" : "them") (crisisplan check) or leave \(files.count == 1 ? "it" : "them") out")
+        }
         var broken: [String: String] = [:]
         for diagnostic in load.diagnostics where diagnostic.severity == .error {
             let file = diagnostic.location.file
@@ -208,7 +218,14 @@ enum GitRevision {
         let absolute = URL(fileURLWithPath: rules.displayPath).standardizedFileURL.path
         let parent = (absolute as NSString).deletingLastPathComponent
         let name = (absolute as NSString).lastPathComponent
-        let script = "git -C \"$1\" archive \"$2\" -- \"$3\" \"Scenarios\" 2>/dev/null | tar -x -C \"$4\" || git -C \"$1\" archive \"$2\" -- \"$3\" | tar -x -C \"$4\""
+        // What is wrong is said first, in words: no git, no repository, no such revision — else
+        // tar's complaint about an empty archive is all the user would see.
+        let script = """
+            command -v git >/dev/null 2>&1 || { echo "git is not installed (it is needed for --from and --to)" >&2; exit 3; }
+            git -C "$1" rev-parse --git-dir >/dev/null 2>&1 || { echo "'$1' is not inside a git repository" >&2; exit 3; }
+            git -C "$1" rev-parse --verify --quiet "$2^{commit}" >/dev/null || { echo "git knows no revision '$2' there" >&2; exit 3; }
+            git -C "$1" archive "$2" -- "$3" "Scenarios" 2>/dev/null | tar -x -C "$4" || git -C "$1" archive "$2" -- "$3" | tar -x -C "$4"
+            """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", script, "sh", parent, revision, name, folder]

@@ -101,9 +101,9 @@ public struct PolicyDiff: Sendable {
                      scenario.steps[index].observation.at, evaluators))
             }
         }
+        // Every step, whatever `maxCases` says: the cap is on generated cases, so a small cap
+        // never turns a changed scenario step into "nothing changed".
         for item in scenarioCases {
-            guard budget > 0 else { skipped += 1; continue }
-            budget -= 1
             compare(item.person, item.name, item.label, item.timeline, item.now, item.evaluators ?? pair(item.person))
         }
         let times = Self.times(in: date, zone: new.policy.timezone)

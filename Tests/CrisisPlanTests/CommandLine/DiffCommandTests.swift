@@ -167,9 +167,42 @@ struct DiffCommandTests {
         let revision = try CommandRunner.run(["diff", "--rules", "Rules", "--from", "no-such-revision-here"])
         #expect(revision.status == 2)
         #expect(revision.stderr.hasPrefix("error: cannot check out 'no-such-revision-here' of Rules with git"))
+        #expect(revision.stderr.contains("git knows no revision 'no-such-revision-here' there"), "\(revision.stderr)")
+        let notGit = try Self.copy()
+        let outside = try CommandRunner.run(["diff", "--rules", notGit + "/Rules", "--from", "HEAD"])
+        #expect(outside.status == 2)
+        #expect(outside.stderr.contains("is not inside a git repository"), "\(outside.stderr)")
         let scenarios = try CommandRunner.run(["diff", "Rules", "Rules", "--scenarios", "No/Such/Folder"])
         #expect(scenarios.status == 2)
         #expect(scenarios.stderr == "error: no such file or folder: 'No/Such/Folder'\n")
         #expect(scenarios.stdout.isEmpty)
+    }
+
+    @Test("--max-cases caps the generated cases only: with 0, every scenario step is still compared and a changed one still reported")
+    func capLeavesScenarioSteps() throws {
+        let copy = try Self.copy("policy/20-escalation.yaml") {
+            $0.replacingOccurrences(of: "within: 72h", with: "within: 1h")
+        }
+        let result = try CommandRunner.run(
+            ["diff", PackageRoot.path + "/Rules", copy + "/Rules", "--on", "2026-12-09", "--max-cases", "0"])
+        #expect(result.status == 1, "\(result.stderr)")
+        let summary = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(summary.hasPrefix("1"), "\(summary)")
+        #expect(!summary.hasPrefix("0 cases compared"), "\(summary)")
+        #expect(summary.contains("skipped (--max-cases)") && !summary.hasSuffix("; 0 changed"), "\(summary)")
+    }
+
+    @Test("a scenario file that cannot be read stops diff with exit 2, naming it — its steps are never silently left out")
+    func unreadableScenario() throws {
+        let copy = try Self.copy()
+        try "scenario: [broken\n".write(toFile: copy + "/Scenarios/99-broken.yaml", atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["diff", PackageRoot.path + "/Rules", copy + "/Rules", "--on", "2026-12-09"])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("99-broken.yaml:"), "\(result.stderr)")
+        #expect(
+            result.stderr.hasSuffix(
+                "error: a scenario file of \(copy)/Rules could not be read (\(copy)/Scenarios/99-broken.yaml); fix it (crisisplan check) or leave it out\n"),
+            "\(result.stderr)")
     }
 }
