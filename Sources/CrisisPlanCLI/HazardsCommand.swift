@@ -30,7 +30,9 @@ struct HazardsCommand: ParsableCommand {
         let report = HazardReport(log: log, rules: rules, policy: policy)
         if let markdown {
             do {
-                try Data(report.markdown.utf8).write(to: URL(fileURLWithPath: markdown))
+                let url = URL(fileURLWithPath: markdown)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(report.markdown.utf8).write(to: url)
             } catch {
                 throw UsageFailure(message: "error: cannot write '\(markdown)': \(error.localizedDescription)")
             }

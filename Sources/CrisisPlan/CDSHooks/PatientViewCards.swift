@@ -1,6 +1,7 @@
 /// The cards a patient view shows: the plan is in place (its early warning signs in the
 /// person's words, and for each stage above the lowest the agreed responses and the first
-/// contact), then one warning per do-not-contact person, then one card per advance refusal.
+/// contact), then one warning per do-not-contact person, then one card per advance refusal (a withdrawn one
+/// says so).
 ///
 /// A patient view carries no observations, so no card states a stage or a flag: the cards say
 /// what was agreed, for the worker to open the full answer when something is happening.
@@ -28,7 +29,21 @@ public enum PatientViewCards {
                     detail: detail + source(entry.source), source: entry.source))
         }
         // As the policy reads them: a refusal of a life-sustaining or ECT decision is one.
-        for (position, refusal) in context.advanceRefusals.enumerated() where !refusal.withdrawn {
+        // A withdrawn one too: a copy of it may still be in the record, and the card says it
+        // no longer applies.
+        for (position, refusal) in context.advanceRefusals.enumerated() {
+            guard !refusal.withdrawn else {
+                cards.append(
+                    PatientViewCard(
+                        about: "refusal:" + refusal.source.pathAndLine, indicator: .info,
+                        summary: summary("Advance decision: refuses \(refusal.treatment) (withdrawn)"),
+                        detail: "\(md(plan.person.name)) made an advance decision to refuse \(md(refusal.treatment))"
+                            + (refusal.made.map { " (made \($0))" } ?? "")
+                            + " and has withdrawn it (Mental Capacity Act 2005 s24(3)): it does not bind, and is not to be relied on as their wish. Ask them, or those who know them, what they want now."
+                            + source(refusal.source),
+                        source: refusal.source))
+                continue
+            }
             let validity = RefusalValidity(
                 refusal, attorneys: plan.attorneys, born: plan.person.born, today: now.utcDate)
             let lawNote =

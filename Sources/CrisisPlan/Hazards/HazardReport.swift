@@ -117,11 +117,16 @@ public struct HazardReport: Sendable {
         func cell(_ text: String) -> String { MarkupEscaping.markdown(text).replacingOccurrences(of: "|", with: "\\|") }
         var lines = [
             "# Hazard log", "",
-            "| Hazard | Title | Risk before | Risk after | Owner |", "|---|---|---|---|---|",
+            "| Hazard | Title | Cause | Effect | Harm | Risk before | Risk after | Owner |",
+            "|---|---|---|---|---|---|---|---|",
         ]
+        func risk(_ risk: Hazard.Risk) -> String {
+            "\(risk.score) (severity \(risk.severity) × likelihood \(risk.likelihood))"
+        }
         for hazard in hazards {
             lines.append(
-                "| \(cell(hazard.id)) | \(cell(hazard.title)) | \(hazard.before.score) | \(hazard.after.score) | \(cell(hazard.owner)) |")
+                "| \(cell(hazard.id)) | \(cell(hazard.title)) | \(cell(hazard.cause)) | \(cell(hazard.effect)) | \(cell(hazard.harm)) | "
+                    + "\(risk(hazard.before)) | \(risk(hazard.after)) | \(cell(hazard.owner)) |")
         }
         lines += ["", "## Traceability", "", "| Hazard | Control | Evidence | Status |", "|---|---|---|---|"]
         for row in rows + unreadable {
@@ -144,8 +149,15 @@ public struct HazardReport: Sendable {
             json.field("cause", hazard.cause)
             json.field("effect", hazard.effect)
             json.field("harm", hazard.harm)
-            json.field("before", hazard.before.score)
-            json.field("after", hazard.after.score)
+            for (key, risk) in [("before", hazard.before), ("after", hazard.after)] {
+                // As the log writes it, with the product it is judged by.
+                json.key(key)
+                json.beginObject()
+                json.field("severity", risk.severity)
+                json.field("likelihood", risk.likelihood)
+                json.field("risk", risk.score)
+                json.endObject()
+            }
             json.field("owner", hazard.owner)
             json.field("source", hazard.source.pathAndLine)
             json.key("controls")

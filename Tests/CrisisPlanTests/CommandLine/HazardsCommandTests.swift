@@ -17,6 +17,22 @@ struct HazardsCommandTests {
         let json = try CommandRunner.run(["hazards", "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(object["gaps"] as? Int == 0)
+        // Each hazard as the log writes it: its cause, effect and harm, and both risks as
+        // severity and likelihood with their product.
+        let first = try #require((object["hazards"] as? [[String: Any]])?.first)
+        #expect(first["id"] as? String == "HAZ-001")
+        for key in ["cause", "effect", "harm"] { #expect(!(first[key] as? String ?? "").isEmpty, "\(key)") }
+        let before = try #require(first["before"] as? [String: Int])
+        #expect(before["risk"] == (before["severity"] ?? 0) * (before["likelihood"] ?? 0) && before["risk"] ?? 0 > 0, "\(before)")
+        #expect(Set((first["after"] as? [String: Int] ?? [:]).keys) == ["severity", "likelihood", "risk"])
+        // The Markdown log carries the same, written into a folder made for it.
+        let folder = TemporaryFolder.make("hazard-log")
+        let markdown = try CommandRunner.run(["hazards", "--markdown", folder + "/reports/new/hazard-log.md"])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        let log = try String(contentsOfFile: folder + "/reports/new/hazard-log.md", encoding: .utf8)
+        #expect(log.contains("| Hazard | Title | Cause | Effect | Harm | Risk before | Risk after | Owner |"))
+        #expect(log.contains("| HAZ-001 | An alleged abuser is phoned about the person | The person said to be causing harm"), "\(log.prefix(600))")
+        #expect(log.contains(" (severity 5 × likelihood "), "\(log.prefix(600))")
     }
 
     static let scenario = """

@@ -49,4 +49,22 @@ struct PatientViewCardsTests {
             #expect(!bundle.contains("07700 900777"), "\(written)")
         }
     }
+
+    @Test("one card per advance refusal, a withdrawn one included: it says it was withdrawn and does not bind")
+    func withdrawnRefusal() throws {
+        let shipped = try ShippedRules.evaluator("sam").context
+        var plan = shipped.plan
+        var withdrawn = try #require(plan.advanceDecisions.refusals.first)
+        withdrawn.treatment = "olanzapine"
+        withdrawn.withdrawn = true
+        plan.advanceDecisions.refusals.append(withdrawn)
+        let context = EvaluationContext(policy: shipped.policy, plan: plan)
+        let cards = PatientViewCards.cards(context: context, now: ShippedRules.now).filter { $0.about.hasPrefix("refusal:") }
+        #expect(cards.count == plan.advanceDecisions.refusals.count)
+        let card = try #require(cards.last)
+        #expect(card.summary == "Advance decision: refuses olanzapine (withdrawn)")
+        #expect(card.indicator == .info)
+        #expect(card.detail.contains("has withdrawn it (Mental Capacity Act 2005 s24(3)): it does not bind"), "\(card.detail)")
+        #expect(!card.detail.contains("still their wish"))
+    }
 }
