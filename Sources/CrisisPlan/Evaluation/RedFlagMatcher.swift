@@ -2,14 +2,18 @@ import Foundation
 
 /// Finds a red flag's words in an unrecognised text (SPEC v3 §10.3): words are the runs of
 /// letters and digits of the normalised text; a phrase matches as consecutive words; a word
-/// written with a trailing `*` matches any word that starts with it (`overdos*`).
+/// written with a trailing `*` matches any word that starts with it (`overdos*`); `<number>`
+/// matches any number written in digits (`took <number> citalopram`: how people most often report
+/// an overdose, where the medicine's name alone is everyday — "started on citalopram").
 struct RedFlagMatcher: Sendable {
     struct Pattern: Sendable {
         var word: String
         var isPrefix: Bool
+        var isNumber = false
 
         func matches(_ candidate: Substring) -> Bool {
-            isPrefix ? candidate.hasPrefix(word) : candidate == word
+            if isNumber { return !candidate.isEmpty && candidate.utf8.allSatisfy { (0x30...0x39).contains($0) } }
+            return isPrefix ? candidate.hasPrefix(word) : candidate == word
         }
     }
 
@@ -19,6 +23,10 @@ struct RedFlagMatcher: Sendable {
         phrases = words.compactMap { phrase in
             var patterns: [Pattern] = []
             for part in phrase.split(whereSeparator: \.isWhitespace) {
+                if part == "<number>" {
+                    patterns.append(Pattern(word: "", isPrefix: false, isNumber: true))
+                    continue
+                }
                 let isPrefix = part.hasSuffix("*")
                 let words = Self.words(of: String(isPrefix ? part.dropLast() : part))
                 for (position, word) in words.enumerated() {

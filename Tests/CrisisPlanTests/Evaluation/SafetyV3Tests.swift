@@ -291,6 +291,17 @@ struct SafetyV3Tests {
         #expect(answer.warnings.contains { $0.code == .possibleEmergency && $0.observed == text })
     }
 
+    @Test("an overdose, a method or what is seen when someone is found asks about overdose, ligature or injury", arguments: [
+        "took 30 citalopram", "took 40 sertraline", "took 20 of her meds", "put a plastic bag over her head",
+        "sat in the car with the engine running", "tied a cord to the banister", "is not waking up", "sliced her arm",
+        "took 60 quetiapine", "took 14 zopiclone", "took too many", "exhaust fumes", "hosepipe in the car", "can't breathe",
+        "vomiting blood", "foaming at the mouth", "walked onto the motorway", "in the river",
+    ])
+    func overdoseAndMethods(text: String) throws {
+        let answer = try ShippedRules.respond("robin", signs: [text])
+        #expect(answer.warnings.contains { $0.code == .possibleEmergency && $0.observed == text }, "\(text)")
+    }
+
     @Test("words about harming someone else ask about it", arguments: [
         "threatening to kill her partner", "says he will kill the kids", "wants to hurt the baby", "threatened to stab him",
         "he said he'd kill his dad", "said she will murder him", "I will kill you", "wants to hurt his mum", "shook the baby",
@@ -321,7 +332,9 @@ struct SafetyV3Tests {
         "keeps tabs on her sister", "I want to be alive for my son", "seems odd today", "has a lot of tabs open on her phone",
         "a bit stable today", "called at 10 past 3", "room 101 is a mess", "a b c of coping", "fitting in at school",
         "ran out of petrol", "swimming in the sea", "took her insulin as usual", "started on sertraline", "slept 5h last night",
-        "Cliff from the allotment visited", "did not wake up until noon",
+        "Cliff from the allotment visited", "did not wake up until noon", "took 20 minutes to calm down",
+        "took her citalopram this morning", "took 2 buses to get here", "started on lithium", "started quetiapine",
+        "took lithium as usual",
     ])
     func shippedRedFlagsNotEveryday(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
