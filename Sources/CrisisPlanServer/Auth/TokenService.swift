@@ -118,20 +118,22 @@ final class TokenService: Sendable {
         switch header.alg {
         case "HS256" where header.kid == Self.ownKeyID:
             guard let claims = try? await own.verify(token, as: TokenClaims.self),
-                let account = users.account(claims.sub.value), account.epoch == claims.epoch ?? ""
+                let account = users.account(claims.sub.value), account.epoch == claims.epoch ?? "",
+                let expires = ClaimTime.seconds(claims.exp.value)
             else { return nil }
             return (
                 SignedInUser(id: account.id, role: account.role, tokenID: claims.jti.value, name: account.name), claims.epoch,
-                Int64(claims.exp.value.timeIntervalSince1970)
+                expires
             )
         case "RS256", "ES256":
             guard let provider, let claims = try? await provider.verify(token, as: IdentityProviderClaims.self),
-                let role = claims.role.flatMap(Role.init(rawValue:)), !claims.sub.value.isEmpty
+                let role = claims.role.flatMap(Role.init(rawValue:)), !claims.sub.value.isEmpty,
+                let expires = ClaimTime.seconds(claims.exp.value)
             else { return nil }
             if let providerIssuer, claims.iss?.value != providerIssuer { return nil }
             if let providerAudience, !(claims.aud?.value.contains(providerAudience) ?? false) { return nil }
             return (
-                SignedInUser(id: claims.sub.value, role: role, tokenID: nil), nil, Int64(claims.exp.value.timeIntervalSince1970)
+                SignedInUser(id: claims.sub.value, role: role, tokenID: nil), nil, expires
             )
         default:
             return nil

@@ -69,8 +69,9 @@ final class CDSClientKeys: Sendable {
         } catch {
             return .refused("signature or claims not valid")
         }
-        let expires = Int64(claims.exp.value.timeIntervalSince1970)
-        let issued = Int64(claims.iat.value.timeIntervalSince1970)
+        guard let expires = ClaimTime.seconds(claims.exp.value), let issued = ClaimTime.seconds(claims.iat.value) else {
+            return .refused("exp or iat is no time a token could hold")
+        }
         guard claims.iss.value == issuer else { return .refused("issuer changed") }
         guard claims.aud.value.contains(where: { aud in urls.contains { Self.sameURL(aud, $0) } }) else {
             return .refused("aud is not \(urls.first ?? "")")

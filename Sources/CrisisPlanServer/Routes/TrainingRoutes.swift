@@ -60,7 +60,7 @@ struct TrainingRoutes: Sendable {
                 return step(session, number: number, from: index, progress: progress, feedback: nil, context: context)
             }
             // A choice that is not one of the numbers shown is said, never passed over.
-            guard let choice = Int(form.value("choice") ?? ""), question.choices.indices.contains(choice - 1) else {
+            guard let choice = Int(form.value("choice") ?? ""), choice >= 1, question.choices.indices.contains(choice - 1) else {
                 return step(
                     session, number: number, from: index, progress: progress, feedback: nil, context: context,
                     problem: "Choose one of the answers, 1 to \(question.choices.count), then check it.")
@@ -101,7 +101,8 @@ struct TrainingRoutes: Sendable {
         guard let library = store.library else { throw APIError.noLibrary }
         let loaded = scenarios.scenarios(for: library)
         let frame = PageFrame(context.user, tokens: tokens)
-        guard let number = Int(context.parameters.get("number") ?? ""), loaded.cases.indices.contains(number - 1),
+        // Compared before any arithmetic: a number such as Int.min is a client's, not a page's.
+        guard let number = Int(context.parameters.get("number") ?? ""), number >= 1, loaded.cases.indices.contains(number - 1),
             let plan = loaded.cases[number - 1].plan
         else {
             return pages.message(

@@ -153,6 +153,30 @@ struct SignInTests {
         #expect(try status(provider.es256(good, kid: "idp-2")) == 401)
     }
 
+    @Test("a signed token whose exp or iat is no time (1e19, -1e19, 1e300) is refused, ours or the identity provider's, and the service goes on answering")
+    func tokenTimesOutOfRange() throws {
+        let provider = TestTokens.Provider()
+        let folder = TemporaryFolder.make("jwks-times")
+        try provider.jwks.write(toFile: folder + "/jwks.json", atomically: true, encoding: .utf8)
+        let server = try ServerProcess(
+            arguments: ["--jwks", folder + "/jwks.json", "--jwt-issuer", "https://idp.example", "--jwt-audience", "crisisplan"],
+            in: folder)
+        defer { server.stop() }
+        let keyHex = try String(contentsOfFile: folder + "/token.key", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        func status(_ token: String) throws -> Int {
+            try HTTPReply.send(
+                port: server.port, method: "GET", path: "/v1/people?q=sam", headers: ["Authorization": "Bearer \(token)"]
+            ).status
+        }
+        for time in [1e19, -1e19, 1e300, 9.3e18] {
+            let idp: [String: Any] = ["sub": "n.okoro", "role": "crisis", "iss": "https://idp.example", "aud": "crisisplan", "exp": time]
+            #expect(try status(provider.es256(idp)) == 401, "\(time)")
+            let own: [String: Any] = ["sub": "admin", "iss": "crisisplan", "iat": TestTokens.now, "exp": time, "jti": "t-\(time)"]
+            #expect(try status(TestTokens.hs256(own, keyHex: keyHex)) == 401, "\(time)")
+            #expect(try HTTPReply.send(port: server.port, method: "GET", path: "/healthz").status == 200, "\(time)")
+        }
+    }
+
     @Test("passwords and tokens appear in no log, no audit record and no error body")
     func secretsStayOut() throws {
         let server = try ServerProcess()

@@ -220,6 +220,10 @@ struct CDSHooksTests {
                 Self.ehr.token(aud: Self.service, claims: ["exp": TestTokens.now + 86_400]),
                 // Within the clocks' allowance, but expiring before it was issued.
                 Self.ehr.token(aud: Self.service, claims: ["exp": TestTokens.now - 100]),
+                // Times no token could hold: refused, never trapped on (which stopped the service).
+                Self.ehr.token(aud: Self.service, claims: ["exp": 1e19]),
+                Self.ehr.token(aud: Self.service, claims: ["iat": -1e19]),
+                Self.ehr.token(aud: Self.service, claims: ["exp": 1e300, "iat": 1e300]),
                 // Signed by the issuer's key, under an id its key set does not publish.
                 Self.ehr.token(aud: Self.service, kid: "other"),
                 TestTokens.hs256(["iss": Self.ehr.issuer, "aud": Self.service, "exp": TestTokens.now + 60, "iat": TestTokens.now, "jti": "j"], key: .init(size: .bits256), kid: "ehr-1"),
