@@ -74,6 +74,14 @@ struct APIError: HTTPResponseError, Sendable {
             "error: the user name or password is not right; one more failure locks this user name out from this address for 15 minutes",
         source: nil, headers: [.wwwAuthenticate: "Bearer realm=\"crisisplan\""])
 
+    /// The fifth failure: the name is now locked out from this address, and the answer says so
+    /// (the next try would be refused anyway, unchecked).
+    static let wrongSignInNowLocked = APIError(
+        status: .unauthorized, code: "sign-in-failed",
+        message:
+            "error: the user name or password is not right; this user name is now locked out from this address for 15 minutes — ask an admin to run crisisplan user unlock if you cannot wait",
+        source: nil, headers: [.wwwAuthenticate: "Bearer realm=\"crisisplan\""])
+
     static func lockedOut(seconds: Int64) -> APIError {
         APIError(
             status: .tooManyRequests, code: "locked-out",

@@ -33,7 +33,9 @@ struct SignIn: Sendable {
             lockout.forgiveLastFailure(user: name, client: client)
             throw error == .address ? APIError.signInBusyForAddress : APIError.signInBusy
         }
-        guard matched, let account else { throw left == 1 ? APIError.wrongSignInLastTry : APIError.wrongSignIn }
+        guard matched, let account else {
+            throw left == 1 ? APIError.wrongSignInLastTry : left == 0 ? APIError.wrongSignInNowLocked : APIError.wrongSignIn
+        }
         lockout.recordSuccess(user: name, client: client)
         let issued = try await tokens.issue(for: account)
         context.audit.update { $0.user = SignedInUser(id: account.id, role: account.role, tokenID: nil) }

@@ -171,6 +171,21 @@ final class TokenService: Sendable {
         return Data(code).map { String(format: "%02x", $0) }.joined()
     }
 
+    /// The sign-in form's CSRF token, before anyone is signed in: a random value and its
+    /// signature, so that a cookie planted by someone else (a sibling site, plain HTTP) is
+    /// not one this server made, and does not sign anyone in.
+    func loginNonce() -> String {
+        let random = SymmetricKey(size: .bits128).withUnsafeBytes { Data($0).map { String(format: "%02x", $0) }.joined() }
+        return random + "." + signature("login-csrf:" + random)
+    }
+
+    /// Whether `candidate` is a sign-in nonce this server made (`loginNonce`).
+    func isLoginNonce(_ candidate: String) -> Bool {
+        guard candidate.utf8.count <= 128, let dot = candidate.firstIndex(of: ".") else { return false }
+        let random = candidate[..<dot]
+        return random.utf8.count == 32 && ConstantTime.equal(signature("login-csrf:" + random), String(candidate[candidate.index(after: dot)...]))
+    }
+
     /// Compared in constant time.
     func isValidCSRF(_ candidate: String, forTokenID id: String, user: String) -> Bool {
         ConstantTime.equal(csrfToken(forTokenID: id, user: user), candidate)

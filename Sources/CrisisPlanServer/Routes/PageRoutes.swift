@@ -50,7 +50,7 @@ struct PageRoutes: Sendable {
         let next = form.value("next") ?? "/"
         let user = form.value("user") ?? ""
         guard let nonce = SessionCookie.value(SessionCookie.loginName, in: request), let sent = form.value("csrf"),
-            ConstantTime.equal(nonce, sent)
+            ConstantTime.equal(nonce, sent), tokens.isLoginNonce(nonce)
         else {
             return loginPage(
                 next: next, user: user, error: "The sign-in form had expired. Please sign in again.", status: .forbidden,
@@ -71,6 +71,8 @@ struct PageRoutes: Sendable {
                 case "locked-out":
                     "Too many failed sign-ins for this user from this device. Try again in 15 minutes, or ask an admin to unlock your account."
                 case "sign-in-busy": "Sign-in is busy. Wait a few seconds and try again."
+                case _ where error.message.contains("is now locked out"):
+                    "The user name or password is not right, and this user is now locked out on this device for 15 minutes. Ask a colleague or an admin to unlock it if you cannot wait."
                 case _ where error.message.contains("one more failure"):
                     "The user name or password is not right. One more wrong try locks this user out on this device for 15 minutes: if you are unsure, ask a colleague or an admin."
                 default: "The user name or password is not right."
@@ -273,11 +275,7 @@ struct PageRoutes: Sendable {
     private func loginPage(next: String, user: String, error: String?, status: HTTPResponse.Status, nonce: String?)
         -> Response
     {
-        let nonce =
-            nonce.flatMap { $0.count >= 16 && $0.count <= 64 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } ? $0 : nil }
-            ?? SymmetricKey(size: .bits128).withUnsafeBytes { Data($0).base64EncodedString() }.filter {
-                $0.isLetter || $0.isNumber
-            }
+        let nonce = nonce.flatMap { tokens.isLoginNonce($0) ? $0 : nil } ?? tokens.loginNonce()
         return pages.page(
             "login", LoginPage(frame: .signedOut, csrf: nonce, next: PageResponses.safe(next), user: user, error: error),
             status: status,

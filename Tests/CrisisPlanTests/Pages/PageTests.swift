@@ -50,10 +50,31 @@ struct PageTests {
         #expect(wrong.status == 401)
         #expect(wrong.body.contains("The user name or password is not right."))
         #expect(wrong.body.contains(#"value="crisis""#))
-        for _ in 1...4 { _ = try attempt("guess") }
+        for _ in 1...3 { _ = try attempt("guess") }
+        // The fifth failure says the name is now locked, not only that the password was wrong.
+        let fifth = try attempt("guess")
+        #expect(fifth.status == 401)
+        #expect(fifth.body.contains("this user is now locked out on this device for 15 minutes"), "\(fifth.body)")
         let locked = try attempt("correct+horse+battery")
         #expect(locked.status == 429)
         #expect(locked.body.contains("Too many failed sign-ins"))
+    }
+
+    @Test("the sign-in form's token is one this server signed: a cookie and field planted alike by someone else sign no one in")
+    func plantedLoginToken() throws {
+        let server = try ServerProcess()
+        defer { server.stop() }
+        let form = try HTTPReply.send(port: server.port, method: "GET", path: "/login")
+        let issued = try #require(form.field("csrf"))
+        #expect(issued.contains("."))
+        for planted in ["AAAAAAAAAAAAAAAAAAAA", String(repeating: "a", count: 32) + "." + String(repeating: "0", count: 64), issued + "x"] {
+            let reply = try HTTPReply.send(
+                port: server.port, method: "POST", path: "/login",
+                headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": "crisisplan_login=\(planted)"],
+                body: Array("csrf=\(planted)&user=crisis&password=correct+horse+battery".utf8))
+            #expect(reply.status == 403, "\(planted)")
+            #expect(reply.header("Set-Cookie")?.contains("crisisplan_session=") != true)
+        }
     }
 
     @Test("each role sees its pages: a trainer reads plans but gets no form, and no search")
