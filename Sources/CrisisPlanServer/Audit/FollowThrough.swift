@@ -3,7 +3,8 @@ import Foundation
 
 /// How often the plan was followed, read back from the audit log: each "What did you do?"
 /// (`page.feedback`) and each record system's card feedback (`cds.feedback`), counted per
-/// person, per flag the answer raised, and per kind of card — with the reasons when not.
+/// person, per flag the answer raised, and per kind of card — with the reasons when not. An
+/// answer or a card reported more than once counts once, as its newest report says.
 struct FollowThrough: Sendable {
     struct Row: Sendable {
         var key: String
@@ -43,6 +44,10 @@ struct FollowThrough: Sendable {
         var flags: [String: Row] = [:]
         var cards: [String: Row] = [:]
         func label(_ id: String?) -> String? { id.map { labels[$0] ?? $0 } }
+        // One report per answer and per card: the newest (entries come newest first) — a
+        // page refreshed, a form sent again or a choice corrected is not another report.
+        var answers: Set<String> = []
+        var reportedCards: Set<String> = []
         for entry in entries {
             guard let object = try? JSONSerialization.jsonObject(with: Data(entry.record.utf8)) as? [String: Any] else {
                 continue
@@ -50,6 +55,7 @@ struct FollowThrough: Sendable {
             switch object["action"] as? String {
             case "page.feedback":
                 guard let outcome = object["outcome"] as? String else { continue }
+                if let answer = object["answer"] as? String, !answers.insert(answer).inserted { continue }
                 let followed = outcome == "followed"
                 let reason = label(object["reason"] as? String)
                 let comment = (object["comment"] as? String).map { TerminalText.visible($0) }
@@ -62,6 +68,7 @@ struct FollowThrough: Sendable {
                 total += 1
             case "cds.feedback":
                 for item in object["feedback"] as? [[String: Any]] ?? [] {
+                    if let card = item["card"] as? String, !reportedCards.insert(card).inserted { continue }
                     let followed = item["outcome"] as? String == "accepted"
                     let reason = label(item["reason"] as? String)
                     let comment = (item["comment"] as? String).map { TerminalText.visible($0) }
