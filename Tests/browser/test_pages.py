@@ -184,6 +184,21 @@ def test_emergency_header_and_999_first(browser, server):
     assert top(browser, ".emergency") < top(browser, "h1")
 
 
+def test_no_sideways_scrolling_at_double_text_size(browser, server):
+    """WCAG 1.4.4 and 1.4.10: at 200% text, identifiers and times with no spaces in them
+    (overdose_injury_or_ligature, 2026-11-24T03:10:00Z) wrap instead of running off the screen."""
+    find_sam(browser, server)
+    press(browser.find_element(By.ID, "fact-overdose_injury_or_ligature"), "Yes")
+    submit_answer(browser)
+    for page in ("answer", "person"):
+        if page == "person":
+            browser.get(server + "/people/sam")
+        browser.execute_script("document.documentElement.style.fontSize = '225%'")
+        overflow = browser.execute_script(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{page} page is {overflow} px wider than the screen at 200% text"
+
+
 def test_print_view(browser, server):
     find_sam(browser, server)
     browser.get(server + "/people/sam/print")

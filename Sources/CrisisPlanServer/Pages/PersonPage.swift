@@ -60,22 +60,32 @@ struct PlanView: Sendable {
         var critical: Bool
     }
     /// A line as `show` prints it; one that ends in a phone number (`Rosa Kemp (aunt):
-    /// 07700 900987`) has it apart, to be tapped to call.
+    /// 07700 900987`), or in a number and the contact's hours (`…: 0300 555 0100 (hours: 24h)`
+    /// — the 24-hour teams a worker most needs at night), has it apart, to be tapped to call.
     struct Line: Sendable {
         var text: String
         var phone: String?
         var tel: String?
+        /// What follows the number: the hours.
+        var after: String?
 
         init(_ line: String) {
-            guard let colon = line.range(of: ": ", options: .backwards),
-                let tel = PhoneNumber.dialable(String(line[colon.upperBound...]))
+            var body = Substring(line)
+            var after: Substring?
+            if line.hasSuffix(")"), let hours = line.range(of: " (hours: ", options: .backwards) {
+                body = line[..<hours.lowerBound]
+                after = line[hours.lowerBound...]
+            }
+            guard let colon = body.range(of: ": ", options: .backwards),
+                let tel = PhoneNumber.dialable(String(body[colon.upperBound...]))
             else {
                 text = line
                 return
             }
-            text = String(line[..<colon.upperBound])
-            phone = String(line[colon.upperBound...])
+            text = String(body[..<colon.upperBound])
+            phone = String(body[colon.upperBound...])
             self.tel = tel
+            self.after = after.map(String.init)
         }
     }
     var overdue: String?

@@ -219,6 +219,9 @@ struct SignInAgainTests {
         try await service.run { client in
             let page = try await client.send(.get, "/people/kit", token: token)
             #expect(page.body.contains(#"<a class="phone" href="tel:07700900987">07700 900987</a>"#), "\(page.body)")
+            // A team with hours too: the number is the link, the hours follow it.
+            #expect(page.body.contains(#"<a class="phone" href="tel:03005550111">0300 555 0111</a> (hours: 24h)"#), "\(page.body)")
+            #expect(!page.body.contains(#"0300 555 0111 (hours: 24h)</li>"#))
             let answer = try await client.send(
                 .post, "/people/kit/answer", token: token, headers: FirstScreenTests.form,
                 body: "csrf=\(try FirstScreenTests.csrf(page.body))&document="
