@@ -58,6 +58,14 @@ struct PlanView: Sendable {
         var lines: [Line]
         var ordered: Bool
         var critical: Bool
+        /// The id a jump link above the form leads to, on the first section of its kind.
+        var anchor: String?
+    }
+    /// A link from the top of the page to the person's own words and the people to call,
+    /// which sit below the form (several screens down on a phone).
+    struct Jump: Sendable {
+        var anchor: String
+        var label: String
     }
     /// A line as `show` prints it; one that ends in a phone number (`Rosa Kemp (aunt):
     /// 07700 900987`), or in a number and the contact's hours (`…: 0300 555 0100 (hours: 24h)`
@@ -90,11 +98,22 @@ struct PlanView: Sendable {
     }
     var overdue: String?
     var sections: [Section]
+    var jumps: [Jump] = []
+
+    static let jumpTargets = [
+        (prefix: "What works best for me", anchor: "what-helps", label: "What works best for them"),
+        (prefix: "The people I want contacted", anchor: "who-to-call", label: "Who to call"),
+    ]
 
     init(_ document: PlanDocument) {
         overdue = document.overdueNotice
         sections = document.sections.map {
             Section(title: $0.title, lines: $0.lines.map(Line.init), ordered: $0.ordered, critical: $0.critical)
+        }
+        for target in Self.jumpTargets {
+            guard let first = sections.firstIndex(where: { $0.title.hasPrefix(target.prefix) }) else { continue }
+            sections[first].anchor = target.anchor
+            jumps.append(Jump(anchor: target.anchor, label: target.label))
         }
     }
 }

@@ -212,6 +212,22 @@ struct SignInAgainTests {
         }
     }
 
+    @Test("the person's page leads from its top to what works best for them and who to call, which sit below the form")
+    func jumpsToThePlan() async throws {
+        let service = try await InProcessService()
+        let token = try await service.token(.crisis)
+        try await service.run { client in
+            let page = try await client.send(.get, "/people/sam", token: token).body
+            let jump = try #require(page.range(of: ##"<a href="#what-helps">What works best for them</a>"##), "\(page)")
+            #expect(page.contains(##"<a href="#who-to-call">Who to call</a>"##))
+            let form = try #require(page.range(of: "<form method=\"post\" action=\"/people/sam/answer\""))
+            #expect(jump.lowerBound < form.lowerBound)
+            let target = try #require(page.range(of: "id=\"what-helps\">\n<h2>What works best for me — "), "\(page)")
+            #expect(form.lowerBound < target.lowerBound)
+            #expect(page.contains("id=\"who-to-call\">\n<h2>The people I want contacted — "))
+        }
+    }
+
     @Test("numbers are one tap away: on the person's plan, and 999 beside a possible emergency; the withheld list says only not to contact")
     func tapToCall() async throws {
         let service = try await InProcessService()
