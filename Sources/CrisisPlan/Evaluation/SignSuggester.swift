@@ -57,7 +57,7 @@ struct SignSuggester: Sendable {
                         start: 0, count: Int32(normalizedTexts[texts.count].count), owner: Int32(position),
                         firstByte: split.first?.utf8.first ?? 0))
                 words.append(split)
-                for word in split where Self.isTelling(word) && signsByWord[word]?.last != position {
+                for word in Self.tellingWords(split) where signsByWord[word]?.last != position {
                     signsByWord[word, default: []].append(position)
                 }
             }
@@ -86,6 +86,16 @@ struct SignSuggester: Sendable {
 
     static func isTelling(_ word: some StringProtocol) -> Bool {
         word.count >= 3 && !stopWords.contains(String(word))
+    }
+
+    /// The telling words of a text's words, with the punctuation around and between them set
+    /// aside: "(night)" and "pace," share "night" and "pace" with a sign. An apostrophe or a
+    /// hyphen inside a word stays ("don't", "night-walk").
+    static func tellingWords(_ words: [String]) -> [String] {
+        words.flatMap { word in
+            word.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "-") }
+                .map { String($0.drop { $0 == "'" || $0 == "’" || $0 == "-" }) }
+        }.filter(isTelling)
     }
 
     /// Sign positions, in the order SPEC v2 gives: the signs each `,`/`;` part matches (when

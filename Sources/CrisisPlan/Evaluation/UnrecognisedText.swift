@@ -16,7 +16,7 @@ final class UnrecognisedText: Sendable {
     let words: [String]
     /// The words sorted, for "the same words in another order".
     let sortedWords: [String]
-    /// Words of three letters or more that are not stop words.
+    /// Words of three letters or more that are not stop words, punctuation set aside.
     let tellingWords: [String]
     /// The `,`/`;` separated parts when there are two or more, else empty.
     let parts: [String]
@@ -31,7 +31,7 @@ final class UnrecognisedText: Sendable {
         scalars = normalized.unicodeScalars.map(\.value)
         words = normalized.split(atASCII: [UInt8(ascii: " ")])
         sortedWords = words.count > 1 ? words.sorted() : words
-        tellingWords = words.filter(SignSuggester.isTelling)
+        tellingWords = SignSuggester.tellingWords(words)
         let pieces = normalized.split(atASCII: [UInt8(ascii: ","), UInt8(ascii: ";")])
         parts = pieces.count > 1 ? pieces : []
         redFlags = matchers.indices.filter { matchers[$0].matches(text) }

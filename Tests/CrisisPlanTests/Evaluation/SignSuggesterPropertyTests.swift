@@ -20,11 +20,12 @@ struct SignSuggesterPropertyTests {
     static let phrases = [
         "not sleeping", "sleeping badly", "badly sleeping", "I notice s00 again", "I notice s01 again", "pacing",
         "pacing at night", "the night", "hearing voices", "voices", "not eating", "eating less", "Pacing",
+        "walks (at night)", "voices - at night!",
     ]
     static let observed = [
         "s00", "s0", "s02", "s12", "s3", "s", "pacing", "pacng", "pacing, s00", "s00; s01", "s00, nonsense",
         "not sleep", "sleeping not", "night", "the", "I notice s02 again", "voices at night", "hearing",
-        "not eating, pacing", "eatin less", "",
+        "not eating, pacing", "eatin less", "", "(night)", "pace, really", "\"night\" walking", "voices!", "night-time",
     ]
     static let shortObserved = ["a,b", "a;b", "b, a", "a, ab", "ab,ba", "c", "a,c"]
 
@@ -89,7 +90,14 @@ struct SignSuggesterPropertyTests {
         }
         if begins(words, otherWords) || begins(otherWords, words) { return 3 }
         if words.count > 1 && words.sorted() == otherWords.sorted() { return 4 }
-        if words.contains(where: { SignSuggester.isTelling($0) && otherWords.contains($0) }) { return 5 }
+        // A word, as read with the punctuation around it set aside: letters, digits, and an
+        // apostrophe or hyphen inside.
+        func telling(_ words: [String]) -> [String] {
+            words.flatMap { $0.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "-") } }
+                .map { String($0.drop { $0 == "'" || $0 == "’" || $0 == "-" }) }
+                .filter { $0.count >= 3 && !SignSuggester.stopWords.contains($0) }
+        }
+        if !Set(telling(words)).isDisjoint(with: telling(otherWords)) { return 5 }
         return nil
     }
 }

@@ -28,6 +28,18 @@ struct SuggestedSignsTests {
         }
     }
 
+    @Test("a word shared with a sign counts with the punctuation around it set aside", arguments: [
+        ("(night)", ["voices", "shout"]), ("pace, really", ["pacing"]), ("\"night\" walking", ["voices", "shout"]),
+    ])
+    func punctuationAside(typed: String, expected: [String]) throws {
+        let here = SourceLocation(file: "p.yaml", line: 1)
+        let signs = [("voices", "hearing voices at night"), ("shout", "shouting at night"), ("pacing", "I pace")].map {
+            EarlyWarningSign(id: $0.0, says: $0.1, also: [], stage: "early", stageSource: here, source: here)
+        }
+        let suggested = SignSuggester(signs: signs, matcher: SignMatcher(signs: signs)).suggest(typed).map { signs[$0].id }
+        #expect(suggested == expected, "\(typed)")
+    }
+
     @Test("a text far from every sign is offered none")
     func offersNoneForAFarText() throws {
         let answer = try ShippedRules.respond("sam", signs: ["xyzzy plugh"])
