@@ -1,7 +1,7 @@
 /// A person's name as the words it is made of, to find it inside another entry's name: "Lee
-/// Walker (work)", "Mr Lee Walker" and "Lee Walker, work mobile" are second entries for Lee
-/// Walker, so whoever is kept from Lee is kept from them. Only names of two words or more: a
-/// first name alone is inside too many others.
+/// Walker (work)", "Mr Lee Walker", "Lee Walker, work mobile", "Walker, Lee" and "Lee J Walker"
+/// are second entries for Lee Walker, so whoever is kept from Lee is kept from them. Only
+/// names of two words or more: a first name alone is inside too many others.
 struct FullName: Sendable {
     let words: [String]
 
@@ -11,12 +11,16 @@ struct FullName: Sendable {
         self.words = words
     }
 
-    /// Whether another name holds this one, word for word, in order.
+    /// Whether another name holds every word of this one — in any order, with others around
+    /// or between them (a surname written first, a middle initial) — and is not this name
+    /// itself, word for word.
     func isWithin(_ other: String) -> Bool {
-        let others = RedFlagMatcher.words(of: other)
-        guard others.count > words.count else { return false }
-        return (0...(others.count - words.count)).contains { start in
-            words.indices.allSatisfy { others[start + $0] == words[$0] }
+        var others = RedFlagMatcher.words(of: other).map(String.init)
+        guard others.count >= words.count, others != words else { return false }
+        for word in words {
+            guard let found = others.firstIndex(of: word) else { return false }
+            others.remove(at: found)
         }
+        return true
     }
 }
