@@ -54,9 +54,11 @@ public final class EvaluationContext: Sendable {
     /// The latest `registered_on` of any attorney: before it, refusal validity is worked out
     /// again for the day (an LPA registered later is not yet created).
     let latestRegistration: CalendarDate?
-    /// `attorney-type-missing` and `contact-hours-invalid`: what the plan alone says, whatever
-    /// is observed, built once.
+    /// `attorney-type-missing`: what the plan alone says, whatever is observed, built once.
     let fixedPlanWarnings: [AnswerWarning]
+    /// `contact-hours-invalid` for each plan contact whose hours cannot be read, given only
+    /// when that contact is in the answer (its `open_now` is then null).
+    let hoursWarnings: [(contact: String, warning: AnswerWarning)]
     /// The decisions an assessment may name for this person.
     let decisions: DecisionCatalog
     // The plan's fields every answer carries, read here rather than from the plan.
@@ -173,8 +175,8 @@ public final class EvaluationContext: Sendable {
                         "the plan does not say which kind of lasting power of attorney \(plan.contact(attorney.contact)?.name ?? attorney.contact) holds (health and welfare, or property and affairs); until it does, they cannot act (MCA 2005 s9(1))",
                     source: attorney.source.pathAndLine))
         }
-        fixed += plan.contacts.compactMap(AnswerWarning.hoursUnreadable)
         fixedPlanWarnings = fixed
+        hoursWarnings = plan.contacts.compactMap { contact in AnswerWarning.hoursUnreadable(contact).map { (contact.id, $0) } }
         personSource = (plan.person.keySource ?? plan.person.source).pathAndLine
         reviewBySource = plan.dates.reviewBySource.pathAndLine
         personId = plan.person.id

@@ -1,15 +1,18 @@
 /// The answer's warnings (SPEC §6), in its order: plan, then observations, then evaluation.
 extension Evaluator {
     /// An overdue review (the plan is still used), every refusal that is not binding, then
-    /// what the plan alone says (`EvaluationContext.fixedPlanWarnings`). `asPrepared`: the
-    /// refusals are the plan's as prepared, whose bindingness is known without reading them.
+    /// what the plan alone says (`EvaluationContext.fixedPlanWarnings`), then unreadable hours
+    /// of the contacts in the answer. `asPrepared`: the refusals are the plan's as prepared,
+    /// whose bindingness is known without reading them.
     func planWarnings(
         _ refusals: [(refusal: AdvanceRefusal, validity: RefusalValidity, source: String)], asPrepared: Bool,
-        today: CalendarDate
+        today: CalendarDate, contacts: [ContactLine]
     ) -> [AnswerWarning] {
         let overdue = today > context.reviewBy
         let notBinding = asPrepared ? context.someRefusalNotBinding : refusals.contains { !$0.validity.binding }
-        guard overdue || notBinding else { return context.fixedPlanWarnings }
+        let hours = context.hoursWarnings.isEmpty
+            ? [] : context.hoursWarnings.filter { line in contacts.contains { $0.id == line.contact } }.map(\.warning)
+        guard overdue || notBinding || !hours.isEmpty else { return context.fixedPlanWarnings }
         var warnings: [AnswerWarning] = []
         if overdue {
             warnings.append(
@@ -27,7 +30,7 @@ extension Evaluator {
                         + validity.notBindingBecause.joined(separator: "; "),
                     source: source))
         }
-        return warnings + context.fixedPlanWarnings
+        return warnings + context.fixedPlanWarnings + hours
     }
 
     /// One per decision whose latest assessment says `lacks` but is too old to count.
@@ -94,7 +97,7 @@ extension Evaluator {
                 AnswerWarning(
                     code: .ageUnknown,
                     message:
-                        "a policy rule depends on \(name)'s age, but the plan gives no date of birth (person.born); the rule was not applied — ask, and add it to the plan",
+                        "a policy rule depends on \(name)'s age, but the plan gives no date of birth (person.born); each age condition was read as not met (a rule for an age range did not apply; one for anyone outside it did) — ask, and add it to the plan",
                     source: context.personSource))
         }
         return warnings

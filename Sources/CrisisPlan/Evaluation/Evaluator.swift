@@ -66,7 +66,7 @@ public struct Evaluator: Sendable {
         let responses = markingNames(in: ownResponses(stage.rank, timeline: timeline, now: now), withheld: contacts)
         // In the answer's order; a part is appended only when it has something, so that the
         // usual answer takes the observations' warnings as they are, without a copy.
-        var warnings = planWarnings(refusals, asPrepared: refusalsAsPrepared, today: today)
+        var warnings = planWarnings(refusals, asPrepared: refusalsAsPrepared, today: today, contacts: contacts.contacts)
         func add(_ part: [AnswerWarning]) {
             if warnings.isEmpty { warnings = part } else if !part.isEmpty { warnings.append(contentsOf: part) }
         }

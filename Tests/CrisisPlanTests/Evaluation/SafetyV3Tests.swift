@@ -707,11 +707,19 @@ struct SafetyV3Tests {
         #expect(found.contains { $0.hasPrefix("policy/policy.yaml:") && $0.hasSuffix("error: red flag 'possible-overdose' points at fact 'detained', which has no 'asks' text; give the fact the question staff ask") })
         #expect(found.contains { $0.contains("error: 'hours' cannot be 'weekdays 9-5'; write 24h, or weekly windows like \"Mon-Fri 09:00-17:00\"") })
         #expect(found.contains { $0.contains("error: 'type' cannot be 'money'") })
-        // Bad hours never stop an answer.
-        let library = try TemporaryLibrary(["policy/policy.yaml": Self.policy, "people/kit.yaml": planText.replacingOccurrences(of: "type: money", with: "type: property_and_affairs")])
+        // Bad hours never stop an answer: the team, on the route at early, is shown with the warning.
+        let library = try TemporaryLibrary([
+            "policy/policy.yaml": Self.policy,
+            "people/kit.yaml": planText.replacingOccurrences(of: "type: money", with: "type: property_and_affairs")
+                .replacingOccurrences(of: "early: [aunt, lee]", with: "early: [aunt, lee, cmht]"),
+        ])
         defer { library.remove() }
         let (policy, plan) = try PersonLoader.load(RulesDirectory(library.root), person: "kit", today: nil)
-        let answer = try Evaluator(policy: policy, plan: plan).evaluate([], now: Timestamp(parsing: "2026-11-24T03:00:00Z")!)
+        let night = Timestamp(parsing: "2026-11-24T03:00:00Z")!
+        var observation = Observation(at: night, source: SourceLocation(file: "obs", line: 1))
+        observation.signs = [SourcedText(text: "panic", source: observation.source)]
+        let answer = try Evaluator(policy: policy, plan: plan).evaluate([observation], now: night)
+        #expect(answer.contacts.contains { $0.id == "cmht" && $0.openNow == nil })
         #expect(answer.warnings.contains { $0.code == .contactHoursInvalid })
     }
 }

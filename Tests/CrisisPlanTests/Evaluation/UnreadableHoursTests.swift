@@ -70,4 +70,28 @@ struct UnreadableHoursTests {
         #expect(warnings.first?.message.hasPrefix("24-hour mental health crisis line's hours could not be read") == true)
         #expect(warnings.first?.source.hasPrefix(library.rules.policyFolder + "/25-24-hour-line.yaml:") == true)
     }
+
+    @Test("a contact whose hours cannot be read gives the warning only when they are in the answer: on no route, or off it, it says nothing")
+    func onlyForContactsInTheAnswer() throws {
+        // Kit's community team, its hours written with an en dash, taken off every route.
+        let library = try TemporaryLibrary.shipped(changing: [
+            "people/kit.yaml": [(#"hours: "Mon-Fri 09:00-17:00""#, #"hours: "Mon–Fri 09:00-17:00""#)]
+        ])
+        defer { library.remove() }
+        let (policy, plan) = try PersonLoader.load(library.rules, person: "kit", today: nil)
+        let onRoute = try Evaluator(policy: policy, plan: plan).evaluate(
+            [try ShippedRules.observation(signs: ["cutting"], at: Self.night)], now: Self.night)
+        #expect(onRoute.contacts.contains { $0.id == "cmht" })
+        #expect(onRoute.warnings.contains { $0.code == .contactHoursInvalid })
+        var unrouted = plan
+        unrouted.contactRoutes = plan.contactRoutes.map { route in
+            var route = route
+            route.contacts.removeAll { $0.text == "cmht" }
+            return route
+        }
+        let off = try Evaluator(policy: policy, plan: unrouted).evaluate(
+            [try ShippedRules.observation(signs: ["cutting"], at: Self.night)], now: Self.night)
+        #expect(!off.contacts.contains { $0.id == "cmht" })
+        #expect(!off.warnings.contains { $0.code == .contactHoursInvalid }, "\(off.warnings.map(\.message))")
+    }
 }
