@@ -84,6 +84,9 @@ public struct TrainingSession: Sendable {
         if !answer.contacts.isEmpty {
             lines.append("Contact: " + answer.contacts.map(\.name).joined(separator: ", then "))
         }
+        // Always, not only when someone tries to route them: a trainee who chose them must
+        // read why they are never the one to call.
+        for entry in answer.doNotContact { lines.append("Do not contact: \(entry.name) — \(entry.reason)") }
         for entry in answer.withheld { lines.append("Withheld: \(entry.name) — \(entry.because)") }
         for conflict in answer.conflicts { lines.append("Conflict: \(conflict.message)") }
         for flag in answer.flags {

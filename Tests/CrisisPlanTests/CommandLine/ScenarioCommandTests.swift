@@ -248,6 +248,8 @@ struct ScenarioCommandTests {
         #expect(out.contains("Your answer (1-4): 2\nRight."))
         #expect(out.contains("Please type a number from 1 to 4."))
         #expect(out.hasSuffix("Score: 3 of 3\n"))
+        // Why anyone on the do-not-contact list is never the one to call, with each step's why.
+        #expect(out.contains("  Do not contact: Mark Taylor — "), "\(out)")
         #expect(!out.contains("\u{1B}["))
         // Nothing from a later step is shown before the trainee answers this one.
         let firstAnswer = try #require(out.range(of: "Your answer (1-4): 2"))
