@@ -243,12 +243,31 @@ private struct TreeBuilder {
         }
     }
 
+    /// The lead byte (0xC0 and above) at `from` or up to three bytes before it, if any.
+    private static func leadByte(from: Int, in bytes: [UInt8]) -> Int? {
+        var index = min(from, bytes.count - 1)
+        while index >= 0, from - index < 4 {
+            if bytes[index] >= 0xC0 { return index }
+            index -= 1
+        }
+        return nil
+    }
+
     private func parserError(_ parser: yaml_parser_t) -> Diagnostic {
         let problem = parser.problem.map { String(cString: $0) } ?? "unreadable YAML"
         switch parser.error {
         case YAML_READER_ERROR:
             let offset = Int(parser.problem_offset) + byteOffset
             let detail = parser.problem_value >= 0 ? String(format2Hex: parser.problem_value) : ""
+            // libyaml points at the byte after the one that began the character: the column
+            // is the lead byte's, where the stray letter (é written in Latin-1) is.
+            let from = problem == "invalid trailing UTF-8 octet" ? offset - 1 : problem == "incomplete UTF-8 octet sequence" ? offset : -1
+            if let lead = Self.leadByte(from: from, in: source.bytes) {
+                let hex = String(source.bytes[lead], radix: 16, uppercase: true)
+                return error(
+                    "the file is not valid UTF-8 text: byte 0x\(hex) begins a character that is not complete; save the file as UTF-8",
+                    source.mark(atByteOffset: lead))
+            }
             return error("the file is not valid UTF-8 text: \(problem)\(detail)", source.mark(atByteOffset: offset))
         case YAML_MEMORY_ERROR:
             return error("out of memory while reading YAML", Mark(line: 1, column: 1))

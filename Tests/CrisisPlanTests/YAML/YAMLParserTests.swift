@@ -132,6 +132,20 @@ struct YAMLParserTests {
                 == "t.yaml:2:10: error: the file is not valid UTF-8 text: invalid leading UTF-8 octet (byte 0xFF)")
     }
 
+    @Test("a letter written in Latin-1 (é as the byte 0xE9) is reported at its own column, not the next one")
+    func latin1Letter() {
+        var bytes = Array("name: ok\nsays: Pat L".utf8)
+        bytes.append(0xE9)
+        bytes += Array("ne\n".utf8)
+        guard case .failure(let diagnostic) = parseYAML(bytes) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(
+            diagnostic.summary
+                == "t.yaml:2:12: error: the file is not valid UTF-8 text: byte 0xE9 begins a character that is not complete; save the file as UTF-8")
+    }
+
     @Test("a NUL byte is reported where it is")
     func nulByte() {
         var bytes = Array("a: b\nc: d".utf8)
