@@ -180,13 +180,19 @@ public struct PolicyAnalyzer {
                 lines[place.file].flatMap { Self.acceptance(of: finding.code, above: place.mark.line, in: $0) }
             }.first
             guard let reason else { continue }
+            // An acceptance is a decision someone must be able to read later: without its
+            // reason it accepts nothing, and the finding says what is missing.
+            guard !reason.isEmpty else {
+                findings[index].message += " (the '# analyze: accept \(finding.code)' above it gives no reason, so it does not accept it: write why after '—')"
+                continue
+            }
             findings[index].severity = .info
             findings[index].accepted = reason
         }
     }
 
     /// The reason of an accept comment for `code` in the comments just above a line (1-based);
-    /// `accepted` when it gives none.
+    /// empty when it gives none.
     private static func acceptance(of code: String, above line: Int, in text: [Substring]) -> String? {
         var index = line - 2
         while index >= 0, index < text.count {
@@ -199,7 +205,7 @@ public struct PolicyAnalyzer {
             guard named == code else { continue }
             var reason = Substring(rest.dropFirst(named.count))
             while let first = reason.first, first == " " || first == "—" || first == "-" { reason.removeFirst() }
-            return reason.isEmpty ? "accepted" : String(reason)
+            return String(reason)
         }
         return nil
     }

@@ -310,4 +310,20 @@ struct AnalyzeCommandTests {
 
                 """)
     }
+
+    @Test("an accept comment with no reason accepts nothing: the finding stays, saying what is missing")
+    func acceptWithoutReason() throws {
+        let line = try #require(Self.cleanPlan.split(separator: "\n", omittingEmptySubsequences: false).first { $0.contains("# analyze: accept contact-not-on-any-route") })
+        let bare = line.prefix { $0 == " " } + "# analyze: accept contact-not-on-any-route"
+        let plan = Self.cleanPlan.replacingOccurrences(of: String(line), with: bare)
+        #expect(plan != Self.cleanPlan)
+        let library = try TemporaryLibrary(["Rules/policy/a.yaml": Self.cleanPolicy, "Rules/people/sam.yaml": plan])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["analyze"], in: library.root)
+        #expect(
+            result.stdout.contains(
+                "Rules/people/sam.yaml:30:5: info: Ash Taylor is on no contact route; add them to a stage's route or say why not (the '# analyze: accept contact-not-on-any-route' above it gives no reason, so it does not accept it: write why after '—') [contact-not-on-any-route]"
+            ), "\(result.stdout)")
+        #expect(!result.stdout.contains("[accepted]"))
+    }
 }
