@@ -182,6 +182,12 @@ def test_emergency_header_and_999_first(browser, server):
     assert text.startswith("EMERGENCY")
     assert text.index("999") < text.index("Sam Taylor (they/them)")
     assert top(browser, ".emergency") < top(browser, "h1")
+    # Printed without background graphics (the default), the heading is still black on white.
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    colour = browser.execute_script(
+        "return getComputedStyle(document.querySelector('.emergency h2')).color")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert colour == "rgb(0, 0, 0)", colour
 
 
 def test_no_sideways_scrolling_at_double_text_size(browser, server):
