@@ -25,9 +25,12 @@ struct SignInGate: Sendable {
     let cdsClients: CDSClientKeys
     /// For a CDS JWT's `aud`.
     let address: ServiceAddress
+    /// Refused record-system calls are logged at most 60 a minute per address (with how many
+    /// went unlogged): anyone may send them, and the log must not grow without bound.
+    let refusedCallsLogged = UnsignedAuditLimit()
 
-    func admit(_ request: Request, surface: RouteSurface, access: RouteAccess) async -> Outcome {
-        if access == .cdsClient { return await admitCaller(request) }
+    func admit(_ request: Request, surface: RouteSurface, access: RouteAccess, client: String) async -> Outcome {
+        if access == .cdsClient { return await admitCaller(request, client: client) }
         let token = Self.bearer(request) ?? (surface == .pages ? SessionCookie.value(SessionCookie.name, in: request) : nil)
         guard let token, let user = await tokens.verify(token, users: users) else {
             guard surface == .pages else { return .refused(nil) { throw APIError.notSignedIn } }
@@ -68,7 +71,7 @@ struct SignInGate: Sendable {
 
     /// A record system's JWT, checked against the keys of the issuer it names and the URL it
     /// was sent to; refused with 401 and nothing said of why (the log says).
-    private func admitCaller(_ request: Request) async -> Outcome {
+    private func admitCaller(_ request: Request, client: String) async -> Outcome {
         guard let token = Self.bearer(request) else { return .refused(nil) { throw APIError.cdsNotAuthorized } }
         let url = address.base(request) + request.uri.path
         // Feedback is sent to the service's feedback endpoint; a record system may name either.
@@ -77,8 +80,11 @@ struct SignInGate: Sendable {
         case .admitted(let caller): return .admittedCaller(caller)
         case .refused(let reason):
             // Said in the log for whoever wires up the record system, never to the caller.
-            Self.logger.notice(
-                "CDS Hooks call refused", metadata: ["reason": "\(reason)", "path": "\(request.uri.path.prefix(200))"])
+            if case .record(let unlogged) = refusedCallsLogged.decide(client: client, now: Timestamp.now().seconds) {
+                var metadata: Logger.Metadata = ["reason": "\(reason)", "path": "\(request.uri.path.prefix(200))"]
+                if unlogged > 0 { metadata["refused_unlogged_before"] = "\(unlogged)" }
+                Self.logger.notice("CDS Hooks call refused", metadata: metadata)
+            }
             return .refused(nil) { throw APIError.cdsNotAuthorized }
         }
     }

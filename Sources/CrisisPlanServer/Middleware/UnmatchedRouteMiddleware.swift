@@ -19,7 +19,7 @@ struct UnmatchedRouteMiddleware: RouterMiddleware {
             // Under /cds-services only a record system's JWT is asked for: an unknown service is
             // 404 to a caller it admits.
             let access: RouteAccess = request.uri.path.hasPrefix("/cds-services/") ? .cdsClient : .signedIn
-            switch await gate.admit(request, surface: surface, access: access) {
+            switch await gate.admit(request, surface: surface, access: access, client: context.client) {
             case .admitted(let user):
                 context.audit.update { $0.user = user }
                 throw error

@@ -31,7 +31,7 @@ struct DeclaredRoutes {
             }
             guard access != .open else { return try await handler(request, context) }
             var context = context
-            switch await gate.admit(request, surface: surface, access: access) {
+            switch await gate.admit(request, surface: surface, access: access, client: context.client) {
             case .admitted(let user):
                 context.user = user
                 context.audit.update { $0.user = user }

@@ -72,6 +72,11 @@ public enum CrisisPlanServer {
         let tokens = try await TokenService.make(
             key: key, jwks: options.jwks, issuer: options.jwtIssuer, audience: options.jwtAudience)
         let cdsClients = try await CDSClientKeys.make(options.cdsClients)
+        if !options.cdsClients.isEmpty && options.publicURL == nil {
+            // Without it a JWT's `aud` and the cards' links follow the Host header the caller sent.
+            logger.warning(
+                "--cds-client without --public-url: CDS Hooks tokens are checked against, and card links made from, the host each request names; pass --public-url with the address record systems use")
+        }
         let server = try Self.server(options, proxies: proxies)
         // Opened last: every failure after it must close it.
         let audit = try await AuditLog.open(AuditLocation(options.audit), folder: SpillFolder(), logger: logger)

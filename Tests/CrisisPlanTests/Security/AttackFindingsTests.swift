@@ -59,6 +59,36 @@ struct AttackFindingsTests {
         }
     }
 
+    @Test("refused record-system calls are logged at most 60 a minute per address: anyone can send them")
+    func refusedCDSCallsLogBounded() throws {
+        let server = try ServerProcess()
+        for _ in 0..<90 {
+            let reply = try HTTPReply.send(
+                port: server.port, method: "POST", path: "/cds-services/crisisplan-patient-view",
+                headers: ["Authorization": "Bearer a.b.c", "Content-Type": "application/json"], body: Array("{}".utf8))
+            #expect(reply.status == 401)
+        }
+        _ = server.stop()
+        let lines = server.logs().split(separator: "\n").filter { $0.contains("CDS Hooks call refused") }
+        #expect(!lines.isEmpty)
+        // 90 calls: at most 60 in each clock minute (they may straddle one on a busy machine).
+        #expect(lines.count <= 2 * UnsignedAuditLimit.perMinute && lines.count < 90, "\(lines.count)")
+    }
+
+    @Test("--cds-client without --public-url is warned of at start-up: tokens' aud and card links would follow the Host header")
+    func cdsClientWithoutPublicURL() throws {
+        let system = TestTokens.RecordSystem(issuer: "https://ehr.example.org")
+        let folder = TemporaryFolder.make("cds-public-url")
+        try system.jwks.write(toFile: folder + "/ehr.json", atomically: true, encoding: .utf8)
+        for withURL in [false, true] {
+            let server = try ServerProcess(
+                arguments: ["--cds-client", "\(system.issuer)=\(folder)/ehr.json"]
+                    + (withURL ? ["--public-url", "https://crisis.example.org"] : []))
+            _ = server.stop()
+            #expect(server.logs().contains("--cds-client without --public-url") == !withURL)
+        }
+    }
+
     @Test("the per-address count of unrecorded requests is recorded with the next minute's first record")
     func unsignedCountCarried() {
         let limit = UnsignedAuditLimit()
