@@ -36,11 +36,15 @@ public struct HazardLog: Sendable {
             log.unreadable += loaded.diagnostics.filter { $0.severity == .error }
             for hazard in loaded.value ?? [] {
                 if let first = seen[hazard.id] {
-                    log.diagnostics.append(
-                        .error("hazard '\(hazard.id)' is already in the log at \(first.pathAndLine)", at: hazard.source))
-                } else {
-                    seen[hazard.id] = hazard.source
+                    // A gap of its own, under the entries that could not be read: merged into
+                    // the first, its controls would be shown as the first hazard's.
+                    let duplicate = Diagnostic.error(
+                        "hazard '\(hazard.id)' is already in the log at \(first.pathAndLine); give this one its own id", at: hazard.source)
+                    log.diagnostics.append(duplicate)
+                    log.unreadable.append(duplicate)
+                    continue
                 }
+                seen[hazard.id] = hazard.source
                 for (control, source) in hazard.controls {
                     switch control {
                     case .flag(let id):

@@ -63,6 +63,25 @@ struct HazardsCommandTests {
         """
     }
 
+    @Test("a hazard id used twice: the second is a gap of its own, and its controls are never shown as the first's")
+    func duplicateId() throws {
+        let first = Self.hazard("      - flag: s42\n      - scenario: Scenarios/good.yaml")
+        let second = Self.hazard("      - engine: something else entirely").replacingOccurrences(of: "hazards:\n", with: "")
+        let library = try TemporaryLibrary([
+            "Rules/policy/a.yaml": LibraryFixture.policy,
+            "Rules/people/sam.yaml": LibraryFixture.plan,
+            "Scenarios/good.yaml": Self.scenario.replacingOccurrences(of: "%STAGE%", with: "early"),
+            "Rules/hazards/log.yaml": first + second,
+        ])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["hazards"], in: library.root)
+        #expect(result.status == 1)
+        #expect(!result.stdout.contains("engine: something else entirely"), "\(result.stdout)")
+        #expect(result.stdout.contains("Entries that could not be read:\n  GAP  Rules/hazards/log.yaml:13:5 — hazard"), "\(result.stdout)")
+        #expect(result.stdout.contains("hazard 'HAZ-100' is already in the log at Rules/hazards/log.yaml:2; give this one its own id"))
+        #expect(result.stdout.hasSuffix("1 hazards, 2 controls, 1 gap\n"), "\(result.stdout)")
+    }
+
     @Test("gaps are rows: an unknown flag (named at its line, with did-you-mean), a missing scenario, a failing one, a high risk with no passing scenario")
     func gaps() throws {
         let library = try TemporaryLibrary([
