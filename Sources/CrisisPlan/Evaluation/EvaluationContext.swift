@@ -47,6 +47,8 @@ public final class EvaluationContext: Sendable {
     /// bit in a plan of more than 64 refusals. Most assessments decide none, and their answers
     /// then read no refusal line.
     let refusalsDecidedBy: [UInt64]
+    /// Per refusal: read as ECT by its wording, with no declared decision naming its treatment.
+    let readAsECTOnly: [Bool]
     /// The refusal lines when no assessment counts and no Part 4 flag fires (the usual answer).
     let unassessedRefusalLines: [RefusalLine]
     /// Whether any contact gives `hours`: only then is the local time worked out.
@@ -150,14 +152,24 @@ public final class EvaluationContext: Sendable {
         ectRefusals = advanceRefusals.map { $0.ect || (!$0.saysNotECT && AdvanceRefusal.looksLikeECT($0.treatment)) }
         refusalKeys = plan.advanceDecisions.refusals.map { TextNormalizer.normalize($0.treatment) }
         let keys = refusalKeys
-        refusalsDecidedBy = decisions.entries.map { entry in
+        // A refusal read as ECT by its wording alone ("E.C.T.", "shock treatment") is decided
+        // by an assessment of the policy's ECT decision, as a refusal written "ECT" is: the
+        // answer never calls it ECT while leaving whether it applies unknown.
+        let readAsECT = ectRefusals
+        let entries = decisions.entries
+        let readAsECTOnly = keys.indices.map { position in
+            readAsECT[position] && !entries.contains { $0.isDeclared && $0.matches(refusalKey: keys[position]) }
+        }
+        refusalsDecidedBy = entries.map { entry in
             guard keys.count <= 64 else { return .max }
             var decided: UInt64 = 0
-            for (position, key) in keys.enumerated() where entry.isDeclared && entry.matches(refusalKey: key) {
+            for (position, key) in keys.enumerated()
+            where entry.isDeclared && (entry.matches(refusalKey: key) || (entry.ect && readAsECTOnly[position])) {
                 decided |= 1 << UInt64(position)
             }
             return decided
         }
+        self.readAsECTOnly = readAsECTOnly
         let (ect, prepared) = (ectRefusals, refusals)
         unassessedRefusalLines = prepared.indices.map { position in
             RefusalLine(

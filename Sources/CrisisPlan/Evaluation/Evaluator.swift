@@ -183,6 +183,7 @@ public struct Evaluator: Sendable {
             guard let position = context.decisions.position(named: current[index].decision),
                 context.decisions.entries[position].isDeclared,
                 context.decisions.entries[position].matches(refusalKey: context.refusalKeys[refusal])
+                    || (context.decisions.entries[position].ect && context.readAsECTOnly[refusal])
             else { continue }
             if current[index].status == .lacks { return true }
             result = false

@@ -693,6 +693,20 @@ struct SafetyV3Tests {
         }
     }
 
+    @Test("a refusal read as ECT by its wording alone is decided by an assessment of the ECT decision, as one written ECT is", arguments: ["E.C.T.", "electro-convulsive therapy", "ECT treatment"])
+    func ectWordingLinksToTheAssessment(treatment: String) throws {
+        let library = try TemporaryLibrary.shipped(changing: ["people/priya.yaml": [("    - treatment: ECT\n", "    - treatment: \(treatment)\n")]])
+        defer { library.remove() }
+        let (policy, plan) = try PersonLoader.load(library.rules, person: "priya", today: nil)
+        for (status, applies) in [("lacks", true), ("has", false)] {
+            let answer = try Evaluator(policy: policy, plan: plan).evaluate(
+                [try ShippedRules.observation(capacity: ["ect=\(status)"])], now: ShippedRules.now)
+            let line = try #require(answer.refusals.first { $0.treatment == treatment })
+            #expect(line.ect)
+            #expect(line.appliesNow == applies, "\(treatment) \(status)")
+        }
+    }
+
     @Test("check: the new keys are located and typed, with what was expected")
     func checkMessages() throws {
         let bad = Self.policy
