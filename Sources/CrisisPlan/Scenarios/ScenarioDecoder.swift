@@ -88,6 +88,23 @@ struct ScenarioDecoder {
                 "'flags' is the exact set; use it or 'flags_include'/'flags_exclude', not both",
                 at: fields.keyMark("flags")!)
         }
+        if fields["prompts"] != nil && fields["prompts_include"] != nil {
+            decoder.error(
+                "'prompts' is the exact list; use it or 'prompts_include', not both", at: fields.keyMark("prompts")!)
+        }
+        // An id both required and ruled out can never pass: a test that cannot pass is as
+        // useless as one that cannot fail.
+        for (include, exclude) in [(expect.flagsInclude, expect.flagsExclude), (expect.warningsInclude, expect.warningsExclude)] {
+            guard let include, let exclude else { continue }
+            for (value, source) in zip(exclude.value, exclude.itemSources) where include.value.contains(value) {
+                decoder.error("'\(value)' is both included and excluded, so this step can never pass; keep one", at: source.mark)
+            }
+        }
+        if case .mapping(let entries) = node.content, entries.isEmpty {
+            decoder.error(
+                "'expect' is empty, so this step can never fail; say what the answer must hold (stage, contacts, flags, …) or leave 'expect' out",
+                at: node.mark)
+        }
         if let node = fields["refusals"] {
             if case .mapping(let entries) = node.content {
                 for entry in entries {

@@ -59,6 +59,21 @@ struct ScenarioValidator {
             for list in [expect.warningsInclude, expect.warningsExclude].compactMap({ $0 }) {
                 check(list.value, list.itemSources, in: codes, "warning code")
             }
+            // Decisions and roles are names, compared as names are (`ECT`, `Nearest-Relative`):
+            // one that names nothing is a typo, never a silent mismatch.
+            if let expected = expect.decisions {
+                for (name, source) in zip(expected.value, expected.itemSources) where decisions.entry(named: name) == nil {
+                    diagnostics.append(.error(decisions.unknownMessage(name), at: source))
+                }
+            }
+            if let expected = expect.conflicts {
+                let roles = ["added_contact", "attorney"] + policy.flags.flatMap(\.effects.consultRoles)
+                let keys = Set(roles.map(RoleName.key))
+                for (role, source) in zip(expected.value, expected.itemSources) where !keys.contains(RoleName.key(role)) {
+                    diagnostics.append(
+                        .error("unknown conflict role '\(role)'" + Suggestion.hint(for: role, in: roles), at: source))
+                }
+            }
             let treatments = plan.advanceDecisions.refusals.map(\.treatment)
             for (treatment, expected) in expect.refusals
             where !treatments.contains(where: { TextNormalizer.normalize($0) == TextNormalizer.normalize(treatment) }) {

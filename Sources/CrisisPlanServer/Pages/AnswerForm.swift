@@ -28,7 +28,10 @@ struct AnswerForm: Sendable {
     /// was made, so it goes stale when it should (the worker did not assess again).
     func observation(now: Timestamp, after earlier: [Observation] = []) -> Observation {
         var observation = Observation(at: now, source: Self.source)
-        observation.signs = form.values("sign").map { SourcedText(text: $0, source: Self.source) }
+        // The ticked signs, and what was typed in the worker's words (read as any typed sign is:
+        // a sign's words, or unrecognised, with its red flags); the empty box is nothing.
+        observation.signs = form.values("sign").filter { !$0.allSatisfy(\.isWhitespace) }
+            .map { SourcedText(text: $0, source: Self.source) }
         for (fact, value) in form.prefixed("fact.") where !value.isEmpty {
             observation.facts.append(
                 ObservedFact(fact: fact, value: value, factSource: Self.source, valueSource: Self.source))

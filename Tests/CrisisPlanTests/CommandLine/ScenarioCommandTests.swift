@@ -137,6 +137,61 @@ struct ScenarioCommandTests {
             ])
     }
 
+    @Test("expectations that could never fail or never pass are errors; decisions and roles are names, checked as names")
+    func expectationsThatCannotDecide() throws {
+        let scenario = """
+            scenario: cannot decide
+            person: sam
+            steps:
+              - at: 2026-11-24T10:00:00Z
+                expect: {}
+              - at: 2026-11-24T10:05:00Z
+                expect:
+                  prompts: []
+                  prompts_include: [ask-harm-source]
+                  flags_include: [adult-safeguarding]
+                  flags_exclude: [adult-safeguarding]
+                  decisions: [admision]
+                  conflicts: [nearest-relativ]
+
+            """
+        let library = try TemporaryLibrary(["bad.yaml": scenario])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["check", library.root + "/bad.yaml", "--at", "2026-11-24T09:00:00Z"])
+        #expect(result.status == 1)
+        let errors = result.stdout.split(separator: "\n").filter { $0.contains(": error: ") }
+            .map { $0.replacingOccurrences(of: library.root + "/", with: "") }
+        #expect(errors.contains("bad.yaml:5:13: error: 'expect' is empty, so this step can never fail; say what the answer must hold (stage, contacts, flags, …) or leave 'expect' out"), "\(errors)")
+        #expect(errors.contains("bad.yaml:8:7: error: 'prompts' is the exact list; use it or 'prompts_include', not both"), "\(errors)")
+        #expect(errors.contains("bad.yaml:11:23: error: 'adult-safeguarding' is both included and excluded, so this step can never pass; keep one"), "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("bad.yaml:12:19: error: unknown decision 'admision'") && $0.contains("did you mean 'admission'?") }, "\(errors)")
+        #expect(errors.contains("bad.yaml:13:19: error: unknown conflict role 'nearest-relativ'; did you mean 'nearest_relative'?"), "\(errors)")
+    }
+
+    @Test("decisions in an expectation are compared as names; attorney_can_act false fails when there is no attorney")
+    func namesAsNames() throws {
+        let shipped = try String(contentsOfFile: PackageRoot.path + "/Scenarios/24-priya-section-3-capable-ect.yaml", encoding: .utf8)
+        #expect(shipped.contains("decisions: [ect]"))
+        let library = try TemporaryLibrary([
+            "t24.yaml": shipped.replacingOccurrences(of: "decisions: [ect]", with: "decisions: [ECT]"),
+            "noattorney.yaml": """
+                scenario: Sam has no attorney
+                person: sam
+                steps:
+                  - at: 2026-11-24T10:00:00Z
+                    expect:
+                      attorney_can_act: false
+
+                """,
+        ])
+        defer { library.remove() }
+        let renamed = try CommandRunner.run(["test", library.root + "/t24.yaml"])
+        #expect(renamed.status == 0, "\(renamed.stdout)")
+        let none = try CommandRunner.run(["test", library.root + "/noattorney.yaml"])
+        #expect(none.status == 1)
+        #expect(none.stdout.contains("+ actual:   no attorney"), "\(none.stdout)")
+    }
+
     @Test("a step with a check error fails, and what it observed stays in the timeline: Lee, named there, is withheld later")
     func failedStepStillHappened() throws {
         let scenario = """

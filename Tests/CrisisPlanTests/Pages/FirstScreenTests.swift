@@ -228,6 +228,29 @@ struct SignInAgainTests {
         }
     }
 
+    @Test("what the worker types in their own words is read as a sign, red flags and all; the box left empty adds nothing")
+    func typedInOwnWords() async throws {
+        let service = try await InProcessService()
+        let token = try await service.token(.crisis)
+        try await service.run { client in
+            let page = try await client.send(.get, "/people/sam", token: token)
+            #expect(page.body.contains(#"<label for="sign-typed">Anything else you are seeing, in your own words</label>"#))
+            #expect(page.body.contains(#"<input type="text" id="sign-typed" name="sign" maxlength="500" autocomplete="off">"#))
+            let csrf = try FirstScreenTests.csrf(page.body)
+            let typed = try await client.send(
+                .post, "/people/sam/answer", token: token, headers: FirstScreenTests.form,
+                body: "csrf=\(csrf)&sign=sleep-loss&sign=" + FeedbackTests.encoded("says she took 30 citalopram"))
+            #expect(typed.status == 200)
+            #expect(typed.body.contains("says she took 30 citalopram"), "\(typed.body)")
+            #expect(typed.body.contains("This may be an emergency."), "\(typed.body)")
+            let empty = try await client.send(
+                .post, "/people/sam/answer", token: token, headers: FirstScreenTests.form,
+                body: "csrf=\(csrf)&sign=sleep-loss&sign=+++")
+            #expect(empty.status == 200)
+            #expect(!empty.body.contains("from recognised signs only"), "\(empty.body)")
+        }
+    }
+
     @Test("numbers are one tap away: on the person's plan, and 999 beside a possible emergency; the withheld list says only not to contact")
     func tapToCall() async throws {
         let service = try await InProcessService()
