@@ -36,8 +36,9 @@ struct PlanPeople: Sendable {
     static let someoneElse = "someone-else"
 
     let entries: [Entry]
-    /// For each entry, the other entries whose names hold its whole name ("Lee Walker (work)"
-    /// for Lee Walker): second entries for the same person, found once when the plan is read.
+    /// For each entry, the other entries (not professionals) whose names hold its name ("Lee
+    /// Walker (work)" for Lee Walker, `FullName`): second entries for the same person, found
+    /// once when the plan is read.
     let secondEntries: [[Int]]
     private let byKey: [String: [Int]]
 
@@ -64,7 +65,9 @@ struct PlanPeople: Sendable {
         let fullNames = entries.map { FullName($0.name) }
         secondEntries = entries.indices.map { owner in
             guard let name = fullNames[owner] else { return [] }
-            return entries.indices.filter { $0 != owner && name.isWithin(entries[$0].name) }
+            // A professional's entry is a service ("Dr Lee, Walker Lane Surgery"), never a
+            // second entry for someone in the person's life.
+            return entries.indices.filter { $0 != owner && !entries[$0].professional && name.isWithin(entries[$0].name) }
         }
         var byKey: [String: [Int]] = [:]
         for (index, entry) in entries.enumerated() {

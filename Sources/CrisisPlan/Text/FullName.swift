@@ -1,7 +1,10 @@
 /// A person's name as the words it is made of, to find it inside another entry's name: "Lee
-/// Walker (work)", "Mr Lee Walker", "Lee Walker, work mobile", "Walker, Lee" and "Lee J Walker"
-/// are second entries for Lee Walker, so whoever is kept from Lee is kept from them. Only
-/// names of two words or more: a first name alone is inside too many others.
+/// Walker (work)", "Mr Lee Walker", "Lee Walker, work mobile", "Walker, Lee (work)", "Lee J
+/// Walker" — and, for a name given with a middle name, "Lee Walker" — are second entries for
+/// Lee Walker, so whoever is kept from Lee is kept from them. Only names of two words or more:
+/// a first name alone is inside too many others. The words must stand as a name stands (in
+/// order, or surname first before a comma): "Walker Lee" or "Lee Ann Walker-Smith" are other
+/// people.
 struct FullName: Sendable {
     let words: [String]
 
@@ -11,16 +14,33 @@ struct FullName: Sendable {
         self.words = words
     }
 
-    /// Whether another name holds every word of this one — in any order, with others around
-    /// or between them (a surname written first, a middle initial) — and is not this name
-    /// itself, word for word.
+    /// Whether another name, not this one word for word, holds this one.
     func isWithin(_ other: String) -> Bool {
-        var others = RedFlagMatcher.words(of: other).map(String.init)
-        guard others.count >= words.count, others != words else { return false }
-        for word in words {
-            guard let found = others.firstIndex(of: word) else { return false }
-            others.remove(at: found)
+        let others = RedFlagMatcher.words(of: other).map(String.init)
+        guard others != words, let first = words.first, let last = words.last else { return false }
+        // In order, with more around it: "Mr Lee Walker", "Lee Walker (work)".
+        if others.count > words.count, Self.contains(others, words) { return true }
+        // Surname first, then a comma: "Walker, Lee", "Walker, Lee (work)".
+        if words.count == 2, others.count >= 2, others[0] == last, others[1] == first,
+            let comma = other.firstIndex(of: ","), other[..<comma].split(whereSeparator: \.isWhitespace).count == 1
+        {
+            return true
         }
-        return true
+        // One middle name or initial between: "Lee J Walker", "Lee James Walker".
+        if words.count == 2, others.count >= 3,
+            others.indices.dropLast(2).contains(where: { others[$0] == first && others[$0 + 2] == last })
+        {
+            return true
+        }
+        // This name has a middle name; the other gives first name and surname only.
+        if words.count >= 3, Self.contains(others, [first, last]) { return true }
+        return false
+    }
+
+    private static func contains(_ others: [String], _ words: [String]) -> Bool {
+        guard others.count >= words.count else { return false }
+        return (0...(others.count - words.count)).contains { start in
+            words.indices.allSatisfy { others[start + $0] == words[$0] }
+        }
     }
 }

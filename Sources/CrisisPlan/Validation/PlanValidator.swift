@@ -282,15 +282,20 @@ struct PlanValidator {
                                 + (same ? "is" : "looks the same as \(match.entry.name), who is")
                                 + " on the do-not-contact list, and cannot be in a contact route",
                             entry.source)
-                    } else if let listed = plan.doNotContact.first(where: { FullName($0.name)?.isWithin(contact.name) == true }) {
-                        error(
+                    } else if !contact.professional,
+                        let listed = plan.doNotContact.first(where: { FullName($0.name)?.isWithin(contact.name) == true })
+                    {
+                        // Read from a name or a number, so it may be someone else who shares
+                        // them: an error for CI, never a reason to withhold the answer (the
+                        // engine keeps them off the route either way).
+                        secondEntryError(
                             "'\(entry.text)' is \(contact.name), whose name holds \(listed.name), who is on the do-not-contact list, and cannot be in a contact route",
                             entry.source)
                     } else if !contact.professional,
                         let owner = PhoneNumber.keys(contact.phone).lazy.compactMap({ blockedPhones[$0] }).first,
                         owner.id != contact.id
                     {
-                        error(
+                        secondEntryError(
                             "'\(entry.text)' has the phone number of '\(owner.id)' (\(owner.name)), who is on the do-not-contact list, and cannot be in a contact route",
                             entry.source)
                     }
@@ -393,6 +398,13 @@ struct PlanValidator {
 
     private mutating func error(_ message: String, _ source: SourceLocation) {
         diagnostics.append(.error(message, at: source))
+    }
+
+    /// A `check` error that never stops an answer.
+    private mutating func secondEntryError(_ message: String, _ source: SourceLocation) {
+        var diagnostic = Diagnostic.error(message, at: source)
+        diagnostic.blocksAnswers = false
+        diagnostics.append(diagnostic)
     }
 
     private mutating func warning(_ message: String, _ source: SourceLocation) {

@@ -78,12 +78,40 @@ struct LookAlikeCapitalsTests {
         #expect(answer.warnings.contains { $0.code == .contactFactLookAlike })
     }
 
-    @Test("a second entry whose name holds a do-not-contact name (Mark Taylor (Dad), Mr Mark Taylor) is off the route, and check says so", arguments: ["Mark Taylor (Dad)", "Mr Mark Taylor", "Mark Taylor, work", "Taylor, Mark", "Mark J Taylor", "TAYLOR Mark (father)"])
+    @Test("a second entry whose name holds a do-not-contact name (Mark Taylor (Dad), Mr Mark Taylor) is off the route, and check says so", arguments: ["Mark Taylor (Dad)", "Mr Mark Taylor", "Mark Taylor, work", "Taylor, Mark", "Mark J Taylor", "TAYLOR, Mark (father)", "Mark James Taylor"])
     func secondEntryForDoNotContact(name: String) throws {
         let plan = Self.plan(routing: "dad2", named: name)
         let found = try LibraryFixture.diagnostics(["policy/policy.yaml": LibraryFixture.policy, "people/sam.yaml": plan])
         #expect(found.contains { $0.contains("error: 'dad2' is \(name), whose name holds Mark Taylor, who is on the do-not-contact list") }, "\(found)")
         #expect(try Self.answer(plan).contacts.map(\.id) == ["jo"])
+    }
+
+    @Test("names that are other people are not second entries: reversed without a comma, a word shared, a professional's service", arguments: [
+        ("Taylor Mark", false), ("Jo Taylor (Mark's sister)", false), ("Marka Taylor", false),
+        ("Taylor Ward, St Mark's Hospital", true), ("Mark Taylor Surgery (Dr Mark Taylor)", true),
+    ])
+    func otherPeople(name: String, professional: Bool) throws {
+        var plan = Self.plan(routing: "other", named: name)
+        if professional {
+            plan = plan.replacingOccurrences(of: "    phone: \"07700 900124\"\n", with: "    phone: \"07700 900124\"\n    professional: true\n    hours: 24h\n")
+        }
+        let found = try LibraryFixture.diagnostics(["policy/policy.yaml": LibraryFixture.policy, "people/sam.yaml": plan])
+        #expect(!found.contains { $0.contains("whose name holds") }, "\(name): \(found)")
+        #expect(try Self.answer(plan).contacts.map(\.id).contains("other"), "\(name)")
+    }
+
+    @Test("a do-not-contact name given with a middle name holds the same person written without it; a second entry on a route is a check error that never withholds the answer")
+    func middleNameOnTheList() throws {
+        let plan = Self.plan(routing: "dad2", named: "Mark Taylor (work)")
+            .replacingOccurrences(of: "name: Mark Taylor\n", with: "name: Mark James Taylor\n")
+        #expect(plan.contains("Mark James Taylor"))
+        let found = try LibraryFixture.diagnostics(["policy/policy.yaml": LibraryFixture.policy, "people/sam.yaml": plan])
+        #expect(found.contains { $0.contains("whose name holds Mark James Taylor") }, "\(found)")
+        #expect(try Self.answer(plan).contacts.map(\.id) == ["jo"])
+        let library = try TemporaryLibrary(["Rules/policy/policy.yaml": LibraryFixture.policy, "Rules/people/sam.yaml": plan])
+        defer { library.remove() }
+        let respond = try CommandRunner.run(["respond", "sam", "--sign", "not sleeping", "--json"], in: library.root)
+        #expect(respond.status == 0, "\(respond.stderr)")
     }
 
     @Test("a second entry whose name holds a withheld person's name (Lee Walker (work)) is withheld with them", arguments: ["Lee Walker (work)", "Mr Lee Walker", "Lee Walker - work mobile", "Walker, Lee", "Lee R. Walker"])
