@@ -294,8 +294,11 @@ struct SafetyV3Tests {
     @Test("an overdose, a method or what is seen when someone is found asks about overdose, ligature or injury", arguments: [
         "took 30 citalopram", "took 40 sertraline", "took 20 of her meds", "put a plastic bag over her head",
         "sat in the car with the engine running", "tied a cord to the banister", "is not waking up", "sliced her arm",
-        "took 60 quetiapine", "took 14 zopiclone", "took too many", "exhaust fumes", "hosepipe in the car", "can't breathe",
-        "vomiting blood", "foaming at the mouth", "walked onto the motorway", "in the river",
+        "took 60 quetiapine", "took 14 zopiclone", "exhaust fumes", "hosepipe in the car", "took 30 sertralines",
+        "vomiting blood", "foaming at the mouth", "walked onto the motorway", "jumped in the river", "took 30 prozac",
+        "swallowed 30 sertraline", "took about 30 citalopram", "taken 30 of my meds", "all my citalopram",
+        "vomited blood", "throwing up blood", "bag on her head", "sat in the garage with the car running",
+        "hose from the exhaust into the car",
     ])
     func overdoseAndMethods(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
@@ -334,7 +337,12 @@ struct SafetyV3Tests {
         "ran out of petrol", "swimming in the sea", "took her insulin as usual", "started on sertraline", "slept 5h last night",
         "Cliff from the allotment visited", "did not wake up until noon", "took 20 minutes to calm down",
         "took her citalopram this morning", "took 2 buses to get here", "started on lithium", "started quetiapine",
-        "took lithium as usual",
+        "took lithium as usual", "wearing a charcoal grey hoodie", "did some charcoal drawing at art group",
+        "holding onto the banister on the stairs", "washing the car with the hosepipe", "left the engine running while she popped into the shop",
+        "car engine running rough", "exhaust pipe fell off her car", "swimming in the river with friends",
+        "feeding the ducks in the canal", "sliced her bread", "sliced my finger chopping onions", "took too many days off work",
+        "not waking up until midday, sleeping in", "can't breathe through her nose, hay fever", "coughing up blood with a chest infection, GP seen",
+        "plastic bag over the cast to shower",
     ])
     func shippedRedFlagsNotEveryday(text: String) throws {
         let answer = try ShippedRules.respond("robin", signs: [text])
