@@ -1,7 +1,7 @@
 import CrisisPlan
 
 /// The observations a request gave, as its audit record keeps them: the signs (and signs
-/// resolved), the facts and the capacity assessments, in the order given, every text cut as
+/// resolved), the facts, the capacity assessments and any reinstatement, in the order given, every text cut as
 /// `BoundedText` cuts it, and at most `limit` of each — with how many more there were under
 /// `omitted` — so that a body of 20,000 signs is not a record of a megabyte.
 enum ObservationSummary {
@@ -67,10 +67,28 @@ enum ObservationSummary {
                 out.append(contentsOf: ":\(total - Self.limit)".utf8)
             }
             out.append(UInt8(ascii: "}"))
-            open(#","resolved":["#)
+            open(",")
         } else {
-            open(#"],"resolved":["#)
+            open("],")
         }
+        // Who was put back, by whom and why — the decision the answer's warning names — when
+        // any was (`reinstated` sorts between `omitted` and `resolved`).
+        if observations.contains(where: { !$0.reinstated.isEmpty }) {
+            open(#""reinstated":["#)
+            each(\.reinstated) { item in
+                separate()
+                out.append(UInt8(ascii: "{"))
+                for (index, (key, value)) in [("by", item.by), ("contact", item.contact), ("reason", item.reason)].enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    CanonicalJSON.quote(key, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    CanonicalJSON.quote(BoundedText.bounded(value), to: &out)
+                }
+                out.append(UInt8(ascii: "}"))
+            }
+            open("],")
+        }
+        open(#""resolved":["#)
         each(\.resolved) { text($0.text) }
         open(#"],"signs":["#)
         each(\.signs) { text($0.text) }

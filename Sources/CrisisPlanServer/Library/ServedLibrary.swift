@@ -49,7 +49,7 @@ final class ServedLibrary: Sendable {
         // A plan that fails its checks still owns its id: never fall through to a name.
         if let unserved = stalePlans.first(where: { !$0.served && $0.id.lowercased() == typed.lowercased() }) {
             throw BadInput(
-                "error: the plan for '\(unserved.id)' has errors and is not served; its errors are listed in /readyz",
+                "error: the plan for '\(unserved.id)' has errors and is not served; an admin can read them at GET /v1/admin/status",
                 suggestions: [unserved.id])
         }
         let index = try PersonFinder.find(

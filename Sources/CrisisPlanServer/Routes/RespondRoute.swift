@@ -46,7 +46,7 @@ struct RespondRoute: Sendable {
         guard let time = Timestamp(parsing: typed) else {
             throw APIError(
                 status: .badRequest, code: "bad-input",
-                message: "error: at (--at on the command line) takes a time with a zone, like 2026-11-24T10:30:00Z; found '\(typed.prefix(64))'",
+                message: "error: --at takes a time with a zone, like 2026-11-24T10:30:00Z; found '\(typed.prefix(64))'",
                 source: nil)
         }
         return time

@@ -1,4 +1,4 @@
-import CrisisPlan
+@testable import CrisisPlan
 import PropertyBased
 import Testing
 
@@ -21,7 +21,7 @@ struct ObservationSummaryPropertyTests {
         // Now and then a long list, so that some timelines pass the summary's limit.
         let many = { (c: inout ChoiceStream, few: Int) in c.chance(10) ? 30 + c.next(60) : c.next(few) }
         let observations = (0..<c.next(4)).map { _ in
-            Observation(
+            var observation = Observation(
                 at: Timestamp(seconds: 0),
                 signs: (0..<many(&c, 4)).map { _ in SourcedText(text: text(&c), source: here) },
                 resolved: (0..<many(&c, 3)).map { _ in SourcedText(text: text(&c), source: here) },
@@ -34,6 +34,13 @@ struct ObservationSummaryPropertyTests {
                         source: here)
                 },
                 source: here)
+            // Now and then a reinstatement: who was put back, by whom and why.
+            if c.chance(20) {
+                observation.reinstated = (0..<(1 + c.next(2))).map { _ in
+                    Reinstatement(contact: text(&c), by: text(&c), reason: text(&c), source: here)
+                }
+            }
+            return observation
         }
         return ObservationTimeline(observations: observations)
     }
@@ -54,6 +61,10 @@ struct ObservationSummaryPropertyTests {
         lists = lists.mapValues { Array($0.prefix(100)) }
         var tree = lists.mapValues { CanonicalJSON.array($0) }
         if !omitted.isEmpty { tree["omitted"] = .object(omitted) }
+        let reinstated = all.flatMap(\.reinstated).prefix(100).map {
+            CanonicalJSON.object(["contact": .string($0.contact), "by": .string($0.by), "reason": .string($0.reason)])
+        }
+        if !reinstated.isEmpty { tree["reinstated"] = .array(Array(reinstated)) }
         return CanonicalJSON.object(tree).bounded.text
     }
 
