@@ -88,7 +88,8 @@ public enum PersonFinder {
                 continue
             }
             near.append(owners[position])
-            if near.count == 5 { break }
+            // At most five, and never everyone: a list of all the people is no suggestion.
+            if near.count == min(5, ids.count - 1) { break }
         }
         let hint =
             near.isEmpty

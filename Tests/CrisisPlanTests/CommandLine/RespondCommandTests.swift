@@ -335,3 +335,22 @@ struct WhereAndWhatTests {
         #expect(result.stdout.contains(#"'a \\ud83d' matches none"#))
     }
 }
+
+@Suite("An unknown person's suggestions")
+struct UnknownPersonSuggestionTests {
+    @Test("at most five, and never the whole list: with two people and nothing near, one is offered, not both")
+    func neverTheWholeList() throws {
+        let second = LibraryFixture.plan.replacingOccurrences(of: "id: sam", with: "id: lou")
+            .replacingOccurrences(of: "name: Sam Taylor", with: "name: Lou Brennan")
+        #expect(second.contains("id: lou") && second.contains("Lou Brennan"))
+        let library = try TemporaryLibrary([
+            "Rules/policy/policy.yaml": LibraryFixture.policy, "Rules/people/sam.yaml": LibraryFixture.plan,
+            "Rules/people/lou.yaml": second,
+        ])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["respond", "qqq"], in: library.root)
+        #expect(result.status == 2)
+        let offered = ["'sam'", "'lou'"].filter { result.stderr.contains($0) }
+        #expect(offered.count == 1, "\(result.stderr)")
+    }
+}
