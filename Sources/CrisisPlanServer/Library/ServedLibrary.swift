@@ -91,7 +91,8 @@ final class ServedLibrary: Sendable {
         matches.sort { NaturalOrder.precedes($0.id, $1.id) }
         // Whoever PERSON finds comes first, found or not by the words: an NHS number, typed
         // with or without its spaces or system, is in no one's id or name. An identifier two
-        // plans hold finds both, with PERSON's error saying so.
+        // plans hold finds no one by it (either could be the wrong person), and PERSON's error,
+        // naming both, says why.
         var sharedIdentifier: String?
         do throws(BadInput) {
             let exact = try person(query)
@@ -105,11 +106,10 @@ final class ServedLibrary: Sendable {
             if holders.count > 1 {
                 sharedIdentifier = error.message
                 matches.removeAll { person in holders.contains { $0.id == person.id } }
-                matches.insert(contentsOf: holders, at: 0)
             }
         }
         var nearMisses: [ServedPerson] = []
-        if matches.isEmpty, !words.isEmpty {
+        if matches.isEmpty, !words.isEmpty, sharedIdentifier == nil {
             let candidates = people.flatMap { [$0.id, $0.plan.person.name] }
             for candidate in Suggestion.nearest(query, in: candidates, limit: 10) {
                 guard let owner = people.first(where: { $0.id == candidate || $0.plan.person.name == candidate }),

@@ -99,13 +99,13 @@ struct PageRoutes: Sendable {
         let heading: String
         switch found {
         case nil: heading = ""
-        case let found? where found.total == 0:
-            heading = "No one found for “\(TerminalText.visible(query ?? ""))”."
-                + (found.nearMisses.isEmpty ? " Check the spelling, or try part of the name or the id." : " Did you mean:")
         case let found? where found.sharedIdentifier != nil:
             // PERSON's error, as a sentence: "The identifier … belongs to more than one plan: …".
             let message = found.sharedIdentifier ?? ""
             heading = (message.hasPrefix("error: ") ? String(message.dropFirst(7)) : message).capitalizedFirst + "."
+        case let found? where found.total == 0:
+            heading = "No one found for “\(TerminalText.visible(query ?? ""))”."
+                + (found.nearMisses.isEmpty ? " Check the spelling, or try part of the name or the id." : " Did you mean:")
         case let found? where found.total > found.people.count:
             heading = "\(found.total) people found: showing \(found.people.count) of \(found.total) — type more of the name"
         case let found?: heading = found.total == 1 ? "1 person found" : "\(found.total) people found"
