@@ -172,7 +172,8 @@ public struct PolicyAnalyzer {
     /// flag, rule or prompt's `- id:` line), or above the line they point at. Several accept
     /// comments may stand one above another, one per code.
     public mutating func applyAcceptances(_ sources: [SourceFile]) {
-        let lines = Dictionary(sources.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)) }) { first, _ in first }
+        // Split as lines are ended anywhere: a Windows line end ("\r\n") is one character.
+        let lines = Dictionary(sources.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self).split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)) }) { first, _ in first }
         for index in findings.indices {
             let finding = findings[index]
             let places = [finding.location] + (finding.item.map { [$0] } ?? [])
@@ -196,7 +197,7 @@ public struct PolicyAnalyzer {
     private static func acceptance(of code: String, above line: Int, in text: [Substring]) -> String? {
         var index = line - 2
         while index >= 0, index < text.count {
-            let comment = text[index].drop { $0 == " " }
+            let comment = text[index].drop { $0 == " " || $0 == "\t" }
             guard comment.hasPrefix("#") else { return nil }
             index -= 1
             guard comment.hasPrefix("# analyze: accept ") else { continue }
@@ -204,8 +205,12 @@ public struct PolicyAnalyzer {
             let named = rest.prefix { !$0.isWhitespace }
             guard named == code else { continue }
             var reason = Substring(rest.dropFirst(named.count))
-            while let first = reason.first, first == " " || first == "—" || first == "-" { reason.removeFirst() }
-            return String(reason)
+            while let first = reason.first, first.isWhitespace || first.isPunctuation || first == "—" || first == "–" || first == "-" {
+                reason.removeFirst()
+            }
+            while let last = reason.last, last.isWhitespace { reason.removeLast() }
+            // Punctuation alone ("—", ":") is no reason.
+            return reason.contains(where: { $0.isLetter || $0.isNumber }) ? String(reason) : ""
         }
         return nil
     }

@@ -89,13 +89,20 @@ struct SignSuggester: Sendable {
     }
 
     /// The telling words of a text's words, with the punctuation around and between them set
-    /// aside: "(night)" and "pace," share "night" and "pace" with a sign. An apostrophe or a
-    /// hyphen inside a word stays ("don't", "night-walk").
+    /// aside: "(night)", "'shop'" and "pace," share "night", "shop" and "pace" with a sign. An
+    /// apostrophe or a hyphen inside a word stays ("don't", "night-walk").
     static func tellingWords(_ words: [String]) -> [String] {
         words.flatMap { word in
-            word.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "-") }
-                .map { String($0.drop { $0 == "'" || $0 == "’" || $0 == "-" }) }
+            word.split { !($0.isLetter || $0.isNumber || Self.joins($0)) }.map { piece in
+                String(piece.drop(while: Self.joins).reversed().drop(while: Self.joins).reversed())
+            }
         }.filter(isTelling)
+    }
+
+    /// An apostrophe (straight or curly) or a hyphen: part of a word inside it, a quote mark or
+    /// a dash at its edges.
+    private static func joins(_ character: Character) -> Bool {
+        character == "'" || character == "’" || character == "‘" || character == "-"
     }
 
     /// Sign positions, in the order SPEC v2 gives: the signs each `,`/`;` part matches (when

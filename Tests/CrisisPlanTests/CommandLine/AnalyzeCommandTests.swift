@@ -311,10 +311,10 @@ struct AnalyzeCommandTests {
                 """)
     }
 
-    @Test("an accept comment with no reason accepts nothing: the finding stays, saying what is missing")
-    func acceptWithoutReason() throws {
+    @Test("an accept comment with no reason accepts nothing: the finding stays, saying what is missing", arguments: ["", " —", " –", " :", " .", " —\t"])
+    func acceptWithoutReason(trailing: String) throws {
         let line = try #require(Self.cleanPlan.split(separator: "\n", omittingEmptySubsequences: false).first { $0.contains("# analyze: accept contact-not-on-any-route") })
-        let bare = line.prefix { $0 == " " } + "# analyze: accept contact-not-on-any-route"
+        let bare = line.prefix { $0 == " " } + "# analyze: accept contact-not-on-any-route" + trailing
         let plan = Self.cleanPlan.replacingOccurrences(of: String(line), with: bare)
         #expect(plan != Self.cleanPlan)
         let library = try TemporaryLibrary(["Rules/policy/a.yaml": Self.cleanPolicy, "Rules/people/sam.yaml": plan])
@@ -325,5 +325,16 @@ struct AnalyzeCommandTests {
                 "Rules/people/sam.yaml:30:5: info: Ash Taylor is on no contact route; add them to a stage's route or say why not (the '# analyze: accept contact-not-on-any-route' above it gives no reason, so it does not accept it: write why after '—') [contact-not-on-any-route]"
             ), "\(result.stdout)")
         #expect(!result.stdout.contains("[accepted]"))
+    }
+
+    @Test("a file saved with Windows line ends is accepted as any other")
+    func acceptWithCRLF() throws {
+        let library = try TemporaryLibrary([
+            "Rules/policy/a.yaml": Self.cleanPolicy, "Rules/people/sam.yaml": Self.cleanPlan.replacingOccurrences(of: "\n", with: "\r\n"),
+        ])
+        defer { library.remove() }
+        let result = try CommandRunner.run(["analyze", "--strict"], in: library.root)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("info [accepted]: Ash Taylor is on no contact route; add them to a stage's route or say why not — Ash is a friend Sam may ask for, not one to call [contact-not-on-any-route]"), "\(result.stdout)")
     }
 }

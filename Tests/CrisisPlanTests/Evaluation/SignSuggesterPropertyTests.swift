@@ -25,7 +25,7 @@ struct SignSuggesterPropertyTests {
     static let observed = [
         "s00", "s0", "s02", "s12", "s3", "s", "pacing", "pacng", "pacing, s00", "s00; s01", "s00, nonsense",
         "not sleep", "sleeping not", "night", "the", "I notice s02 again", "voices at night", "hearing",
-        "not eating, pacing", "eatin less", "", "(night)", "pace, really", "\"night\" walking", "voices!", "night-time",
+        "not eating, pacing", "eatin less", "", "(night)", "pace, really", "\"night\" walking", "voices!", "night-time", "'night'", "‘voices’", "the voices' volume",
     ]
     static let shortObserved = ["a,b", "a;b", "b, a", "a, ab", "ab,ba", "c", "a,c"]
 
@@ -93,8 +93,14 @@ struct SignSuggesterPropertyTests {
         // A word, as read with the punctuation around it set aside: letters, digits, and an
         // apostrophe or hyphen inside.
         func telling(_ words: [String]) -> [String] {
-            words.flatMap { $0.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "’" || $0 == "-") } }
-                .map { String($0.drop { $0 == "'" || $0 == "’" || $0 == "-" }) }
+            let joins: Set<Character> = ["'", "’", "‘", "-"]
+            return words.flatMap { $0.split { !($0.isLetter || $0.isNumber || joins.contains($0)) } }
+                .map { piece -> String in
+                    var word = Substring(piece)
+                    while let first = word.first, joins.contains(first) { word.removeFirst() }
+                    while let last = word.last, joins.contains(last) { word.removeLast() }
+                    return String(word)
+                }
                 .filter { $0.count >= 3 && !SignSuggester.stopWords.contains($0) }
         }
         if !Set(telling(words)).isDisjoint(with: telling(otherWords)) { return 5 }

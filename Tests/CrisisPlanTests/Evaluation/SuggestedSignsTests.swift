@@ -30,6 +30,7 @@ struct SuggestedSignsTests {
 
     @Test("a word shared with a sign counts with the punctuation around it set aside", arguments: [
         ("(night)", ["voices", "shout"]), ("pace, really", ["pacing"]), ("\"night\" walking", ["voices", "shout"]),
+        ("says 'pace' is hard", ["pacing"]), ("‘voices’", ["voices"]), ("the voices' volume is up", ["voices"]),
     ])
     func punctuationAside(typed: String, expected: [String]) throws {
         let here = SourceLocation(file: "p.yaml", line: 1)
