@@ -100,13 +100,20 @@ struct DiffCommand: ParsableCommand {
         let suite = ScenarioSuite(files: files, rules: rules, policy: policy, today: nil)
         // A scenario file that cannot be read at all is evidence silently missing from the
         // comparison: bad input, never a partial answer.
-        let unread = Set(files).subtracting(suite.cases.map(\.scenario.file))
-        let unreadable = suite.diagnostics.filter { $0.severity == .error && unread.contains($0.location.file) }
+        // A file that gave no scenario, or one with no steps (`step:` for `steps:`), is evidence
+        // missing. (An expectation naming a flag the new policy removed is not: diff compares
+        // answers, and that change is what it is run to show.)
+        let read = Set(suite.cases.filter { !$0.scenario.steps.isEmpty }.map(\.scenario.file))
+        let unread = Set(files).subtracting(read)
+        let unreadable =
+            suite.diagnostics.filter { $0.severity == .error && unread.contains($0.location.file) }
+            + unread.filter { file in !suite.diagnostics.contains { $0.severity == .error && $0.location.file == file } }.sorted()
+                .map { Diagnostic.error("the scenario has no steps", at: SourceLocation(file: $0, line: 1)) }
         if !unreadable.isEmpty {
             let files = Set(unreadable.map(\.location.file)).sorted()
             throw UsageFailure(
                 message: unreadable.map(\.summary).joined(separator: "\n")
-                    + "\nerror: \(files.count == 1 ? "a scenario file" : "\(files.count) scenario files") of \(rules.displayPath) could not be read (\(files.joined(separator: ", "))); fix \(files.count == 1 ? "it" : "them") (crisisplan check) or leave \(files.count == 1 ? "it" : "them") out")
+                    + "\nerror: \(files.count == 1 ? "a scenario file" : "\(files.count) scenario files") of \(rules.displayPath) could not be read in full (\(files.joined(separator: ", "))); fix \(files.count == 1 ? "it" : "them") (crisisplan check) or leave \(files.count == 1 ? "it" : "them") out")
         }
         var broken: [String: String] = [:]
         for diagnostic in load.diagnostics where diagnostic.severity == .error {
@@ -224,6 +231,7 @@ enum GitRevision {
             command -v git >/dev/null 2>&1 || { echo "git is not installed (it is needed for --from and --to)" >&2; exit 3; }
             git -C "$1" rev-parse --git-dir >/dev/null 2>&1 || { echo "'$1' is not inside a git repository" >&2; exit 3; }
             git -C "$1" rev-parse --verify --quiet "$2^{commit}" >/dev/null || { echo "git knows no revision '$2' there" >&2; exit 3; }
+            git -C "$1" cat-file -e "$2:./$3" 2>/dev/null || { echo "revision '$2' has no folder '$3' there" >&2; exit 3; }
             git -C "$1" archive "$2" -- "$3" "Scenarios" 2>/dev/null | tar -x -C "$4" || git -C "$1" archive "$2" -- "$3" | tar -x -C "$4"
             """
         let process = Process()

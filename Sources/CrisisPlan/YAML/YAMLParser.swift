@@ -268,7 +268,10 @@ private struct TreeBuilder {
                     "the file is not valid UTF-8 text: byte 0x\(hex) begins a character that is not complete; save the file as UTF-8",
                     source.mark(atByteOffset: lead))
             }
-            return error("the file is not valid UTF-8 text: \(problem)\(detail)", source.mark(atByteOffset: offset))
+            // A byte that cannot begin a character is most often a letter or a curly quote
+            // saved in Windows-1252 or Latin-1 (0x92 for ’, 0xA3 for £).
+            let advice = problem == "invalid leading UTF-8 octet" ? "; save the file as UTF-8" : ""
+            return error("the file is not valid UTF-8 text: \(problem)\(detail)\(advice)", source.mark(atByteOffset: offset))
         case YAML_MEMORY_ERROR:
             return error("out of memory while reading YAML", Mark(line: 1, column: 1))
         default:

@@ -119,7 +119,7 @@ final class TokenService: Sendable {
         case "HS256" where header.kid == Self.ownKeyID:
             guard let claims = try? await own.verify(token, as: TokenClaims.self),
                 let account = users.account(claims.sub.value), account.epoch == claims.epoch ?? "",
-                let expires = ClaimTime.seconds(claims.exp.value)
+                let expires = ClaimTime.seconds(claims.exp.value), ClaimTime.seconds(claims.iat.value) != nil
             else { return nil }
             return (
                 SignedInUser(id: account.id, role: account.role, tokenID: claims.jti.value, name: account.name), claims.epoch,

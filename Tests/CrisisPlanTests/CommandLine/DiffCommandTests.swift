@@ -196,13 +196,15 @@ struct DiffCommandTests {
     func unreadableScenario() throws {
         let copy = try Self.copy()
         try "scenario: [broken\n".write(toFile: copy + "/Scenarios/99-broken.yaml", atomically: true, encoding: .utf8)
+        try "scenario: steps misspelt\nperson: sam\nstep:\n  - at: 2026-11-24T10:00:00Z\n".write(
+            toFile: copy + "/Scenarios/98-no-steps.yaml", atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["diff", PackageRoot.path + "/Rules", copy + "/Rules", "--on", "2026-12-09"])
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("99-broken.yaml:"), "\(result.stderr)")
         #expect(
             result.stderr.hasSuffix(
-                "error: a scenario file of \(copy)/Rules could not be read (\(copy)/Scenarios/99-broken.yaml); fix it (crisisplan check) or leave it out\n"),
+                "error: 2 scenario files of \(copy)/Rules could not be read in full (\(copy)/Scenarios/98-no-steps.yaml, \(copy)/Scenarios/99-broken.yaml); fix them (crisisplan check) or leave them out\n"),
             "\(result.stderr)")
     }
 }

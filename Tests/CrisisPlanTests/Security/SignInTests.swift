@@ -173,6 +173,8 @@ struct SignInTests {
             #expect(try status(provider.es256(idp)) == 401, "\(time)")
             let own: [String: Any] = ["sub": "admin", "iss": "crisisplan", "iat": TestTokens.now, "exp": time, "jti": "t-\(time)"]
             #expect(try status(TestTokens.hs256(own, keyHex: keyHex)) == 401, "\(time)")
+            let issued: [String: Any] = ["sub": "admin", "iss": "crisisplan", "iat": time, "exp": TestTokens.now + 600, "jti": "i-\(time)"]
+            #expect(try status(TestTokens.hs256(issued, keyHex: keyHex)) == 401, "iat \(time)")
             #expect(try HTTPReply.send(port: server.port, method: "GET", path: "/healthz").status == 200, "\(time)")
         }
     }

@@ -129,7 +129,7 @@ struct YAMLParserTests {
         }
         #expect(
             diagnostic.summary
-                == "t.yaml:2:10: error: the file is not valid UTF-8 text: invalid leading UTF-8 octet (byte 0xFF)")
+                == "t.yaml:2:10: error: the file is not valid UTF-8 text: invalid leading UTF-8 octet (byte 0xFF); save the file as UTF-8")
     }
 
     @Test("a letter written in Latin-1 (é as the byte 0xE9) is reported at its own column, not the next one")
