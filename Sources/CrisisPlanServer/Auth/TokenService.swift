@@ -174,16 +174,22 @@ final class TokenService: Sendable {
     /// The sign-in form's CSRF token, before anyone is signed in: a random value and its
     /// signature, so that a cookie planted by someone else (a sibling site, plain HTTP) is
     /// not one this server made, and does not sign anyone in.
-    func loginNonce() -> String {
+    /// It lasts two hours: a pair fetched by someone else to plant later soon opens nothing.
+    func loginNonce(now: Timestamp = .now()) -> String {
         let random = SymmetricKey(size: .bits128).withUnsafeBytes { Data($0).map { String(format: "%02x", $0) }.joined() }
-        return random + "." + signature("login-csrf:" + random)
+        let value = random + "." + String(now.seconds + Self.loginNonceLife)
+        return value + "." + signature("login-csrf:" + value)
     }
 
-    /// Whether `candidate` is a sign-in nonce this server made (`loginNonce`).
-    func isLoginNonce(_ candidate: String) -> Bool {
-        guard candidate.utf8.count <= 128, let dot = candidate.firstIndex(of: ".") else { return false }
-        let random = candidate[..<dot]
-        return random.utf8.count == 32 && ConstantTime.equal(signature("login-csrf:" + random), String(candidate[candidate.index(after: dot)...]))
+    static let loginNonceLife: Int64 = 2 * 3600
+
+    /// Whether `candidate` is a sign-in nonce this server made (`loginNonce`) and still current.
+    func isLoginNonce(_ candidate: String, now: Timestamp = .now()) -> Bool {
+        let parts = candidate.split(separator: ".", omittingEmptySubsequences: false)
+        guard candidate.utf8.count <= 160, parts.count == 3, parts[0].utf8.count == 32, let expires = Int64(parts[1]),
+            expires >= now.seconds
+        else { return false }
+        return ConstantTime.equal(signature("login-csrf:" + parts[0] + "." + parts[1]), String(parts[2]))
     }
 
     /// Compared in constant time.

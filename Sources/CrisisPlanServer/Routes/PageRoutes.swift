@@ -49,8 +49,12 @@ struct PageRoutes: Sendable {
         let form = PageForm(urlencoded: String(decoding: body.readableBytesView, as: UTF8.self))
         let next = form.value("next") ?? "/"
         let user = form.value("user") ?? ""
+        // A browser says where a form was posted from: only this site's own pages sign in (a
+        // sibling site that planted a cookie is same-site, not same-origin).
+        let fetchSite = request.headers[HTTPField.Name("Sec-Fetch-Site")!]
         guard let nonce = SessionCookie.value(SessionCookie.loginName, in: request), let sent = form.value("csrf"),
-            ConstantTime.equal(nonce, sent), tokens.isLoginNonce(nonce)
+            ConstantTime.equal(nonce, sent), tokens.isLoginNonce(nonce),
+            fetchSite == nil || fetchSite == "same-origin" || fetchSite == "none"
         else {
             return loginPage(
                 next: next, user: user, error: "The sign-in form had expired. Please sign in again.", status: .forbidden,

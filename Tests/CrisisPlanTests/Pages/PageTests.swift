@@ -75,6 +75,25 @@ struct PageTests {
             #expect(reply.status == 403, "\(planted)")
             #expect(reply.header("Set-Cookie")?.contains("crisisplan_session=") != true)
         }
+        // A real pair, posted from another site (or a sibling one), signs no one in either.
+        for site in ["cross-site", "same-site"] {
+            let reply = try HTTPReply.send(
+                port: server.port, method: "POST", path: "/login",
+                headers: [
+                    "Content-Type": "application/x-www-form-urlencoded", "Cookie": "crisisplan_login=\(issued)",
+                    "Sec-Fetch-Site": site,
+                ],
+                body: Array("csrf=\(issued)&user=crisis&password=correct+horse+battery".utf8))
+            #expect(reply.status == 403, "\(site)")
+        }
+        let same = try HTTPReply.send(
+            port: server.port, method: "POST", path: "/login",
+            headers: [
+                "Content-Type": "application/x-www-form-urlencoded", "Cookie": "crisisplan_login=\(issued)",
+                "Sec-Fetch-Site": "same-origin",
+            ],
+            body: Array("csrf=\(issued)&user=crisis&password=correct+horse+battery".utf8))
+        #expect(same.status == 303)
     }
 
     @Test("each role sees its pages: a trainer reads plans but gets no form, and no search")

@@ -59,6 +59,18 @@ struct AttackFindingsTests {
         }
     }
 
+    @Test("a sign-in nonce lasts two hours")
+    func loginNonceExpires() async throws {
+        let tokens = try await TokenService.make(key: TokenKey.loadOrCreate(path: TemporaryFolder.make("nonce") + "/token.key"), jwks: nil, issuer: nil, audience: nil)
+        let then = Timestamp(parsing: "2026-11-24T10:00:00Z")!
+        let nonce = tokens.loginNonce(now: then)
+        #expect(tokens.isLoginNonce(nonce, now: then))
+        #expect(tokens.isLoginNonce(nonce, now: Timestamp(seconds: then.seconds + 2 * 3600)))
+        #expect(!tokens.isLoginNonce(nonce, now: Timestamp(seconds: then.seconds + 2 * 3600 + 1)))
+        let parts = nonce.split(separator: ".")
+        #expect(!tokens.isLoginNonce(parts[0] + "." + String(then.seconds + 999_999) + "." + parts[2], now: then))
+    }
+
     @Test("refused record-system calls are logged at most 60 a minute per address: anyone can send them")
     func refusedCDSCallsLogBounded() throws {
         let server = try ServerProcess()
