@@ -25,6 +25,9 @@ struct AuditMiddleware: RouterMiddleware {
     let users: UserDirectory
     /// Shared with `UnrecordedCountRecorder`, which records the counts of addresses gone quiet.
     let unsigned: UnsignedAuditLimit
+    /// For the rules version of a record whose route read no library (sign-in, a 404): the
+    /// version served when it was answered.
+    let store: LibraryStore
 
     func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response)
         async throws -> Response
@@ -56,7 +59,7 @@ struct AuditMiddleware: RouterMiddleware {
             query: action.hasSuffix(".search") ? BoundedText.column(request.uri.queryParameters.get("q")) : nil,
             observation: note.observation?.bounded, stage: note.stage, flags: note.flags,
             status: Int(response.status.code),
-            rulesVersion: note.rulesVersion ?? response.headers[.rulesVersion], client: context.client,
+            rulesVersion: note.rulesVersion ?? response.headers[.rulesVersion] ?? store.library?.version, client: context.client,
             suppressed: suppressed == 0 ? nil : suppressed, details: note.details.mapValues(\.bounded))
         do {
             try await log.record(event)

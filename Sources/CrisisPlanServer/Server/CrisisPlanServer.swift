@@ -99,7 +99,8 @@ public enum CrisisPlanServer {
         let unsigned = UnsignedAuditLimit()
         router.add(
             middleware: AuditMiddleware(
-                log: audit, pages: pages, nameKey: key.derived("audit-names"), users: users, unsigned: unsigned))
+                log: audit, pages: pages, nameKey: key.derived("audit-names"), users: users, unsigned: unsigned,
+                store: store))
         router.add(middleware: PageErrorMiddleware(pages: pages, tokens: tokens))
         let address = ServiceAddress(publicURL: options.publicURL, scheme: options.tlsCertificate == nil ? "http" : "https")
         let gate = SignInGate(

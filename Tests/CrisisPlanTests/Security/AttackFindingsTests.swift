@@ -71,6 +71,27 @@ struct AttackFindingsTests {
         #expect(!tokens.isLoginNonce(parts[0] + "." + String(then.seconds + 999_999) + "." + parts[2], now: then))
     }
 
+    @Test("every record carries the rules version served, a sign-in's and a 404's too")
+    func everyRecordHasTheRulesVersion() async throws {
+        let service = try await InProcessService()
+        let token = try await service.token(.crisis)
+        try await service.run { client in
+            let signIn = try await client.send(
+                .post, "/v1/login", headers: [.contentType: "application/json"],
+                body: #"{"user":"crisis","password":"\#(TestUsers.password)"}"#)
+            #expect(signIn.status == 200 || signIn.status == 401)
+            let unknown = try await client.send(.get, "/v1/people/nobody", token: token)
+            #expect(unknown.status == 404)
+            let nowhere = try await client.send(.get, "/v1/nothing-here", token: token)
+            #expect(nowhere.status == 404)
+            let records = try await service.built.audit.store.records(AuditFilter(), limit: 100, offset: 0)
+            #expect(records.contains { $0.record.contains(#""action":"sign-in""#) }, "\(records.map { $0.record.prefix(160) })")
+            for record in records {
+                #expect(!record.record.contains(#""rules_version":null"#), "\(record.record.prefix(300))")
+            }
+        }
+    }
+
     @Test("refused record-system calls are logged at most 60 a minute per address: anyone can send them")
     func refusedCDSCallsLogBounded() throws {
         let server = try ServerProcess()
