@@ -3,8 +3,8 @@
 /// Walker" — and, for a name given with a middle name, "Lee Walker" — are second entries for
 /// Lee Walker, so whoever is kept from Lee is kept from them. Only names of two words or more:
 /// a first name alone is inside too many others. The words must stand as a name stands (in
-/// order, or surname first before a comma): "Walker Lee" or "Lee Ann Walker-Smith" are other
-/// people.
+/// order, or surname first before a comma): "Walker Lee" is another person. A professional's
+/// entry is never held to be one (`PlanPeople`).
 struct FullName: Sendable {
     let words: [String]
 
