@@ -65,7 +65,8 @@ struct AdminRoutes: Sendable {
                 status: .badRequest, code: "bad-input",
                 message: "error: the body, when given, must be {\"confirm\": [\"person-id\", …]}", source: nil)
         }
-        return Set(ids)
+        // An id as PERSON takes it, in any case: `SAM` confirms sam.
+        return Set(ids + ids.map { $0.lowercased() })
     }
 
     /// `"stale_plans": [{"id", "errors", "since", "served", "reason"}]`.
