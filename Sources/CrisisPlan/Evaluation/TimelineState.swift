@@ -287,8 +287,12 @@ struct TimelineState {
             return
         }
         for index in context.policy.sourceOfHarmFacts {
+            let named = namings[index]?.latest ?? []
             namings[index]?.named.removeAll { found.entries.contains($0.entry) }
             namings[index]?.latest.removeAll { found.entries.contains($0) }
+            // The last answer to "who is causing the harm?" named only people now put back: it
+            // no longer answers it, so a prompt asking it opens again while its reason holds.
+            if !named.isEmpty && named.allSatisfy(found.entries.contains) { facts[index].answeredIn = nil }
         }
         for entry in found.entries {
             reinstated.removeAll { $0.entry == entry }

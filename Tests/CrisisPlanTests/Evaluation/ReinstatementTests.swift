@@ -75,4 +75,26 @@ struct ReinstatementTests {
         #expect(answer.contacts.contains { $0.id == "lee" })
         #expect(answer.warnings.contains { $0.code == .sourceOfHarmReinstated && $0.message.contains(by + " decided") })
     }
+
+    @Test("when everyone the last answer named is put back, who is causing the harm is asked again while abuse is still suspected")
+    func askedAgainAfterReinstatement() throws {
+        let answer = try Self.answer(by: "Dr A. Okafor, consultant psychiatrist")
+        #expect(answer.prompts.contains { $0.id == "ask-harm-source" }, "\(answer.prompts.map(\.id))")
+        // Not when the last answer named someone else, who is still withheld.
+        let body = """
+            person: kit
+            observations:
+              - at: 2026-11-24T08:00:00Z
+                facts: {abuse_or_neglect: suspected, harm_source: lee}
+              - at: 2026-11-24T08:30:00Z
+                facts: {harm_source: aunt}
+              - at: 2026-11-24T09:00:00Z
+                signs: [panic]
+                reinstated: [{contact: lee, by: "Dr A. Okafor, consultant psychiatrist", reason: "named in error"}]
+            """
+        let timeline = try ObservationDecoder.decode(SourceFile(path: "<stdin>", bytes: Array(body.utf8)))
+        let other = try ShippedRules.evaluator("kit").evaluate(timeline.observations, now: ShippedRules.now)
+        #expect(!other.prompts.contains { $0.id == "ask-harm-source" })
+        #expect(other.withheld.contains { $0.id == "aunt" })
+    }
 }
